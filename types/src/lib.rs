@@ -1,0 +1,13 @@
+//! Convene's shared model: records, their validation, list paging and the error contract.
+//!
+//! Architecture invariant: this crate knows nothing of HTTP, KV, Durable Objects or the DOM.
+//! It compiles natively (so `cargo test` covers every rule fast) and into both WASM crates,
+//! so each rule is written once and runs in the SPA (inline errors) and the worker (authority).
+
+pub mod auth;
+pub mod error;
+pub mod list;
+pub mod provider;
+pub mod validate;
+
+pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};
