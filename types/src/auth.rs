@@ -20,7 +20,11 @@ impl SignInRequest {
         if self.password.is_empty() {
             errors.push(crate::FieldError::new("password", "is required"));
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }
 

@@ -14,7 +14,10 @@ pub enum ErrorCode {
     MethodNotAllowed,
     Conflict,
     UnsupportedMediaType,
+    PayloadTooLarge,
     RateLimited,
+    /// A deployment setting (secret, binding) is missing; the message says which.
+    NotConfigured,
     Internal,
 }
 

@@ -99,7 +99,10 @@ mod tests {
         let q = ListQuery::from_pairs([("q", "on"), ("page", "2"), ("pageSize", "500")]);
         assert_eq!((q.q.as_str(), q.page(), q.page_size()), ("on", 2, 100));
         let q = ListQuery::from_pairs([("page", "x"), ("pageSize", "-1"), ("desc", "1")]);
-        assert_eq!((q.page(), q.page_size(), q.desc), (1, DEFAULT_PAGE_SIZE, true));
+        assert_eq!(
+            (q.page(), q.page_size(), q.desc),
+            (1, DEFAULT_PAGE_SIZE, true)
+        );
     }
 
     #[test]
@@ -114,7 +117,10 @@ mod tests {
         assert_eq!((page.total, page.page_count()), (8, 3));
         let beyond = Page::of((1..=8).collect::<Vec<_>>(), &ListQuery { page: 9, ..q });
         assert!(beyond.items.is_empty());
-        assert_eq!(Page::<u8>::of(vec![], &ListQuery::default()).page_count(), 1);
+        assert_eq!(
+            Page::<u8>::of(vec![], &ListQuery::default()).page_count(),
+            1
+        );
     }
 
     #[test]

@@ -5,9 +5,7 @@ use serde_json::Value;
 
 use crate::FieldError;
 use crate::list::ListQuery;
-use crate::validate::{
-    https_url, integer_in_range, name_key, optional_https_url, required_name,
-};
+use crate::validate::{https_url, integer_in_range, name_key, optional_https_url, required_name};
 
 pub const NAME_MAX: usize = 100;
 pub const MAX_DURATION_MIN: i64 = 1;
@@ -144,7 +142,8 @@ impl ProviderInput {
             )
             .map(|n| n.to_string()),
         );
-        let terms_of_service_url = check("termsOfServiceUrl", https_url(&self.terms_of_service_url));
+        let terms_of_service_url =
+            check("termsOfServiceUrl", https_url(&self.terms_of_service_url));
         let privacy_policy_url = check("privacyPolicyUrl", https_url(&self.privacy_policy_url));
         if !errors.is_empty() {
             return Err(errors);
@@ -302,7 +301,10 @@ mod tests {
             base_service_url: "http://api.on24.com/v2".into(),
             ..input()
         };
-        assert_eq!(fields(&http.validate().expect_err("http")), ["baseServiceUrl"]);
+        assert_eq!(
+            fields(&http.validate().expect_err("http")),
+            ["baseServiceUrl"]
+        );
     }
 
     #[test]
@@ -334,7 +336,10 @@ mod tests {
         let seed = WebinarProvider::on24_seed("t");
         let draft = seed.to_input().validate().expect("seed is valid");
         assert_eq!(draft.base_service_url, "");
-        assert_eq!(draft.max_duration_minutes, on24::DEFAULT_MAX_DURATION_MINUTES);
+        assert_eq!(
+            draft.max_duration_minutes,
+            on24::DEFAULT_MAX_DURATION_MINUTES
+        );
     }
 
     #[test]
@@ -345,15 +350,25 @@ mod tests {
             max_duration_minutes: minutes,
             ..WebinarProvider::on24_seed("t")
         };
-        let all = vec![mk("a", "zoom", 30), mk("b", "Acme", 600), mk("c", "ON24", 240)];
+        let all = vec![
+            mk("a", "zoom", 30),
+            mk("b", "Acme", 600),
+            mk("c", "ON24", 240),
+        ];
         let names = |v: Vec<WebinarProvider>| v.into_iter().map(|p| p.name).collect::<Vec<_>>();
-        assert_eq!(names(list(all.clone(), &ListQuery::default())), ["Acme", "ON24", "zoom"]);
+        assert_eq!(
+            names(list(all.clone(), &ListQuery::default())),
+            ["Acme", "ON24", "zoom"]
+        );
         let by_duration = ListQuery {
             sort: "maxDurationMinutes".into(),
             desc: true,
             ..Default::default()
         };
-        assert_eq!(names(list(all.clone(), &by_duration)), ["Acme", "ON24", "zoom"]);
+        assert_eq!(
+            names(list(all.clone(), &by_duration)),
+            ["Acme", "ON24", "zoom"]
+        );
         let search = ListQuery {
             q: "o".into(),
             ..Default::default()

@@ -36,13 +36,19 @@ pub fn name_key(name: &str) -> String {
 pub fn https_url(raw: &str) -> Result<String, String> {
     const MESSAGE: &str = "must be an https URL";
     let url = raw.trim();
+    if url.is_empty() {
+        return Err("is required".into());
+    }
     if url.len() > MAX_URL_LEN {
         return Err(format!("must be at most {MAX_URL_LEN} characters"));
     }
     let Some(rest) = strip_prefix_ignore_case(url, "https://") else {
         return Err(MESSAGE.into());
     };
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\') {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
         return Err(MESSAGE.into());
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -75,7 +81,8 @@ pub fn optional_https_url(raw: &str) -> Result<String, String> {
 
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 fn split_host_port(authority: &str) -> Option<(&str, Option<&str>)> {

@@ -1,0 +1,136 @@
+//! Request parsing and response building shared by every route: JSON in, JSON out.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use worker::{Headers, Method, Request, Response};
+
+use crate::error::{ApiError, ApiResult};
+use convene_types::FieldError;
+
+/// Largest JSON body any route accepts.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// Reads a JSON body: checks the content type and size, and names the field of a type error.
+pub async fn json_body<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
+    let content_type = req.headers().get("content-type")?.unwrap_or_default();
+    if !is_json_content_type(&content_type) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let bytes = req.bytes().await?;
+    parse_json(&bytes)
+}
+
+pub fn is_json_content_type(value: &str) -> bool {
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    essence.eq_ignore_ascii_case("application/json")
+}
+
+/// Parses `bytes` as `T`. Syntax errors are `bad_request`; a value of the wrong type is
+/// `validation_failed` naming the field (its JSON path).
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
+    if bytes.len() > MAX_BODY_BYTES {
+        return Err(ApiError::PayloadTooLarge {
+            limit: MAX_BODY_BYTES,
+        });
+    }
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_data() && path != "." {
+            ApiError::Validation(vec![FieldError::new(path, type_message(&inner))])
+        } else if inner.is_data() {
+            ApiError::BadRequest("The request body must be a JSON object.".into())
+        } else {
+            ApiError::BadRequest(format!("The request body is not valid JSON: {inner}."))
+        }
+    })
+}
+
+/// serde's message without its " at line 1 column 9" suffix.
+fn type_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+pub fn json<T: Serialize>(value: &T, status: u16) -> ApiResult<Response> {
+    let body = serde_json::to_vec(value)?;
+    let headers = Headers::new();
+    headers.set("content-type", "application/json; charset=utf-8")?;
+    Ok(Response::builder()
+        .with_status(status)
+        .with_headers(headers)
+        .fixed(body))
+}
+
+pub fn no_content() -> ApiResult<Response> {
+    Ok(Response::builder().with_status(204).empty())
+}
+
+/// Methods that change state and therefore need the CSRF origin check.
+pub fn is_state_changing(method: &Method) -> bool {
+    !matches!(method, Method::Get | Method::Head | Method::Options)
+}
+
+/// The address a request came from, as Cloudflare reports it (falls back for local runs).
+pub fn client_address(req: &Request) -> String {
+    req.headers()
+        .get("cf-connecting-ip")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "local".to_string())
+}
+
+/// Whether the request was made to a loopback host (local development: no `Secure` cookie).
+pub fn is_local_host(host: &str) -> bool {
+    matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use convene_types::provider::ProviderInput;
+
+    #[test]
+    fn content_types() {
+        assert!(is_json_content_type("application/json"));
+        assert!(is_json_content_type("Application/JSON; charset=utf-8"));
+        assert!(!is_json_content_type("text/plain"));
+        assert!(!is_json_content_type(""));
+        assert!(!is_json_content_type("application/jsonx"));
+    }
+
+    #[test]
+    fn malformed_json_is_a_bad_request() {
+        let e = parse_json::<ProviderInput>(b"{\"name\": ").expect_err("malformed");
+        assert!(matches!(e, ApiError::BadRequest(_)), "{e:?}");
+        let e = parse_json::<ProviderInput>(b"[1, 2]").expect_err("not an object");
+        assert!(matches!(e, ApiError::BadRequest(_)), "{e:?}");
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_field() {
+        let e = parse_json::<ProviderInput>(br#"{"name": 5}"#).expect_err("wrong type");
+        let ApiError::Validation(fields) = e else {
+            panic!("expected a validation error, got {e:?}")
+        };
+        assert_eq!(fields[0].field, "name");
+        assert!(
+            fields[0].message.contains("expected a string"),
+            "{fields:?}"
+        );
+        assert!(!fields[0].message.contains("line"), "{fields:?}");
+    }
+
+    #[test]
+    fn oversized_bodies_are_refused() {
+        let big = vec![b' '; MAX_BODY_BYTES + 1];
+        assert!(matches!(
+            parse_json::<ProviderInput>(&big),
+            Err(ApiError::PayloadTooLarge { .. })
+        ));
+    }
+}

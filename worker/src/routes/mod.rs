@@ -1,0 +1,94 @@
+//! The route table. Every request under `/api/` comes here; each arm names its handler.
+
+mod auth;
+mod providers;
+
+use worker::{Env, Method, Request, Response, Url};
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::{self, is_state_changing};
+use crate::session;
+
+pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
+    let url = req.url()?;
+    let method = req.method();
+    if is_state_changing(&method) {
+        same_origin(&req, &url)?;
+    }
+    let path = url.path().trim_end_matches('/').to_string();
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["api", "health"] => match method {
+            Method::Get => http::json(&serde_json::json!({"status": "ok"}), 200),
+            _ => Err(allow(&["GET"])),
+        },
+        ["api", "auth", "sign-in"] => match method {
+            Method::Post => auth::sign_in(req, env, &url).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["api", "auth", "sign-out"] => match method {
+            Method::Post => auth::sign_out(req, env, &url).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["api", "auth", "session"] => match method {
+            Method::Get => auth::current(req, env).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["api", "admin", rest @ ..] => {
+            // Nothing under /api/admin/ answers, not even "unknown route", without a session.
+            session::require(env, &req).await?;
+            admin(rest, method, req, env, &url).await
+        }
+        _ => Err(ApiError::NotFound(format!(
+            "There is no API route {}.",
+            url.path()
+        ))),
+    }
+}
+
+async fn admin(
+    rest: &[&str],
+    method: Method,
+    req: Request,
+    env: &Env,
+    url: &Url,
+) -> ApiResult<Response> {
+    match rest {
+        ["webinar-providers"] => match method {
+            Method::Get => providers::list(env, url).await,
+            Method::Post => providers::create(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["webinar-providers", id] => match method {
+            Method::Get => providers::get(env, id).await,
+            Method::Put => providers::update(req, env, id).await,
+            Method::Delete => providers::delete(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        _ => Err(ApiError::NotFound(format!(
+            "There is no API route {}.",
+            url.path()
+        ))),
+    }
+}
+
+fn allow(methods: &[&str]) -> ApiError {
+    ApiError::MethodNotAllowed {
+        allow: methods.iter().map(|m| m.to_string()).collect(),
+    }
+}
+
+/// CSRF defence: a state-changing request must come from the SPA's own origin, which is
+/// the origin this worker is served from.
+fn same_origin(req: &Request, url: &Url) -> ApiResult<()> {
+    let own = url.origin().ascii_serialization();
+    match req.headers().get("origin")? {
+        Some(origin) if origin == own => Ok(()),
+        Some(origin) => Err(ApiError::Forbidden(format!(
+            "Requests that change data must come from {own}, not {origin}."
+        ))),
+        None => Err(ApiError::Forbidden(
+            "Requests that change data must carry an Origin header.".into(),
+        )),
+    }
+}

@@ -1,0 +1,72 @@
+//! The configuration store: one Durable Object that owns every admin record.
+//!
+//! Architecture invariant: configuration writes (and the checks that must see every other
+//! record: unique names, "still in use", seed once, sign-in attempt counting) run inside this
+//! single, strongly consistent object. KV is eventually consistent and is never asked to hold
+//! them. Handlers in the worker talk to it only through [`Store::call`] with a [`Command`].
+
+mod object;
+
+pub use object::ConfigStore;
+
+use convene_types::provider::ProviderInput;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use worker::{Env, Method, Request, RequestInit, Stub};
+
+use crate::error::{ApiError, ApiResult};
+
+/// Name of the Durable Object binding in `wrangler.toml`.
+pub const BINDING: &str = "CONFIG_STORE";
+/// All configuration lives in one instance of the object.
+const INSTANCE: &str = "config";
+
+/// What the worker asks of the store. One variant per operation.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum Command {
+    /// Verifies the administrator's password, counting failures per client address.
+    SignIn {
+        client: String,
+        username: String,
+        password: String,
+    },
+    ListProviders,
+    GetProvider {
+        id: String,
+    },
+    CreateProvider {
+        input: ProviderInput,
+    },
+    UpdateProvider {
+        id: String,
+        input: ProviderInput,
+    },
+    DeleteProvider {
+        id: String,
+    },
+}
+
+/// The object's answer: a JSON value or the error to return to the client.
+pub type Reply = Result<serde_json::Value, ApiError>;
+
+pub struct Store {
+    stub: Stub,
+}
+
+impl Store {
+    pub fn open(env: &Env) -> ApiResult<Self> {
+        let stub = env.durable_object(BINDING)?.get_by_name(INSTANCE)?;
+        Ok(Store { stub })
+    }
+
+    pub async fn call<T: DeserializeOwned>(&self, command: &Command) -> ApiResult<T> {
+        let body = serde_json::to_string(command)?;
+        let mut init = RequestInit::new();
+        init.with_method(Method::Post).with_body(Some(body.into()));
+        let request = Request::new_with_init("https://config-store.internal/", &init)?;
+        let mut response = self.stub.fetch_with_request(request).await?;
+        let reply: Reply = serde_json::from_str(&response.text().await?)?;
+        Ok(serde_json::from_value(reply?)?)
+    }
+}
