@@ -25,22 +25,26 @@ pub fn is_json_content_type(value: &str) -> bool {
     essence.eq_ignore_ascii_case("application/json")
 }
 
-/// Parses `bytes` as `T`. Syntax errors are `bad_request`; a value of the wrong type is
-/// `validation_failed` naming the field (its JSON path).
+/// Parses `bytes` as the JSON object `T`. Syntax errors and non-objects are `bad_request`;
+/// a value of the wrong type is `validation_failed` naming the field (its JSON path).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
     if bytes.len() > MAX_BODY_BYTES {
         return Err(ApiError::PayloadTooLarge {
             limit: MAX_BODY_BYTES,
         });
     }
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return Err(match serde_json::from_slice::<serde_json::Value>(bytes) {
+            Ok(_) => ApiError::BadRequest("The request body must be a JSON object.".into()),
+            Err(e) => ApiError::BadRequest(format!("The request body is not valid JSON: {e}.")),
+        });
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        if inner.is_data() && path != "." {
+        if inner.is_data() {
             ApiError::Validation(vec![FieldError::new(path, type_message(&inner))])
-        } else if inner.is_data() {
-            ApiError::BadRequest("The request body must be a JSON object.".into())
         } else {
             ApiError::BadRequest(format!("The request body is not valid JSON: {inner}."))
         }
