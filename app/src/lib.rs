@@ -1,1 +1,66 @@
+//! Convene's admin SPA: the route table and the signed-in state. Pages live in `pages/`,
+//! reusable pieces in `components/`, every HTTP call in `api.rs`.
 
+pub mod api;
+mod components;
+mod pages;
+
+use convene_types::auth::SessionUser;
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use components::shell::Shell;
+use pages::{
+    not_found::NotFound, settings::SettingsOverview, sign_in::SignIn,
+    webinar_provider_form::WebinarProviderForm, webinar_providers::WebinarProviders,
+};
+
+/// Who is signed in: `None` while unknown, `Some(None)` when signed out.
+#[derive(Clone, Copy)]
+pub struct Auth {
+    pub user: RwSignal<Option<Option<SessionUser>>>,
+}
+
+impl Auth {
+    /// Marks the session as ended (after sign-out or a 401 anywhere).
+    pub fn signed_out(&self) {
+        self.user.set(Some(None));
+    }
+}
+
+pub fn use_auth() -> Auth {
+    expect_context::<Auth>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let auth = Auth {
+        user: RwSignal::new(None),
+    };
+    provide_context(auth);
+    leptos::task::spawn_local(async move {
+        auth.user.set(Some(api::session().await.ok()));
+    });
+
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <Shell><NotFound /></Shell> }>
+                <Route path=path!("/") view=|| view! { <Redirect path="/settings" /> } />
+                <Route path=path!("/sign-in") view=SignIn />
+                <Route
+                    path=path!("/settings")
+                    view=|| view! { <Shell><SettingsOverview /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/webinar-providers")
+                    view=|| view! { <Shell><WebinarProviders /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/webinar-providers/:id")
+                    view=|| view! { <Shell><WebinarProviderForm /></Shell> }
+                />
+            </Routes>
+        </Router>
+    }
+}

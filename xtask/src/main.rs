@@ -1,1 +1,442 @@
-fn main() {}
+//! Convene's task runner. `cargo xtask <command>`:
+//!
+//! - `run`   build everything and start Convene locally (SPA + API on 127.0.0.1:8787)
+//! - `test`  every check and test, ending with `N passed, N failed`
+//! - `build` build the SPA into `dist/` and the worker into `worker/build/` (release)
+//!
+//! Each command first installs what is missing (wasm32 target, wasm-bindgen-cli at the
+//! lock file's version, worker-build, npm packages, Debian chromium for tests) and skips
+//! what is already there. Only the standard library is used, so this builds in seconds.
+
+mod tools;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+use tools::Tools;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(),
+        Some("build") => tools::ensure(false).and_then(|t| build(&t)),
+        _ => {
+            eprintln!("usage: cargo xtask <run|test|build>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// Runs a command in the workspace root, inheriting output; fails on a non-zero exit.
+pub fn sh(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    let status = cmd
+        .current_dir_if_unset()
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+trait CurrentDir {
+    fn current_dir_if_unset(&mut self) -> &mut Self;
+}
+
+impl CurrentDir for Command {
+    fn current_dir_if_unset(&mut self) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(root());
+        }
+        self
+    }
+}
+
+fn step(name: &str) {
+    println!("\n==> {name}");
+}
+
+// ---------------------------------------------------------------------------------------
+// build
+
+fn build(tools: &Tools) -> Result {
+    build_spa(tools)?;
+    build_worker(tools)
+}
+
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+    "--enable-mutable-globals",
+];
+
+fn build_spa(tools: &Tools) -> Result {
+    step("build the SPA (release, wasm32)");
+    let root = root();
+    sh(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "convene-app",
+    ]))?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/convene_app.wasm");
+    let dist = root.join("dist");
+    let pkg = dist.join("pkg");
+    let out = pkg.join("convene_app_bg.wasm");
+    if newer(&out, &wasm) {
+        println!("SPA wasm unchanged; keeping {}", out.display());
+    } else {
+        sh(Command::new(&tools.wasm_bindgen)
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&pkg)
+            .arg(&wasm))?;
+        sh(Command::new(&tools.wasm_opt)
+            .arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(&out)
+            .arg("-o")
+            .arg(&out))?;
+    }
+    copy_file(&root.join("app/index.html"), &dist.join("index.html"))?;
+    copy_dir(&root.join("style"), &dist.join("style"))
+}
+
+fn build_worker(tools: &Tools) -> Result {
+    step("build the worker (release, workers-rs)");
+    let root = root();
+    // worker-build always re-runs wasm-bindgen and wasm-opt; skip it when cargo's output
+    // did not change since the last worker build.
+    sh(Command::new("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "convene-worker",
+    ]))?;
+    let wasm = root.join("target/wasm32-unknown-unknown/release/convene_worker.wasm");
+    let out = root.join("worker/build/index_bg.wasm");
+    if newer(&out, &wasm) && root.join("worker/build/index.js").exists() {
+        println!("worker wasm unchanged; keeping {}", out.display());
+        return Ok(());
+    }
+    sh(Command::new(&tools.worker_build)
+        .arg("--release")
+        .current_dir(root.join("worker"))
+        .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
+        .env("WASM_OPT_BIN", &tools.wasm_opt)
+        .env("ESBUILD_BIN", &tools.esbuild))
+}
+
+/// True when `a` exists and was modified after `b`.
+fn newer(a: &Path, b: &Path) -> bool {
+    let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
+    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a > b)
+}
+
+fn copy_file(from: &Path, to: &Path) -> Result {
+    if let Some(parent) = to.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    std::fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    let entries = std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        if path.is_dir() {
+            copy_dir(&path, &to.join(entry.file_name()))?;
+        } else {
+            copy_file(&path, &to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// run
+
+fn run() -> Result {
+    let tools = tools::ensure(false)?;
+    build(&tools)?;
+    let password = dev_vars()?;
+    step("start Convene (wrangler dev, local KV and Durable Objects in .wrangler/state)");
+    println!("Convene: http://127.0.0.1:8787");
+    match password {
+        Some(p) => println!("Sign in as `admin` with the new password {p} (kept in .dev.vars)."),
+        None => println!("Sign in as `admin` with ADMIN_PASSWORD from .dev.vars."),
+    }
+    sh(Command::new(&tools.wrangler)
+        .args(["dev", "--ip", "127.0.0.1", "--port", "8787"])
+        .env("WRANGLER_SEND_METRICS", "false"))
+}
+
+/// Creates `.dev.vars` with a random administrator password if it is missing, returning
+/// the new password so it can be printed once.
+fn dev_vars() -> Result<Option<String>> {
+    let path = root().join(".dev.vars");
+    if path.exists() {
+        return Ok(None);
+    }
+    let password = random_token(18)?;
+    let text = format!(
+        "# Local secrets for `wrangler dev` (git-ignored). Production: `wrangler secret put`.\n\
+         ADMIN_PASSWORD=\"{password}\"\n"
+    );
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Some(password))
+}
+
+/// `len` random characters from [A-Za-z0-9], read from the OS's CSPRNG.
+fn random_token(len: usize) -> Result<String> {
+    use std::io::Read;
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    let mut file = std::fs::File::open("/dev/urandom").map_err(|e| e.to_string())?;
+    let mut out = String::with_capacity(len);
+    let mut byte = [0u8; 1];
+    while out.len() < len {
+        file.read_exact(&mut byte).map_err(|e| e.to_string())?;
+        // Rejection sampling keeps every character equally likely.
+        let limit = 256 - 256 % ALPHABET.len();
+        if (byte[0] as usize) < limit {
+            out.push(ALPHABET[byte[0] as usize % ALPHABET.len()] as char);
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------
+// test
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    failed: usize,
+    failures: Vec<String>,
+}
+
+impl Tally {
+    fn check(&mut self, name: &str, result: Result) {
+        match result {
+            Ok(()) => self.passed += 1,
+            Err(e) => {
+                self.failed += 1;
+                self.failures.push(format!("{name}: {e}"));
+            }
+        }
+    }
+}
+
+fn test() -> Result {
+    let started = Instant::now();
+    let tools = tools::ensure(true)?;
+    let mut tally = Tally::default();
+
+    step("rustfmt");
+    tally.check(
+        "rustfmt",
+        sh(Command::new("cargo").args(["fmt", "--all", "--check"])),
+    );
+
+    step("clippy (native)");
+    tally.check(
+        "clippy native",
+        sh(Command::new("cargo").args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
+
+    step("clippy (wasm32)");
+    tally.check(
+        "clippy wasm32",
+        sh(Command::new("cargo").args([
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "convene-types",
+            "-p",
+            "convene-app",
+            "-p",
+            "convene-worker",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
+
+    step("native tests");
+    match cargo_tests() {
+        Ok((passed, failed)) => {
+            tally.passed += passed;
+            tally.failed += failed;
+            if failed > 0 {
+                tally.failures.push(format!("{failed} native tests failed"));
+            }
+        }
+        Err(e) => tally.check("native tests", Err(e)),
+    }
+
+    match build(&tools) {
+        Err(e) => tally.check("build", Err(e)),
+        Ok(()) => {
+            for (suite, dir) in [
+                ("HTTP integration tests (workerd)", "tests/http"),
+                ("browser tests (headless Chromium)", "tests/browser"),
+            ] {
+                step(suite);
+                match node_tests(dir) {
+                    Ok((passed, failed)) => {
+                        tally.passed += passed;
+                        tally.failed += failed;
+                        if failed > 0 {
+                            tally.failures.push(format!("{failed} failed in {dir}"));
+                        }
+                    }
+                    Err(e) => tally.check(dir, Err(e)),
+                }
+            }
+        }
+    }
+
+    println!();
+    for failure in &tally.failures {
+        println!("FAILED: {failure}");
+    }
+    println!("test command took {:.0} s", started.elapsed().as_secs_f64());
+    println!("{} passed, {} failed", tally.passed, tally.failed);
+    if tally.failed == 0 {
+        Ok(())
+    } else {
+        Err("some checks failed".into())
+    }
+}
+
+/// Runs `cargo test` for the workspace, echoing its output, and sums its result lines.
+fn cargo_tests() -> Result<(usize, usize)> {
+    let mut child = Command::new("cargo")
+        .args(["test", "--workspace", "--color", "never"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cargo test: {e}"))?;
+    let (mut passed, mut failed) = (0, 0);
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout)
+            .lines()
+            .map_while(std::io::Result::ok)
+        {
+            println!("{line}");
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                passed += count_before(rest, " passed");
+                failed += count_before(rest, " failed");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if !status.success() && failed == 0 {
+        return Err(format!("cargo test failed ({status})"));
+    }
+    Ok((passed, failed))
+}
+
+/// The number just before `label` in "ok. 12 passed; 0 failed; ...".
+fn count_before(text: &str, label: &str) -> usize {
+    text.find(label)
+        .and_then(|end| text[..end].rsplit([' ', '.']).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Runs the Node test files under `dir` (they start their own servers) and reads the
+/// totals from a TAP report written beside the human-readable one.
+fn node_tests(dir: &str) -> Result<(usize, usize)> {
+    let root = root();
+    let tap = root
+        .join("target")
+        .join(format!("{}.tap", dir.replace('/', "-")));
+    let status = Command::new("node")
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-reporter=spec",
+            "--test-reporter-destination=stdout",
+            "--test-reporter=tap",
+        ])
+        .arg(format!("--test-reporter-destination={}", tap.display()))
+        .arg(dir)
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("node --test: {e}"))?;
+    let report = std::fs::read_to_string(&tap).map_err(|e| format!("{}: {e}", tap.display()))?;
+    let total = |label: &str| {
+        report
+            .lines()
+            .filter_map(|l| l.strip_prefix(label))
+            .filter_map(|n| n.trim().parse::<usize>().ok())
+            .next_back()
+            .unwrap_or(0)
+    };
+    let (passed, failed) = (total("# pass "), total("# fail "));
+    if !status.success() && failed == 0 {
+        return Err(format!("node --test {dir} failed ({status})"));
+    }
+    Ok((passed, failed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cargo_result_lines() {
+        let line = "ok. 12 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out";
+        assert_eq!(count_before(line, " passed"), 12);
+        assert_eq!(count_before(line, " failed"), 3);
+        assert_eq!(count_before("FAILED. 0 passed; 1 failed;", " passed"), 0);
+        assert_eq!(count_before("nothing here", " passed"), 0);
+    }
+
+    #[test]
+    fn random_tokens_use_the_alphabet() {
+        let token = random_token(32).expect("urandom");
+        assert_eq!(token.len(), 32);
+        assert!(token.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(token, random_token(32).expect("urandom"));
+    }
+}

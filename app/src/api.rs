@@ -1,0 +1,129 @@
+//! Every HTTP call the SPA makes, returning typed results. Pages never build requests.
+
+use convene_types::auth::{SessionUser, SignInRequest};
+use convene_types::list::Page;
+use convene_types::provider::{ProviderInput, WebinarProvider};
+use convene_types::{ErrorBody, ErrorCode, FieldError};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Why a call failed, as the UI shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The server answered with an error body.
+    Server { status: u16, body: ErrorBody },
+    /// No usable answer (offline, server down, unreadable body).
+    Network(String),
+}
+
+impl ApiError {
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Server { body, .. } => body.error.message.clone(),
+            ApiError::Network(detail) => format!("Could not reach Convene: {detail}"),
+        }
+    }
+
+    pub fn fields(&self) -> Vec<FieldError> {
+        match self {
+            ApiError::Server { body, .. } => body.error.fields.clone(),
+            ApiError::Network(_) => vec![],
+        }
+    }
+
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Server { body, .. } if body.error.code == ErrorCode::Unauthorized)
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+async fn read<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()));
+    }
+    let status = response.status();
+    let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| {
+        ErrorBody::new(
+            ErrorCode::Internal,
+            format!("The server answered {status}."),
+            vec![],
+        )
+    });
+    Err(ApiError::Server { status, body })
+}
+
+async fn send(builder: RequestBuilder) -> ApiResult<Response> {
+    builder
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+async fn send_json<B: Serialize>(builder: RequestBuilder, body: &B) -> ApiResult<Response> {
+    let request = builder
+        .json(body)
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    request
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))
+}
+
+async fn empty(response: Response) -> ApiResult<()> {
+    if response.ok() {
+        Ok(())
+    } else {
+        read::<serde_json::Value>(response).await.map(|_| ())
+    }
+}
+
+pub async fn session() -> ApiResult<SessionUser> {
+    read(send(Request::get("/api/auth/session")).await?).await
+}
+
+pub async fn sign_in(request: &SignInRequest) -> ApiResult<SessionUser> {
+    read(send_json(Request::post("/api/auth/sign-in"), request).await?).await
+}
+
+pub async fn sign_out() -> ApiResult<()> {
+    empty(send(Request::post("/api/auth/sign-out")).await?).await
+}
+
+const PROVIDERS: &str = "/api/admin/webinar-providers";
+
+/// Query string for a list request.
+pub fn list_query(q: &str, sort: &str, desc: bool, page: usize) -> String {
+    let q = String::from(js_sys::encode_uri_component(q.trim()));
+    format!("?q={q}&sort={sort}&desc={desc}&page={page}")
+}
+
+pub async fn providers(query: &str) -> ApiResult<Page<WebinarProvider>> {
+    read(send(Request::get(&format!("{PROVIDERS}{query}"))).await?).await
+}
+
+pub async fn provider(id: &str) -> ApiResult<WebinarProvider> {
+    read(send(Request::get(&format!("{PROVIDERS}/{}", encode(id)))).await?).await
+}
+
+pub async fn create_provider(input: &ProviderInput) -> ApiResult<WebinarProvider> {
+    read(send_json(Request::post(PROVIDERS), input).await?).await
+}
+
+pub async fn update_provider(id: &str, input: &ProviderInput) -> ApiResult<WebinarProvider> {
+    let url = format!("{PROVIDERS}/{}", encode(id));
+    read(send_json(Request::put(&url), input).await?).await
+}
+
+pub async fn delete_provider(id: &str) -> ApiResult<()> {
+    let url = format!("{PROVIDERS}/{}", encode(id));
+    empty(send(Request::delete(&url)).await?).await
+}
+
+fn encode(segment: &str) -> String {
+    String::from(js_sys::encode_uri_component(segment))
+}

@@ -1,0 +1,73 @@
+//! The signed-in frame: header with the user and sign-out, the Settings navigation, the page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::{api, use_auth};
+
+/// The pages under Settings › Event management, in the order the source system lists them.
+/// A page appears here when it is built.
+pub const EVENT_MANAGEMENT: &[(&str, &str, &str)] = &[(
+    "/settings/webinar-providers",
+    "Webinar providers",
+    "Outside services that host webinars, such as ON24.",
+)];
+
+#[component]
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let location = use_location();
+
+    // Anyone not signed in is sent to the sign-in page, coming back here afterwards.
+    Effect::new(move |_| {
+        if auth.user.get() == Some(None) {
+            let next = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let target = format!("/sign-in?next={}", js_sys::encode_uri_component(&next));
+            navigate(&target, Default::default());
+        }
+    });
+
+    let sign_out = Action::new_local(move |_: &()| async move {
+        let _ = api::sign_out().await;
+        auth.signed_out();
+    });
+
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/settings">"Convene"</a>
+            <span class="grow"></span>
+            {move || {
+                auth.user.get().flatten().map(|user| view! {
+                    <span class="user" data-testid="signed-in-user">{user.username}</span>
+                    <button class="button subtle" on:click=move |_| { sign_out.dispatch(()); }>
+                        "Sign out"
+                    </button>
+                })
+            }}
+        </header>
+        <div class="layout">
+            <nav class="sidebar" aria-label="Settings">
+                <A href="/settings" exact=true>"Settings"</A>
+                <h2>"Event management"</h2>
+                <ul>
+                    {EVENT_MANAGEMENT
+                        .iter()
+                        .map(|(href, label, _)| view! { <li><A href=*href>{*label}</A></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <main class="content">
+                {move || match auth.user.get() {
+                    Some(Some(_)) => children().into_any(),
+                    _ => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                }}
+            </main>
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+pub mod not_found;
+pub mod settings;
+pub mod sign_in;
+pub mod webinar_provider_form;
+pub mod webinar_providers;

@@ -1,0 +1,85 @@
+//! Sign-in page. After signing in, goes back to `?next=` (a local path) or Settings.
+
+use convene_types::auth::SignInRequest;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::components::field::TextField;
+use crate::{api, use_auth};
+
+/// Only same-site paths are followed after sign-in (no open redirect).
+fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/sign-in") => n,
+        _ => "/settings".into(),
+    }
+}
+
+#[component]
+pub fn SignIn() -> impl IntoView {
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let username = RwSignal::new("admin".to_string());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::new());
+    let message = RwSignal::new(None::<String>);
+
+    let submit = Action::new_local(move |request: &SignInRequest| {
+        let request = request.clone();
+        async move { api::sign_in(&request).await }
+    });
+
+    Effect::new(move |_| {
+        if let Some(result) = submit.value().get() {
+            match result {
+                Ok(user) => {
+                    auth.user.set(Some(Some(user)));
+                    let next = safe_next(query.with_untracked(|q| q.get("next")));
+                    navigate(&next, Default::default());
+                }
+                Err(e) => {
+                    errors.set(e.fields());
+                    message.set(Some(e.message()));
+                }
+            }
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = SignInRequest {
+            username: username.get_untracked(),
+            password: password.get_untracked(),
+        };
+        message.set(None);
+        match request.validate() {
+            Ok(()) => {
+                errors.set(vec![]);
+                submit.dispatch(request);
+            }
+            Err(fields) => errors.set(fields),
+        }
+    };
+
+    view! {
+        <div class="signin">
+            <form class="card" on:submit=on_submit novalidate>
+                <h1>"Sign in to Convene"</h1>
+                <TextField name="username" label="User name" value=username errors=errors required=true />
+                <TextField
+                    name="password"
+                    label="Password"
+                    value=password
+                    errors=errors
+                    input_type="password"
+                    required=true
+                />
+                {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
+                <button class="button primary" type="submit" disabled=move || submit.pending().get()>
+                    "Sign in"
+                </button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,220 @@
+// Starts the real Convene worker under `wrangler dev` for HTTP tests, and a small API client.
+//
+// Each server gets its own loopback port, its own state directory (`--persist-to`) and its
+// own administrator password, so tests never see each other's data or the developer's.
+//
+// The password is passed with `--var ADMIN_PASSWORD:<password>`. Checked with wrangler 4.86:
+// `--var` wins over an ADMIN_PASSWORD in a `.dev.vars` file in the repository root (the
+// password from `.dev.vars` is refused, the `--var` one signs in), so a developer's own
+// `.dev.vars` does not break the tests. The worker reads it with `env.secret(..)`, which
+// accepts a plain-text var binding.
+
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const WRANGLER = path.join(REPO_ROOT, 'node_modules', '.bin', 'wrangler');
+
+const STARTUP_TIMEOUT_MS = 90_000;
+const POLL_MS = 250;
+const STOP_GRACE_MS = 10_000;
+
+/** A free TCP port on 127.0.0.1 (the OS picks one; we release it right away). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch (e) {
+    return `(could not read ${file}: ${e.message})`;
+  }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts `wrangler dev` on a free loopback port and waits for GET /api/health to answer 200.
+ * @returns {Promise<{url: string, port: number, persistDir: string, password: string,
+ *   logFile: string, stop: () => Promise<void>}>}
+ */
+export async function startWorker({ persistDir, password } = {}) {
+  for (const required of [WRANGLER, path.join(REPO_ROOT, 'worker', 'build', 'index.js')]) {
+    if (!fs.existsSync(required)) {
+      throw new Error(`${required} is missing: run \`cargo xtask build\` first.`);
+    }
+  }
+  persistDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'convene-state-'));
+  password ??= `pw-${randomBytes(12).toString('hex')}`;
+  const port = await freePort();
+  const inspectorPort = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-log-'));
+  const logFile = path.join(logDir, 'wrangler.log');
+  const logFd = fs.openSync(logFile, 'a');
+
+  const args = [
+    'dev',
+    '--ip', '127.0.0.1',
+    '--port', String(port),
+    '--inspector-port', String(inspectorPort),
+    '--persist-to', persistDir,
+    '--var', `ADMIN_PASSWORD:${password}`,
+    '--show-interactive-dev-session=false',
+  ];
+  const child = spawn(WRANGLER, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    stdio: ['ignore', logFd, logFd],
+    // Its own process group, so the last-resort SIGKILL also reaches workerd (by group id).
+    detached: true,
+  });
+  fs.closeSync(logFd);
+
+  let exited = null;
+  const exitPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    });
+  });
+  // If this test process dies without stop(), do not leave a server behind.
+  const killOnExit = () => {
+    if (!exited) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  };
+  process.on('exit', killOnExit);
+
+  async function stop() {
+    process.off('exit', killOnExit);
+    if (exited) return;
+    try {
+      process.kill(child.pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
+    const timer = sleep(STOP_GRACE_MS).then(() => 'timeout');
+    if ((await Promise.race([exitPromise, timer])) === 'timeout') {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      await exitPromise;
+    }
+  }
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    if (exited) {
+      throw new Error(
+        `wrangler dev exited early (${JSON.stringify(exited)}); log ${logFile}:\n${tail(logFile)}`,
+      );
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(
+        `wrangler dev did not answer /api/health within ${STARTUP_TIMEOUT_MS / 1000} s; ` +
+          `log ${logFile}:\n${tail(logFile)}`,
+      );
+    }
+    await sleep(POLL_MS);
+  }
+
+  return { url, port, persistDir, password, logFile, stop };
+}
+
+const SESSION_COOKIE = 'convene_session';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * An API client for `server` with a one-cookie jar (`convene_session`).
+ *
+ * `request(method, path, opts)` resolves to `{ status, headers, body, text }` where `body` is
+ * the parsed JSON (or null). Options:
+ * - `json`: a value sent as JSON; `raw`: a string body sent as is;
+ * - `origin`: the Origin header (default `server.url` on state-changing methods; null omits);
+ * - `contentType`: default `application/json` on state-changing methods; null omits;
+ * - `headers`: extra headers, applied last (`cookie` here replaces the jar's);
+ * - `cookie: false`: send no cookie from the jar.
+ */
+export function client(server) {
+  const jar = { session: null };
+
+  function remember(headers) {
+    for (const line of headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (pair.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*max-age\s*=\s*0\s*$/i.test(a));
+      jar.session = value && !expired ? value : null;
+    }
+  }
+
+  async function request(method, urlPath, opts = {}) {
+    const changing = STATE_CHANGING.has(method);
+    const headers = {};
+    const origin = opts.origin === undefined ? (changing ? server.url : null) : opts.origin;
+    if (origin !== null) headers.origin = origin;
+    const type =
+      opts.contentType === undefined ? (changing ? 'application/json' : null) : opts.contentType;
+    if (type !== null) headers['content-type'] = type;
+    if (jar.session && opts.cookie !== false) headers.cookie = `${SESSION_COOKIE}=${jar.session}`;
+    Object.assign(headers, opts.headers ?? {});
+    let body;
+    if (opts.raw !== undefined) body = opts.raw;
+    else if (opts.json !== undefined) body = JSON.stringify(opts.json);
+    const res = await fetch(server.url + urlPath, { method, headers, body, redirect: 'manual' });
+    remember(res.headers);
+    const text = await res.text();
+    let parsed = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON; tests look at `text` */
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  }
+
+  return {
+    jar,
+    get cookie() {
+      return jar.session;
+    },
+    request,
+    get: (p, opts) => request('GET', p, opts),
+    post: (p, json, opts) => request('POST', p, { json, ...opts }),
+    put: (p, json, opts) => request('PUT', p, { json, ...opts }),
+    del: (p, opts) => request('DELETE', p, opts),
+    signIn: (password = server.password, username = 'admin', opts) =>
+      request('POST', '/api/auth/sign-in', { json: { username, password }, ...opts }),
+    signOut: (opts) => request('POST', '/api/auth/sign-out', opts),
+  };
+}
