@@ -3,6 +3,8 @@
 use convene_types::FieldError;
 use leptos::prelude::*;
 
+use super::globe::GlobeIcon;
+
 /// The message for `field` among `errors`, if any.
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
     errors
@@ -51,7 +53,7 @@ pub fn TextField(
                         aria-label=format!("Open {label} in a new tab")
                         class:disabled=move || !value.get().trim().starts_with("https://")
                     >
-                        "🌐"
+                        <GlobeIcon />
                     </a>
                 })}
             </div>

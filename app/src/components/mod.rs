@@ -1,2 +1,3 @@
 pub mod field;
+pub mod globe;
 pub mod shell;

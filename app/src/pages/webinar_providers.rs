@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::globe::GlobeIcon;
 use crate::{api, use_auth};
 
 #[component]
@@ -99,12 +100,12 @@ pub fn WebinarProviders() -> impl IntoView {
                         </table>
                         <div class="pager">
                             <span class="muted">{format!("{} providers", list.total)}</span>
-                            <button class="button subtle" disabled=current <= 1
+                            <button class="button subtle" disabled={current <= 1}
                                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
                                 "Previous"
                             </button>
                             <span>{format!("Page {current} of {pages}")}</span>
-                            <button class="button subtle" disabled=current >= pages
+                            <button class="button subtle" disabled={current >= pages}
                                 on:click=move |_| page.update(|p| *p += 1)>
                                 "Next"
                             </button>
@@ -122,7 +123,7 @@ fn ExternalLink(url: String) -> impl IntoView {
     let label = url.trim_start_matches("https://").to_string();
     view! {
         <a class="external" href=url target="_blank" rel="noopener noreferrer">
-            <span aria-hidden="true">"🌐 "</span>{label}
+            <GlobeIcon />" "{label}
         </a>
     }
 }

@@ -1,0 +1,136 @@
+// End to end in headless Chromium against the real worker under wrangler dev.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { startWorker } from '../support/server.mjs';
+
+let server;
+let context;
+let page;
+const consoleErrors = [];
+
+before(async () => {
+  server = await startWorker();
+  context = await launchBrowser();
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+after(async () => {
+  await context?.close();
+  await server?.stop();
+});
+
+const providerRow = (name) => page.locator('table.grid tbody tr', { hasText: name });
+
+test('a deep link while signed out goes through sign-in and back', async () => {
+  await page.goto(`${server.url}/settings/webinar-providers`);
+  await page.waitForURL(/\/sign-in\?next=/);
+  await page.fill('#password', 'not the password');
+  await page.click('button[type=submit]');
+  await page.getByRole('alert').filter({ hasText: 'not correct' }).waitFor();
+
+  await page.fill('#password', server.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings/webinar-providers`);
+  await assert.doesNotReject(page.getByTestId('signed-in-user').filter({ hasText: 'admin' }).waitFor());
+});
+
+test('ON24 is listed with its links, under Event management', async () => {
+  const on24 = providerRow('ON24');
+  await on24.waitFor();
+  assert.match(await on24.innerText(), /240/);
+  const links = on24.locator('a[target=_blank]');
+  assert.equal(await links.count(), 2);
+  assert.match(await links.first().getAttribute('href'), /^https:\/\/www\.on24\.com\//);
+  assert.equal(await links.first().getAttribute('rel'), 'noopener noreferrer');
+  const nav = page.locator('nav.sidebar');
+  assert.match(await nav.innerText(), /Event management[\s\S]*Webinar providers/i);
+  assert.match(await page.locator('.banner.info').innerText(), /rarely need changing/);
+  await screenshot(page, 'webinar-providers-list');
+});
+
+test('a bad URL shows an inline error before anything is sent', async () => {
+  await page.click('text=New');
+  await page.waitForURL(/\/settings\/webinar-providers\/new$/);
+  const posts = [];
+  page.on('request', (r) => r.method() === 'POST' && posts.push(r.url()));
+  await page.fill('#name', 'Acme Webinars');
+  await page.fill('#maxDurationMinutes', '90');
+  await page.fill('#termsOfServiceUrl', 'http://acme.example/terms');
+  await page.fill('#privacyPolicyUrl', 'https://acme.example/privacy');
+  await page.click('button[type=submit]');
+  const error = page.locator('#termsOfServiceUrl-error');
+  await error.filter({ hasText: 'must be an https URL' }).waitFor();
+  assert.equal(await page.locator('#termsOfServiceUrl').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(posts, [], 'nothing is submitted while a field is invalid');
+  await screenshot(page, 'webinar-provider-form-error');
+});
+
+test('creating a provider lists it; a duplicate name is refused by the server', async () => {
+  await page.fill('#termsOfServiceUrl', 'https://acme.example/terms');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings/webinar-providers`);
+  await providerRow('Acme Webinars').waitFor();
+
+  await page.click('text=New');
+  await page.fill('#name', 'acme webinars');
+  await page.fill('#maxDurationMinutes', '60');
+  await page.fill('#termsOfServiceUrl', 'https://acme.example/terms');
+  await page.fill('#privacyPolicyUrl', 'https://acme.example/privacy');
+  await page.click('button[type=submit]');
+  await page.locator('#name-error').filter({ hasText: 'already used' }).waitFor();
+});
+
+test('editing survives a reload and shows on the list', async () => {
+  await page.goto(`${server.url}/settings/webinar-providers`);
+  await providerRow('Acme Webinars').locator('a').first().click();
+  await page.waitForURL(/\/settings\/webinar-providers\/[0-9a-f-]{36}$/);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#name')?.value === 'Acme Webinars');
+  assert.equal(await page.inputValue('#name'), 'Acme Webinars');
+  assert.equal(await page.inputValue('#maxDurationMinutes'), '90');
+  const globe = page.locator('a.globe').first();
+  assert.equal(await globe.getAttribute('target'), '_blank');
+  await screenshot(page, 'webinar-provider-form');
+
+  await page.fill('#maxDurationMinutes', '120');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings/webinar-providers`);
+  await providerRow('Acme Webinars').filter({ hasText: '120' }).waitFor();
+});
+
+test('deleting asks for confirmation; ON24 offers no delete', async () => {
+  await providerRow('ON24').locator('a').first().click();
+  await page.waitForURL(/\/webinar-providers\/on24$/);
+  await page.locator('#name').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Delete' }).count(), 0);
+
+  await page.goto(`${server.url}/settings/webinar-providers`);
+  await providerRow('Acme Webinars').locator('a').first().click();
+  await page.waitForURL(/[0-9a-f-]{36}$/);
+  await page.locator('#name').waitFor();
+  // Dismissing the confirmation keeps the record.
+  page.once('dialog', (d) => d.dismiss());
+  await page.getByRole('button', { name: 'Delete' }).click();
+  assert.match(page.url(), /[0-9a-f-]{36}$/);
+  page.once('dialog', (d) => {
+    assert.match(d.message(), /Delete the webinar provider/);
+    d.accept();
+  });
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.waitForURL(`${server.url}/settings/webinar-providers`);
+  await providerRow('ON24').waitFor();
+  assert.equal(await providerRow('Acme Webinars').count(), 0);
+});
+
+test('signing out returns to the sign-in page and ends the session', async () => {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
+  await page.goto(`${server.url}/settings`);
+  await page.waitForURL(/\/sign-in\?next=%2Fsettings/);
+  assert.deepEqual(consoleErrors, []);
+});
