@@ -117,7 +117,7 @@ fn build_spa(tools: &Tools) -> Result {
             .arg(&pkg)
             .arg(&wasm))?;
         sh(Command::new(&tools.wasm_opt)
-            .arg("-Oz")
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
             .args(WASM_OPT_FEATURES)
             .arg(&out)
             .arg("-o")
@@ -151,7 +151,16 @@ fn build_worker(tools: &Tools) -> Result {
         .current_dir(root.join("worker"))
         .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
         .env("WASM_OPT_BIN", &tools.wasm_opt)
-        .env("ESBUILD_BIN", &tools.esbuild))
+        .env("ESBUILD_BIN", &tools.esbuild))?;
+    // Size over speed, without the names section worker-build would keep (see
+    // worker/Cargo.toml); exception handling is used by wasm-bindgen's catch wrappers.
+    sh(Command::new(&tools.wasm_opt)
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args(WASM_OPT_FEATURES)
+        .arg("--enable-exception-handling")
+        .arg(&out)
+        .arg("-o")
+        .arg(&out))
 }
 
 /// True when `a` exists and was modified after `b`.
