@@ -10,6 +10,7 @@ mod routes;
 mod session;
 mod signin;
 mod store;
+mod vault;
 
 pub use store::ConfigStore;
 
