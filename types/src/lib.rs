@@ -5,6 +5,7 @@
 //! so each rule is written once and runs in the SPA (inline errors) and the worker (authority).
 
 pub mod auth;
+pub mod configuration;
 pub mod error;
 pub mod list;
 pub mod provider;

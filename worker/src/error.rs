@@ -134,6 +134,17 @@ impl From<worker::kv::KvError> for ApiError {
     }
 }
 
+impl From<crate::vault::VaultError> for ApiError {
+    fn from(e: crate::vault::VaultError) -> Self {
+        use crate::vault::VaultError;
+        match e {
+            VaultError::Random(_) => ApiError::internal(e),
+            // A deployment problem the administrator must fix; the text names no key material.
+            _ => ApiError::NotConfigured(format!("Credentials unavailable: {e}.")),
+        }
+    }
+}
+
 impl From<serde_json::Error> for ApiError {
     fn from(e: serde_json::Error) -> Self {
         ApiError::internal(format!("json: {e}"))

@@ -1,6 +1,7 @@
 //! The route table. Every request under `/api/` comes here; each arm names its handler.
 
 mod auth;
+mod configurations;
 mod providers;
 
 use worker::{Env, Method, Request, Response, Url};
@@ -64,6 +65,41 @@ async fn admin(
             Method::Put => providers::update(req, env, id).await,
             Method::Delete => providers::delete(env, id).await,
             _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["webinar-configurations"] => match method {
+            Method::Get => configurations::list(env, url).await,
+            Method::Post => configurations::create(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["webinar-configurations", "check"] => match method {
+            Method::Post => configurations::check_new(req, env).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webinar-configurations", id] => match method {
+            Method::Get => configurations::get(env, id).await,
+            Method::Put => configurations::update(req, env, id).await,
+            Method::Delete => configurations::delete(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["webinar-configurations", id, "activate"] => match method {
+            Method::Post => configurations::set_active(env, id, true).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webinar-configurations", id, "deactivate"] => match method {
+            Method::Post => configurations::set_active(env, id, false).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webinar-configurations", id, "credentials"] => match method {
+            Method::Delete => configurations::remove_credentials(env, id).await,
+            _ => Err(allow(&["DELETE"])),
+        },
+        ["webinar-configurations", id, "check"] => match method {
+            Method::Post => configurations::check(req, env, id).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["credentials", "rewrap"] => match method {
+            Method::Post => configurations::rewrap(env).await,
+            _ => Err(allow(&["POST"])),
         },
         _ => Err(ApiError::NotFound(format!(
             "There is no API route {}.",

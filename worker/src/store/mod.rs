@@ -5,10 +5,15 @@
 //! single, strongly consistent object. KV is eventually consistent and is never asked to hold
 //! them. Handlers in the worker talk to it only through [`Store::call`] with a [`Command`].
 
+mod configurations;
 mod object;
+mod providers;
+mod records;
 
+pub use configurations::{CheckTarget, CredentialsChange};
 pub use object::ConfigStore;
 
+use convene_types::configuration::{ConfigurationInput, ServiceStatus};
 use convene_types::provider::ProviderInput;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -44,6 +49,51 @@ pub enum Command {
     },
     DeleteProvider {
         id: String,
+    },
+    ListConfigurations,
+    GetConfiguration {
+        id: String,
+    },
+    /// What a provider check needs: base URL and the sealed credentials (never plaintext).
+    GetCheckTarget {
+        id: String,
+    },
+    /// `input.credentials` is ignored: credentials arrive sealed, encrypted by the worker.
+    CreateConfiguration {
+        id: String,
+        input: ConfigurationInput,
+        sealed: Option<crate::vault::Sealed>,
+    },
+    UpdateConfiguration {
+        id: String,
+        input: ConfigurationInput,
+        credentials: CredentialsChange,
+    },
+    SetConfigurationActive {
+        id: String,
+        active: bool,
+    },
+    DeleteConfiguration {
+        id: String,
+    },
+    /// Deletes the credentials: the webinar integration is off for the configuration.
+    RemoveCredentials {
+        id: String,
+    },
+    /// Records a check's outcome, unless the credentials changed meanwhile.
+    RecordCheck {
+        id: String,
+        wrapped_key: String,
+        status: ServiceStatus,
+        message: String,
+    },
+    /// Every configuration's sealed credentials, for key rotation.
+    ListSealed,
+    /// Replaces sealed credentials if they are still `previous` (compare and set).
+    ReplaceSealed {
+        id: String,
+        previous: crate::vault::Sealed,
+        sealed: crate::vault::Sealed,
     },
 }
 
