@@ -1,6 +1,9 @@
 //! Every HTTP call the SPA makes, returning typed results. Pages never build requests.
 
 use convene_types::auth::{SessionUser, SignInRequest};
+use convene_types::configuration::{
+    CheckRequest, CheckResult, ConfigurationInput, CredentialsInput, WebinarConfiguration,
+};
 use convene_types::list::Page;
 use convene_types::provider::{ProviderInput, WebinarProvider};
 use convene_types::{ErrorBody, ErrorCode, FieldError};
@@ -126,4 +129,68 @@ pub async fn delete_provider(id: &str) -> ApiResult<()> {
 
 fn encode(segment: &str) -> String {
     String::from(js_sys::encode_uri_component(segment))
+}
+
+const CONFIGURATIONS: &str = "/api/admin/webinar-configurations";
+
+pub async fn configurations(query: &str, view: &str) -> ApiResult<Page<WebinarConfiguration>> {
+    let url = format!("{CONFIGURATIONS}{query}&view={view}");
+    read(send(Request::get(&url)).await?).await
+}
+
+pub async fn configuration(id: &str) -> ApiResult<WebinarConfiguration> {
+    read(send(Request::get(&format!("{CONFIGURATIONS}/{}", encode(id)))).await?).await
+}
+
+pub async fn create_configuration(input: &ConfigurationInput) -> ApiResult<WebinarConfiguration> {
+    read(send_json(Request::post(CONFIGURATIONS), input).await?).await
+}
+
+pub async fn update_configuration(
+    id: &str,
+    input: &ConfigurationInput,
+) -> ApiResult<WebinarConfiguration> {
+    let url = format!("{CONFIGURATIONS}/{}", encode(id));
+    read(send_json(Request::put(&url), input).await?).await
+}
+
+pub async fn delete_configuration(id: &str) -> ApiResult<()> {
+    let url = format!("{CONFIGURATIONS}/{}", encode(id));
+    empty(send(Request::delete(&url)).await?).await
+}
+
+pub async fn set_configuration_active(id: &str, active: bool) -> ApiResult<WebinarConfiguration> {
+    let action = if active { "activate" } else { "deactivate" };
+    let url = format!("{CONFIGURATIONS}/{}/{action}", encode(id));
+    read(send(Request::post(&url)).await?).await
+}
+
+pub async fn remove_credentials(id: &str) -> ApiResult<WebinarConfiguration> {
+    let url = format!("{CONFIGURATIONS}/{}/credentials", encode(id));
+    read(send(Request::delete(&url)).await?).await
+}
+
+/// Check: typed credentials if given, else the stored ones (`id`), else for a new record.
+pub async fn check(
+    id: Option<&str>,
+    provider_id: &str,
+    credentials: Option<CredentialsInput>,
+) -> ApiResult<CheckResult> {
+    let body = CheckRequest {
+        provider_id: provider_id.to_string(),
+        credentials,
+    };
+    match id {
+        Some(id) => {
+            let url = format!("{CONFIGURATIONS}/{}/check", encode(id));
+            if body.credentials.is_some() {
+                read(send_json(Request::post(&url), &body).await?).await
+            } else {
+                read(send(Request::post(&url)).await?).await
+            }
+        }
+        None => {
+            read(send_json(Request::post(&format!("{CONFIGURATIONS}/check")), &body).await?).await
+        }
+    }
 }

@@ -13,7 +13,9 @@ use leptos_router::path;
 use components::shell::Shell;
 use pages::{
     not_found::NotFound, settings::SettingsOverview, sign_in::SignIn,
-    webinar_provider_form::WebinarProviderForm, webinar_providers::WebinarProviders,
+    webinar_configuration_form::WebinarConfigurationForm,
+    webinar_configurations::WebinarConfigurations, webinar_provider_form::WebinarProviderForm,
+    webinar_providers::WebinarProviders,
 };
 
 /// Who is signed in: `None` while unknown, `Some(None)` when signed out.
@@ -59,6 +61,14 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/settings/webinar-providers/:id")
                     view=|| view! { <Shell><WebinarProviderForm /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/webinar-configurations")
+                    view=|| view! { <Shell><WebinarConfigurations /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/webinar-configurations/:id")
+                    view=|| view! { <Shell><WebinarConfigurationForm /></Shell> }
                 />
             </Routes>
         </Router>

@@ -6,6 +6,9 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { client, startWorker } from '../support/server.mjs';
@@ -365,9 +368,16 @@ describe('webinar providers', () => {
 
 describe('request handling', () => {
   it('malformed JSON is 400 bad_request, never 500', async () => {
-    for (const raw of ['{"name": ', '{name: "x"}', '', '{"name": "a"} trailing']) {
+    for (const raw of ['{"name": ', '{name: "x"}', '', '{"name": "a",}', '\u00ff{}']) {
       const res = await admin.request('POST', PROVIDERS, { raw });
       assertError(res, 400, 'bad_request');
+    }
+  });
+
+  it('data after the JSON object is 400 bad_request', async () => {
+    // Bodies that would fail validation anyway, so a regression creates nothing.
+    for (const raw of ['{"name": "a"} trailing', '{"name": "a"}{"name": "b"}']) {
+      assertError(await admin.request('POST', PROVIDERS, { raw }), 400, 'bad_request');
     }
   });
 
@@ -450,7 +460,8 @@ describe('request handling', () => {
 
 describe('ON24 is seeded exactly once, across a restart', () => {
   it('concurrent first requests, then a restart on the same state', async () => {
-    const first = await startWorker();
+    const persistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-state-'));
+    const first = await startWorker({ persistDir });
     let second;
     try {
       const c1 = client(first);
@@ -464,7 +475,7 @@ describe('ON24 is seeded exactly once, across a restart', () => {
       assert.equal(custom.status, 201, custom.text);
       await first.stop();
 
-      second = await startWorker({ persistDir: first.persistDir, password: first.password });
+      second = await startWorker({ persistDir, password: first.password });
       const c2 = client(second);
       assert.equal((await c2.signIn()).status, 200);
       const res = await c2.get(PROVIDERS);
@@ -478,6 +489,7 @@ describe('ON24 is seeded exactly once, across a restart', () => {
     } finally {
       await first.stop();
       await second?.stop();
+      fs.rmSync(persistDir, { recursive: true, force: true });
     }
   });
 });

@@ -58,6 +58,8 @@ export async function startWorker({ persistDir, password } = {}) {
       throw new Error(`${required} is missing: run \`cargo xtask build\` first.`);
     }
   }
+  // State we create is ours to remove on stop(); a persistDir passed in is the caller's.
+  const ownState = !persistDir;
   persistDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'convene-state-'));
   password ??= `pw-${randomBytes(12).toString('hex')}`;
   const port = await freePort();
@@ -104,28 +106,44 @@ export async function startWorker({ persistDir, password } = {}) {
   };
   process.on('exit', killOnExit);
 
+  // The log is removed on stop() unless CONVENE_KEEP_LOGS is set or startup failed.
+  let keepLog = Boolean(process.env.CONVENE_KEEP_LOGS);
+  function cleanUp() {
+    if (ownState) fs.rmSync(persistDir, { recursive: true, force: true });
+    if (!keepLog) fs.rmSync(logDir, { recursive: true, force: true });
+  }
+
+  /** SIGINT to wrangler's PID (it stops its workerd cleanly); SIGKILL the group after 10 s. */
   async function stop() {
     process.off('exit', killOnExit);
-    if (exited) return;
-    try {
-      process.kill(child.pid, 'SIGINT');
-    } catch {
-      /* already gone */
-    }
-    const timer = sleep(STOP_GRACE_MS).then(() => 'timeout');
-    if ((await Promise.race([exitPromise, timer])) === 'timeout') {
+    if (!exited) {
       try {
-        process.kill(-child.pid, 'SIGKILL');
+        process.kill(child.pid, 'SIGINT');
       } catch {
         /* already gone */
       }
-      await exitPromise;
+      let timer;
+      const timeout = new Promise((r) => {
+        timer = setTimeout(() => r('timeout'), STOP_GRACE_MS);
+      });
+      const outcome = await Promise.race([exitPromise, timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+        await exitPromise;
+      }
     }
+    cleanUp();
   }
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   for (;;) {
     if (exited) {
+      if (ownState) fs.rmSync(persistDir, { recursive: true, force: true });
       throw new Error(
         `wrangler dev exited early (${JSON.stringify(exited)}); log ${logFile}:\n${tail(logFile)}`,
       );
@@ -138,6 +156,7 @@ export async function startWorker({ persistDir, password } = {}) {
       /* not listening yet */
     }
     if (Date.now() > deadline) {
+      keepLog = true;
       await stop();
       throw new Error(
         `wrangler dev did not answer /api/health within ${STARTUP_TIMEOUT_MS / 1000} s; ` +

@@ -40,7 +40,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
         });
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if inner.is_data() {
@@ -48,7 +48,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
         } else {
             ApiError::BadRequest(format!("The request body is not valid JSON: {inner}."))
         }
-    })
+    })?;
+    // Anything after the object (a second object, junk) makes the body invalid.
+    de.end()
+        .map_err(|e| ApiError::BadRequest(format!("The request body is not valid JSON: {e}.")))?;
+    Ok(value)
 }
 
 /// serde's message without its " at line 1 column 9" suffix.
@@ -113,6 +117,15 @@ mod tests {
         assert!(matches!(e, ApiError::BadRequest(_)), "{e:?}");
         let e = parse_json::<ProviderInput>(b"[1, 2]").expect_err("not an object");
         assert!(matches!(e, ApiError::BadRequest(_)), "{e:?}");
+    }
+
+    #[test]
+    fn trailing_content_is_refused() {
+        for body in [&br#"{"name":"a"} junk"#[..], br#"{"name":"a"}{"name":"b"}"#] {
+            let e = parse_json::<ProviderInput>(body).expect_err("trailing");
+            assert!(matches!(e, ApiError::BadRequest(_)), "{e:?}");
+        }
+        assert!(parse_json::<ProviderInput>(b"{\"name\":\"a\"}\n ").is_ok());
     }
 
     #[test]

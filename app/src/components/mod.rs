@@ -1,3 +1,4 @@
 pub mod field;
 pub mod globe;
+pub mod pager;
 pub mod shell;

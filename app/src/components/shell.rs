@@ -8,11 +8,18 @@ use crate::{api, use_auth};
 
 /// The pages under Settings › Event management, in the order the source system lists them.
 /// A page appears here when it is built.
-pub const EVENT_MANAGEMENT: &[(&str, &str, &str)] = &[(
-    "/settings/webinar-providers",
-    "Webinar providers",
-    "Outside services that host webinars, such as ON24.",
-)];
+pub const EVENT_MANAGEMENT: &[(&str, &str, &str)] = &[
+    (
+        "/settings/webinar-providers",
+        "Webinar providers",
+        "Outside services that host webinars, such as ON24.",
+    ),
+    (
+        "/settings/webinar-configurations",
+        "Webinar configurations",
+        "Your organisation's accounts with webinar providers, and their credentials.",
+    ),
+];
 
 #[component]
 pub fn Shell(children: ChildrenFn) -> impl IntoView {

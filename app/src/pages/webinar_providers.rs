@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::globe::GlobeIcon;
+use crate::components::pager::Pager;
 use crate::{api, use_auth};
 
 #[component]
@@ -98,18 +99,7 @@ pub fn WebinarProviders() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <div class="pager">
-                            <span class="muted">{format!("{} providers", list.total)}</span>
-                            <button class="button subtle" disabled={current <= 1}
-                                on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))>
-                                "Previous"
-                            </button>
-                            <span>{format!("Page {current} of {pages}")}</span>
-                            <button class="button subtle" disabled={current >= pages}
-                                on:click=move |_| page.update(|p| *p += 1)>
-                                "Next"
-                            </button>
-                        </div>
+                        <Pager total=list.total current=current pages=pages page=page noun="providers" />
                     }.into_any()
                 }
             })}
