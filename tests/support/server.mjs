@@ -52,7 +52,21 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @returns {Promise<{url: string, port: number, persistDir: string, password: string,
  *   logFile: string, stop: () => Promise<void>}>}
  */
-export async function startWorker({ persistDir, password } = {}) {
+/** A keyring for CREDENTIALS_KEYRING: `keys` maps key ids to 32-byte hex keys. */
+export function keyring(current, keys) {
+  return JSON.stringify({ current, keys });
+}
+
+/** A random 256-bit key as hex. */
+export function newKey() {
+  return randomBytes(32).toString('hex');
+}
+
+/**
+ * `vars` are extra worker vars (`--var NAME:VALUE`), e.g. ON24_BASE_URL or
+ * CREDENTIALS_KEYRING; by default a fresh keyring is generated (`server.keyring`).
+ */
+export async function startWorker({ persistDir, password, vars = {} } = {}) {
   for (const required of [WRANGLER, path.join(REPO_ROOT, 'worker', 'build', 'index.js')]) {
     if (!fs.existsSync(required)) {
       throw new Error(`${required} is missing: run \`cargo xtask build\` first.`);
@@ -62,6 +76,7 @@ export async function startWorker({ persistDir, password } = {}) {
   const ownState = !persistDir;
   persistDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'convene-state-'));
   password ??= `pw-${randomBytes(12).toString('hex')}`;
+  const allVars = { CREDENTIALS_KEYRING: keyring('k1', { k1: newKey() }), ...vars };
   const port = await freePort();
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -76,6 +91,7 @@ export async function startWorker({ persistDir, password } = {}) {
     '--inspector-port', String(inspectorPort),
     '--persist-to', persistDir,
     '--var', `ADMIN_PASSWORD:${password}`,
+    ...Object.entries(allVars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     '--show-interactive-dev-session=false',
   ];
   const child = spawn(WRANGLER, args, {
@@ -108,13 +124,16 @@ export async function startWorker({ persistDir, password } = {}) {
 
   // The log is removed on stop() unless CONVENE_KEEP_LOGS is set or startup failed.
   let keepLog = Boolean(process.env.CONVENE_KEEP_LOGS);
-  function cleanUp() {
-    if (ownState) fs.rmSync(persistDir, { recursive: true, force: true });
+  function cleanUp(keepState) {
+    if (ownState && !keepState) fs.rmSync(persistDir, { recursive: true, force: true });
     if (!keepLog) fs.rmSync(logDir, { recursive: true, force: true });
   }
 
-  /** SIGINT to wrangler's PID (it stops its workerd cleanly); SIGKILL the group after 10 s. */
-  async function stop() {
+  /**
+   * SIGINT to wrangler's PID (it stops its workerd cleanly); SIGKILL the group after 10 s.
+   * `keepState` keeps a state directory this function created (for a restart on it).
+   */
+  async function stop({ keepState = false } = {}) {
     process.off('exit', killOnExit);
     if (!exited) {
       try {
@@ -137,7 +156,7 @@ export async function startWorker({ persistDir, password } = {}) {
         await exitPromise;
       }
     }
-    cleanUp();
+    cleanUp(keepState);
   }
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
@@ -166,7 +185,7 @@ export async function startWorker({ persistDir, password } = {}) {
     await sleep(POLL_MS);
   }
 
-  return { url, port, persistDir, password, logFile, stop };
+  return { url, port, persistDir, password, vars: allVars, logFile, stop };
 }
 
 const SESSION_COOKIE = 'convene_session';

@@ -105,7 +105,11 @@ pub async fn check(base: &str, credentials: &CredentialsInput) -> (ServiceStatus
         Ok(url) => url,
         Err(e) => return (ServiceStatus::ProviderError, e),
     };
-    let host = url.host_str().unwrap_or("the provider").to_string();
+    let host = match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_string(),
+        _ => "the provider".to_string(),
+    };
     let call = async {
         let headers = Headers::new();
         headers.set("accessTokenKey", &credentials.access_token_key)?;

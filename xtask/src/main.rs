@@ -195,50 +195,93 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
 // ---------------------------------------------------------------------------------------
 // run
 
+/// Port of the local ON24 simulator started by `run`, and the credentials it accepts.
+const SIM_PORT: u16 = 8788;
+const SIM_CREDENTIALS: [&str; 3] = ["10000", "local-access-key", "local-access-secret"];
+
 fn run() -> Result {
     let tools = tools::ensure(false)?;
     build(&tools)?;
+    step("build the ON24 simulator");
+    sh(Command::new("cargo").args(["build", "--release", "-p", "on24-sim"]))?;
     let password = dev_vars()?;
-    step("start Convene (wrangler dev, local KV and Durable Objects in .wrangler/state)");
+    step("start the ON24 simulator and Convene");
+    let [client_id, key, secret] = SIM_CREDENTIALS;
+    let mut sim = Command::new(root().join("target/release/on24-sim"))
+        .args(["--port", &SIM_PORT.to_string()])
+        .args(["--client-id", client_id, "--key", key, "--secret", secret])
+        .spawn()
+        .map_err(|e| format!("on24-sim: {e}"))?;
     println!("Convene: http://127.0.0.1:8787");
     match password {
         Some(p) => println!("Sign in as `admin` with the new password {p} (kept in .dev.vars)."),
         None => println!("Sign in as `admin` with ADMIN_PASSWORD from .dev.vars."),
     }
-    sh(Command::new(&tools.wrangler)
+    println!(
+        "ON24 simulator: http://127.0.0.1:{SIM_PORT}/v2 (ON24's empty base URL points here); \
+         credentials: client ID {client_id}, access token key {key}, secret {secret}."
+    );
+    let result = sh(Command::new(&tools.wrangler)
         .args(["dev", "--ip", "127.0.0.1", "--port", "8787"])
-        .env("WRANGLER_SEND_METRICS", "false"))
+        .args([
+            "--var",
+            &format!("ON24_BASE_URL:http://127.0.0.1:{SIM_PORT}/v2"),
+        ])
+        .env("WRANGLER_SEND_METRICS", "false"));
+    let _ = sim.kill();
+    let _ = sim.wait();
+    result
 }
 
-/// Creates `.dev.vars` with a random administrator password if it is missing, returning
-/// the new password so it can be printed once.
+/// Adds what is missing to `.dev.vars` (git-ignored): a random administrator password and
+/// a credentials keyring with one random key. Returns a new password so it is printed once.
 fn dev_vars() -> Result<Option<String>> {
     let path = root().join(".dev.vars");
-    if path.exists() {
-        return Ok(None);
+    let mut text = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        "# Local secrets for `wrangler dev` (git-ignored). Production: `wrangler secret put`.\n"
+            .to_string()
+    });
+    let has = |text: &str, name: &str| text.lines().any(|l| l.starts_with(&format!("{name}=")));
+    let mut new_password = None;
+    if !has(&text, "ADMIN_PASSWORD") {
+        let password = random_token(18)?;
+        text.push_str(&format!("ADMIN_PASSWORD=\"{password}\"\n"));
+        new_password = Some(password);
     }
-    let password = random_token(18)?;
-    let text = format!(
-        "# Local secrets for `wrangler dev` (git-ignored). Production: `wrangler secret put`.\n\
-         ADMIN_PASSWORD=\"{password}\"\n"
-    );
+    if !has(&text, "CREDENTIALS_KEYRING") {
+        let key = hex(&random_bytes(32)?);
+        text.push_str(&format!(
+            "CREDENTIALS_KEYRING='{{\"current\":\"k1\",\"keys\":{{\"k1\":\"{key}\"}}}}'\n"
+        ));
+    }
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Some(password))
+    Ok(new_password)
 }
 
-/// `len` random characters from [A-Za-z0-9], read from the OS's CSPRNG.
-fn random_token(len: usize) -> Result<String> {
+fn random_bytes(n: usize) -> Result<Vec<u8>> {
     use std::io::Read;
+    let mut bytes = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .map_err(|e| format!("/dev/urandom: {e}"))?;
+    Ok(bytes)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `len` random characters from an unambiguous alphanumeric alphabet (OS CSPRNG).
+fn random_token(len: usize) -> Result<String> {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    let mut file = std::fs::File::open("/dev/urandom").map_err(|e| e.to_string())?;
+    // Rejection sampling keeps every character equally likely.
+    let limit = 256 - 256 % ALPHABET.len();
     let mut out = String::with_capacity(len);
-    let mut byte = [0u8; 1];
     while out.len() < len {
-        file.read_exact(&mut byte).map_err(|e| e.to_string())?;
-        // Rejection sampling keeps every character equally likely.
-        let limit = 256 - 256 % ALPHABET.len();
-        if (byte[0] as usize) < limit {
-            out.push(ALPHABET[byte[0] as usize % ALPHABET.len()] as char);
+        for b in random_bytes(len)? {
+            if (b as usize) < limit && out.len() < len {
+                out.push(ALPHABET[b as usize % ALPHABET.len()] as char);
+            }
         }
     }
     Ok(out)
@@ -321,7 +364,11 @@ fn test() -> Result {
         Err(e) => tally.check("native tests", Err(e)),
     }
 
-    match build(&tools) {
+    let built = build(&tools).and_then(|()| {
+        step("build the ON24 simulator");
+        sh(Command::new("cargo").args(["build", "-p", "on24-sim"]))
+    });
+    match built {
         Err(e) => tally.check("build", Err(e)),
         Ok(()) => {
             for (suite, dir) in [

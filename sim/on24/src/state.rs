@@ -1,0 +1,407 @@
+//! The simulator's in-memory state: accepted credentials, failure mode, events and registrants
+//! per client, and the log of received `/v2` requests. Nothing touches the disk.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use crate::auth::Credential;
+
+/// The event every client has from the start.
+pub const SEED_EVENT_ID: u64 = 1_000_001;
+pub const SEED_EVENT_TITLE: &str = "Simulated webinar";
+/// First `eventuserid` handed out (after start and after each reset), so ids are deterministic.
+pub const FIRST_EVENTUSERID: u64 = 300_000_001;
+/// `slow` mode's delay when `delayMs` is not given.
+pub const DEFAULT_SLOW_MS: u64 = 10_000;
+/// Longest `slow` delay accepted (ten minutes), so a typo cannot hang a test run for days.
+pub const MAX_SLOW_MS: u64 = 600_000;
+
+/// How every `/v2` call behaves (set through `POST /__control/mode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Every `/v2` call answers 500.
+    Fail,
+    /// Every `/v2` call answers normally after this delay.
+    Slow(Duration),
+    /// Every authenticated `/v2` call answers 403 (quota exhausted).
+    Quota,
+}
+
+impl Mode {
+    /// `mode` as the control API names it, with `delayMs` for `slow`.
+    pub fn parse(name: &str, delay_ms: Option<u64>) -> Result<Mode, String> {
+        match name {
+            "normal" => Ok(Mode::Normal),
+            "fail" => Ok(Mode::Fail),
+            "quota" => Ok(Mode::Quota),
+            "slow" => {
+                let ms = delay_ms.unwrap_or(DEFAULT_SLOW_MS);
+                if ms > MAX_SLOW_MS {
+                    return Err(format!("delayMs must be at most {MAX_SLOW_MS}"));
+                }
+                Ok(Mode::Slow(Duration::from_millis(ms)))
+            }
+            other => Err(format!(
+                "unknown mode {other:?}: expected normal, fail, slow or quota"
+            )),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Normal => "normal",
+            Mode::Fail => "fail",
+            Mode::Slow(_) => "slow",
+            Mode::Quota => "quota",
+        }
+    }
+}
+
+/// One registrant of one event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Registrant {
+    /// Stable for the registrant's lifetime (updates keep it).
+    pub eventuserid: u64,
+    /// As last given (trimmed); matched case-insensitively.
+    pub email: String,
+    /// Every form field as given (including `email`), later writes overwriting earlier ones.
+    pub fields: BTreeMap<String, String>,
+    /// Soft-deleted through `isDeleted=Y`: kept, but no longer listed.
+    pub deleted: bool,
+    /// Attendance values set through `POST /__control/attendance`, overriding derived ones.
+    pub attendance: Map<String, Value>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub eventid: u64,
+    pub title: String,
+    pub registrants: Vec<Registrant>,
+}
+
+impl Event {
+    fn new(eventid: u64, title: String) -> Event {
+        Event {
+            eventid,
+            title,
+            registrants: Vec::new(),
+        }
+    }
+}
+
+/// A registrant write (POST creates or updates; PATCH only updates).
+#[derive(Clone, Debug)]
+pub struct RegistrantWrite {
+    pub email: String,
+    pub fields: Vec<(String, String)>,
+    /// `isDeleted`: `Some(true)` soft-deletes, `Some(false)` restores.
+    pub deleted: Option<bool>,
+    /// Whether an unknown email creates a registrant (POST) or is not found (PATCH).
+    pub create: bool,
+}
+
+/// A successful write: the registrant as stored, and whether it was new.
+#[derive(Clone, Debug)]
+pub struct Written {
+    pub registrant: Registrant,
+    pub created: bool,
+}
+
+/// Two emails name the same registrant when equal ignoring case and surrounding spaces.
+pub fn same_email(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+pub struct State {
+    pub credentials: Vec<Credential>,
+    pub mode: Mode,
+    /// Events per client id.
+    clients: BTreeMap<String, BTreeMap<u64, Event>>,
+    /// Every `/v2` request received, as `GET /__control/received` returns them.
+    pub received: Vec<Value>,
+    next_eventuserid: u64,
+}
+
+impl State {
+    pub fn new(credentials: Vec<Credential>) -> State {
+        State {
+            credentials,
+            mode: Mode::Normal,
+            clients: BTreeMap::new(),
+            received: Vec::new(),
+            next_eventuserid: FIRST_EVENTUSERID,
+        }
+    }
+
+    /// Back to a fresh start, except that accepted credentials are kept.
+    pub fn reset(&mut self) {
+        let credentials = std::mem::take(&mut self.credentials);
+        *self = State::new(credentials);
+    }
+
+    /// Accepts one more credential set (adding a known one again changes nothing).
+    pub fn add_credential(&mut self, credential: Credential) {
+        if !self.credentials.contains(&credential) {
+            self.credentials.push(credential);
+        }
+    }
+
+    /// The client's events, created (with the seeded event) on first sight.
+    fn events_mut(&mut self, client_id: &str) -> &mut BTreeMap<u64, Event> {
+        self.clients
+            .entry(client_id.to_string())
+            .or_insert_with(|| {
+                BTreeMap::from([(
+                    SEED_EVENT_ID,
+                    Event::new(SEED_EVENT_ID, SEED_EVENT_TITLE.to_string()),
+                )])
+            })
+    }
+
+    /// The client's events, in id order.
+    pub fn events(&mut self, client_id: &str) -> Vec<&Event> {
+        self.events_mut(client_id).values().collect()
+    }
+
+    /// Creates or updates the registrant with `write.email` in the event (the event is created
+    /// on first use). `None`: no such registrant to update (PATCH, or a delete of an unknown
+    /// email).
+    pub fn write_registrant(
+        &mut self,
+        client_id: &str,
+        event_id: u64,
+        write: RegistrantWrite,
+    ) -> Option<Written> {
+        let next_id = self.next_eventuserid;
+        let events = self.events_mut(client_id);
+        let existing = events.get(&event_id).and_then(|event| {
+            event
+                .registrants
+                .iter()
+                .position(|r| same_email(&r.email, &write.email))
+        });
+        if existing.is_none() && (!write.create || write.deleted == Some(true)) {
+            return None;
+        }
+        let event = events
+            .entry(event_id)
+            .or_insert_with(|| Event::new(event_id, format!("Simulated event {event_id}")));
+        let created = existing.is_none();
+        let index = match existing {
+            Some(index) => index,
+            None => {
+                event.registrants.push(Registrant {
+                    eventuserid: next_id,
+                    email: String::new(),
+                    fields: BTreeMap::new(),
+                    deleted: false,
+                    attendance: Map::new(),
+                });
+                event.registrants.len() - 1
+            }
+        };
+        let registrant = &mut event.registrants[index];
+        registrant.email = write.email.trim().to_string();
+        registrant.fields.extend(write.fields);
+        if let Some(deleted) = write.deleted {
+            registrant.deleted = deleted;
+        }
+        let registrant = registrant.clone();
+        if created {
+            self.next_eventuserid += 1;
+        }
+        Some(Written {
+            registrant,
+            created,
+        })
+    }
+
+    /// Registrants of the event that are not soft-deleted (none when the event is unknown).
+    pub fn registrants(&mut self, client_id: &str, event_id: u64) -> Vec<&Registrant> {
+        self.events_mut(client_id)
+            .get(&event_id)
+            .map(|event| event.registrants.iter().filter(|r| !r.deleted).collect())
+            .unwrap_or_default()
+    }
+
+    /// Merges `values` into the attendance overrides of every registrant with `email` in
+    /// `event_id` (of `client_id` only, when given). Returns how many registrants matched.
+    pub fn set_attendance(
+        &mut self,
+        client_id: Option<&str>,
+        event_id: u64,
+        email: &str,
+        values: &Map<String, Value>,
+    ) -> usize {
+        let mut matched = 0;
+        for (client, events) in &mut self.clients {
+            if client_id.is_some_and(|wanted| wanted != client) {
+                continue;
+            }
+            let Some(event) = events.get_mut(&event_id) else {
+                continue;
+            };
+            for registrant in &mut event.registrants {
+                if same_email(&registrant.email, email) {
+                    registrant
+                        .attendance
+                        .extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
+                    matched += 1;
+                }
+            }
+        }
+        matched
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(email: &str, fields: &[(&str, &str)]) -> RegistrantWrite {
+        RegistrantWrite {
+            email: email.to_string(),
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .chain([("email".to_string(), email.to_string())])
+                .collect(),
+            deleted: None,
+            create: true,
+        }
+    }
+
+    #[test]
+    fn every_client_starts_with_the_seeded_event() {
+        let mut state = State::new(Vec::new());
+        let events = state.events("1");
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            (events[0].eventid, events[0].title.as_str()),
+            (SEED_EVENT_ID, SEED_EVENT_TITLE)
+        );
+    }
+
+    #[test]
+    fn repeat_registration_by_email_updates_instead_of_duplicating() {
+        let mut state = State::new(Vec::new());
+        let first = state
+            .write_registrant("1", 55, write("Ada@Example.com", &[("firstname", "Ada")]))
+            .expect("created");
+        assert!(first.created);
+        assert_eq!(first.registrant.eventuserid, FIRST_EVENTUSERID);
+
+        let again = state
+            .write_registrant(
+                "1",
+                55,
+                write(" ada@example.COM ", &[("lastname", "Lovelace")]),
+            )
+            .expect("updated");
+        assert!(!again.created);
+        assert_eq!(again.registrant.eventuserid, FIRST_EVENTUSERID);
+        assert_eq!(again.registrant.email, "ada@example.COM");
+        assert_eq!(again.registrant.fields["firstname"], "Ada");
+        assert_eq!(again.registrant.fields["lastname"], "Lovelace");
+        assert_eq!(state.registrants("1", 55).len(), 1);
+
+        // Another email is another registrant; the same email in another event or client too.
+        let other = state
+            .write_registrant("1", 55, write("bob@example.com", &[]))
+            .expect("created");
+        assert_eq!(other.registrant.eventuserid, FIRST_EVENTUSERID + 1);
+        let elsewhere = state
+            .write_registrant("2", 55, write("ada@example.com", &[]))
+            .expect("created");
+        assert!(elsewhere.created);
+        assert_eq!(state.registrants("1", 55).len(), 2);
+        assert_eq!(state.registrants("2", 55).len(), 1);
+    }
+
+    #[test]
+    fn events_are_created_on_first_registrant() {
+        let mut state = State::new(Vec::new());
+        state
+            .write_registrant("1", 77, write("a@b.c", &[]))
+            .expect("created");
+        let ids: Vec<u64> = state.events("1").iter().map(|e| e.eventid).collect();
+        assert_eq!(ids, [77, SEED_EVENT_ID]);
+        assert_eq!(state.events("2").len(), 1);
+    }
+
+    #[test]
+    fn patch_and_delete_need_an_existing_registrant() {
+        let mut state = State::new(Vec::new());
+        let patch = RegistrantWrite {
+            create: false,
+            ..write("a@b.c", &[])
+        };
+        assert!(state.write_registrant("1", 9, patch.clone()).is_none());
+        let delete = RegistrantWrite {
+            deleted: Some(true),
+            ..write("a@b.c", &[])
+        };
+        assert!(state.write_registrant("1", 9, delete.clone()).is_none());
+        // Neither created the event.
+        assert_eq!(state.events("1").len(), 1);
+
+        state
+            .write_registrant("1", 9, write("a@b.c", &[]))
+            .expect("created");
+        assert!(state.write_registrant("1", 9, patch).is_some());
+        let deleted = state.write_registrant("1", 9, delete).expect("deleted");
+        assert!(deleted.registrant.deleted);
+        assert!(state.registrants("1", 9).is_empty());
+    }
+
+    #[test]
+    fn attendance_overrides_merge_and_reset_keeps_credentials() {
+        let credential = Credential {
+            client_id: "1".into(),
+            key: "k".into(),
+            secret: "s".into(),
+        };
+        let mut state = State::new(vec![credential.clone()]);
+        state
+            .write_registrant("1", 9, write("a@b.c", &[]))
+            .expect("created");
+        let values: Map<String, Value> =
+            serde_json::from_str(r#"{"liveminutes": 42}"#).expect("json");
+        assert_eq!(state.set_attendance(None, 9, "A@B.C", &values), 1);
+        assert_eq!(state.set_attendance(Some("2"), 9, "a@b.c", &values), 0);
+        assert_eq!(state.set_attendance(None, 10, "a@b.c", &values), 0);
+        assert_eq!(state.registrants("1", 9)[0].attendance["liveminutes"], 42);
+
+        state.mode = Mode::Fail;
+        state.add_credential(credential.clone());
+        assert_eq!(state.credentials.len(), 1);
+        state.reset();
+        assert_eq!(state.mode, Mode::Normal);
+        assert_eq!(state.credentials, [credential]);
+        assert!(state.registrants("1", 9).is_empty());
+        let again = state
+            .write_registrant("1", 9, write("x@y.z", &[]))
+            .expect("created");
+        assert_eq!(again.registrant.eventuserid, FIRST_EVENTUSERID);
+    }
+
+    #[test]
+    fn modes_parse() {
+        assert_eq!(Mode::parse("normal", None), Ok(Mode::Normal));
+        assert_eq!(Mode::parse("fail", Some(5)), Ok(Mode::Fail));
+        assert_eq!(Mode::parse("quota", None), Ok(Mode::Quota));
+        assert_eq!(
+            Mode::parse("slow", None),
+            Ok(Mode::Slow(Duration::from_millis(DEFAULT_SLOW_MS)))
+        );
+        assert_eq!(
+            Mode::parse("slow", Some(250)),
+            Ok(Mode::Slow(Duration::from_millis(250)))
+        );
+        assert!(Mode::parse("slow", Some(MAX_SLOW_MS + 1)).is_err());
+        assert!(Mode::parse("Slow", None).is_err());
+    }
+}
