@@ -201,12 +201,12 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         message.set(None);
         check_result.set(None);
         let typed = sends_credentials().then(|| credentials.input());
-        if let Some(typed) = &typed {
-            if let Err(fields) = typed.validate() {
-                tab.set(Tab::Credentials);
-                errors.set(fields);
-                return;
-            }
+        if let Some(typed) = &typed
+            && let Err(fields) = typed.validate()
+        {
+            tab.set(Tab::Credentials);
+            errors.set(fields);
+            return;
         }
         check.dispatch(typed);
     };

@@ -1,0 +1,100 @@
+// Webinar configurations end to end in headless Chromium, with the ON24 simulator.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { startWorker } from '../support/server.mjs';
+import { startSim } from '../support/sim.mjs';
+
+const GOOD = { clientId: '4242', accessTokenKey: 'browser-key', accessTokenSecret: 'browser-secret' };
+let sim;
+let server;
+let context;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  sim = await startSim({ credentials: [GOOD] });
+  server = await startWorker({ vars: { ON24_BASE_URL: sim.base } });
+  context = await launchBrowser();
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#password', server.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings`);
+});
+
+after(async () => {
+  await context?.close();
+  await server?.stop();
+  await sim?.stop();
+});
+
+const tab = (name) => page.getByRole('tab', { name });
+
+test('create a configuration with credentials and press Check', async () => {
+  await page.click('nav.sidebar >> text=Webinar configurations');
+  await page.waitForURL(`${server.url}/settings/webinar-configurations`);
+  await page.click('text=New');
+  await page.waitForURL(/webinar-configurations\/new$/);
+  await page.fill('#name', 'Marketing ON24');
+  await page.locator('#providerId option', { hasText: 'ON24' }).waitFor({ state: 'attached' });
+  assert.equal(await page.inputValue('#providerId'), 'on24');
+
+  // Creating: the credential fields show at once, with no "Update credentials?" question.
+  await tab('Credentials').click();
+  assert.equal(await page.getByText('Update credentials?').count(), 0);
+  await page.fill('[id="credentials.clientId"]', GOOD.clientId);
+  await page.fill('[id="credentials.accessTokenKey"]', GOOD.accessTokenKey);
+  await page.fill('[id="credentials.accessTokenSecret"]', 'wrong-secret');
+  // Check before saving uses the typed values.
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByTestId('check-result').filter({ hasText: 'Invalid credentials' }).waitFor();
+
+  await page.fill('[id="credentials.accessTokenSecret"]', GOOD.accessTokenSecret);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/webinar-configurations\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: 'Marketing ON24' }).waitFor();
+
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByTestId('check-result').filter({ hasText: 'OK' }).waitFor();
+  await tab('General').click();
+  await page.getByTestId('service-status').filter({ hasText: 'OK' }).waitFor();
+  assert.match(await page.locator('.readonly-group').innerText(), /on24\.com\/legal\/terms-of-service/);
+  await screenshot(page, 'webinar-configuration-form');
+});
+
+test('editing hides credentials behind "Update credentials?"', async () => {
+  await page.reload();
+  await page.getByRole('heading', { name: 'Marketing ON24' }).waitFor();
+  await tab('Credentials').click();
+  await page.getByText('Credentials are set.').waitFor();
+  assert.equal(await page.getByText('Update credentials?').isVisible(), true);
+  assert.equal(await page.locator('[id="credentials.clientId"]').isVisible(), false);
+  // Nothing stored is ever shown: the fields are empty when revealed.
+  await page.getByLabel('Yes').check();
+  assert.equal(await page.locator('[id="credentials.clientId"]').isVisible(), true);
+  assert.equal(await page.inputValue('[id="credentials.accessTokenSecret"]'), '');
+  assert.equal((await page.content()).includes(GOOD.accessTokenSecret), false);
+  await page.getByLabel('No').check();
+  assert.equal(await page.locator('[id="credentials.clientId"]').isVisible(), false);
+});
+
+test('deactivate, then find it in the inactive view', async () => {
+  await page.getByRole('button', { name: 'Deactivate' }).click();
+  await page.getByText('This configuration is inactive').waitFor();
+  await page.goto(`${server.url}/settings/webinar-configurations`);
+  await page.getByText('No webinar configurations in this view.').waitFor();
+  await page.click('text=Inactive webinar configurations');
+  await page.waitForURL(/view=inactive/);
+  const row = page.locator('table.grid tbody tr', { hasText: 'Marketing ON24' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /OK/);
+  await screenshot(page, 'webinar-configurations-inactive');
+  await row.getByRole('button', { name: 'Activate' }).click();
+  await page.getByText('No webinar configurations in this view.').waitFor();
+  assert.deepEqual(pageErrors, []);
+});
