@@ -96,7 +96,7 @@ fn to_tiny(response: SimResponse) -> Response<std::io::Cursor<Vec<u8>>> {
 mod tests {
     use std::io::Write;
     use std::net::TcpStream;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use super::*;
 
@@ -196,10 +196,13 @@ mod tests {
         assert_eq!(status, 200);
         let slow = thread::spawn(move || exchange(addr, "GET", "/v2/client/1/event", &[], ""));
         thread::sleep(Duration::from_millis(200));
-        let started = Instant::now();
         let (status, _) = exchange(addr, "GET", "/__control/received", &[], "");
         assert_eq!(status, 200);
-        assert!(started.elapsed() < Duration::from_millis(2500));
+        // Ordering, not timing: the control answer came while the slow one still waits.
+        assert!(
+            !slow.is_finished(),
+            "the control call waited for the slow call"
+        );
         let (status, _) = slow.join().expect("the slow request thread");
         // Slow answers normally after the delay: here, a 401 (no credentials).
         assert_eq!(status, 401);
