@@ -98,3 +98,14 @@ test('deactivate, then find it in the inactive view', async () => {
   await page.getByText('No webinar configurations in this view.').waitFor();
   assert.deepEqual(pageErrors, []);
 });
+
+test('delete from the list, after confirming', async () => {
+  await page.goto(`${server.url}/settings/webinar-configurations`);
+  const row = page.locator('table.grid tbody tr', { hasText: 'Marketing ON24' });
+  page.once('dialog', (d) => d.dismiss());
+  await row.getByRole('button', { name: 'Delete' }).click();
+  assert.equal(await row.count(), 1);
+  page.once('dialog', (d) => d.accept());
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByText('No webinar configurations in this view.').waitFor();
+});

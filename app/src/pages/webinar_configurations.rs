@@ -20,10 +20,15 @@ pub fn WebinarConfigurations() -> impl IntoView {
         let (id, active) = (id.clone(), *active);
         async move { api::set_configuration_active(&id, active).await }
     });
+    let remove = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move { api::delete_configuration(&id).await }
+    });
     let configurations = LocalResource::new(move || {
         let view = if inactive() { "inactive" } else { "active" };
         let list_query = api::list_query(&search.get(), "name", false, page.get());
         toggle.version().get();
+        remove.version().get();
         async move {
             let result = api::configurations(&list_query, view).await;
             if matches!(&result, Err(e) if e.is_unauthorized()) {
@@ -34,6 +39,11 @@ pub fn WebinarConfigurations() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Err(e)) = toggle.value().get() {
+            message.set(Some(e.message()));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(e)) = remove.value().get() {
             message.set(Some(e.message()));
         }
     });
@@ -89,6 +99,11 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                 {list.items.into_iter().map(|c| {
                                     let href = format!("/settings/webinar-configurations/{}", c.id);
                                     let id = c.id.clone();
+                                    let delete_id = c.id.clone();
+                                    let question = format!(
+                                        "Delete the webinar configuration “{}”? This cannot be undone.",
+                                        c.name
+                                    );
                                     let active = c.active;
                                     view! {
                                         <tr>
@@ -102,6 +117,11 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                                 }>
                                                     {if active { "Deactivate" } else { "Activate" }}
                                                 </button>
+                                                <button class="button subtle danger" on:click=move |_| {
+                                                    if window().confirm_with_message(&question).unwrap_or(false) {
+                                                        remove.dispatch(delete_id.clone());
+                                                    }
+                                                }>"Delete"</button>
                                             </td>
                                         </tr>
                                     }
