@@ -6,9 +6,13 @@
 
 pub mod auth;
 pub mod configuration;
+pub mod contact;
 pub mod error;
+pub mod event;
+pub mod event_admin;
 pub mod list;
 pub mod provider;
+pub mod registration;
 pub mod validate;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};

@@ -1,0 +1,726 @@
+//! Events and their sessions.
+//!
+//! Times are local wall-clock times (`YYYY-MM-DDTHH:MM`) in the event's IANA time zone, as
+//! an organiser types them; comparisons and durations use those wall-clock values.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use time::PrimitiveDateTime;
+use time::macros::format_description;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::FieldError;
+use crate::list::ListQuery;
+use crate::validate::{integer_in_range, name_key, required_name};
+
+pub const NAME_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 5000;
+pub const READABLE_ID_MAX: usize = 100;
+pub const CAPACITY_MAX: i64 = 1_000_000;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum EventFormat {
+    #[default]
+    InPerson,
+    Webinar,
+    Hybrid,
+}
+
+impl EventFormat {
+    pub const ALL: [EventFormat; 3] = [
+        EventFormat::InPerson,
+        EventFormat::Webinar,
+        EventFormat::Hybrid,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventFormat::InPerson => "In person",
+            EventFormat::Webinar => "Webinar",
+            EventFormat::Hybrid => "Hybrid",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EventFormat::InPerson => "in_person",
+            EventFormat::Webinar => "webinar",
+            EventFormat::Hybrid => "hybrid",
+        }
+    }
+
+    /// Webinar and hybrid events run on a webinar provider account.
+    pub fn needs_webinar(self) -> bool {
+        self != EventFormat::InPerson
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    pub id: String,
+    /// Unique, URL-safe, derived from the name unless given.
+    pub readable_id: String,
+    pub name: String,
+    pub description: String,
+    pub start: String,
+    pub end: String,
+    pub time_zone: String,
+    pub format: EventFormat,
+    pub webinar_configuration_id: Option<String>,
+    pub capacity: Option<u32>,
+    pub waitlist_allowed: bool,
+    pub published: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct EventInput {
+    /// Empty: derived from the name.
+    #[serde(default)]
+    pub readable_id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+    #[serde(default)]
+    pub time_zone: String,
+    #[serde(default)]
+    pub format: EventFormat,
+    #[serde(default)]
+    pub webinar_configuration_id: Option<String>,
+    /// Raw JSON: null or absent means unlimited.
+    #[serde(default)]
+    pub capacity: Value,
+    #[serde(default)]
+    pub waitlist_allowed: bool,
+    #[serde(default)]
+    pub published: bool,
+}
+
+/// What the rules need to know about a webinar configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigurationFacts {
+    pub id: String,
+    pub name: String,
+    pub active: bool,
+    pub provider_name: String,
+    pub max_duration_minutes: u32,
+}
+
+/// Parses a local wall-clock time `YYYY-MM-DDTHH:MM` (seconds allowed and ignored).
+pub fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
+    let t = text.trim();
+    let t = if t.len() == 19 { &t[..16] } else { t };
+    PrimitiveDateTime::parse(
+        t,
+        format_description!("[year]-[month]-[day]T[hour]:[minute]"),
+    )
+    .ok()
+}
+
+fn local_time(field: &str, text: &str, errors: &mut Vec<FieldError>) -> Option<PrimitiveDateTime> {
+    if text.trim().is_empty() {
+        errors.push(FieldError::new(field, "is required"));
+        return None;
+    }
+    let parsed = parse_local(text);
+    if parsed.is_none() {
+        errors.push(FieldError::new(
+            field,
+            "must be a date and time like 2026-03-14T09:30",
+        ));
+    }
+    parsed
+}
+
+fn format_local(t: PrimitiveDateTime) -> String {
+    t.format(format_description!("[year]-[month]-[day]T[hour]:[minute]"))
+        .unwrap_or_default()
+}
+
+/// A syntactic IANA zone check: `UTC`, or `Area/Location[/Sub]` with letters, digits, `_+-`.
+pub fn plausible_time_zone(zone: &str) -> bool {
+    if zone == "UTC" {
+        return true;
+    }
+    let parts: Vec<&str> = zone.split('/').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 30
+                && p.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && p.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_+-".contains(c))
+        })
+}
+
+/// A readable id from a name: ASCII letters and digits (accents removed), other runs as `-`.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.chars().take(READABLE_ID_MAX - 4).collect();
+    let slug = slug.trim_matches('-').to_string();
+    if slug.is_empty() {
+        "event".into()
+    } else {
+        slug
+    }
+}
+
+/// `slug`, or `slug-2`, `slug-3`… whichever is not in `taken`.
+pub fn unique_slug(slug: &str, taken: &[&str]) -> String {
+    if !taken.contains(&slug) {
+        return slug.to_string();
+    }
+    (2..)
+        .map(|n| format!("{slug}-{n}"))
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .unwrap_or_default()
+}
+
+pub fn valid_readable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= READABLE_ID_MAX
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Validated event values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventDraft {
+    pub readable_id: String,
+    pub name: String,
+    pub description: String,
+    pub start: String,
+    pub end: String,
+    pub time_zone: String,
+    pub format: EventFormat,
+    pub webinar_configuration_id: Option<String>,
+    pub capacity: Option<u32>,
+    pub waitlist_allowed: bool,
+    pub published: bool,
+}
+
+fn webinar_configuration(
+    field: &str,
+    chosen: Option<&str>,
+    configurations: &[ConfigurationFacts],
+    errors: &mut Vec<FieldError>,
+) -> Option<ConfigurationFacts> {
+    let Some(id) = chosen.map(str::trim).filter(|id| !id.is_empty()) else {
+        errors.push(FieldError::new(
+            field,
+            "is required for webinar and hybrid formats",
+        ));
+        return None;
+    };
+    match configurations.iter().find(|c| c.id == id) {
+        None => {
+            errors.push(FieldError::new(
+                field,
+                "is not a known webinar configuration",
+            ));
+            None
+        }
+        Some(c) if !c.active => {
+            errors.push(FieldError::new(
+                field,
+                format!("“{}” is inactive: choose an active one", c.name),
+            ));
+            None
+        }
+        Some(c) => Some(c.clone()),
+    }
+}
+
+impl EventInput {
+    /// Field rules only (the SPA checks these before submitting; it passes no configurations
+    /// and `check_references = false`).
+    pub fn validate(
+        &self,
+        configurations: &[ConfigurationFacts],
+        check_references: bool,
+    ) -> Result<EventDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_name(&self.name, NAME_MAX).unwrap_or_else(|m| {
+            errors.push(FieldError::new("name", m));
+            String::new()
+        });
+        let readable_id = self.readable_id.trim().to_string();
+        if !readable_id.is_empty() && !valid_readable_id(&readable_id) {
+            errors.push(FieldError::new(
+                "readableId",
+                format!("must be lowercase letters, digits and single dashes, at most {READABLE_ID_MAX} characters"),
+            ));
+        }
+        let description = self.description.trim().to_string();
+        if description.chars().count() > DESCRIPTION_MAX {
+            errors.push(FieldError::new(
+                "description",
+                format!("must be at most {DESCRIPTION_MAX} characters"),
+            ));
+        }
+        let start = local_time("start", &self.start, &mut errors);
+        let end = local_time("end", &self.end, &mut errors);
+        if let (Some(s), Some(e)) = (start, end)
+            && e <= s
+        {
+            errors.push(FieldError::new("end", "must be after the start"));
+        }
+        let time_zone = self.time_zone.trim().to_string();
+        if !plausible_time_zone(&time_zone) {
+            errors.push(FieldError::new(
+                "timeZone",
+                "must be an IANA time zone such as Europe/Paris",
+            ));
+        }
+        let webinar_configuration_id = if self.format.needs_webinar() {
+            let chosen = self.webinar_configuration_id.as_deref();
+            if check_references {
+                webinar_configuration(
+                    "webinarConfigurationId",
+                    chosen,
+                    configurations,
+                    &mut errors,
+                )
+                .map(|c| c.id)
+            } else if chosen.is_none_or(|c| c.trim().is_empty()) {
+                errors.push(FieldError::new(
+                    "webinarConfigurationId",
+                    "is required for webinar and hybrid formats",
+                ));
+                None
+            } else {
+                chosen.map(|c| c.trim().to_string())
+            }
+        } else {
+            None
+        };
+        let capacity = match &self.capacity {
+            Value::Null => None,
+            Value::String(s) if s.trim().is_empty() => None,
+            v => match integer_in_range(v, 1, CAPACITY_MAX) {
+                Ok(n) => u32::try_from(n).ok(),
+                Err(m) => {
+                    errors.push(FieldError::new("capacity", m));
+                    None
+                }
+            },
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(EventDraft {
+            readable_id,
+            name,
+            description,
+            start: start.map(format_local).unwrap_or_default(),
+            end: end.map(format_local).unwrap_or_default(),
+            time_zone,
+            format: self.format,
+            webinar_configuration_id,
+            capacity,
+            waitlist_allowed: self.waitlist_allowed,
+            published: self.published,
+        })
+    }
+}
+
+impl EventDraft {
+    /// Settles the readable id among `others` (id, readable id) other than `self_id`:
+    /// a derived one gets a numeric suffix, a chosen one that is taken is refused.
+    pub fn settle_readable_id(
+        mut self,
+        others: &[(String, String)],
+        self_id: Option<&str>,
+    ) -> Result<EventDraft, Vec<FieldError>> {
+        let taken: Vec<&str> = others
+            .iter()
+            .filter(|(id, _)| Some(id.as_str()) != self_id)
+            .map(|(_, readable)| readable.as_str())
+            .collect();
+        if self.readable_id.is_empty() {
+            self.readable_id = unique_slug(&slugify(&self.name), &taken);
+        } else if taken.contains(&self.readable_id.as_str()) {
+            return Err(vec![FieldError::new(
+                "readableId",
+                "is already used by another event",
+            )]);
+        }
+        Ok(self)
+    }
+}
+
+/// Filters and sorts events: search over name and readable id; sort `start` (default), `name`.
+pub fn list(mut events: Vec<Event>, query: &ListQuery) -> Vec<Event> {
+    events.retain(|e| query.matches(&[&e.name, &e.readable_id]));
+    match query.sort.as_str() {
+        "name" => events.sort_by_key(|e| name_key(&e.name)),
+        _ => events.sort_by(|a, b| (&a.start, &a.name).cmp(&(&b.start, &b.name))),
+    }
+    if query.desc {
+        events.reverse();
+    }
+    events
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Session {
+    pub id: String,
+    pub event_id: String,
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub webinar_configuration_id: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionInput {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub start: String,
+    #[serde(default)]
+    pub end: String,
+    #[serde(default)]
+    pub webinar_configuration_id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionDraft {
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub webinar_configuration_id: Option<String>,
+}
+
+impl SessionInput {
+    /// A session inside `event`; for webinar and hybrid events, with an active webinar
+    /// configuration whose provider allows its duration.
+    pub fn validate(
+        &self,
+        event: &Event,
+        configurations: &[ConfigurationFacts],
+    ) -> Result<SessionDraft, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = required_name(&self.name, NAME_MAX).unwrap_or_else(|m| {
+            errors.push(FieldError::new("name", m));
+            String::new()
+        });
+        let start = local_time("start", &self.start, &mut errors);
+        let end = local_time("end", &self.end, &mut errors);
+        if let (Some(s), Some(e)) = (start, end) {
+            if e <= s {
+                errors.push(FieldError::new("end", "must be after the start"));
+            }
+            let event_start = parse_local(&event.start);
+            let event_end = parse_local(&event.end);
+            if event_start.is_some_and(|es| s < es) {
+                errors.push(FieldError::new(
+                    "start",
+                    format!("must not be before the event starts ({})", event.start),
+                ));
+            }
+            if event_end.is_some_and(|ee| e > ee) {
+                errors.push(FieldError::new(
+                    "end",
+                    format!("must not be after the event ends ({})", event.end),
+                ));
+            }
+        }
+        let webinar_configuration_id = if event.format.needs_webinar() {
+            let facts = webinar_configuration(
+                "webinarConfigurationId",
+                self.webinar_configuration_id.as_deref(),
+                configurations,
+                &mut errors,
+            );
+            if let (Some(c), Some(s), Some(e)) = (&facts, start, end) {
+                let minutes = (e - s).whole_minutes();
+                if e > s && minutes > i64::from(c.max_duration_minutes) {
+                    errors.push(FieldError::new(
+                        "end",
+                        format!(
+                            "makes the session {minutes} minutes long, more than {}'s maximum of {} minutes: split it into several sessions",
+                            c.provider_name, c.max_duration_minutes
+                        ),
+                    ));
+                }
+            }
+            facts.map(|c| c.id)
+        } else {
+            None
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SessionDraft {
+            name,
+            start: start.map(format_local).unwrap_or_default(),
+            end: end.map(format_local).unwrap_or_default(),
+            webinar_configuration_id,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn facts(id: &str, active: bool, max: u32) -> ConfigurationFacts {
+        ConfigurationFacts {
+            id: id.into(),
+            name: format!("Config {id}"),
+            active,
+            provider_name: "ON24".into(),
+            max_duration_minutes: max,
+        }
+    }
+
+    fn input() -> EventInput {
+        EventInput {
+            name: "Spring Summit".into(),
+            start: "2026-03-14T09:00".into(),
+            end: "2026-03-14T18:00".into(),
+            time_zone: "Europe/Paris".into(),
+            format: EventFormat::Webinar,
+            webinar_configuration_id: Some("c1".into()),
+            capacity: json!(100),
+            ..Default::default()
+        }
+    }
+
+    fn event(format: EventFormat) -> Event {
+        Event {
+            id: "e1".into(),
+            readable_id: "spring-summit".into(),
+            name: "Spring Summit".into(),
+            description: String::new(),
+            start: "2026-03-14T09:00".into(),
+            end: "2026-03-14T18:00".into(),
+            time_zone: "Europe/Paris".into(),
+            format,
+            webinar_configuration_id: Some("c1".into()),
+            capacity: None,
+            waitlist_allowed: false,
+            published: false,
+            created_at: "t".into(),
+            updated_at: "t".into(),
+        }
+    }
+
+    fn fields(errors: &[FieldError]) -> Vec<&str> {
+        errors.iter().map(|e| e.field.as_str()).collect()
+    }
+
+    #[test]
+    fn slugs_are_url_safe_and_unique() {
+        assert_eq!(
+            slugify("Élodie's Spring  Summit 2026!"),
+            "elodie-s-spring-summit-2026"
+        );
+        assert_eq!(slugify("¿¡!"), "event");
+        assert_eq!(unique_slug("summit", &["summit", "summit-2"]), "summit-3");
+        assert_eq!(unique_slug("summit", &["other"]), "summit");
+        assert!(valid_readable_id("spring-summit-2026"));
+        for bad in ["", "Spring", "a--b", "-a", "a-", "a_b", "é"] {
+            assert!(!valid_readable_id(bad), "{bad}");
+        }
+        assert!(slugify(&"long name ".repeat(40)).len() <= READABLE_ID_MAX);
+    }
+
+    #[test]
+    fn a_valid_event_is_normalized() {
+        let draft = input()
+            .validate(&[facts("c1", true, 240)], true)
+            .expect("valid");
+        assert_eq!(draft.capacity, Some(100));
+        assert_eq!(draft.webinar_configuration_id.as_deref(), Some("c1"));
+        let draft = draft
+            .settle_readable_id(&[("e9".into(), "spring-summit".into())], None)
+            .expect("ok");
+        assert_eq!(draft.readable_id, "spring-summit-2");
+    }
+
+    #[test]
+    fn webinar_events_need_an_active_configuration() {
+        let none = EventInput {
+            webinar_configuration_id: None,
+            ..input()
+        };
+        assert_eq!(
+            fields(&none.validate(&[], true).expect_err("missing")),
+            ["webinarConfigurationId"]
+        );
+        let inactive = input()
+            .validate(&[facts("c1", false, 240)], true)
+            .expect_err("inactive");
+        assert!(inactive[0].message.contains("inactive"));
+        let unknown = input()
+            .validate(&[facts("c2", true, 240)], true)
+            .expect_err("unknown");
+        assert_eq!(fields(&unknown), ["webinarConfigurationId"]);
+        let in_person = EventInput {
+            format: EventFormat::InPerson,
+            webinar_configuration_id: None,
+            ..input()
+        };
+        assert_eq!(
+            in_person
+                .validate(&[], true)
+                .expect("valid")
+                .webinar_configuration_id,
+            None
+        );
+    }
+
+    #[test]
+    fn times_zone_capacity_and_ids_are_checked() {
+        let bad = EventInput {
+            readable_id: "Not Valid".into(),
+            start: "14/03/2026".into(),
+            end: "".into(),
+            time_zone: "Paris".into(),
+            capacity: json!(0),
+            ..input()
+        };
+        assert_eq!(
+            fields(
+                &bad.validate(&[facts("c1", true, 240)], true)
+                    .expect_err("bad")
+            ),
+            ["readableId", "start", "end", "timeZone", "capacity"]
+        );
+        let backwards = EventInput {
+            end: "2026-03-14T08:00".into(),
+            ..input()
+        };
+        assert_eq!(
+            fields(
+                &backwards
+                    .validate(&[facts("c1", true, 240)], true)
+                    .expect_err("backwards")
+            ),
+            ["end"]
+        );
+        let unlimited = EventInput {
+            capacity: Value::Null,
+            ..input()
+        };
+        assert_eq!(
+            unlimited
+                .validate(&[facts("c1", true, 240)], true)
+                .expect("ok")
+                .capacity,
+            None
+        );
+        let taken = input()
+            .validate(&[facts("c1", true, 240)], true)
+            .map(|d| EventDraft {
+                readable_id: "x".into(),
+                ..d
+            })
+            .expect("ok")
+            .settle_readable_id(&[("e2".into(), "x".into())], Some("e1"));
+        assert_eq!(fields(&taken.expect_err("taken")), ["readableId"]);
+        assert!(plausible_time_zone("America/Argentina/Buenos_Aires"));
+        assert!(plausible_time_zone("UTC"));
+        assert!(!plausible_time_zone("europe/paris"));
+    }
+
+    #[test]
+    fn sessions_stay_inside_the_event() {
+        let session = SessionInput {
+            name: "Keynote".into(),
+            start: "2026-03-14T08:30".into(),
+            end: "2026-03-14T18:30".into(),
+            webinar_configuration_id: None,
+        };
+        let errors = session
+            .validate(&event(EventFormat::InPerson), &[])
+            .expect_err("outside");
+        assert_eq!(fields(&errors), ["start", "end"]);
+    }
+
+    #[test]
+    fn a_webinar_session_longer_than_the_provider_allows_is_refused() {
+        let configs = [facts("c1", true, 240)];
+        let ok = SessionInput {
+            name: "Morning".into(),
+            start: "2026-03-14T09:00".into(),
+            end: "2026-03-14T13:00".into(),
+            webinar_configuration_id: Some("c1".into()),
+        };
+        assert!(
+            ok.validate(&event(EventFormat::Webinar), &configs).is_ok(),
+            "exactly 240 minutes"
+        );
+        let long = SessionInput {
+            end: "2026-03-14T13:01".into(),
+            ..ok.clone()
+        };
+        let errors = long
+            .validate(&event(EventFormat::Hybrid), &configs)
+            .expect_err("too long");
+        assert_eq!(fields(&errors), ["end"]);
+        assert!(
+            errors[0].message.contains("split it into several sessions"),
+            "{}",
+            errors[0].message
+        );
+        assert!(errors[0].message.contains("241 minutes"));
+        let missing = SessionInput {
+            webinar_configuration_id: None,
+            ..ok
+        };
+        assert_eq!(
+            fields(
+                &missing
+                    .validate(&event(EventFormat::Webinar), &configs)
+                    .expect_err("none")
+            ),
+            ["webinarConfigurationId"]
+        );
+    }
+
+    #[test]
+    fn events_sort_by_start() {
+        let mk = |name: &str, start: &str| Event {
+            name: name.into(),
+            start: start.into(),
+            ..event(EventFormat::InPerson)
+        };
+        let all = vec![mk("b", "2026-05-01T09:00"), mk("a", "2026-04-01T09:00")];
+        let names: Vec<_> = list(all, &ListQuery::default())
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["a", "b"]);
+    }
+}

@@ -1,0 +1,311 @@
+//! Registrations: capacity, waitlist, cancellation and the CSV export.
+
+use serde::{Deserialize, Serialize};
+
+use crate::FieldError;
+use crate::contact::AttendeeInput;
+
+pub const IDEMPOTENCY_KEY_MAX: usize = 200;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            RegistrationStatus::Confirmed => "confirmed",
+            RegistrationStatus::Waitlisted => "waitlisted",
+            RegistrationStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "confirmed" => Some(RegistrationStatus::Confirmed),
+            "waitlisted" => Some(RegistrationStatus::Waitlisted),
+            "cancelled" => Some(RegistrationStatus::Cancelled),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RegistrationStatus::Confirmed => "Confirmed",
+            RegistrationStatus::Waitlisted => "Waitlisted",
+            RegistrationStatus::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// Where a registration stands with the webinar provider.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncState {
+    /// Not sent yet (or no webinar: nothing to send).
+    #[default]
+    Pending,
+    Synced,
+    Failed,
+}
+
+/// Capacity, as the registration decision sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Capacity {
+    /// `None`: unlimited.
+    pub limit: Option<u32>,
+    pub waitlist_allowed: bool,
+}
+
+/// The message when an event is full and has no waitlist.
+pub const FULL: &str = "This event is full and has no waitlist.";
+
+/// The status of a new registration, given how many are confirmed already.
+pub fn decide(capacity: Capacity, confirmed: u32) -> Result<RegistrationStatus, &'static str> {
+    match capacity.limit {
+        Some(limit) if confirmed >= limit => {
+            if capacity.waitlist_allowed {
+                Ok(RegistrationStatus::Waitlisted)
+            } else {
+                Err(FULL)
+            }
+        }
+        _ => Ok(RegistrationStatus::Confirmed),
+    }
+}
+
+/// After a confirmed registration is cancelled: may the oldest waitlisted one move up?
+pub fn promotes(capacity: Capacity, confirmed_after_cancel: u32) -> bool {
+    capacity
+        .limit
+        .is_none_or(|limit| confirmed_after_cancel < limit)
+}
+
+/// A registration as an administrator (or, later, the Events API) submits it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationInput {
+    #[serde(flatten)]
+    pub attendee: AttendeeInput,
+    #[serde(default)]
+    pub session_ids: Vec<String>,
+    /// A retried submission with the same key never creates a second registration.
+    #[serde(default)]
+    pub idempotency_key: Option<String>,
+}
+
+impl RegistrationInput {
+    /// Checks the idempotency key and the session ids against the event's `sessions`.
+    pub fn validate_extras(&self, sessions: &[String]) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if let Some(key) = &self.idempotency_key {
+            let k = key.trim();
+            if k.is_empty() || k.len() > IDEMPOTENCY_KEY_MAX || k.chars().any(char::is_control) {
+                errors.push(FieldError::new(
+                    "idempotencyKey",
+                    format!("must be 1 to {IDEMPOTENCY_KEY_MAX} printable characters"),
+                ));
+            }
+        }
+        if let Some(unknown) = self.session_ids.iter().find(|s| !sessions.contains(s)) {
+            errors.push(FieldError::new(
+                "sessionIds",
+                format!("{unknown} is not a session of this event"),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// A registration as the API returns it, with its contact.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Registration {
+    pub id: String,
+    pub event_id: String,
+    pub session_ids: Vec<String>,
+    pub contact_id: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub company: String,
+    pub status: RegistrationStatus,
+    pub created_at: String,
+    pub sync_state: SyncState,
+    pub sync_attempts: u32,
+    pub sync_error: Option<String>,
+    pub idempotency_key: Option<String>,
+    /// True when this answer replays an earlier registration with the same idempotency key.
+    #[serde(default)]
+    pub replayed: bool,
+}
+
+/// One CSV field: quoted when needed (RFC 4180), and text a spreadsheet would run as a
+/// formula (`=`, `+`, `-`, `@`, tab, carriage return first) prefixed with `'`.
+pub fn csv_field(value: &str) -> String {
+    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+pub const CSV_HEADER: &str =
+    "registration_id,status,created_at,email,first_name,last_name,company,sessions,sync_state";
+
+/// The CSV export of `registrations`, header first, CRLF line ends.
+pub fn csv(registrations: &[Registration]) -> String {
+    let mut out = String::from(CSV_HEADER);
+    out.push_str("\r\n");
+    for r in registrations {
+        let row = [
+            r.id.as_str(),
+            r.status.key(),
+            r.created_at.as_str(),
+            r.email.as_str(),
+            r.first_name.as_str(),
+            r.last_name.as_str(),
+            r.company.as_str(),
+            &r.session_ids.join(" "),
+            match r.sync_state {
+                SyncState::Pending => "pending",
+                SyncState::Synced => "synced",
+                SyncState::Failed => "failed",
+            },
+        ]
+        .map(csv_field)
+        .join(",");
+        out.push_str(&row);
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEN: Capacity = Capacity {
+        limit: Some(10),
+        waitlist_allowed: true,
+    };
+
+    #[test]
+    fn capacity_then_waitlist_then_refusal() {
+        assert_eq!(decide(TEN, 9), Ok(RegistrationStatus::Confirmed));
+        assert_eq!(decide(TEN, 10), Ok(RegistrationStatus::Waitlisted));
+        let no_waitlist = Capacity {
+            waitlist_allowed: false,
+            ..TEN
+        };
+        assert_eq!(decide(no_waitlist, 10), Err(FULL));
+        assert_eq!(
+            decide(no_waitlist, 11),
+            Err(FULL),
+            "never more than capacity"
+        );
+        let unlimited = Capacity {
+            limit: None,
+            waitlist_allowed: false,
+        };
+        assert_eq!(
+            decide(unlimited, 1_000_000),
+            Ok(RegistrationStatus::Confirmed)
+        );
+    }
+
+    #[test]
+    fn cancelling_promotes_only_below_capacity() {
+        assert!(promotes(TEN, 9));
+        assert!(!promotes(TEN, 10));
+        assert!(promotes(
+            Capacity {
+                limit: None,
+                waitlist_allowed: true
+            },
+            500
+        ));
+    }
+
+    #[test]
+    fn extras_are_checked() {
+        let sessions = vec!["s1".to_string()];
+        let ok = RegistrationInput {
+            session_ids: vec!["s1".into()],
+            idempotency_key: Some("k-1".into()),
+            ..Default::default()
+        };
+        assert!(ok.validate_extras(&sessions).is_ok());
+        let bad = RegistrationInput {
+            session_ids: vec!["s9".into()],
+            idempotency_key: Some(" ".into()),
+            ..Default::default()
+        };
+        let errors = bad.validate_extras(&sessions).expect_err("bad");
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["idempotencyKey", "sessionIds"]);
+    }
+
+    #[test]
+    fn the_attendee_is_flattened_in_json() {
+        let input: RegistrationInput = serde_json::from_str(
+            r#"{"email":"a@example.com","firstName":"A","sessionIds":["s1"],"idempotencyKey":"k"}"#,
+        )
+        .expect("parses");
+        assert_eq!(input.attendee.email, "a@example.com");
+        assert_eq!(input.attendee.first_name, "A");
+        assert_eq!(input.idempotency_key.as_deref(), Some("k"));
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+33 1 23"), "'+33 1 23");
+        assert_eq!(csv_field("line\nbreak"), "\"line\nbreak\"");
+    }
+
+    #[test]
+    fn csv_has_a_header_and_one_line_per_registration() {
+        let r = Registration {
+            id: "r1".into(),
+            event_id: "e1".into(),
+            session_ids: vec!["s1".into(), "s2".into()],
+            contact_id: "c1".into(),
+            email: "élodie@example.com".into(),
+            first_name: "Élodie".into(),
+            last_name: "Martin, Jr".into(),
+            company: String::new(),
+            status: RegistrationStatus::Waitlisted,
+            created_at: "2026-01-01T00:00:00.000Z".into(),
+            sync_state: SyncState::Pending,
+            sync_attempts: 0,
+            sync_error: None,
+            idempotency_key: None,
+            replayed: false,
+        };
+        let text = csv(&[r]);
+        let lines: Vec<_> = text.split("\r\n").collect();
+        assert_eq!(lines[0], CSV_HEADER);
+        assert_eq!(
+            lines[1],
+            "r1,waitlisted,2026-01-01T00:00:00.000Z,élodie@example.com,Élodie,\"Martin, Jr\",,s1 s2,pending"
+        );
+        assert_eq!(lines.len(), 3);
+    }
+}
