@@ -6,6 +6,7 @@
 mod error;
 mod http;
 mod ids;
+mod objects;
 mod on24;
 mod routes;
 mod session;

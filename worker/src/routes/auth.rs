@@ -16,7 +16,7 @@ pub async fn sign_in(mut req: Request, env: &Env, url: &Url) -> ApiResult<Respon
         username: body.username,
         password: body.password,
     };
-    let username: String = Store::open(env)?.call(&command).await?;
+    let username: String = Store::config(env)?.call(&command).await?;
     let id = session::create(env, &username).await?;
     let mut response = http::json(&SessionUser { username }, 200)?;
     response

@@ -23,13 +23,13 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
         .find(|(k, _)| k == "view")
         .map_or(View::Active, |(_, v)| View::parse(v));
     let all: Vec<WebinarConfiguration> =
-        Store::open(env)?.call(&Command::ListConfigurations).await?;
+        Store::config(env)?.call(&Command::ListConfigurations).await?;
     let items = configuration::list(all, view, &query);
     http::json(&Page::of(items, &query), 200)
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let found: WebinarConfiguration = Store::open(env)?
+    let found: WebinarConfiguration = Store::config(env)?
         .call(&Command::GetConfiguration { id: id.into() })
         .await?;
     http::json(&found, 200)
@@ -64,7 +64,7 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
         },
         sealed,
     };
-    let created: WebinarConfiguration = Store::open(env)?.call(&command).await?;
+    let created: WebinarConfiguration = Store::config(env)?.call(&command).await?;
     http::json(&created, 201)
 }
 
@@ -83,7 +83,7 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
         },
         credentials,
     };
-    let updated: WebinarConfiguration = Store::open(env)?.call(&command).await?;
+    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
@@ -92,19 +92,19 @@ pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response
         id: id.into(),
         active,
     };
-    let updated: WebinarConfiguration = Store::open(env)?.call(&command).await?;
+    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn remove_credentials(env: &Env, id: &str) -> ApiResult<Response> {
-    let updated: WebinarConfiguration = Store::open(env)?
+    let updated: WebinarConfiguration = Store::config(env)?
         .call(&Command::RemoveCredentials { id: id.into() })
         .await?;
     http::json(&updated, 200)
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
-    Store::open(env)?
+    Store::config(env)?
         .call::<()>(&Command::DeleteConfiguration { id: id.into() })
         .await?;
     http::no_content()
@@ -150,7 +150,7 @@ fn result(status: ServiceStatus, message: String, recorded: bool) -> CheckResult
 pub async fn check(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
     let request = check_request(&mut req).await?;
     let typed = typed_credentials(&request)?;
-    let store = Store::open(env)?;
+    let store = Store::config(env)?;
     let target: CheckTarget = store
         .call(&Command::GetCheckTarget { id: id.into() })
         .await?;
@@ -186,7 +186,7 @@ pub async fn check_new(mut req: Request, env: &Env) -> ApiResult<Response> {
             "is required",
         )]));
     };
-    let provider: WebinarProvider = Store::open(env)?
+    let provider: WebinarProvider = Store::config(env)?
         .call(&Command::GetProvider {
             id: request.provider_id.clone(),
         })
@@ -215,7 +215,7 @@ struct RewrapReport {
 /// old key can be removed from the keyring. Safe to repeat; reads work throughout.
 pub async fn rewrap(env: &Env) -> ApiResult<Response> {
     let keyring = keyring(env)?;
-    let store = Store::open(env)?;
+    let store = Store::config(env)?;
     let sealed: Vec<(String, Sealed)> = store.call(&Command::ListSealed).await?;
     let mut report = RewrapReport {
         current_key: keyring.current_id().to_string(),

@@ -11,13 +11,13 @@ use crate::store::{Command, Store};
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
     let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
     let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    let all: Vec<WebinarProvider> = Store::open(env)?.call(&Command::ListProviders).await?;
+    let all: Vec<WebinarProvider> = Store::config(env)?.call(&Command::ListProviders).await?;
     http::json(&Page::of(provider::list(all, &query), &query), 200)
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     let command = Command::GetProvider { id: id.to_string() };
-    let found: WebinarProvider = Store::open(env)?.call(&command).await?;
+    let found: WebinarProvider = Store::config(env)?.call(&command).await?;
     http::json(&found, 200)
 }
 
@@ -27,7 +27,7 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
     input
         .validate()
         .map_err(crate::error::ApiError::Validation)?;
-    let created: WebinarProvider = Store::open(env)?
+    let created: WebinarProvider = Store::config(env)?
         .call(&Command::CreateProvider { input })
         .await?;
     http::json(&created, 201)
@@ -42,12 +42,12 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
         id: id.to_string(),
         input,
     };
-    let updated: WebinarProvider = Store::open(env)?.call(&command).await?;
+    let updated: WebinarProvider = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     let command = Command::DeleteProvider { id: id.to_string() };
-    Store::open(env)?.call::<()>(&command).await?;
+    Store::config(env)?.call::<()>(&command).await?;
     http::no_content()
 }

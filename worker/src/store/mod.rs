@@ -15,11 +15,11 @@ pub use object::ConfigStore;
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
 use convene_types::provider::ProviderInput;
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use worker::{Env, Method, Request, RequestInit, Stub};
+use worker::Env;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
+use crate::objects::ObjectClient;
 
 /// Name of the Durable Object binding in `wrangler.toml`.
 pub const BINDING: &str = "CONFIG_STORE";
@@ -97,26 +97,10 @@ pub enum Command {
     },
 }
 
-/// The object's answer: a JSON value or the error to return to the client.
-pub type Reply = Result<serde_json::Value, ApiError>;
-
-pub struct Store {
-    stub: Stub,
-}
+pub type Store = ObjectClient<Command>;
 
 impl Store {
-    pub fn open(env: &Env) -> ApiResult<Self> {
-        let stub = env.durable_object(BINDING)?.get_by_name(INSTANCE)?;
-        Ok(Store { stub })
-    }
-
-    pub async fn call<T: DeserializeOwned>(&self, command: &Command) -> ApiResult<T> {
-        let body = serde_json::to_string(command)?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Post).with_body(Some(body.into()));
-        let request = Request::new_with_init("https://config-store.internal/", &init)?;
-        let mut response = self.stub.fetch_with_request(request).await?;
-        let reply: Reply = serde_json::from_str(&response.text().await?)?;
-        Ok(serde_json::from_value(reply?)?)
+    pub fn config(env: &Env) -> ApiResult<Self> {
+        ObjectClient::open(env, BINDING, INSTANCE)
     }
 }

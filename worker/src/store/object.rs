@@ -2,11 +2,11 @@
 //! next starts (storage calls keep the object's input gate closed), so read-check-write
 //! sequences here are atomic.
 
-use serde::Serialize;
 use worker::{DurableObject, Env, Request, Response, Result, State, durable_object};
 
 use super::records::Records;
-use super::{Command, Reply, configurations, providers};
+use super::{Command, configurations, providers};
+use crate::objects::{self, Reply, reply};
 use crate::error::{ApiError, ApiResult};
 use crate::signin;
 
@@ -23,18 +23,11 @@ impl DurableObject for ConfigStore {
         Self { state, env }
     }
 
-    async fn fetch(&self, mut req: Request) -> Result<Response> {
-        let reply: Reply = match serde_json::from_str::<Command>(&req.text().await?) {
-            Ok(command) => self.run(command).await,
-            Err(e) => Err(ApiError::internal(format!("unreadable store command: {e}"))),
-        };
-        Response::from_json(&reply)
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        objects::serve(req, |command| self.run(command)).await
     }
 }
 
-fn to_value<T: Serialize>(value: T) -> Reply {
-    Ok(serde_json::to_value(value)?)
-}
 
 impl ConfigStore {
     async fn run(&self, command: Command) -> Reply {
@@ -44,50 +37,50 @@ impl ConfigStore {
                 client,
                 username,
                 password,
-            } => to_value(self.sign_in(records, &client, &username, &password).await?),
-            Command::ListProviders => to_value(providers::all(records).await?),
-            Command::GetProvider { id } => to_value(providers::by_id(records, &id).await?),
-            Command::CreateProvider { input } => to_value(providers::create(records, input).await?),
+            } => to_value(self.sign_in(records, &client, &username, &password).await),
+            Command::ListProviders => reply(providers::all(records).await),
+            Command::GetProvider { id } => reply(providers::by_id(records, &id).await),
+            Command::CreateProvider { input } => reply(providers::create(records, input).await),
             Command::UpdateProvider { id, input } => {
-                to_value(providers::update(records, &id, input).await?)
+                reply(providers::update(records, &id, input).await)
             }
-            Command::DeleteProvider { id } => to_value(providers::delete(records, &id).await?),
-            Command::ListConfigurations => to_value(configurations::list(records).await?),
-            Command::GetConfiguration { id } => to_value(configurations::get(records, &id).await?),
+            Command::DeleteProvider { id } => reply(providers::delete(records, &id).await),
+            Command::ListConfigurations => reply(configurations::list(records).await),
+            Command::GetConfiguration { id } => reply(configurations::get(records, &id).await),
             Command::GetCheckTarget { id } => {
-                to_value(configurations::check_target(records, &id).await?)
+                reply(configurations::check_target(records, &id).await)
             }
             Command::CreateConfiguration { id, input, sealed } => {
-                to_value(configurations::create(records, id, input, sealed).await?)
+                reply(configurations::create(records, id, input, sealed).await)
             }
             Command::UpdateConfiguration {
                 id,
                 input,
                 credentials,
-            } => to_value(configurations::update(records, &id, input, credentials).await?),
+            } => reply(configurations::update(records, &id, input, credentials).await),
             Command::SetConfigurationActive { id, active } => {
-                to_value(configurations::set_active(records, &id, active).await?)
+                reply(configurations::set_active(records, &id, active).await)
             }
             Command::RemoveCredentials { id } => {
-                to_value(configurations::remove_credentials(records, &id).await?)
+                reply(configurations::remove_credentials(records, &id).await)
             }
             Command::DeleteConfiguration { id } => {
-                to_value(configurations::delete(records, &id).await?)
+                reply(configurations::delete(records, &id).await)
             }
             Command::RecordCheck {
                 id,
                 wrapped_key,
                 status,
                 message,
-            } => to_value(
-                configurations::record_check(records, &id, &wrapped_key, status, message).await?,
+            } => reply(
+                configurations::record_check(records, &id, &wrapped_key, status, message).await,
             ),
-            Command::ListSealed => to_value(configurations::list_sealed(records).await?),
+            Command::ListSealed => reply(configurations::list_sealed(records).await),
             Command::ReplaceSealed {
                 id,
                 previous,
                 sealed,
-            } => to_value(configurations::replace_sealed(records, &id, &previous, sealed).await?),
+            } => reply(configurations::replace_sealed(records, &id, &previous, sealed).await),
         }
     }
 
