@@ -37,7 +37,7 @@ impl ConfigStore {
                 client,
                 username,
                 password,
-            } => to_value(self.sign_in(records, &client, &username, &password).await),
+            } => reply(self.sign_in(records, &client, &username, &password).await),
             Command::ListProviders => reply(providers::all(records).await),
             Command::GetProvider { id } => reply(providers::by_id(records, &id).await),
             Command::CreateProvider { input } => reply(providers::create(records, input).await),
