@@ -76,7 +76,11 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
   const ownState = !persistDir;
   persistDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'convene-state-'));
   password ??= `pw-${randomBytes(12).toString('hex')}`;
-  const allVars = { CREDENTIALS_KEYRING: keyring('k1', { k1: newKey() }), ...vars };
+  const allVars = {
+    DEPLOYMENT: 'development',
+    CREDENTIALS_KEYRING: keyring('k1', { k1: newKey() }),
+    ...vars,
+  };
   const port = await freePort();
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -51,6 +51,28 @@ pub enum SyncState {
     Pending,
     Synced,
     Failed,
+    /// In-person event: there is no webinar provider to sync with.
+    NotRequired,
+}
+
+impl SyncState {
+    pub fn key(self) -> &'static str {
+        match self {
+            SyncState::Pending => "pending",
+            SyncState::Synced => "synced",
+            SyncState::Failed => "failed",
+            SyncState::NotRequired => "not_required",
+        }
+    }
+
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "synced" => SyncState::Synced,
+            "failed" => SyncState::Failed,
+            "not_required" => SyncState::NotRequired,
+            _ => SyncState::Pending,
+        }
+    }
 }
 
 /// Capacity, as the registration decision sees it.
@@ -180,11 +202,7 @@ pub fn csv(registrations: &[Registration]) -> String {
             r.last_name.as_str(),
             r.company.as_str(),
             &r.session_ids.join(" "),
-            match r.sync_state {
-                SyncState::Pending => "pending",
-                SyncState::Synced => "synced",
-                SyncState::Failed => "failed",
-            },
+            r.sync_state.key(),
         ]
         .map(csv_field)
         .join(",");

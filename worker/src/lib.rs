@@ -8,12 +8,14 @@ mod http;
 mod ids;
 mod objects;
 mod on24;
+mod registry;
 mod routes;
 mod session;
 mod signin;
 mod store;
 mod vault;
 
+pub use registry::RegistryObject;
 pub use store::ConfigStore;
 
 use worker::{Context, Env, Request, Response, Result, event};

@@ -48,7 +48,9 @@ where
 {
     let reply: Reply = match serde_json::from_str::<C>(&req.text().await?) {
         Ok(command) => run(command).await,
-        Err(e) => Err(ApiError::internal(format!("unreadable object command: {e}"))),
+        Err(e) => Err(ApiError::internal(format!(
+            "unreadable object command: {e}"
+        ))),
     };
     Response::from_json(&reply)
 }

@@ -22,8 +22,9 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
         .iter()
         .find(|(k, _)| k == "view")
         .map_or(View::Active, |(_, v)| View::parse(v));
-    let all: Vec<WebinarConfiguration> =
-        Store::config(env)?.call(&Command::ListConfigurations).await?;
+    let all: Vec<WebinarConfiguration> = Store::config(env)?
+        .call(&Command::ListConfigurations)
+        .await?;
     let items = configuration::list(all, view, &query);
     http::json(&Page::of(items, &query), 200)
 }

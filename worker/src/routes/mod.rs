@@ -2,7 +2,10 @@
 
 mod auth;
 mod configurations;
+mod event_admin;
+mod events;
 mod providers;
+mod registrations;
 
 use worker::{Env, Method, Request, Response, Url};
 
@@ -96,6 +99,79 @@ async fn admin(
         ["webinar-configurations", id, "check"] => match method {
             Method::Post => configurations::check(req, env, id).await,
             _ => Err(allow(&["POST"])),
+        },
+        ["deployment"] => match method {
+            Method::Get => event_admin::deployment(env),
+            _ => Err(allow(&["GET"])),
+        },
+        ["match-strategy"] => match method {
+            Method::Get => event_admin::match_strategy(env).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["event-administrations"] => match method {
+            Method::Get => event_admin::list(env, url).await,
+            Method::Post => event_admin::create(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["event-administrations", id] => match method {
+            Method::Get => event_admin::get(env, id).await,
+            Method::Put => event_admin::update(req, env, id).await,
+            Method::Delete => event_admin::delete(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["event-administrations", id, "activate"] => match method {
+            Method::Post => event_admin::set_active(env, id, true).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["event-administrations", id, "deactivate"] => match method {
+            Method::Post => event_admin::set_active(env, id, false).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["events"] => match method {
+            Method::Get => events::list(env, url).await,
+            Method::Post => events::create(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["events", id] => match method {
+            Method::Get => events::get(env, id).await,
+            Method::Put => events::update(req, env, id).await,
+            Method::Delete => events::delete(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["events", id, "sessions"] => match method {
+            Method::Get => events::sessions(env, id).await,
+            Method::Post => events::create_session(req, env, id).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["events", event_id, "sessions", id] => match method {
+            Method::Put => events::update_session(req, env, event_id, id).await,
+            Method::Delete => events::delete_session(env, event_id, id).await,
+            _ => Err(allow(&["PUT", "DELETE"])),
+        },
+        ["events", id, "registrations"] => match method {
+            Method::Get => registrations::list(env, url, id).await,
+            Method::Post => registrations::create(req, env, id).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["events", id, "registrations.csv"] => match method {
+            Method::Get => registrations::csv(env, id).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["events", event_id, "registrations", id, "cancel"] => match method {
+            Method::Post => registrations::cancel(env, event_id, id).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["contacts"] => match method {
+            Method::Get => registrations::contacts(env, url).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["contacts", id] => match method {
+            Method::Get => registrations::contact(env, id).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["contacts", id, "registrations"] => match method {
+            Method::Get => registrations::contact_registrations(env, id).await,
+            _ => Err(allow(&["GET"])),
         },
         ["credentials", "rewrap"] => match method {
             Method::Post => configurations::rewrap(env).await,

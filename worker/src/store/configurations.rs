@@ -226,7 +226,15 @@ pub async fn remove_credentials(records: &Records, id: &str) -> ApiResult<Webina
 }
 
 pub async fn delete(records: &Records, id: &str) -> ApiResult<()> {
-    stored(records, id).await?;
+    let current = stored(records, id).await?;
+    let users = super::events::users_of_configuration(records, id).await?;
+    if !users.is_empty() {
+        return Err(ApiError::Conflict(format!(
+            "“{}” is used by: {}. Choose another webinar configuration there first.",
+            current.name,
+            users.join(", ")
+        )));
+    }
     records.delete(&key(id)).await?;
     Ok(())
 }

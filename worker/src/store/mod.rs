@@ -6,14 +6,19 @@
 //! them. Handlers in the worker talk to it only through [`Store::call`] with a [`Command`].
 
 mod configurations;
+mod event_admin;
+mod events;
 mod object;
 mod providers;
 mod records;
 
 pub use configurations::{CheckTarget, CredentialsChange};
+pub use events::RegistrationContext;
 pub use object::ConfigStore;
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
+use convene_types::event::{EventInput, SessionInput};
+use convene_types::event_admin::EventAdministrationInput;
 use convene_types::provider::ProviderInput;
 use serde::{Deserialize, Serialize};
 use worker::Env;
@@ -94,6 +99,60 @@ pub enum Command {
         id: String,
         previous: crate::vault::Sealed,
         sealed: crate::vault::Sealed,
+    },
+    ListEventAdministrations,
+    GetEventAdministration {
+        id: String,
+    },
+    /// Validated by the worker (the production rule included); created active.
+    CreateEventAdministration {
+        input: EventAdministrationInput,
+    },
+    UpdateEventAdministration {
+        id: String,
+        input: EventAdministrationInput,
+    },
+    SetEventAdministrationActive {
+        id: String,
+        active: bool,
+    },
+    DeleteEventAdministration {
+        id: String,
+    },
+    MatchStrategy,
+    ListEvents,
+    GetEvent {
+        id: String,
+    },
+    CreateEvent {
+        input: EventInput,
+    },
+    UpdateEvent {
+        id: String,
+        input: EventInput,
+    },
+    DeleteEvent {
+        id: String,
+    },
+    ListSessions {
+        event_id: String,
+    },
+    CreateSession {
+        event_id: String,
+        input: SessionInput,
+    },
+    UpdateSession {
+        event_id: String,
+        id: String,
+        input: SessionInput,
+    },
+    DeleteSession {
+        event_id: String,
+        id: String,
+    },
+    /// The event, its session ids and the matching strategy, for a registration.
+    RegistrationContext {
+        event_id: String,
     },
 }
 

@@ -5,9 +5,9 @@
 use worker::{DurableObject, Env, Request, Response, Result, State, durable_object};
 
 use super::records::Records;
-use super::{Command, configurations, providers};
-use crate::objects::{self, Reply, reply};
+use super::{Command, configurations, event_admin, events, providers};
 use crate::error::{ApiError, ApiResult};
+use crate::objects::{self, Reply, reply};
 use crate::signin;
 
 const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
@@ -27,7 +27,6 @@ impl DurableObject for ConfigStore {
         objects::serve(req, |command| self.run(command)).await
     }
 }
-
 
 impl ConfigStore {
     async fn run(&self, command: Command) -> Reply {
@@ -81,6 +80,41 @@ impl ConfigStore {
                 previous,
                 sealed,
             } => reply(configurations::replace_sealed(records, &id, &previous, sealed).await),
+            Command::ListEventAdministrations => reply(event_admin::all(records).await),
+            Command::GetEventAdministration { id } => reply(event_admin::by_id(records, &id).await),
+            Command::CreateEventAdministration { input } => {
+                reply(event_admin::create(records, input).await)
+            }
+            Command::UpdateEventAdministration { id, input } => {
+                reply(event_admin::update(records, &id, input).await)
+            }
+            Command::SetEventAdministrationActive { id, active } => {
+                reply(event_admin::set_active(records, &id, active).await)
+            }
+            Command::DeleteEventAdministration { id } => {
+                reply(event_admin::delete(records, &id).await)
+            }
+            Command::MatchStrategy => reply(event_admin::strategy(records).await),
+            Command::ListEvents => reply(events::all(records).await),
+            Command::GetEvent { id } => reply(events::by_id(records, &id).await),
+            Command::CreateEvent { input } => reply(events::create(records, input).await),
+            Command::UpdateEvent { id, input } => reply(events::update(records, &id, input).await),
+            Command::DeleteEvent { id } => reply(events::delete(records, &id).await),
+            Command::ListSessions { event_id } => reply(events::sessions(records, &event_id).await),
+            Command::CreateSession { event_id, input } => {
+                reply(events::create_session(records, &event_id, input).await)
+            }
+            Command::UpdateSession {
+                event_id,
+                id,
+                input,
+            } => reply(events::update_session(records, &event_id, &id, input).await),
+            Command::DeleteSession { event_id, id } => {
+                reply(events::delete_session(records, &event_id, &id).await)
+            }
+            Command::RegistrationContext { event_id } => {
+                reply(events::registration_context(records, &event_id).await)
+            }
         }
     }
 

@@ -1,0 +1,529 @@
+//! The registry Durable Object, on its SQLite storage. Every command is synchronous SQL
+//! (no `await` between reading and writing), so each one is atomic.
+
+use std::cell::Cell;
+
+use convene_types::contact::{Contact, MatchStrategy, normalize_email};
+use convene_types::list::Page;
+use convene_types::registration::{self, Registration, RegistrationStatus, SyncState};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use worker::{
+    DurableObject, Env, Request, Response, Result, SqlStorage, SqlStorageValue, State,
+    durable_object,
+};
+
+use super::{RegistryCommand, Seats};
+use crate::error::{ApiError, ApiResult};
+use crate::objects::{self, Reply, reply};
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS contacts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    company TEXT NOT NULL,
+    email_key TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contacts_email_key ON contacts(email_key);
+CREATE INDEX IF NOT EXISTS contacts_name_key ON contacts(name_key);
+CREATE TABLE IF NOT EXISTS registrations (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL,
+    contact_id TEXT NOT NULL REFERENCES contacts(id),
+    session_ids TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    cancelled_at TEXT,
+    sync_state TEXT NOT NULL,
+    sync_attempts INTEGER NOT NULL DEFAULT 0,
+    sync_error TEXT,
+    idempotency_key TEXT UNIQUE
+);
+CREATE INDEX IF NOT EXISTS registrations_event ON registrations(event_id, status, seq);
+CREATE INDEX IF NOT EXISTS registrations_contact ON registrations(contact_id);
+";
+
+/// Columns of a registration joined with its contact.
+const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_id, c.email, \
+    c.first_name, c.last_name, c.company, r.status, r.created_at, r.sync_state, \
+    r.sync_attempts, r.sync_error, r.idempotency_key";
+
+#[durable_object(fetch)]
+pub struct Registry {
+    state: State,
+    schema_ready: Cell<bool>,
+}
+
+impl DurableObject for Registry {
+    fn new(state: State, _env: Env) -> Self {
+        Self {
+            state,
+            schema_ready: Cell::new(false),
+        }
+    }
+
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        objects::serve(req, |command| async move { self.run(command) }).await
+    }
+}
+
+#[derive(Deserialize)]
+struct RegistrationRow {
+    id: String,
+    event_id: String,
+    session_ids: String,
+    contact_id: String,
+    email: String,
+    first_name: String,
+    last_name: String,
+    company: String,
+    status: String,
+    created_at: String,
+    sync_state: String,
+    sync_attempts: f64,
+    sync_error: Option<String>,
+    idempotency_key: Option<String>,
+}
+
+impl RegistrationRow {
+    fn into_registration(self) -> ApiResult<Registration> {
+        let status = RegistrationStatus::parse(&self.status)
+            .ok_or_else(|| ApiError::internal(format!("unknown status {}", self.status)))?;
+        Ok(Registration {
+            id: self.id,
+            event_id: self.event_id,
+            session_ids: serde_json::from_str(&self.session_ids)?,
+            contact_id: self.contact_id,
+            email: self.email,
+            first_name: self.first_name,
+            last_name: self.last_name,
+            company: self.company,
+            status,
+            created_at: self.created_at,
+            sync_state: SyncState::parse(&self.sync_state),
+            sync_attempts: self.sync_attempts as u32,
+            sync_error: self.sync_error,
+            idempotency_key: self.idempotency_key,
+            replayed: false,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+struct ContactRow {
+    id: String,
+    email: String,
+    first_name: String,
+    last_name: String,
+    company: String,
+    created_at: String,
+    registration_count: f64,
+}
+
+impl From<ContactRow> for Contact {
+    fn from(row: ContactRow) -> Self {
+        Contact {
+            id: row.id,
+            email: row.email,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            company: row.company,
+            created_at: row.created_at,
+            registration_count: row.registration_count as u32,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Count {
+    n: f64,
+}
+
+#[derive(Deserialize)]
+struct IdRow {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct StatusRow {
+    status: String,
+}
+
+/// `LIKE` pattern matching `text` anywhere, with `%`, `_` and `\` escaped.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+struct Db(SqlStorage);
+
+impl Db {
+    fn rows<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        bindings: Vec<SqlStorageValue>,
+    ) -> ApiResult<Vec<T>> {
+        Ok(self.0.exec(query, bindings)?.to_array()?)
+    }
+
+    fn first<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        bindings: Vec<SqlStorageValue>,
+    ) -> ApiResult<Option<T>> {
+        Ok(self.rows(query, bindings)?.into_iter().next())
+    }
+
+    fn run(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<()> {
+        self.0.exec(query, bindings)?;
+        Ok(())
+    }
+
+    fn count(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<u32> {
+        Ok(self
+            .first::<Count>(query, bindings)?
+            .map_or(0, |c| c.n as u32))
+    }
+
+    fn confirmed(&self, event_id: &str) -> ApiResult<u32> {
+        self.count(
+            "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status = 'confirmed'",
+            vec![event_id.into()],
+        )
+    }
+
+    fn registration(
+        &self,
+        condition: &str,
+        bindings: Vec<SqlStorageValue>,
+    ) -> ApiResult<Option<Registration>> {
+        let query = format!(
+            "SELECT {REGISTRATION_COLUMNS} FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE {condition}"
+        );
+        self.first::<RegistrationRow>(&query, bindings)?
+            .map(RegistrationRow::into_registration)
+            .transpose()
+    }
+}
+
+impl Registry {
+    fn db(&self) -> ApiResult<Db> {
+        let sql = self.state.storage().sql();
+        if !self.schema_ready.get() {
+            sql.exec(SCHEMA, None)?;
+            self.schema_ready.set(true);
+        }
+        Ok(Db(sql))
+    }
+
+    fn run(&self, command: RegistryCommand) -> Reply {
+        let db = self.db()?;
+        match command {
+            RegistryCommand::Register {
+                registration_id,
+                new_contact_id,
+                event_id,
+                seats,
+                strategy,
+                attendee,
+                session_ids,
+                idempotency_key,
+                sync_state,
+                now,
+            } => reply(register(
+                &db,
+                Registering {
+                    registration_id,
+                    new_contact_id,
+                    event_id,
+                    seats,
+                    strategy,
+                    attendee,
+                    session_ids,
+                    idempotency_key,
+                    sync_state,
+                    now,
+                },
+            )),
+            RegistryCommand::Cancel {
+                event_id,
+                registration_id,
+                seats,
+                now,
+            } => reply(cancel(&db, &event_id, &registration_id, seats, &now)),
+            RegistryCommand::ListRegistrations {
+                event_id,
+                q,
+                status,
+                page,
+                page_size,
+            } => reply(list_registrations(
+                &db, &event_id, &q, status, page, page_size,
+            )),
+            RegistryCommand::AllRegistrations { event_id } => {
+                let query = format!(
+                    "SELECT {REGISTRATION_COLUMNS} FROM registrations r JOIN contacts c ON c.id = r.contact_id \
+                     WHERE r.event_id = ? ORDER BY r.seq"
+                );
+                reply(
+                    db.rows::<RegistrationRow>(&query, vec![event_id.into()])
+                        .and_then(|rows| {
+                            rows.into_iter()
+                                .map(RegistrationRow::into_registration)
+                                .collect::<ApiResult<Vec<_>>>()
+                        }),
+                )
+            }
+            RegistryCommand::CountRegistrations { event_id } => reply(db.count(
+                "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ?",
+                vec![event_id.into()],
+            )),
+            RegistryCommand::ListContacts { q, page, page_size } => {
+                reply(list_contacts(&db, &q, page, page_size))
+            }
+            RegistryCommand::GetContact { id } => reply(contact(&db, &id)),
+            RegistryCommand::ContactRegistrations { id } => {
+                let query = format!(
+                    "SELECT {REGISTRATION_COLUMNS} FROM registrations r JOIN contacts c ON c.id = r.contact_id \
+                     WHERE r.contact_id = ? ORDER BY r.seq"
+                );
+                reply(contact(&db, &id).and_then(|_| {
+                    db.rows::<RegistrationRow>(&query, vec![id.into()])?
+                        .into_iter()
+                        .map(RegistrationRow::into_registration)
+                        .collect::<ApiResult<Vec<_>>>()
+                }))
+            }
+        }
+    }
+}
+
+struct Registering {
+    registration_id: String,
+    new_contact_id: String,
+    event_id: String,
+    seats: Seats,
+    strategy: MatchStrategy,
+    attendee: convene_types::contact::AttendeeInput,
+    session_ids: Vec<String>,
+    idempotency_key: Option<String>,
+    sync_state: SyncState,
+    now: String,
+}
+
+/// Idempotency first, then the seat decision (a refused registration creates no contact),
+/// then the contact (matched or created), then the registration.
+fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
+    if let Some(key) = &r.idempotency_key
+        && let Some(mut earlier) =
+            db.registration("r.idempotency_key = ?", vec![key.as_str().into()])?
+    {
+        earlier.replayed = true;
+        return Ok(earlier);
+    }
+    let status = registration::decide(r.seats.into(), db.confirmed(&r.event_id)?)
+        .map_err(|full| ApiError::Conflict(full.to_string()))?;
+
+    let keys = r.attendee.match_keys(r.strategy);
+    let found: Option<IdRow> = match (&keys.email, &keys.name) {
+        (Some(email), Some(name)) => db.first(
+            "SELECT id FROM contacts WHERE email_key = ? AND name_key = ? ORDER BY seq LIMIT 1",
+            vec![email.as_str().into(), name.as_str().into()],
+        )?,
+        (Some(email), None) => db.first(
+            "SELECT id FROM contacts WHERE email_key = ? ORDER BY seq LIMIT 1",
+            vec![email.as_str().into()],
+        )?,
+        (None, Some(name)) => db.first(
+            "SELECT id FROM contacts WHERE name_key = ? ORDER BY seq LIMIT 1",
+            vec![name.as_str().into()],
+        )?,
+        (None, None) => None,
+    };
+    let contact_id = match found {
+        Some(row) => row.id,
+        None => {
+            db.run(
+                "INSERT INTO contacts (id, email, first_name, last_name, company, email_key, name_key, created_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                vec![
+                    r.new_contact_id.as_str().into(),
+                    r.attendee.email.as_str().into(),
+                    r.attendee.first_name.as_str().into(),
+                    r.attendee.last_name.as_str().into(),
+                    r.attendee.company.as_str().into(),
+                    normalize_email(&r.attendee.email).into(),
+                    r.attendee.name_key().into(),
+                    r.now.as_str().into(),
+                ],
+            )?;
+            r.new_contact_id.clone()
+        }
+    };
+    db.run(
+        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        vec![
+            r.registration_id.as_str().into(),
+            r.event_id.as_str().into(),
+            contact_id.as_str().into(),
+            serde_json::to_string(&r.session_ids)?.into(),
+            status.key().into(),
+            r.now.as_str().into(),
+            r.sync_state.key().into(),
+            r.idempotency_key.clone().into(),
+        ],
+    )?;
+    db.registration("r.id = ?", vec![r.registration_id.as_str().into()])?
+        .ok_or_else(|| ApiError::internal("registration vanished after insert"))
+}
+
+/// Cancels, and when a confirmed seat frees up, confirms the oldest waitlisted registration.
+fn cancel(db: &Db, event_id: &str, id: &str, seats: Seats, now: &str) -> ApiResult<Registration> {
+    let not_found = || {
+        ApiError::NotFound(format!(
+            "There is no registration with id {id} for this event."
+        ))
+    };
+    let current: StatusRow = db
+        .first(
+            "SELECT status FROM registrations WHERE id = ? AND event_id = ?",
+            vec![id.into(), event_id.into()],
+        )?
+        .ok_or_else(not_found)?;
+    if current.status != RegistrationStatus::Cancelled.key() {
+        db.run(
+            "UPDATE registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
+            vec![now.into(), id.into()],
+        )?;
+        if current.status == RegistrationStatus::Confirmed.key()
+            && registration::promotes(seats.into(), db.confirmed(event_id)?)
+        {
+            db.run(
+                "UPDATE registrations SET status = 'confirmed' WHERE id = (\
+                 SELECT id FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT 1)",
+                vec![event_id.into()],
+            )?;
+        }
+    }
+    db.registration("r.id = ?", vec![id.into()])?
+        .ok_or_else(not_found)
+}
+
+fn list_registrations(
+    db: &Db,
+    event_id: &str,
+    q: &str,
+    status: Option<RegistrationStatus>,
+    page: usize,
+    page_size: usize,
+) -> ApiResult<Page<Registration>> {
+    let mut condition = String::from("r.event_id = ?");
+    let mut bindings: Vec<SqlStorageValue> = vec![event_id.into()];
+    if let Some(status) = status {
+        condition.push_str(" AND r.status = ?");
+        bindings.push(status.key().into());
+    }
+    if !q.trim().is_empty() {
+        condition.push_str(
+            " AND (c.email LIKE ? ESCAPE '\\' OR c.first_name LIKE ? ESCAPE '\\' \
+             OR c.last_name LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\')",
+        );
+        let pattern = like_pattern(q);
+        for _ in 0..4 {
+            bindings.push(pattern.as_str().into());
+        }
+    }
+    let total = db.count(
+        &format!("SELECT COUNT(*) AS n FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE {condition}"),
+        bindings.clone(),
+    )?;
+    let (page, page_size) = (page.max(1), page_size.clamp(1, 100));
+    let mut paged = bindings;
+    paged.push((page_size as i64).into());
+    paged.push((((page - 1) * page_size) as i64).into());
+    let items = db
+        .rows::<RegistrationRow>(
+            &format!(
+                "SELECT {REGISTRATION_COLUMNS} FROM registrations r JOIN contacts c ON c.id = r.contact_id \
+                 WHERE {condition} ORDER BY r.seq LIMIT ? OFFSET ?"
+            ),
+            paged,
+        )?
+        .into_iter()
+        .map(RegistrationRow::into_registration)
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Page {
+        items,
+        total: total as usize,
+        page,
+        page_size,
+    })
+}
+
+const CONTACT_COLUMNS: &str = "c.id, c.email, c.first_name, c.last_name, c.company, c.created_at, \
+    (SELECT COUNT(*) FROM registrations r WHERE r.contact_id = c.id) AS registration_count";
+
+fn list_contacts(db: &Db, q: &str, page: usize, page_size: usize) -> ApiResult<Page<Contact>> {
+    let (condition, mut bindings): (&str, Vec<SqlStorageValue>) = if q.trim().is_empty() {
+        ("1 = 1", vec![])
+    } else {
+        let pattern = like_pattern(q);
+        (
+            "c.email LIKE ? ESCAPE '\\' OR c.first_name LIKE ? ESCAPE '\\' OR c.last_name LIKE ? ESCAPE '\\' \
+             OR c.company LIKE ? ESCAPE '\\'",
+            (0..4).map(|_| pattern.as_str().into()).collect(),
+        )
+    };
+    let total = db.count(
+        &format!("SELECT COUNT(*) AS n FROM contacts c WHERE {condition}"),
+        bindings.clone(),
+    )?;
+    let (page, page_size) = (page.max(1), page_size.clamp(1, 100));
+    bindings.push((page_size as i64).into());
+    bindings.push((((page - 1) * page_size) as i64).into());
+    let items = db
+        .rows::<ContactRow>(
+            &format!(
+                "SELECT {CONTACT_COLUMNS} FROM contacts c WHERE {condition} \
+                 ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.seq LIMIT ? OFFSET ?"
+            ),
+            bindings,
+        )?
+        .into_iter()
+        .map(Contact::from)
+        .collect();
+    Ok(Page {
+        items,
+        total: total as usize,
+        page,
+        page_size,
+    })
+}
+
+fn contact(db: &Db, id: &str) -> ApiResult<Contact> {
+    db.first::<ContactRow>(
+        &format!("SELECT {CONTACT_COLUMNS} FROM contacts c WHERE c.id = ?"),
+        vec![id.into()],
+    )?
+    .map(Contact::from)
+    .ok_or_else(|| ApiError::NotFound(format!("There is no contact with id {id}.")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(super::like_pattern(" 50%_off\\ "), "%50\\%\\_off\\\\%");
+    }
+}

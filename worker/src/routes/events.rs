@@ -1,0 +1,113 @@
+//! `/api/admin/events` and their sessions.
+
+use convene_types::event::{self, Event, EventInput, Session, SessionInput};
+use convene_types::list::{ListQuery, Page};
+use worker::{Env, Request, Response, Url};
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::{self, json_body};
+use crate::registry::{Registry, RegistryCommand};
+use crate::store::{Command, Store};
+
+pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let all: Vec<Event> = Store::config(env)?.call(&Command::ListEvents).await?;
+    http::json(&Page::of(event::list(all, &query), &query), 200)
+}
+
+pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
+    let found: Event = Store::config(env)?
+        .call(&Command::GetEvent { id: id.into() })
+        .await?;
+    http::json(&found, 200)
+}
+
+pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
+    let input: EventInput = json_body(&mut req).await?;
+    // Field rules fail fast; references (configurations) and uniqueness in the store.
+    input.validate(&[], false).map_err(ApiError::Validation)?;
+    let created: Event = Store::config(env)?
+        .call(&Command::CreateEvent { input })
+        .await?;
+    http::json(&created, 201)
+}
+
+pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let input: EventInput = json_body(&mut req).await?;
+    input.validate(&[], false).map_err(ApiError::Validation)?;
+    let command = Command::UpdateEvent {
+        id: id.into(),
+        input,
+    };
+    let updated: Event = Store::config(env)?.call(&command).await?;
+    http::json(&updated, 200)
+}
+
+/// Refused while the event has registrations: they would lose their event.
+pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
+    let registrations: u32 = Registry::registry(env)?
+        .call(&RegistryCommand::CountRegistrations {
+            event_id: id.into(),
+        })
+        .await?;
+    if registrations > 0 {
+        return Err(ApiError::Conflict(format!(
+            "This event has {registrations} registrations and cannot be deleted. Unpublish it instead."
+        )));
+    }
+    Store::config(env)?
+        .call::<()>(&Command::DeleteEvent { id: id.into() })
+        .await?;
+    http::no_content()
+}
+
+pub async fn sessions(env: &Env, event_id: &str) -> ApiResult<Response> {
+    let store = Store::config(env)?;
+    store
+        .call::<Event>(&Command::GetEvent {
+            id: event_id.into(),
+        })
+        .await?;
+    let sessions: Vec<Session> = store
+        .call(&Command::ListSessions {
+            event_id: event_id.into(),
+        })
+        .await?;
+    http::json(&sessions, 200)
+}
+
+pub async fn create_session(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
+    let input: SessionInput = json_body(&mut req).await?;
+    let command = Command::CreateSession {
+        event_id: event_id.into(),
+        input,
+    };
+    let created: Session = Store::config(env)?.call(&command).await?;
+    http::json(&created, 201)
+}
+
+pub async fn update_session(
+    mut req: Request,
+    env: &Env,
+    event_id: &str,
+    id: &str,
+) -> ApiResult<Response> {
+    let input: SessionInput = json_body(&mut req).await?;
+    let command = Command::UpdateSession {
+        event_id: event_id.into(),
+        id: id.into(),
+        input,
+    };
+    let updated: Session = Store::config(env)?.call(&command).await?;
+    http::json(&updated, 200)
+}
+
+pub async fn delete_session(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
+    let command = Command::DeleteSession {
+        event_id: event_id.into(),
+        id: id.into(),
+    };
+    Store::config(env)?.call::<()>(&command).await?;
+    http::no_content()
+}

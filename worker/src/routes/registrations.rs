@@ -1,0 +1,167 @@
+//! `/api/admin/events/{id}/registrations` and `/api/admin/contacts`. Registration goes
+//! through [`register`], the one path the public Events API will share.
+
+use convene_types::contact::Contact;
+use convene_types::list::{ListQuery, Page};
+use convene_types::registration::{
+    self, Registration, RegistrationInput, RegistrationStatus, SyncState,
+};
+use worker::{Env, Headers, Request, Response, Url};
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::{self, json_body};
+use crate::ids;
+use crate::registry::{Registry, RegistryCommand, Seats};
+use crate::store::{Command, RegistrationContext, Store};
+
+fn seats(context: &RegistrationContext) -> Seats {
+    Seats {
+        limit: context.event.capacity,
+        waitlist_allowed: context.event.waitlist_allowed,
+    }
+}
+
+/// Registers one attendee for an event: validation by the active matching strategy, then
+/// matching, capacity, waitlist and idempotency in the registry, atomically.
+pub async fn register(
+    env: &Env,
+    event_id: &str,
+    input: RegistrationInput,
+) -> ApiResult<Registration> {
+    let context: RegistrationContext = Store::config(env)?
+        .call(&Command::RegistrationContext {
+            event_id: event_id.into(),
+        })
+        .await?;
+    let mut errors = Vec::new();
+    let attendee = input
+        .attendee
+        .validate(context.strategy)
+        .map_err(|mut e| errors.append(&mut e))
+        .ok();
+    if let Err(mut e) = input.validate_extras(&context.session_ids) {
+        errors.append(&mut e);
+    }
+    let Some(attendee) = attendee.filter(|_| errors.is_empty()) else {
+        return Err(ApiError::Validation(errors));
+    };
+    let command = RegistryCommand::Register {
+        registration_id: ids::new_id()?,
+        new_contact_id: ids::new_id()?,
+        event_id: event_id.into(),
+        seats: seats(&context),
+        strategy: context.strategy,
+        attendee,
+        session_ids: input.session_ids,
+        idempotency_key: input.idempotency_key.map(|k| k.trim().to_string()),
+        sync_state: if context.event.format.needs_webinar() {
+            SyncState::Pending
+        } else {
+            SyncState::NotRequired
+        },
+        now: ids::now_iso(),
+    };
+    Registry::registry(env)?.call(&command).await
+}
+
+pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
+    let input: RegistrationInput = json_body(&mut req).await?;
+    let registration = register(env, event_id, input).await?;
+    let status = if registration.replayed { 200 } else { 201 };
+    http::json(&registration, status)
+}
+
+pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
+    let context: RegistrationContext = Store::config(env)?
+        .call(&Command::RegistrationContext {
+            event_id: event_id.into(),
+        })
+        .await?;
+    let command = RegistryCommand::Cancel {
+        event_id: event_id.into(),
+        registration_id: id.into(),
+        seats: seats(&context),
+        now: ids::now_iso(),
+    };
+    let cancelled: Registration = Registry::registry(env)?.call(&command).await?;
+    http::json(&cancelled, 200)
+}
+
+async fn ensure_event(env: &Env, event_id: &str) -> ApiResult<()> {
+    Store::config(env)?
+        .call::<convene_types::event::Event>(&Command::GetEvent {
+            id: event_id.into(),
+        })
+        .await
+        .map(|_| ())
+}
+
+pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
+    ensure_event(env, event_id).await?;
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let status = match pairs
+        .iter()
+        .find(|(k, _)| k == "status")
+        .map(|(_, v)| v.as_str())
+    {
+        None | Some("") | Some("all") => None,
+        Some(s) => Some(RegistrationStatus::parse(s).ok_or_else(|| {
+            ApiError::BadRequest("status must be confirmed, waitlisted, cancelled or all.".into())
+        })?),
+    };
+    let command = RegistryCommand::ListRegistrations {
+        event_id: event_id.into(),
+        q: query.q.clone(),
+        status,
+        page: query.page(),
+        page_size: query.page_size(),
+    };
+    let page: Page<Registration> = Registry::registry(env)?.call(&command).await?;
+    http::json(&page, 200)
+}
+
+pub async fn csv(env: &Env, event_id: &str) -> ApiResult<Response> {
+    ensure_event(env, event_id).await?;
+    let all: Vec<Registration> = Registry::registry(env)?
+        .call(&RegistryCommand::AllRegistrations {
+            event_id: event_id.into(),
+        })
+        .await?;
+    let headers = Headers::new();
+    headers.set("content-type", "text/csv; charset=utf-8")?;
+    headers.set(
+        "content-disposition",
+        &format!("attachment; filename=\"registrations-{event_id}.csv\""),
+    )?;
+    Ok(Response::builder()
+        .with_status(200)
+        .with_headers(headers)
+        .fixed(registration::csv(&all).into_bytes()))
+}
+
+pub async fn contacts(env: &Env, url: &Url) -> ApiResult<Response> {
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let command = RegistryCommand::ListContacts {
+        q: query.q.clone(),
+        page: query.page(),
+        page_size: query.page_size(),
+    };
+    let page: Page<Contact> = Registry::registry(env)?.call(&command).await?;
+    http::json(&page, 200)
+}
+
+pub async fn contact(env: &Env, id: &str) -> ApiResult<Response> {
+    let found: Contact = Registry::registry(env)?
+        .call(&RegistryCommand::GetContact { id: id.into() })
+        .await?;
+    http::json(&found, 200)
+}
+
+pub async fn contact_registrations(env: &Env, id: &str) -> ApiResult<Response> {
+    let found: Vec<Registration> = Registry::registry(env)?
+        .call(&RegistryCommand::ContactRegistrations { id: id.into() })
+        .await?;
+    http::json(&found, 200)
+}
