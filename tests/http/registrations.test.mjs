@@ -1,0 +1,322 @@
+// Event administration, events, sessions, contacts and registrations against workerd,
+// including the concurrency guarantees (one active record, capacity, one contact,
+// idempotency).
+
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+
+import { client, startWorker } from '../support/server.mjs';
+
+const ADMINS = '/api/admin/event-administrations';
+const EVENTS = '/api/admin/events';
+const tag = () => randomBytes(4).toString('hex');
+
+async function signIn(server) {
+  const api = client(server);
+  const res = await api.request('POST', '/api/auth/sign-in', {
+    json: { username: 'admin', password: server.password },
+  });
+  assert.equal(res.status, 200);
+  return api;
+}
+
+describe('events and registrations', () => {
+  let server;
+  let api;
+
+  before(async () => {
+    server = await startWorker();
+    api = await signIn(server);
+  });
+
+  after(async () => {
+    await server?.stop();
+  });
+
+  const event = async (fields = {}) => {
+    const res = await api.request('POST', EVENTS, {
+      json: {
+        name: `Event ${tag()}`,
+        start: '2026-06-01T09:00',
+        end: '2026-06-01T18:00',
+        timeZone: 'Europe/Paris',
+        ...fields,
+      },
+    });
+    assert.equal(res.status, 201, res.text);
+    return res.body;
+  };
+  const register = (eventId, attendee) =>
+    api.request('POST', `${EVENTS}/${eventId}/registrations`, { json: attendee });
+  const registrations = async (eventId, query = '') => {
+    const res = await api.request('GET', `${EVENTS}/${eventId}/registrations?pageSize=100${query}`);
+    assert.equal(res.status, 200, res.text);
+    return res.body;
+  };
+  const setStrategy = async (matchStrategy) => {
+    const active = await api.request('GET', ADMINS);
+    for (const r of active.body.items) await api.request('POST', `${ADMINS}/${r.id}/deactivate`);
+    const res = await api.request('POST', ADMINS, {
+      json: { name: `Strategy ${tag()}`, matchStrategy },
+    });
+    assert.equal(res.status, 201, res.text);
+    return res.body;
+  };
+
+  it('20 concurrent activations of different records leave exactly one active', async () => {
+    const ids = [];
+    for (let i = 0; i < 20; i++) {
+      const created = await api.request('POST', ADMINS, { json: { name: `Admin ${i}` } });
+      assert.equal(created.status, 201, created.text);
+      assert.equal(created.body.active, true);
+      // While one is active, New is refused with its name.
+      const refused = await api.request('POST', ADMINS, { json: { name: `Extra ${i}` } });
+      assert.equal(refused.status, 409);
+      assert.match(refused.body.error.message, new RegExp(`Admin ${i}`));
+      await api.request('POST', `${ADMINS}/${created.body.id}/deactivate`);
+      ids.push(created.body.id);
+    }
+    const answers = await Promise.all(
+      ids.map((id) => api.request('POST', `${ADMINS}/${id}/activate`)),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    assert.deepEqual(statuses, [200, ...Array(19).fill(409)]);
+    const winner = answers.find((a) => a.status === 200).body;
+    for (const loser of answers.filter((a) => a.status === 409)) {
+      assert.match(loser.body.error.message, new RegExp(winner.name));
+    }
+    const active = await api.request('GET', `${ADMINS}?view=active`);
+    assert.deepEqual(active.body.items.map((r) => r.id), [winner.id]);
+    const inactive = await api.request('GET', `${ADMINS}?view=inactive&pageSize=100`);
+    assert.equal(inactive.body.total, 19);
+    await api.request('POST', `${ADMINS}/${winner.id}/deactivate`);
+  });
+
+  it('50 concurrent registrations for 10 seats: 10 confirmed, the rest waitlisted, none lost', async () => {
+    const { id } = await event({ capacity: 10, waitlistAllowed: true });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => register(id, { email: `wait${i}@example.com` })),
+    );
+    assert.ok(answers.every((a) => a.status === 201), answers.map((a) => a.text).join('\n'));
+    const count = (s) => answers.filter((a) => a.body.status === s).length;
+    assert.equal(count('confirmed'), 10);
+    assert.equal(count('waitlisted'), 40);
+    const stored = await registrations(id);
+    assert.equal(stored.total, 50);
+    assert.deepEqual(
+      stored.items.map((r) => r.id).sort(),
+      answers.map((a) => a.body.id).sort(),
+      'every accepted answer is a stored registration',
+    );
+    assert.equal(stored.items.filter((r) => r.status === 'confirmed').length, 10);
+  });
+
+  it('without a waitlist the 41st-and-later are refused, and nothing is stored for them', async () => {
+    const { id } = await event({ capacity: 10, waitlistAllowed: false });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => register(id, { email: `full${i}@example.com` })),
+    );
+    const accepted = answers.filter((a) => a.status === 201);
+    const refused = answers.filter((a) => a.status === 409);
+    assert.equal(accepted.length, 10);
+    assert.equal(refused.length, 40);
+    assert.match(refused[0].body.error.message, /full and has no waitlist/);
+    const stored = await registrations(id);
+    assert.deepEqual(stored.items.map((r) => r.id).sort(), accepted.map((a) => a.body.id).sort());
+    const refusedContact = await api.request('GET', `/api/admin/contacts?q=${encodeURIComponent('full49@')}`);
+    const accepted49 = accepted.some((a) => a.body.email === 'full49@example.com');
+    assert.equal(refusedContact.body.total, accepted49 ? 1 : 0, 'a refused registration creates no contact');
+  });
+
+  it('10 concurrent registrations of one new email create one contact', async () => {
+    const { id } = await event();
+    const email = `same-${tag()}@example.com`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        register(id, { email: i % 2 ? email.toUpperCase() : ` ${email} `, firstName: 'Same' }),
+      ),
+    );
+    assert.ok(answers.every((a) => a.status === 201));
+    const contactIds = new Set(answers.map((a) => a.body.contactId));
+    assert.equal(contactIds.size, 1);
+    const contacts = await api.request('GET', `/api/admin/contacts?q=${encodeURIComponent(email)}`);
+    assert.equal(contacts.body.total, 1);
+    assert.equal(contacts.body.items[0].registrationCount, 10, 'duplicates are not merged');
+    const linked = await api.request('GET', `/api/admin/contacts/${[...contactIds][0]}/registrations`);
+    assert.equal(linked.body.length, 10);
+  });
+
+  it('the same idempotency key sent 10 times at once yields one registration', async () => {
+    const { id } = await event({ capacity: 100 });
+    const key = `key-${tag()}`;
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        register(id, { email: `idem-${key}@example.com`, idempotencyKey: key }),
+      ),
+    );
+    assert.ok(answers.every((a) => a.status === 200 || a.status === 201));
+    assert.equal(answers.filter((a) => a.status === 201).length, 1);
+    assert.equal(new Set(answers.map((a) => a.body.id)).size, 1);
+    assert.equal(answers.filter((a) => a.body.replayed).length, 9);
+    assert.equal((await registrations(id)).total, 1);
+  });
+
+  it('matching follows the active strategy, with names normalized', async () => {
+    const { id } = await event();
+    await setStrategy('first_and_last_name');
+    const missing = await register(id, { email: 'x@example.com' });
+    assert.equal(missing.status, 400);
+    assert.deepEqual(missing.body.error.fields.map((f) => f.field), ['firstName', 'lastName']);
+    const last = `Martin${tag()}`;
+    const a = await register(id, { email: 'one@example.com', firstName: 'Élodie', lastName: last });
+    const b = await register(id, { email: 'two@example.com', firstName: '  élodie ', lastName: last.toUpperCase() });
+    assert.equal(a.body.contactId, b.body.contactId, 'same names, other email: same contact');
+
+    await setStrategy('email_first_and_last_name');
+    const c = await register(id, { email: 'one@example.com', firstName: 'Elodie', lastName: last });
+    assert.notEqual(c.body.contactId, a.body.contactId, 'Elodie is not Élodie');
+    const d = await register(id, { email: 'ONE@example.com', firstName: 'ÉLODIE', lastName: last });
+    assert.equal(d.body.contactId, a.body.contactId);
+    const strategy = await api.request('GET', '/api/admin/match-strategy');
+    assert.equal(strategy.body.matchStrategy, 'email_first_and_last_name');
+
+    const active = await api.request('GET', ADMINS);
+    for (const r of active.body.items) await api.request('POST', `${ADMINS}/${r.id}/deactivate`);
+    const fallback = await api.request('GET', '/api/admin/match-strategy');
+    assert.equal(fallback.body.matchStrategy, 'email', 'none active: email only');
+  });
+
+  it('cancelling a confirmed registration promotes the oldest waitlisted one', async () => {
+    const { id } = await event({ capacity: 2, waitlistAllowed: true });
+    const made = [];
+    for (const n of [1, 2, 3, 4]) made.push((await register(id, { email: `p${n}@example.com` })).body);
+    assert.deepEqual(made.map((r) => r.status), ['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+    const cancelled = await api.request('POST', `${EVENTS}/${id}/registrations/${made[0].id}/cancel`);
+    assert.equal(cancelled.body.status, 'cancelled');
+    const after = await registrations(id);
+    const byEmail = Object.fromEntries(after.items.map((r) => [r.email, r.status]));
+    assert.deepEqual(byEmail, {
+      'p1@example.com': 'cancelled',
+      'p2@example.com': 'confirmed',
+      'p3@example.com': 'confirmed',
+      'p4@example.com': 'waitlisted',
+    });
+    const waitlisted = await registrations(id, '&status=waitlisted');
+    assert.deepEqual(waitlisted.items.map((r) => r.email), ['p4@example.com']);
+    const searched = await registrations(id, '&q=P3%40');
+    assert.deepEqual(searched.items.map((r) => r.email), ['p3@example.com']);
+    const paged = await api.request('GET', `${EVENTS}/${id}/registrations?pageSize=1&page=2`);
+    assert.equal(paged.body.items[0].email, 'p2@example.com');
+    assert.equal(paged.body.total, 4);
+  });
+
+  it('exports registrations as CSV', async () => {
+    const { id } = await event();
+    await register(id, { email: 'csv@example.com', firstName: '=cmd()', lastName: 'Doe, Jr' });
+    const res = await api.request('GET', `${EVENTS}/${id}/registrations.csv`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^text\/csv/);
+    assert.match(res.headers.get('content-disposition'), /attachment/);
+    const lines = res.text.trim().split('\r\n');
+    assert.equal(lines[0], 'registration_id,status,created_at,email,first_name,last_name,company,sessions,sync_state');
+    assert.match(lines[1], /,confirmed,.*,csv@example\.com,'=cmd\(\),"Doe, Jr",,,not_required$/);
+  });
+
+  it('webinar events and sessions follow their configuration and provider', async () => {
+    const config = await api.request('POST', '/api/admin/webinar-configurations', {
+      json: { name: `Webinars ${tag()}`, providerId: 'on24' },
+    });
+    const configId = config.body.id;
+    const missing = await api.request('POST', EVENTS, {
+      json: { name: 'Webinar', start: '2026-06-01T09:00', end: '2026-06-01T18:00', timeZone: 'UTC', format: 'webinar' },
+    });
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error.fields[0].field, 'webinarConfigurationId');
+    const webinar = await event({ format: 'hybrid', webinarConfigurationId: configId });
+    assert.equal(webinar.readableId.startsWith('event-'), true);
+
+    const sessions = `${EVENTS}/${webinar.id}/sessions`;
+    const long = await api.request('POST', sessions, {
+      json: { name: 'Marathon', start: '2026-06-01T09:00', end: '2026-06-01T13:01', webinarConfigurationId: configId },
+    });
+    assert.equal(long.status, 400);
+    assert.equal(long.body.error.fields[0].field, 'end');
+    assert.match(long.body.error.fields[0].message, /split it into several sessions/);
+    const ok = await api.request('POST', sessions, {
+      json: { name: 'Morning', start: '2026-06-01T09:00', end: '2026-06-01T13:00', webinarConfigurationId: configId },
+    });
+    assert.equal(ok.status, 201, ok.text);
+    const outside = await api.request('POST', sessions, {
+      json: { name: 'Late', start: '2026-06-01T17:00', end: '2026-06-01T19:00', webinarConfigurationId: configId },
+    });
+    assert.deepEqual(outside.body.error.fields.map((f) => f.field), ['end']);
+
+    const registered = await register(webinar.id, { email: 'w@example.com', sessionIds: [ok.body.id] });
+    assert.equal(registered.body.syncState, 'pending');
+    assert.deepEqual(registered.body.sessionIds, [ok.body.id]);
+    const badSession = await register(webinar.id, { email: 'w2@example.com', sessionIds: ['nope'] });
+    assert.equal(badSession.body.error.fields[0].field, 'sessionIds');
+
+    // A configuration in use can be deactivated but not deleted; new events need an active one.
+    const refused = await api.request('DELETE', `/api/admin/webinar-configurations/${configId}`);
+    assert.equal(refused.status, 409);
+    assert.match(refused.body.error.message, new RegExp(webinar.name));
+    await api.request('POST', `/api/admin/webinar-configurations/${configId}/deactivate`);
+    const inactive = await api.request('POST', EVENTS, {
+      json: { name: 'W2', start: '2026-06-01T09:00', end: '2026-06-01T18:00', timeZone: 'UTC', format: 'webinar', webinarConfigurationId: configId },
+    });
+    assert.match(inactive.body.error.fields[0].message, /inactive/);
+
+    // An event with registrations cannot be deleted.
+    const del = await api.request('DELETE', `${EVENTS}/${webinar.id}`);
+    assert.equal(del.status, 409);
+  });
+
+  it('events list searches, sorts by start and pages; readable ids stay unique', async () => {
+    const name = `Sorted ${tag()}`;
+    const late = await event({ name, start: '2026-09-01T09:00', end: '2026-09-01T10:00' });
+    const early = await event({ name, start: '2026-07-01T09:00', end: '2026-07-01T10:00' });
+    assert.notEqual(late.readableId, early.readableId);
+    assert.equal(early.readableId, `${late.readableId}-2`);
+    const listed = await api.request('GET', `${EVENTS}?q=${encodeURIComponent(name)}`);
+    assert.deepEqual(listed.body.items.map((e) => e.id), [early.id, late.id]);
+    const desc = await api.request('GET', `${EVENTS}?q=${encodeURIComponent(name)}&desc=1&pageSize=1`);
+    assert.deepEqual(desc.body.items.map((e) => e.id), [late.id]);
+    assert.equal(desc.body.total, 2);
+    const taken = await api.request('PUT', `${EVENTS}/${early.id}`, {
+      json: { ...early, readableId: late.readableId },
+    });
+    assert.equal(taken.status, 400);
+    assert.equal(taken.body.error.fields[0].field, 'readableId');
+    const empty = await api.request('DELETE', `${EVENTS}/${early.id}`);
+    assert.equal(empty.status, 204);
+  });
+});
+
+describe('a deployment marked production', () => {
+  it('refuses to enable demo payment confirmation', async () => {
+    const server = await startWorker({ vars: { DEPLOYMENT: 'production' } });
+    try {
+      const api = await signIn(server);
+      const deployment = await api.request('GET', '/api/admin/deployment');
+      assert.deepEqual(deployment.body, { production: true });
+      const refused = await api.request('POST', ADMINS, {
+        json: { name: 'Demo', matchStrategy: 'email', demoPaymentConfirmation: true },
+      });
+      assert.equal(refused.status, 400);
+      assert.equal(refused.body.error.fields[0].field, 'demoPaymentConfirmation');
+      assert.match(refused.body.error.fields[0].message, /production/);
+      const allowed = await api.request('POST', ADMINS, {
+        json: { name: 'Demo', matchStrategy: 'email', demoPaymentConfirmation: false },
+      });
+      assert.equal(allowed.status, 201);
+      const enable = await api.request('PUT', `${ADMINS}/${allowed.body.id}`, {
+        json: { name: 'Demo', matchStrategy: 'email', demoPaymentConfirmation: true },
+      });
+      assert.equal(enable.status, 400);
+    } finally {
+      await server.stop();
+    }
+  });
+});
