@@ -4,12 +4,16 @@ use convene_types::auth::{SessionUser, SignInRequest};
 use convene_types::configuration::{
     CheckRequest, CheckResult, ConfigurationInput, CredentialsInput, WebinarConfiguration,
 };
-use convene_types::list::Page;
+use convene_types::contact::{Contact, MatchStrategy};
+use convene_types::event::{Event, EventInput, Session, SessionInput};
+use convene_types::event_admin::{EventAdministration, EventAdministrationInput};
+use convene_types::list::{MAX_PAGE_SIZE, Page};
 use convene_types::provider::{ProviderInput, WebinarProvider};
+use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
 use convene_types::{ErrorBody, ErrorCode, FieldError};
 use gloo_net::http::{Request, RequestBuilder, Response};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 /// Why a call failed, as the UI shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -193,4 +197,179 @@ pub async fn check(
             read(send_json(Request::post(&format!("{CONFIGURATIONS}/check")), &body).await?).await
         }
     }
+}
+
+/// The active configurations, for a picker (events and sessions may only choose these).
+pub async fn active_configurations() -> ApiResult<Vec<WebinarConfiguration>> {
+    let query = format!("?sort=name&pageSize={MAX_PAGE_SIZE}");
+    configurations(&query, "active").await.map(|p| p.items)
+}
+
+const EVENT_ADMINISTRATIONS: &str = "/api/admin/event-administrations";
+
+/// `view`: `active`, `inactive` or `all`.
+pub async fn event_administrations(
+    query: &str,
+    view: &str,
+) -> ApiResult<Page<EventAdministration>> {
+    let url = format!("{EVENT_ADMINISTRATIONS}{query}&view={view}");
+    read(send(Request::get(&url)).await?).await
+}
+
+pub async fn event_administration(id: &str) -> ApiResult<EventAdministration> {
+    let url = format!("{EVENT_ADMINISTRATIONS}/{}", encode(id));
+    read(send(Request::get(&url)).await?).await
+}
+
+pub async fn create_event_administration(
+    input: &EventAdministrationInput,
+) -> ApiResult<EventAdministration> {
+    read(send_json(Request::post(EVENT_ADMINISTRATIONS), input).await?).await
+}
+
+pub async fn update_event_administration(
+    id: &str,
+    input: &EventAdministrationInput,
+) -> ApiResult<EventAdministration> {
+    let url = format!("{EVENT_ADMINISTRATIONS}/{}", encode(id));
+    read(send_json(Request::put(&url), input).await?).await
+}
+
+pub async fn delete_event_administration(id: &str) -> ApiResult<()> {
+    let url = format!("{EVENT_ADMINISTRATIONS}/{}", encode(id));
+    empty(send(Request::delete(&url)).await?).await
+}
+
+/// Activating while another record is active is refused (409 naming it).
+pub async fn set_event_administration_active(
+    id: &str,
+    active: bool,
+) -> ApiResult<EventAdministration> {
+    let action = if active { "activate" } else { "deactivate" };
+    let url = format!("{EVENT_ADMINISTRATIONS}/{}/{action}", encode(id));
+    read(send(Request::post(&url)).await?).await
+}
+
+/// `GET /api/admin/deployment`.
+#[derive(Deserialize, Clone, Copy, Debug, PartialEq)]
+pub struct Deployment {
+    /// Marked production: demo payment confirmation is refused.
+    pub production: bool,
+}
+
+pub async fn deployment() -> ApiResult<Deployment> {
+    read(send(Request::get("/api/admin/deployment")).await?).await
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CurrentStrategy {
+    match_strategy: MatchStrategy,
+}
+
+/// The contact matching strategy registrations use now.
+pub async fn match_strategy() -> ApiResult<MatchStrategy> {
+    let answer: CurrentStrategy =
+        read(send(Request::get("/api/admin/match-strategy")).await?).await?;
+    Ok(answer.match_strategy)
+}
+
+const EVENTS: &str = "/api/admin/events";
+
+fn event_url(id: &str) -> String {
+    format!("{EVENTS}/{}", encode(id))
+}
+
+/// Sort keys: `start` (default), `name`.
+pub async fn events(query: &str) -> ApiResult<Page<Event>> {
+    read(send(Request::get(&format!("{EVENTS}{query}"))).await?).await
+}
+
+pub async fn event(id: &str) -> ApiResult<Event> {
+    read(send(Request::get(&event_url(id))).await?).await
+}
+
+pub async fn create_event(input: &EventInput) -> ApiResult<Event> {
+    read(send_json(Request::post(EVENTS), input).await?).await
+}
+
+pub async fn update_event(id: &str, input: &EventInput) -> ApiResult<Event> {
+    read(send_json(Request::put(&event_url(id)), input).await?).await
+}
+
+/// Refused (409) while the event has registrations.
+pub async fn delete_event(id: &str) -> ApiResult<()> {
+    empty(send(Request::delete(&event_url(id))).await?).await
+}
+
+pub async fn sessions(event_id: &str) -> ApiResult<Vec<Session>> {
+    let url = format!("{}/sessions", event_url(event_id));
+    read(send(Request::get(&url)).await?).await
+}
+
+pub async fn create_session(event_id: &str, input: &SessionInput) -> ApiResult<Session> {
+    let url = format!("{}/sessions", event_url(event_id));
+    read(send_json(Request::post(&url), input).await?).await
+}
+
+pub async fn update_session(
+    event_id: &str,
+    session_id: &str,
+    input: &SessionInput,
+) -> ApiResult<Session> {
+    let url = format!("{}/sessions/{}", event_url(event_id), encode(session_id));
+    read(send_json(Request::put(&url), input).await?).await
+}
+
+pub async fn delete_session(event_id: &str, session_id: &str) -> ApiResult<()> {
+    let url = format!("{}/sessions/{}", event_url(event_id), encode(session_id));
+    empty(send(Request::delete(&url)).await?).await
+}
+
+/// `status`: only registrations in that state; `None` for all.
+pub async fn registrations(
+    event_id: &str,
+    query: &str,
+    status: Option<RegistrationStatus>,
+) -> ApiResult<Page<Registration>> {
+    let status = status
+        .map(|s| format!("&status={}", s.key()))
+        .unwrap_or_default();
+    let url = format!("{}/registrations{query}{status}", event_url(event_id));
+    read(send(Request::get(&url)).await?).await
+}
+
+/// Confirmed or waitlisted; 409 when the event is full and has no waitlist.
+pub async fn register(event_id: &str, input: &RegistrationInput) -> ApiResult<Registration> {
+    let url = format!("{}/registrations", event_url(event_id));
+    read(send_json(Request::post(&url), input).await?).await
+}
+
+pub async fn cancel_registration(event_id: &str, registration_id: &str) -> ApiResult<Registration> {
+    let url = format!(
+        "{}/registrations/{}/cancel",
+        event_url(event_id),
+        encode(registration_id)
+    );
+    read(send(Request::post(&url)).await?).await
+}
+
+/// The CSV export's address, for a plain download link (the session cookie goes with it).
+pub fn registrations_csv_url(event_id: &str) -> String {
+    format!("{}/registrations.csv", event_url(event_id))
+}
+
+const CONTACTS: &str = "/api/admin/contacts";
+
+pub async fn contacts(query: &str) -> ApiResult<Page<Contact>> {
+    read(send(Request::get(&format!("{CONTACTS}{query}"))).await?).await
+}
+
+pub async fn contact(id: &str) -> ApiResult<Contact> {
+    read(send(Request::get(&format!("{CONTACTS}/{}", encode(id)))).await?).await
+}
+
+pub async fn contact_registrations(id: &str) -> ApiResult<Vec<Registration>> {
+    let url = format!("{CONTACTS}/{}/registrations", encode(id));
+    read(send(Request::get(&url)).await?).await
 }

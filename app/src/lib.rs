@@ -3,6 +3,7 @@
 
 pub mod api;
 mod components;
+mod display;
 mod pages;
 
 use convene_types::auth::SessionUser;
@@ -12,7 +13,10 @@ use leptos_router::path;
 
 use components::shell::Shell;
 use pages::{
-    not_found::NotFound, settings::SettingsOverview, sign_in::SignIn,
+    contact::ContactPage, contacts::Contacts, event_administration_form::EventAdministrationForm,
+    event_administrations::EventAdministrations, event_form::EventForm,
+    event_registrations::EventRegistrations, events::Events, not_found::NotFound,
+    settings::SettingsOverview, sign_in::SignIn,
     webinar_configuration_form::WebinarConfigurationForm,
     webinar_configurations::WebinarConfigurations, webinar_provider_form::WebinarProviderForm,
     webinar_providers::WebinarProviders,
@@ -70,6 +74,22 @@ pub fn App() -> impl IntoView {
                     path=path!("/settings/webinar-configurations/:id")
                     view=|| view! { <Shell><WebinarConfigurationForm /></Shell> }
                 />
+                <Route
+                    path=path!("/settings/event-administration")
+                    view=|| view! { <Shell><EventAdministrations /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/event-administration/:id")
+                    view=|| view! { <Shell><EventAdministrationForm /></Shell> }
+                />
+                <Route path=path!("/events") view=|| view! { <Shell><Events /></Shell> } />
+                <Route path=path!("/events/:id") view=|| view! { <Shell><EventForm /></Shell> } />
+                <Route
+                    path=path!("/events/:id/registrations")
+                    view=|| view! { <Shell><EventRegistrations /></Shell> }
+                />
+                <Route path=path!("/contacts") view=|| view! { <Shell><Contacts /></Shell> } />
+                <Route path=path!("/contacts/:id") view=|| view! { <Shell><ContactPage /></Shell> } />
             </Routes>
         </Router>
     }

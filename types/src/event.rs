@@ -10,6 +10,7 @@ use time::macros::format_description;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::FieldError;
+use crate::custom::CustomValues;
 use crate::list::ListQuery;
 use crate::validate::{integer_in_range, name_key, required_name};
 
@@ -72,6 +73,8 @@ pub struct Event {
     pub capacity: Option<u32>,
     pub waitlist_allowed: bool,
     pub published: bool,
+    #[serde(default)]
+    pub custom_fields: CustomValues,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -103,6 +106,9 @@ pub struct EventInput {
     pub waitlist_allowed: bool,
     #[serde(default)]
     pub published: bool,
+    /// Checked against the event custom fields by the store.
+    #[serde(default)]
+    pub custom_fields: CustomValues,
 }
 
 /// What the rules need to know about a webinar configuration.
@@ -394,6 +400,8 @@ pub struct Session {
     pub start: String,
     pub end: String,
     pub webinar_configuration_id: Option<String>,
+    #[serde(default)]
+    pub custom_fields: CustomValues,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -409,6 +417,9 @@ pub struct SessionInput {
     pub end: String,
     #[serde(default)]
     pub webinar_configuration_id: Option<String>,
+    /// Checked against the session custom fields by the store.
+    #[serde(default)]
+    pub custom_fields: CustomValues,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -530,6 +541,7 @@ mod tests {
             capacity: None,
             waitlist_allowed: false,
             published: false,
+            custom_fields: CustomValues::new(),
             created_at: "t".into(),
             updated_at: "t".into(),
         }
@@ -661,6 +673,7 @@ mod tests {
             start: "2026-03-14T08:30".into(),
             end: "2026-03-14T18:30".into(),
             webinar_configuration_id: None,
+            custom_fields: CustomValues::new(),
         };
         let errors = session
             .validate(&event(EventFormat::InPerson), &[])
@@ -676,6 +689,7 @@ mod tests {
             start: "2026-03-14T09:00".into(),
             end: "2026-03-14T13:00".into(),
             webinar_configuration_id: Some("c1".into()),
+            custom_fields: CustomValues::new(),
         };
         assert!(
             ok.validate(&event(EventFormat::Webinar), &configs).is_ok(),

@@ -5,14 +5,18 @@
 //! so each rule is written once and runs in the SPA (inline errors) and the worker (authority).
 
 pub mod auth;
+pub mod catalog;
 pub mod configuration;
 pub mod contact;
+pub mod custom;
 pub mod error;
 pub mod event;
 pub mod event_admin;
 pub mod list;
 pub mod provider;
+pub mod public;
 pub mod registration;
 pub mod validate;
+pub mod webapp;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
 use crate::contact::AttendeeInput;
+use crate::custom::{Answer, RegistrationQuestion, validate_answers};
 
 pub const IDEMPOTENCY_KEY_MAX: usize = 200;
 
@@ -100,6 +101,29 @@ pub fn decide(capacity: Capacity, confirmed: u32) -> Result<RegistrationStatus, 
     }
 }
 
+/// The message when a pass is sold out and the event has no waitlist.
+pub const PASS_FULL: &str = "This pass is sold out and the event has no waitlist.";
+
+/// Like [`decide`], then the pass's own capacity (`pass_limit`, with `pass_confirmed`
+/// confirmed registrations holding that pass) applies the same way.
+pub fn decide_with_pass(
+    capacity: Capacity,
+    confirmed: u32,
+    pass_limit: Option<u32>,
+    pass_confirmed: u32,
+) -> Result<RegistrationStatus, &'static str> {
+    match decide(capacity, confirmed)? {
+        RegistrationStatus::Confirmed if pass_limit.is_some_and(|l| pass_confirmed >= l) => {
+            if capacity.waitlist_allowed {
+                Ok(RegistrationStatus::Waitlisted)
+            } else {
+                Err(PASS_FULL)
+            }
+        }
+        status => Ok(status),
+    }
+}
+
 /// After a confirmed registration is cancelled: may the oldest waitlisted one move up?
 pub fn promotes(capacity: Capacity, confirmed_after_cancel: u32) -> bool {
     capacity
@@ -118,12 +142,34 @@ pub struct RegistrationInput {
     /// A retried submission with the same key never creates a second registration.
     #[serde(default)]
     pub idempotency_key: Option<String>,
+    #[serde(default)]
+    pub pass_id: Option<String>,
+    /// Answers to the event's custom registration fields.
+    #[serde(default)]
+    pub responses: Vec<Answer>,
 }
 
 impl RegistrationInput {
-    /// Checks the idempotency key and the session ids against the event's `sessions`.
-    pub fn validate_extras(&self, sessions: &[String]) -> Result<(), Vec<FieldError>> {
+    /// Checks the idempotency key, the session ids and pass against the event's, and the
+    /// answers against its questions; returns the cleaned answers.
+    pub fn validate_extras(
+        &self,
+        sessions: &[String],
+        passes: &[String],
+        questions: &[RegistrationQuestion],
+    ) -> Result<Vec<Answer>, Vec<FieldError>> {
         let mut errors = Vec::new();
+        if let Some(pass) = &self.pass_id
+            && !passes.contains(pass)
+        {
+            errors.push(FieldError::new(
+                "passId",
+                format!("{pass} is not a pass of this event"),
+            ));
+        }
+        let answers = validate_answers(questions, &self.responses)
+            .map_err(|mut e| errors.append(&mut e))
+            .unwrap_or_default();
         if let Some(key) = &self.idempotency_key {
             let k = key.trim();
             if k.is_empty() || k.len() > IDEMPOTENCY_KEY_MAX || k.chars().any(char::is_control) {
@@ -140,7 +186,7 @@ impl RegistrationInput {
             ));
         }
         if errors.is_empty() {
-            Ok(())
+            Ok(answers)
         } else {
             Err(errors)
         }
@@ -165,6 +211,10 @@ pub struct Registration {
     pub sync_attempts: u32,
     pub sync_error: Option<String>,
     pub idempotency_key: Option<String>,
+    #[serde(default)]
+    pub pass_id: Option<String>,
+    #[serde(default)]
+    pub responses: Vec<Answer>,
     /// True when this answer replays an earlier registration with the same idempotency key.
     #[serde(default)]
     pub replayed: bool,
@@ -246,6 +296,24 @@ mod tests {
     }
 
     #[test]
+    fn a_sold_out_pass_waitlists_or_refuses() {
+        assert_eq!(
+            decide_with_pass(TEN, 3, Some(2), 1),
+            Ok(RegistrationStatus::Confirmed)
+        );
+        assert_eq!(
+            decide_with_pass(TEN, 3, Some(2), 2),
+            Ok(RegistrationStatus::Waitlisted)
+        );
+        let no_waitlist = Capacity {
+            waitlist_allowed: false,
+            ..TEN
+        };
+        assert_eq!(decide_with_pass(no_waitlist, 3, Some(2), 2), Err(PASS_FULL));
+        assert_eq!(decide_with_pass(no_waitlist, 10, None, 0), Err(FULL));
+    }
+
+    #[test]
     fn cancelling_promotes_only_below_capacity() {
         assert!(promotes(TEN, 9));
         assert!(!promotes(TEN, 10));
@@ -266,13 +334,13 @@ mod tests {
             idempotency_key: Some("k-1".into()),
             ..Default::default()
         };
-        assert!(ok.validate_extras(&sessions).is_ok());
+        assert!(ok.validate_extras(&sessions, &[], &[]).is_ok());
         let bad = RegistrationInput {
             session_ids: vec!["s9".into()],
             idempotency_key: Some(" ".into()),
             ..Default::default()
         };
-        let errors = bad.validate_extras(&sessions).expect_err("bad");
+        let errors = bad.validate_extras(&sessions, &[], &[]).expect_err("bad");
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["idempotencyKey", "sessionIds"]);
     }
@@ -315,6 +383,8 @@ mod tests {
             sync_attempts: 0,
             sync_error: None,
             idempotency_key: None,
+            pass_id: None,
+            responses: vec![],
             replayed: false,
         };
         let text = csv(&[r]);

@@ -1,4 +1,7 @@
-//! A labelled form field with its inline error and, for URLs, a globe button.
+//! Labelled form fields with their inline errors and, for URLs, a globe button.
+//!
+//! `name` is the JSON field name and the key of its error; it is also the element id unless
+//! `id` is given (two forms on one page, such as an event and its session, need distinct ids).
 
 use convene_types::FieldError;
 use leptos::prelude::*;
@@ -13,9 +16,23 @@ pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
         .map(|e| e.message.clone())
 }
 
+/// The line under a field that shows its error (empty and hidden when there is none).
+#[component]
+pub fn InlineError(
+    /// The element's id (`{field id}-error`), for `aria-describedby`.
+    #[prop(into)]
+    id: String,
+    name: &'static str,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    view! {
+        <p class="field-error" id=id role="alert">{move || errors.with(|e| error_for(e, name))}</p>
+    }
+}
+
 #[component]
 pub fn TextField(
-    /// JSON field name; also the input's id and the key of its error.
+    /// JSON field name; also the input's id (unless `id` is given) and the key of its error.
     name: &'static str,
     label: &'static str,
     value: RwSignal<String>,
@@ -26,16 +43,20 @@ pub fn TextField(
     /// Show a globe button opening the value in a new tab.
     #[prop(optional)]
     globe: bool,
+    /// The input's id when it differs from `name`.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
+    let id = id.unwrap_or(name);
     let error = move || errors.with(|e| error_for(e, name));
-    let error_id = format!("{name}-error");
+    let error_id = format!("{id}-error");
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=name>{label}{required.then_some(" *")}</label>
+            <label for=id>{label}{required.then_some(" *")}</label>
             <div class="input-row">
                 <input
-                    id=name
+                    id=id
                     name=name
                     type=input_type
                     prop:value=move || value.get()
@@ -58,7 +79,66 @@ pub fn TextField(
                 })}
             </div>
             {help.map(|h| view! { <p class="help">{h}</p> })}
-            <p class="field-error" id=error_id role="alert">{error}</p>
+            <InlineError id=error_id name=name errors=errors />
+        </div>
+    }
+}
+
+/// A multi-line text field.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(optional)] help: Option<&'static str>,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let error = move || errors.with(|e| error_for(e, name));
+    let error_id = format!("{name}-error");
+    let described = error_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=name>{label}</label>
+            <textarea
+                id=name
+                name=name
+                rows=rows
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error().is_some().to_string()
+                aria-describedby=described
+            ></textarea>
+            {help.map(|h| view! { <p class="help">{h}</p> })}
+            <InlineError id=error_id name=name errors=errors />
+        </div>
+    }
+}
+
+/// A checkbox with its label after it.
+#[component]
+pub fn CheckboxField(
+    name: &'static str,
+    label: &'static str,
+    value: RwSignal<bool>,
+    errors: RwSignal<Vec<FieldError>>,
+    #[prop(optional)] help: Option<&'static str>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    view! {
+        <div class="field check" class:invalid=move || errors.with(|e| error_for(e, name).is_some())>
+            <label>
+                <input
+                    type="checkbox"
+                    id=name
+                    name=name
+                    prop:checked=move || value.get()
+                    on:change=move |ev| value.set(event_target_checked(&ev))
+                />
+                " "{label}
+            </label>
+            {help.map(|h| view! { <p class="help">{h}</p> })}
+            <InlineError id=error_id name=name errors=errors />
         </div>
     }
 }

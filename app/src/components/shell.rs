@@ -1,4 +1,5 @@
-//! The signed-in frame: header with the user and sign-out, the Settings navigation, the page.
+//! The signed-in frame: header with the user and sign-out, the navigation (events, then
+//! Settings), the page.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,9 +7,26 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::{api, use_auth};
 
+/// A navigation entry: address, label, one line on what it is for.
+pub type NavEntry = (&'static str, &'static str, &'static str);
+
+/// The pages for running events.
+pub const EVENTS: &[NavEntry] = &[
+    (
+        "/events",
+        "Events",
+        "Events, their sessions and registrations.",
+    ),
+    (
+        "/contacts",
+        "Contacts",
+        "The people registrations are linked to, matched as Event administration says.",
+    ),
+];
+
 /// The pages under Settings › Event management, in the order the source system lists them.
 /// A page appears here when it is built.
-pub const EVENT_MANAGEMENT: &[(&str, &str, &str)] = &[
+pub const EVENT_MANAGEMENT: &[NavEntry] = &[
     (
         "/settings/webinar-providers",
         "Webinar providers",
@@ -19,7 +37,23 @@ pub const EVENT_MANAGEMENT: &[(&str, &str, &str)] = &[
         "Webinar configurations",
         "Your organisation's accounts with webinar providers, and their credentials.",
     ),
+    (
+        "/settings/event-administration",
+        "Event administration",
+        "Defaults for events: how registrations find their contact, demo payment confirmation.",
+    ),
 ];
+
+fn nav_list(entries: &'static [NavEntry]) -> impl IntoView {
+    view! {
+        <ul>
+            {entries
+                .iter()
+                .map(|(href, label, _)| view! { <li><A href=*href>{*label}</A></li> })
+                .collect_view()}
+        </ul>
+    }
+}
 
 #[component]
 pub fn Shell(children: ChildrenFn) -> impl IntoView {
@@ -59,15 +93,12 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             }}
         </header>
         <div class="layout">
-            <nav class="sidebar" aria-label="Settings">
-                <A href="/settings" exact=true>"Settings"</A>
+            <nav class="sidebar" aria-label="Main">
+                <h2>"Events"</h2>
+                {nav_list(EVENTS)}
+                <A href="/settings" exact=true attr:class="nav-section">"Settings"</A>
                 <h2>"Event management"</h2>
-                <ul>
-                    {EVENT_MANAGEMENT
-                        .iter()
-                        .map(|(href, label, _)| view! { <li><A href=*href>{*label}</A></li> })
-                        .collect_view()}
-                </ul>
+                {nav_list(EVENT_MANAGEMENT)}
             </nav>
             <main class="content">
                 {move || match auth.user.get() {

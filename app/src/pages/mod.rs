@@ -1,3 +1,11 @@
+pub mod contact;
+pub mod contacts;
+pub mod event_administration_form;
+pub mod event_administrations;
+pub mod event_form;
+pub mod event_registrations;
+pub mod event_sessions;
+pub mod events;
 pub mod not_found;
 pub mod settings;
 pub mod sign_in;

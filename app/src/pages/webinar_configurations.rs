@@ -2,18 +2,17 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
+use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
+use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::{api, use_auth};
 
 #[component]
 pub fn WebinarConfigurations() -> impl IntoView {
     let auth = use_auth();
-    let query = use_query_map();
-    let inactive = move || query.with(|q| q.get("view").as_deref() == Some("inactive"));
-    let search = RwSignal::new(String::new());
-    let page = RwSignal::new(1usize);
+    let inactive = use_inactive_view();
+    let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
     let toggle = Action::new_local(move |(id, active): &(String, bool)| {
@@ -25,8 +24,8 @@ pub fn WebinarConfigurations() -> impl IntoView {
         async move { api::delete_configuration(&id).await }
     });
     let configurations = LocalResource::new(move || {
-        let view = if inactive() { "inactive" } else { "active" };
-        let list_query = api::list_query(&search.get(), "name", false, page.get());
+        let view = if inactive.get() { "inactive" } else { "active" };
+        let list_query = list.query();
         toggle.version().get();
         remove.version().get();
         async move {
@@ -51,39 +50,28 @@ pub fn WebinarConfigurations() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>
-                {move || if inactive() { "Inactive webinar configurations" } else { "Webinar configurations" }}
+                {move || if inactive.get() { "Inactive webinar configurations" } else { "Webinar configurations" }}
             </h1>
             <A href="/settings/webinar-configurations/new" attr:class="button primary">"New"</A>
         </div>
-        <nav class="tabs" aria-label="Views">
-            <A href="/settings/webinar-configurations" attr:class=move || tab_class(!inactive())>
-                "Active webinar configurations"
-            </A>
-            <A href="/settings/webinar-configurations?view=inactive" attr:class=move || tab_class(inactive())>
-                "Inactive webinar configurations"
-            </A>
-        </nav>
+        <ActiveInactiveTabs
+            base="/settings/webinar-configurations"
+            inactive=inactive
+            active_label="Active webinar configurations"
+            inactive_label="Inactive webinar configurations"
+        />
         <div class="toolbar">
-            <input
-                type="search"
-                placeholder="Search configurations"
-                aria-label="Search configurations"
-                prop:value=move || search.get()
-                on:input=move |ev| {
-                    search.set(event_target_value(&ev));
-                    page.set(1);
-                }
-            />
+            <SearchBox list=list label="Search configurations" />
         </div>
         {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || configurations.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
-                Ok(list) if list.items.is_empty() => view! {
+                Ok(found) if found.items.is_empty() => view! {
                     <p class="muted">"No webinar configurations in this view."</p>
                 }.into_any(),
-                Ok(list) => {
-                    let (current, pages) = (list.page, list.page_count());
+                Ok(found) => {
+                    let (current, pages) = (found.page, found.page_count());
                     view! {
                         <table class="grid">
                             <thead>
@@ -96,7 +84,7 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {list.items.into_iter().map(|c| {
+                                {found.items.into_iter().map(|c| {
                                     let href = format!("/settings/webinar-configurations/{}", c.id);
                                     let id = c.id.clone();
                                     let delete_id = c.id.clone();
@@ -128,14 +116,10 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <Pager total=list.total current=current pages=pages page=page noun="configurations" />
+                        <Pager total=found.total current=current pages=pages page=list.page noun="configurations" />
                     }.into_any()
                 }
             })}
         </Transition>
     }
-}
-
-fn tab_class(selected: bool) -> &'static str {
-    if selected { "tab selected" } else { "tab" }
 }

@@ -4,19 +4,17 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::globe::GlobeIcon;
+use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::{api, use_auth};
 
 #[component]
 pub fn WebinarProviders() -> impl IntoView {
     let auth = use_auth();
-    let search = RwSignal::new(String::new());
-    let sort = RwSignal::new("name".to_string());
-    let desc = RwSignal::new(false);
-    let page = RwSignal::new(1usize);
+    let list = ListState::new("name");
 
     let providers = LocalResource::new(move || {
-        let query = api::list_query(&search.get(), &sort.get(), desc.get(), page.get());
+        let query = list.query();
         async move {
             let result = api::providers(&query).await;
             if matches!(&result, Err(e) if e.is_unauthorized()) {
@@ -25,24 +23,6 @@ pub fn WebinarProviders() -> impl IntoView {
             result
         }
     });
-
-    let sort_by = move |key: &'static str| {
-        move |_| {
-            if sort.get_untracked() == key {
-                desc.update(|d| *d = !*d);
-            } else {
-                sort.set(key.to_string());
-                desc.set(false);
-            }
-        }
-    };
-    let arrow = move |key: &'static str| {
-        move || match (sort.get() == key, desc.get()) {
-            (true, false) => " ▲",
-            (true, true) => " ▼",
-            _ => "",
-        }
-    };
 
     view! {
         <div class="page-header">
@@ -54,39 +34,29 @@ pub fn WebinarProviders() -> impl IntoView {
             "Add one only for another provider your organisation has a contract with."
         </p>
         <div class="toolbar">
-            <input
-                type="search"
-                placeholder="Search providers"
-                aria-label="Search providers"
-                prop:value=move || search.get()
-                on:input=move |ev| {
-                    search.set(event_target_value(&ev));
-                    page.set(1);
-                }
-            />
+            <SearchBox list=list label="Search providers" />
         </div>
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || providers.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
-                Ok(list) => {
-                    let pages = list.page_count();
-                    let current = list.page;
+                Ok(found) => {
+                    let pages = found.page_count();
+                    let current = found.page;
                     view! {
                         <table class="grid">
                             <thead>
                                 <tr>
-                                    <th><button class="sort" on:click=sort_by("name")>"Name"{arrow("name")}</button></th>
+                                    <th><SortButton list=list key="name" label="Name" /></th>
                                     <th>
-                                        <button class="sort" on:click=sort_by("maxDurationMinutes")>
-                                            "Maximum duration (minutes)"{arrow("maxDurationMinutes")}
-                                        </button>
+                                        <SortButton list=list key="maxDurationMinutes"
+                                            label="Maximum duration (minutes)" />
                                     </th>
                                     <th>"Terms of service"</th>
                                     <th>"Privacy policy"</th>
                                 </tr>
                             </thead>
                             <tbody>
-                                {list.items.into_iter().map(|p| {
+                                {found.items.into_iter().map(|p| {
                                     let href = format!("/settings/webinar-providers/{}", p.id);
                                     view! {
                                         <tr>
@@ -99,7 +69,7 @@ pub fn WebinarProviders() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table>
-                        <Pager total=list.total current=current pages=pages page=page noun="providers" />
+                        <Pager total=found.total current=current pages=pages page=list.page noun="providers" />
                     }.into_any()
                 }
             })}

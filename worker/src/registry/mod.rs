@@ -11,6 +11,7 @@ mod object;
 pub use object::Registry as RegistryObject;
 
 use convene_types::contact::{AttendeeInput, MatchStrategy};
+use convene_types::custom::Answer;
 use convene_types::registration::{Capacity, RegistrationStatus, SyncState};
 use serde::{Deserialize, Serialize};
 use worker::Env;
@@ -52,13 +53,23 @@ pub enum RegistryCommand {
         session_ids: Vec<String>,
         idempotency_key: Option<String>,
         sync_state: SyncState,
+        pass_id: Option<String>,
+        /// The pass's capacity, if it has one.
+        pass_limit: Option<u32>,
+        responses: Vec<Answer>,
         now: String,
     },
     Cancel {
         event_id: String,
         registration_id: String,
         seats: Seats,
+        /// Capacities of the event's passes that have one.
+        pass_limits: Vec<(String, u32)>,
         now: String,
+    },
+    /// Registrations holding or waiting for a seat (not cancelled).
+    CountActive {
+        event_id: String,
     },
     ListRegistrations {
         event_id: String,

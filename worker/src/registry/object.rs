@@ -46,13 +46,18 @@ CREATE TABLE IF NOT EXISTS registrations (
     idempotency_key TEXT UNIQUE
 );
 CREATE INDEX IF NOT EXISTS registrations_event ON registrations(event_id, status, seq);
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS registrations_contact ON registrations(contact_id);
 ";
+
+/// Changes after the first schema, applied once each, in order.
+const MIGRATIONS: &[&str] = &["ALTER TABLE registrations ADD COLUMN pass_id TEXT; \
+     ALTER TABLE registrations ADD COLUMN responses TEXT NOT NULL DEFAULT '[]';"];
 
 /// Columns of a registration joined with its contact.
 const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_id, c.email, \
     c.first_name, c.last_name, c.company, r.status, r.created_at, r.sync_state, \
-    r.sync_attempts, r.sync_error, r.idempotency_key";
+    r.sync_attempts, r.sync_error, r.idempotency_key, r.pass_id, r.responses";
 
 #[durable_object(fetch)]
 pub struct Registry {
@@ -89,6 +94,8 @@ struct RegistrationRow {
     sync_attempts: f64,
     sync_error: Option<String>,
     idempotency_key: Option<String>,
+    pass_id: Option<String>,
+    responses: String,
 }
 
 impl RegistrationRow {
@@ -110,6 +117,8 @@ impl RegistrationRow {
             sync_attempts: self.sync_attempts as u32,
             sync_error: self.sync_error,
             idempotency_key: self.idempotency_key,
+            pass_id: self.pass_id,
+            responses: serde_json::from_str(&self.responses)?,
             replayed: false,
         })
     }
@@ -202,6 +211,14 @@ impl Db {
         )
     }
 
+    fn confirmed_with_pass(&self, event_id: &str, pass_id: &str) -> ApiResult<u32> {
+        self.count(
+            "SELECT COUNT(*) AS n FROM registrations \
+             WHERE event_id = ? AND pass_id = ? AND status = 'confirmed'",
+            vec![event_id.into(), pass_id.into()],
+        )
+    }
+
     fn registration(
         &self,
         condition: &str,
@@ -221,7 +238,20 @@ impl Registry {
         let sql = self.state.storage().sql();
         if !self.schema_ready.get() {
             sql.exec(SCHEMA, None)?;
+            let db = Db(sql);
+            let applied = db.count(
+                "SELECT COALESCE(MAX(version), 0) AS n FROM schema_version",
+                vec![],
+            )?;
+            for (i, migration) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+                db.0.exec(migration, None)?;
+                db.run(
+                    "INSERT INTO schema_version (version) VALUES (?)",
+                    vec![(i as i64 + 1).into()],
+                )?;
+            }
             self.schema_ready.set(true);
+            return Ok(db);
         }
         Ok(Db(sql))
     }
@@ -239,6 +269,9 @@ impl Registry {
                 session_ids,
                 idempotency_key,
                 sync_state,
+                pass_id,
+                pass_limit,
+                responses,
                 now,
             } => reply(register(
                 &db,
@@ -252,6 +285,9 @@ impl Registry {
                     session_ids,
                     idempotency_key,
                     sync_state,
+                    pass_id,
+                    pass_limit,
+                    responses,
                     now,
                 },
             )),
@@ -259,8 +295,13 @@ impl Registry {
                 event_id,
                 registration_id,
                 seats,
+                pass_limits,
                 now,
-            } => reply(cancel(&db, &event_id, &registration_id, seats, &now)),
+            } => reply(cancel(&db, &event_id, &registration_id, seats, &pass_limits, &now)),
+            RegistryCommand::CountActive { event_id } => reply(db.count(
+                "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status != 'cancelled'",
+                vec![event_id.into()],
+            )),
             RegistryCommand::ListRegistrations {
                 event_id,
                 q,
@@ -318,6 +359,9 @@ struct Registering {
     session_ids: Vec<String>,
     idempotency_key: Option<String>,
     sync_state: SyncState,
+    pass_id: Option<String>,
+    pass_limit: Option<u32>,
+    responses: Vec<convene_types::custom::Answer>,
     now: String,
 }
 
@@ -331,8 +375,17 @@ fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
         earlier.replayed = true;
         return Ok(earlier);
     }
-    let status = registration::decide(r.seats.into(), db.confirmed(&r.event_id)?)
-        .map_err(|full| ApiError::Conflict(full.to_string()))?;
+    let pass_confirmed = match (&r.pass_id, r.pass_limit) {
+        (Some(pass), Some(_)) => db.confirmed_with_pass(&r.event_id, pass)?,
+        _ => 0,
+    };
+    let status = registration::decide_with_pass(
+        r.seats.into(),
+        db.confirmed(&r.event_id)?,
+        r.pass_limit,
+        pass_confirmed,
+    )
+    .map_err(|full| ApiError::Conflict(full.to_string()))?;
 
     let keys = r.attendee.match_keys(r.strategy);
     let found: Option<IdRow> = match (&keys.email, &keys.name) {
@@ -371,8 +424,8 @@ fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
         }
     };
     db.run(
-        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         vec![
             r.registration_id.as_str().into(),
             r.event_id.as_str().into(),
@@ -382,14 +435,24 @@ fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
             r.now.as_str().into(),
             r.sync_state.key().into(),
             r.idempotency_key.clone().into(),
+            r.pass_id.clone().into(),
+            serde_json::to_string(&r.responses)?.into(),
         ],
     )?;
     db.registration("r.id = ?", vec![r.registration_id.as_str().into()])?
         .ok_or_else(|| ApiError::internal("registration vanished after insert"))
 }
 
-/// Cancels, and when a confirmed seat frees up, confirms the oldest waitlisted registration.
-fn cancel(db: &Db, event_id: &str, id: &str, seats: Seats, now: &str) -> ApiResult<Registration> {
+/// Cancels, and when a confirmed seat frees up, confirms the oldest waitlisted registration
+/// that fits (its pass, if limited, has room).
+fn cancel(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    seats: Seats,
+    pass_limits: &[(String, u32)],
+    now: &str,
+) -> ApiResult<Registration> {
     let not_found = || {
         ApiError::NotFound(format!(
             "There is no registration with id {id} for this event."
@@ -409,15 +472,37 @@ fn cancel(db: &Db, event_id: &str, id: &str, seats: Seats, now: &str) -> ApiResu
         if current.status == RegistrationStatus::Confirmed.key()
             && registration::promotes(seats.into(), db.confirmed(event_id)?)
         {
-            db.run(
-                "UPDATE registrations SET status = 'confirmed' WHERE id = (\
-                 SELECT id FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq LIMIT 1)",
+            let waiting: Vec<WaitingRow> = db.rows(
+                "SELECT id, pass_id FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq",
                 vec![event_id.into()],
             )?;
+            for candidate in waiting {
+                let fits = match candidate
+                    .pass_id
+                    .as_deref()
+                    .and_then(|p| pass_limits.iter().find(|(id, _)| id == p))
+                {
+                    Some((pass, limit)) => db.confirmed_with_pass(event_id, pass)? < *limit,
+                    None => true,
+                };
+                if fits {
+                    db.run(
+                        "UPDATE registrations SET status = 'confirmed' WHERE id = ?",
+                        vec![candidate.id.as_str().into()],
+                    )?;
+                    break;
+                }
+            }
         }
     }
     db.registration("r.id = ?", vec![id.into()])?
         .ok_or_else(not_found)
+}
+
+#[derive(Deserialize)]
+struct WaitingRow {
+    id: String,
+    pass_id: Option<String>,
 }
 
 fn list_registrations(

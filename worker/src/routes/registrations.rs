@@ -39,9 +39,11 @@ pub async fn register(
         .validate(context.strategy)
         .map_err(|mut e| errors.append(&mut e))
         .ok();
-    if let Err(mut e) = input.validate_extras(&context.session_ids) {
-        errors.append(&mut e);
-    }
+    let pass_ids: Vec<String> = context.passes.iter().map(|p| p.id.clone()).collect();
+    let responses = input
+        .validate_extras(&context.session_ids, &pass_ids, &context.questions)
+        .map_err(|mut e| errors.append(&mut e))
+        .unwrap_or_default();
     let Some(attendee) = attendee.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
@@ -59,6 +61,13 @@ pub async fn register(
         } else {
             SyncState::NotRequired
         },
+        pass_limit: input
+            .pass_id
+            .as_ref()
+            .and_then(|id| context.passes.iter().find(|p| &p.id == id))
+            .and_then(|p| p.capacity),
+        pass_id: input.pass_id,
+        responses,
         now: ids::now_iso(),
     };
     Registry::registry(env)?.call(&command).await
@@ -81,6 +90,11 @@ pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> 
         event_id: event_id.into(),
         registration_id: id.into(),
         seats: seats(&context),
+        pass_limits: context
+            .passes
+            .iter()
+            .filter_map(|p| p.capacity.map(|c| (p.id.clone(), c)))
+            .collect(),
         now: ids::now_iso(),
     };
     let cancelled: Registration = Registry::registry(env)?.call(&command).await?;

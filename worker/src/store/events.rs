@@ -1,7 +1,9 @@
 //! Event and session commands. Events refer to webinar configurations (which must be
 //! active) and, through them, to providers (whose maximum duration bounds webinar sessions).
 
+use convene_types::catalog::Pass;
 use convene_types::contact::MatchStrategy;
+use convene_types::custom::{Entity, RegistrationQuestion};
 use convene_types::event::{ConfigurationFacts, Event, EventInput, Session, SessionInput};
 use serde::{Deserialize, Serialize};
 
@@ -62,6 +64,8 @@ fn readable_ids(events: &[Event]) -> Vec<(String, String)> {
 }
 
 pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
+    let custom_fields =
+        super::custom::check_values(records, Entity::Event, &input.custom_fields).await?;
     let draft = input
         .validate(&facts(records).await?, true)
         .map_err(ApiError::Validation)?;
@@ -82,6 +86,7 @@ pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
         capacity: draft.capacity,
         waitlist_allowed: draft.waitlist_allowed,
         published: draft.published,
+        custom_fields,
         created_at: now.clone(),
         updated_at: now,
     };
@@ -91,6 +96,8 @@ pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
 
 pub async fn update(records: &Records, id: &str, input: EventInput) -> ApiResult<Event> {
     let current = by_id(records, id).await?;
+    let custom_fields =
+        super::custom::check_values(records, Entity::Event, &input.custom_fields).await?;
     let mut input = input;
     if input.readable_id.trim().is_empty() {
         // Keep the readable id an event already has; websites link to it.
@@ -114,6 +121,7 @@ pub async fn update(records: &Records, id: &str, input: EventInput) -> ApiResult
         capacity: draft.capacity,
         waitlist_allowed: draft.waitlist_allowed,
         published: draft.published,
+        custom_fields,
         updated_at: ids::now_iso(),
         ..current
     };
@@ -143,6 +151,8 @@ pub async fn create_session(
     input: SessionInput,
 ) -> ApiResult<Session> {
     let event = by_id(records, event_id).await?;
+    let custom_fields =
+        super::custom::check_values(records, Entity::Session, &input.custom_fields).await?;
     let draft = input
         .validate(&event, &facts(records).await?)
         .map_err(ApiError::Validation)?;
@@ -154,6 +164,7 @@ pub async fn create_session(
         start: draft.start,
         end: draft.end,
         webinar_configuration_id: draft.webinar_configuration_id,
+        custom_fields,
         created_at: now.clone(),
         updated_at: now,
     };
@@ -176,6 +187,8 @@ pub async fn update_session(
         .ok_or_else(|| {
             ApiError::NotFound(format!("There is no session with id {id} in this event."))
         })?;
+    let custom_fields =
+        super::custom::check_values(records, Entity::Session, &input.custom_fields).await?;
     let draft = input
         .validate(&event, &facts(records).await?)
         .map_err(ApiError::Validation)?;
@@ -184,6 +197,7 @@ pub async fn update_session(
         start: draft.start,
         end: draft.end,
         webinar_configuration_id: draft.webinar_configuration_id,
+        custom_fields,
         updated_at: ids::now_iso(),
         ..current
     };
@@ -227,6 +241,8 @@ pub struct RegistrationContext {
     pub event: Event,
     pub session_ids: Vec<String>,
     pub strategy: MatchStrategy,
+    pub questions: Vec<RegistrationQuestion>,
+    pub passes: Vec<Pass>,
 }
 
 pub async fn registration_context(
@@ -240,6 +256,8 @@ pub async fn registration_context(
         .map(|s| s.id)
         .collect();
     Ok(RegistrationContext {
+        questions: super::catalog::list(records, super::catalog::Kind::Question, &event.id).await?,
+        passes: super::catalog::list(records, super::catalog::Kind::Pass, &event.id).await?,
         event,
         session_ids,
         strategy: event_admin::strategy(records).await?,

@@ -5,21 +5,33 @@
 //! single, strongly consistent object. KV is eventually consistent and is never asked to hold
 //! them. Handlers in the worker talk to it only through [`Store::call`] with a [`Command`].
 
+mod catalog;
 mod configurations;
+mod custom;
 mod event_admin;
 mod events;
 mod object;
 mod providers;
+mod public;
 mod records;
+mod webapps;
 
+pub use catalog::Kind;
 pub use configurations::{CheckTarget, CredentialsChange};
 pub use events::RegistrationContext;
 pub use object::ConfigStore;
+pub use public::Part;
+pub use webapps::{TokenGrant, grant_key};
 
+use convene_types::catalog::{PassInput, SpeakerInput};
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
+use convene_types::custom::{
+    CustomFieldInput, RegistrationQuestionInput, WebsiteTableConfigurationInput,
+};
 use convene_types::event::{EventInput, SessionInput};
 use convene_types::event_admin::EventAdministrationInput;
 use convene_types::provider::ProviderInput;
+use convene_types::webapp::WebApplicationInput;
 use serde::{Deserialize, Serialize};
 use worker::Env;
 
@@ -153,6 +165,90 @@ pub enum Command {
     /// The event, its session ids and the matching strategy, for a registration.
     RegistrationContext {
         event_id: String,
+    },
+    ListCustomFields,
+    CreateCustomField {
+        input: CustomFieldInput,
+    },
+    UpdateCustomField {
+        id: String,
+        input: CustomFieldInput,
+    },
+    DeleteCustomField {
+        id: String,
+    },
+    ListTables,
+    GetTable {
+        id: String,
+    },
+    SaveTable {
+        id: Option<String>,
+        input: WebsiteTableConfigurationInput,
+    },
+    DeleteTable {
+        id: String,
+    },
+    ListCatalog {
+        kind: Kind,
+        event_id: String,
+    },
+    SaveSpeaker {
+        event_id: String,
+        id: Option<String>,
+        input: SpeakerInput,
+    },
+    SavePass {
+        event_id: String,
+        id: Option<String>,
+        input: PassInput,
+    },
+    SaveQuestion {
+        event_id: String,
+        id: Option<String>,
+        input: RegistrationQuestionInput,
+    },
+    DeleteCatalog {
+        kind: Kind,
+        event_id: String,
+        id: String,
+    },
+    ListWebApps,
+    GetWebApp {
+        id: String,
+    },
+    /// Validated by the worker, which generated the token and passes only its hash.
+    CreateWebApp {
+        input: WebApplicationInput,
+        token_hash: String,
+        token_hint: String,
+    },
+    UpdateWebApp {
+        id: String,
+        input: WebApplicationInput,
+    },
+    RotateWebApp {
+        id: String,
+        token_hash: String,
+        token_hint: String,
+    },
+    SetWebAppActive {
+        id: String,
+        active: bool,
+    },
+    DeleteWebApp {
+        id: String,
+    },
+    OriginAllowed {
+        origin: String,
+    },
+    Published,
+    PublicPart {
+        readable_id: String,
+        part: Part,
+    },
+    /// The id of a published event, by readable id (404 otherwise).
+    ResolvePublished {
+        readable_id: String,
     },
 }
 

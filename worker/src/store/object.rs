@@ -5,7 +5,9 @@
 use worker::{DurableObject, Env, Request, Response, Result, State, durable_object};
 
 use super::records::Records;
-use super::{Command, configurations, event_admin, events, providers};
+use super::{
+    Command, catalog, configurations, custom, event_admin, events, providers, public, webapps,
+};
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{self, Reply, reply};
 use crate::signin;
@@ -115,6 +117,76 @@ impl ConfigStore {
             Command::RegistrationContext { event_id } => {
                 reply(events::registration_context(records, &event_id).await)
             }
+            Command::ListCustomFields => reply(custom::fields(records).await),
+            Command::CreateCustomField { input } => {
+                reply(custom::create_field(records, input).await)
+            }
+            Command::UpdateCustomField { id, input } => {
+                reply(custom::update_field(records, &id, input).await)
+            }
+            Command::DeleteCustomField { id } => reply(custom::delete_field(records, &id).await),
+            Command::ListTables => reply(custom::tables(records).await),
+            Command::GetTable { id } => reply(custom::get_table(records, &id).await),
+            Command::SaveTable { id, input } => {
+                reply(custom::save_table(records, id.as_deref(), input).await)
+            }
+            Command::DeleteTable { id } => reply(custom::delete_table(records, &id).await),
+            Command::ListCatalog { kind, event_id } => reply(
+                async {
+                    events::by_id(records, &event_id).await?;
+                    catalog::list::<serde_json::Value>(records, kind, &event_id).await
+                }
+                .await,
+            ),
+            Command::SaveSpeaker {
+                event_id,
+                id,
+                input,
+            } => reply(catalog::save_speaker(records, &event_id, id.as_deref(), input).await),
+            Command::SavePass {
+                event_id,
+                id,
+                input,
+            } => reply(catalog::save_pass(records, &event_id, id.as_deref(), input).await),
+            Command::SaveQuestion {
+                event_id,
+                id,
+                input,
+            } => reply(catalog::save_question(records, &event_id, id.as_deref(), input).await),
+            Command::DeleteCatalog { kind, event_id, id } => {
+                reply(catalog::delete(records, kind, &event_id, &id).await)
+            }
+            Command::ListWebApps => reply(webapps::all(records).await),
+            Command::GetWebApp { id } => reply(webapps::get(records, &id).await),
+            Command::CreateWebApp {
+                input,
+                token_hash,
+                token_hint,
+            } => reply(webapps::create(records, &self.env, input, token_hash, token_hint).await),
+            Command::UpdateWebApp { id, input } => {
+                reply(webapps::update(records, &self.env, &id, input).await)
+            }
+            Command::RotateWebApp {
+                id,
+                token_hash,
+                token_hint,
+            } => reply(webapps::rotate(records, &self.env, &id, token_hash, token_hint).await),
+            Command::SetWebAppActive { id, active } => {
+                reply(webapps::set_active(records, &self.env, &id, active).await)
+            }
+            Command::DeleteWebApp { id } => reply(webapps::delete(records, &self.env, &id).await),
+            Command::OriginAllowed { origin } => {
+                reply(webapps::origin_allowed(records, &origin).await)
+            }
+            Command::Published => reply(public::published(records).await),
+            Command::PublicPart { readable_id, part } => {
+                reply(public::part(records, &readable_id, part).await)
+            }
+            Command::ResolvePublished { readable_id } => reply(
+                public::published_event(records, &readable_id)
+                    .await
+                    .map(|e| e.id),
+            ),
         }
     }
 

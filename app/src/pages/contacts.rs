@@ -1,0 +1,77 @@
+//! Contacts: the people registrations are linked to.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::list::{ListState, SearchBox};
+use crate::components::pager::Pager;
+use crate::display::person;
+use crate::{api, use_auth};
+
+#[component]
+pub fn Contacts() -> impl IntoView {
+    let auth = use_auth();
+    // By last name, then first name (the order the API keeps).
+    let list = ListState::new("name");
+
+    let contacts = LocalResource::new(move || {
+        let query = list.query();
+        async move {
+            let result = api::contacts(&query).await;
+            if matches!(&result, Err(e) if e.is_unauthorized()) {
+                auth.signed_out();
+            }
+            result
+        }
+    });
+
+    view! {
+        <div class="page-header">
+            <h1>"Contacts"</h1>
+        </div>
+        <p class="banner info">
+            "Contacts are created by registrations: each registration joins the contact that matches "
+            "it, as Event administration says."
+        </p>
+        <div class="toolbar">
+            <SearchBox list=list label="Search contacts" />
+        </div>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || contacts.get().map(|result| match result {
+                Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
+                Ok(page) if page.items.is_empty() => view! {
+                    <p class="muted">"No contacts."</p>
+                }.into_any(),
+                Ok(page) => {
+                    let pages = page.page_count();
+                    view! {
+                        <table class="grid" data-testid="contacts-table">
+                            <thead>
+                                <tr>
+                                    <th>"Name"</th>
+                                    <th>"Email"</th>
+                                    <th>"Company"</th>
+                                    <th>"Registrations"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page.items.into_iter().map(|c| {
+                                    let name = person(&c.first_name, &c.last_name, &c.email);
+                                    view! {
+                                        <tr>
+                                            <td><A href=format!("/contacts/{}", c.id)>{name}</A></td>
+                                            <td>{c.email}</td>
+                                            <td>{c.company}</td>
+                                            <td class="num">{c.registration_count}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <Pager total=page.total current=page.page pages=pages page=list.page noun="contacts" />
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}

@@ -1,0 +1,159 @@
+//! Settings › Event management › Event administration: the active record (at most one) and,
+//! at `?view=inactive`, the deactivated ones.
+
+use convene_types::event_admin::EventAdministration;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{self, ApiError, ApiResult};
+use crate::components::list::{ListState, SearchBox, SortButton};
+use crate::components::pager::Pager;
+use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
+use crate::display::yes_no;
+use crate::use_auth;
+
+pub const LIST: &str = "/settings/event-administration";
+
+#[component]
+pub fn EventAdministrations() -> impl IntoView {
+    let auth = use_auth();
+    let inactive = use_inactive_view();
+    let list = ListState::new("name");
+    let message = RwSignal::new(None::<String>);
+
+    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
+        let (id, active) = (id.clone(), *active);
+        async move { api::set_event_administration_active(&id, active).await }
+    });
+    let remove = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move { api::delete_event_administration(&id).await }
+    });
+    let records = LocalResource::new(move || {
+        let view = if inactive.get() { "inactive" } else { "active" };
+        let query = list.query();
+        toggle.version().get();
+        remove.version().get();
+        async move {
+            let result = api::event_administrations(&query, view).await;
+            if matches!(&result, Err(e) if e.is_unauthorized()) {
+                auth.signed_out();
+            }
+            result
+        }
+    });
+    // "New" only while no record is active, whatever the view and search.
+    let none_active = LocalResource::new(move || {
+        toggle.version().get();
+        remove.version().get();
+        async move {
+            api::event_administrations("?pageSize=1", "active")
+                .await
+                .is_ok_and(|p| p.total == 0)
+        }
+    });
+    // A refusal (such as activating while another record is active) stays on screen.
+    let report = move |error: Option<ApiError>| match error {
+        Some(e) if e.is_unauthorized() => auth.signed_out(),
+        Some(e) => message.set(Some(e.message())),
+        None => {}
+    };
+    Effect::new(move |_| report(toggle.value().get().and_then(Result::err)));
+    Effect::new(move |_| report(remove.value().get().and_then(Result::err)));
+
+    view! {
+        <div class="page-header">
+            <h1>
+                {move || if inactive.get() { "Inactive event administration" } else { "Event administration" }}
+            </h1>
+            {move || none_active.get().unwrap_or(false).then(|| view! {
+                <A href=format!("{LIST}/new") attr:class="button primary">"New"</A>
+            })}
+        </div>
+        <p class="banner info">
+            "Optional defaults for events. At most one record is active at a time; without one, "
+            "registrations find their contact by email only."
+        </p>
+        <ActiveInactiveTabs
+            base=LIST
+            inactive=inactive
+            active_label="Event administration"
+            inactive_label="Inactive event administration"
+        />
+        <div class="toolbar">
+            <SearchBox list=list label="Search event administration" />
+        </div>
+        {move || message.get().map(|m| view! {
+            <p class="banner error" role="alert" data-testid="action-error">{m}</p>
+        })}
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || records.get().map(|result| match result {
+                Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
+                Ok(page) if page.items.is_empty() => view! {
+                    <p class="muted">"No event administration records in this view."</p>
+                }.into_any(),
+                Ok(page) => {
+                    let pages = page.page_count();
+                    view! {
+                        <table class="grid">
+                            <thead>
+                                <tr>
+                                    <th><SortButton list=list key="name" label="Name" /></th>
+                                    <th>"Match contact based on"</th>
+                                    <th>"Demo payment confirmation"</th>
+                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {page.items.into_iter().map(|r| view! {
+                                    <Row record=r toggle=toggle remove=remove message=message />
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <Pager total=page.total current=page.page pages=pages page=list.page noun="records" />
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Row(
+    record: EventAdministration,
+    toggle: Action<(String, bool), ApiResult<EventAdministration>>,
+    remove: Action<String, ApiResult<()>>,
+    /// Cleared when an action starts.
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let href = format!("{LIST}/{}", record.id);
+    let id = record.id.clone();
+    let delete_id = record.id.clone();
+    let question = format!(
+        "Delete the event administration record “{}”? This cannot be undone.",
+        record.name
+    );
+    let active = record.active;
+    view! {
+        <tr>
+            <td><A href=href.clone()>{record.name}</A></td>
+            <td>{record.match_strategy.label()}</td>
+            <td>{yes_no(record.demo_payment_confirmation)}</td>
+            <td class="row-actions">
+                <A href=href attr:class="button subtle">"Open"</A>
+                <button class="button subtle" on:click=move |_| {
+                    message.set(None);
+                    toggle.dispatch((id.clone(), !active));
+                }>
+                    {if active { "Deactivate" } else { "Activate" }}
+                </button>
+                <button class="button subtle danger" on:click=move |_| {
+                    if window().confirm_with_message(&question).unwrap_or(false) {
+                        message.set(None);
+                        remove.dispatch(delete_id.clone());
+                    }
+                }>"Delete"</button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,313 @@
+//! An event: `/events/new` or `/events/{id}`. Below an existing event's form: its sessions.
+
+use convene_types::FieldError;
+use convene_types::custom::CustomValues;
+use convene_types::event::{Event, EventFormat, EventInput, plausible_time_zone};
+use convene_types::validate::number_from_text;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsValue;
+
+use super::event_sessions::EventSessions;
+use crate::api::{self, ApiError};
+use crate::components::configuration_select::ConfigurationSelect;
+use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
+use crate::use_auth;
+
+const LIST: &str = "/events";
+const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
+
+/// The browser's IANA time zone, or Europe/Paris when it has none usable.
+fn browser_time_zone() -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &JsValue::from_str("timeZone"))
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .filter(|zone| plausible_time_zone(zone))
+        .unwrap_or_else(|| DEFAULT_TIME_ZONE.into())
+}
+
+/// The form's fields as typed.
+#[derive(Clone, Copy)]
+struct Fields {
+    readable_id: RwSignal<String>,
+    name: RwSignal<String>,
+    description: RwSignal<String>,
+    start: RwSignal<String>,
+    end: RwSignal<String>,
+    time_zone: RwSignal<String>,
+    format: RwSignal<EventFormat>,
+    configuration: RwSignal<String>,
+    capacity: RwSignal<String>,
+    waitlist_allowed: RwSignal<bool>,
+    published: RwSignal<bool>,
+}
+
+impl Fields {
+    fn new() -> Self {
+        Fields {
+            readable_id: RwSignal::new(String::new()),
+            name: RwSignal::new(String::new()),
+            description: RwSignal::new(String::new()),
+            start: RwSignal::new(String::new()),
+            end: RwSignal::new(String::new()),
+            time_zone: RwSignal::new(browser_time_zone()),
+            format: RwSignal::new(EventFormat::default()),
+            configuration: RwSignal::new(String::new()),
+            capacity: RwSignal::new(String::new()),
+            waitlist_allowed: RwSignal::new(false),
+            published: RwSignal::new(false),
+        }
+    }
+
+    fn fill(&self, e: &Event) {
+        self.readable_id.set(e.readable_id.clone());
+        self.name.set(e.name.clone());
+        self.description.set(e.description.clone());
+        self.start.set(e.start.clone());
+        self.end.set(e.end.clone());
+        self.time_zone.set(e.time_zone.clone());
+        self.format.set(e.format);
+        self.configuration
+            .set(e.webinar_configuration_id.clone().unwrap_or_default());
+        self.capacity
+            .set(e.capacity.map(|c| c.to_string()).unwrap_or_default());
+        self.waitlist_allowed.set(e.waitlist_allowed);
+        self.published.set(e.published);
+    }
+
+    /// `custom_fields`: the event's own, kept as they are (this form does not edit them).
+    fn input(&self, custom_fields: CustomValues) -> EventInput {
+        let format = self.format.get_untracked();
+        let configuration = self.configuration.get_untracked();
+        EventInput {
+            readable_id: self.readable_id.get_untracked(),
+            name: self.name.get_untracked(),
+            description: self.description.get_untracked(),
+            start: self.start.get_untracked(),
+            end: self.end.get_untracked(),
+            time_zone: self.time_zone.get_untracked(),
+            format,
+            webinar_configuration_id: (format.needs_webinar() && !configuration.is_empty())
+                .then_some(configuration),
+            capacity: number_from_text(&self.capacity.get_untracked()),
+            waitlist_allowed: self.waitlist_allowed.get_untracked(),
+            published: self.published.get_untracked(),
+            custom_fields,
+        }
+    }
+}
+
+#[component]
+pub fn EventForm() -> impl IntoView {
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
+
+    let fields = Fields::new();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let message = RwSignal::new(None::<String>);
+    let saved_note = RwSignal::new(false);
+    let record = RwSignal::new(None::<Event>);
+
+    let fail = move |e: ApiError| {
+        if e.is_unauthorized() {
+            auth.signed_out();
+        }
+        errors.set(e.fields());
+        message.set(Some(e.message()));
+    };
+    let show = move |e: Event| {
+        fields.fill(&e);
+        record.set(Some(e));
+    };
+
+    let configurations = LocalResource::new(|| async { api::active_configurations().await });
+    let loaded = LocalResource::new(move || {
+        let id = id();
+        async move {
+            match id {
+                Some(id) => api::event(&id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    Effect::new(move |_| match loaded.get() {
+        Some(Ok(Some(e))) => show(e),
+        Some(Err(e)) => fail(e),
+        _ => {}
+    });
+
+    let save = Action::new_local(move |input: &EventInput| {
+        let input = input.clone();
+        let id = id();
+        async move {
+            match id {
+                Some(id) => api::update_event(&id, &input).await,
+                None => api::create_event(&input).await,
+            }
+        }
+    });
+    let navigate_after_save = navigate.clone();
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(saved)) => {
+            message.set(None);
+            if id().is_none() {
+                navigate_after_save(&format!("{LIST}/{}", saved.id), Default::default());
+            } else {
+                saved_note.set(true);
+            }
+            show(saved);
+        }
+        Some(Err(e)) => fail(e),
+        None => {}
+    });
+
+    let remove = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move { api::delete_event(&id).await }
+    });
+    Effect::new(move |_| match remove.value().get() {
+        Some(Ok(())) => navigate(LIST, Default::default()),
+        Some(Err(e)) => fail(e),
+        None => {}
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        message.set(None);
+        saved_note.set(false);
+        let custom = record.with_untracked(|r| r.as_ref().map(|r| r.custom_fields.clone()));
+        let input = fields.input(custom.unwrap_or_default());
+        // Field rules only: the server checks the configuration and the readable id's uniqueness.
+        match input.validate(&[], false) {
+            Ok(_) => {
+                errors.set(vec![]);
+                save.dispatch(input);
+            }
+            Err(found) => {
+                errors.set(found);
+                message.set(Some("Correct the highlighted fields.".into()));
+            }
+        }
+    };
+    let on_delete = move |_| {
+        let Some(id) = id() else { return };
+        let question = format!(
+            "Delete the event “{}” and its sessions? This cannot be undone.",
+            fields.name.get_untracked()
+        );
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            message.set(None);
+            saved_note.set(false);
+            remove.dispatch(id);
+        }
+    };
+    let on_format = move |ev: leptos::ev::Event| {
+        let key = event_target_value(&ev);
+        if let Some(format) = EventFormat::ALL.into_iter().find(|f| f.key() == key) {
+            fields.format.set(format);
+        }
+    };
+    // The sessions section appears once the event is loaded, and stays through saves.
+    let loaded_id = Memo::new(move |_| id().filter(|_| record.with(Option::is_some)));
+    let format_error = move || errors.with(|e| error_for(e, "format"));
+
+    view! {
+        <div class="page-header">
+            <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
+                .unwrap_or_else(|| "New event".into())}</h1>
+        </div>
+        <div class="toolbar actions" role="toolbar" aria-label="Event">
+            <button class="button primary" type="submit" form="event-form"
+                disabled=move || save.pending().get()>"Save"</button>
+            {move || id().map(|id| view! {
+                <A href=format!("{LIST}/{id}/registrations") attr:class="button">"Registrations"</A>
+            })}
+            <span class="grow"></span>
+            {move || id().is_some().then(|| view! {
+                <button class="button danger" type="button" on:click=on_delete
+                    disabled=move || remove.pending().get()>"Delete"</button>
+            })}
+        </div>
+        {move || message.get().map(|m| view! {
+            <p class="banner error" role="alert" data-testid="form-error">{m}</p>
+        })}
+        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
+        <form id="event-form" class="card form" on:submit=on_submit novalidate>
+            <TextField name="name" label="Name" value=fields.name errors=errors required=true />
+            <TextField
+                name="readableId"
+                label="Readable id"
+                value=fields.readable_id
+                errors=errors
+                help="Used in event website addresses: lowercase letters, digits and dashes. Leave empty to derive it from the name."
+            />
+            <TextAreaField name="description" label="Description" value=fields.description errors=errors />
+            <div class="field-pair">
+                <TextField name="start" label="Start" value=fields.start errors=errors
+                    input_type="datetime-local" required=true />
+                <TextField name="end" label="End" value=fields.end errors=errors
+                    input_type="datetime-local" required=true />
+            </div>
+            <TextField
+                name="timeZone"
+                label="Time zone"
+                value=fields.time_zone
+                errors=errors
+                required=true
+                help="The IANA time zone the start and end are in, such as Europe/Paris."
+            />
+            <div class="field" class:invalid=move || format_error().is_some()>
+                <label for="format">"Format *"</label>
+                <select id="format" name="format"
+                    prop:value=move || fields.format.get().key()
+                    on:change=on_format
+                    aria-describedby="format-error">
+                    {EventFormat::ALL.into_iter().map(|f| view! {
+                        <option value=f.key() selected=move || fields.format.get() == f>{f.label()}</option>
+                    }).collect_view()}
+                </select>
+                <InlineError id="format-error" name="format" errors=errors />
+            </div>
+            <Show when=move || fields.format.get().needs_webinar()>
+                <ConfigurationSelect
+                    name="webinarConfigurationId"
+                    id="webinarConfigurationId"
+                    value=fields.configuration
+                    errors=errors
+                    configurations=configurations
+                />
+            </Show>
+            <TextField
+                name="capacity"
+                label="Capacity"
+                value=fields.capacity
+                errors=errors
+                help="How many confirmed registrations the event takes. Empty: unlimited."
+            />
+            <CheckboxField
+                name="waitlistAllowed"
+                label="Allow a waitlist when the event is full"
+                value=fields.waitlist_allowed
+                errors=errors
+                help="Without one, registrations beyond the capacity are refused."
+            />
+            <CheckboxField
+                name="published"
+                label="Published"
+                value=fields.published
+                errors=errors
+                help="Published events are offered to event websites through the Events API."
+            />
+            <div class="actions">
+                <A href=LIST attr:class="button subtle">"Back to list"</A>
+            </div>
+        </form>
+        {move || loaded_id.get().map(|event_id| view! {
+            <EventSessions event_id=event_id event=record configurations=configurations />
+        })}
+    }
+}

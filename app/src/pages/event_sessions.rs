@@ -1,0 +1,253 @@
+//! The Sessions section of an event's page (`/events/{id}`): the table and the add / edit form.
+
+use convene_types::FieldError;
+use convene_types::event::{Event, Session, SessionInput};
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::components::configuration_select::{
+    ConfigurationSelect, Configurations, configuration_name,
+};
+use crate::components::field::TextField;
+use crate::display::local_time;
+use crate::use_auth;
+
+const CONFIGURATION: &str = "webinarConfigurationId";
+
+#[component]
+pub fn EventSessions(
+    event_id: String,
+    /// The event as last loaded or saved (its times and format bound its sessions); loaded
+    /// before this section is shown.
+    event: RwSignal<Option<Event>>,
+    configurations: Configurations,
+) -> impl IntoView {
+    let auth = use_auth();
+    let event_id = StoredValue::new(event_id);
+    // The session being edited; `None` while adding one.
+    let editing = RwSignal::new(None::<Session>);
+    let name = RwSignal::new(String::new());
+    let start = RwSignal::new(String::new());
+    let end = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let message = RwSignal::new(None::<String>);
+
+    let needs_webinar =
+        move || event.with(|e| e.as_ref().is_some_and(|e| e.format.needs_webinar()));
+    // A new session runs on the event's configuration unless another is chosen.
+    let event_configuration = move || {
+        event
+            .with_untracked(|e| e.as_ref().and_then(|e| e.webinar_configuration_id.clone()))
+            .unwrap_or_default()
+    };
+    let configuration = RwSignal::new(event_configuration());
+    let reset = move || {
+        editing.set(None);
+        name.set(String::new());
+        start.set(String::new());
+        end.set(String::new());
+        configuration.set(event_configuration());
+        errors.set(vec![]);
+    };
+    let edit = move |s: Session| {
+        name.set(s.name.clone());
+        start.set(s.start.clone());
+        end.set(s.end.clone());
+        configuration.set(s.webinar_configuration_id.clone().unwrap_or_default());
+        errors.set(vec![]);
+        message.set(None);
+        editing.set(Some(s));
+    };
+    let fail = move |e: ApiError| {
+        if e.is_unauthorized() {
+            auth.signed_out();
+        }
+        errors.set(e.fields());
+        message.set(Some(e.message()));
+    };
+
+    let save = Action::new_local(
+        move |(session_id, input): &(Option<String>, SessionInput)| {
+            let (session_id, input) = (session_id.clone(), input.clone());
+            let event_id = event_id.get_value();
+            async move {
+                match session_id {
+                    Some(session_id) => api::update_session(&event_id, &session_id, &input).await,
+                    None => api::create_session(&event_id, &input).await,
+                }
+            }
+        },
+    );
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => {
+            message.set(None);
+            reset();
+        }
+        Some(Err(e)) => fail(e),
+        None => {}
+    });
+    let remove = Action::new_local(move |session_id: &String| {
+        let session_id = session_id.clone();
+        let event_id = event_id.get_value();
+        async move {
+            api::delete_session(&event_id, &session_id)
+                .await
+                .map(|()| session_id)
+        }
+    });
+    // Deleting the session being edited ends the edit.
+    Effect::new(move |_| match remove.value().get() {
+        Some(Ok(removed))
+            if editing.with_untracked(|s| s.as_ref().is_some_and(|s| s.id == removed)) =>
+        {
+            reset()
+        }
+        Some(Err(e)) => fail(e),
+        _ => {}
+    });
+
+    let sessions = LocalResource::new(move || {
+        save.version().get();
+        remove.version().get();
+        let event_id = event_id.get_value();
+        async move {
+            let result = api::sessions(&event_id).await;
+            if matches!(&result, Err(e) if e.is_unauthorized()) {
+                auth.signed_out();
+            }
+            result
+        }
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        message.set(None);
+        let Some(event) = event.get_untracked() else {
+            return;
+        };
+        let chosen = configuration.get_untracked();
+        let input = SessionInput {
+            name: name.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            webinar_configuration_id: (event.format.needs_webinar() && !chosen.is_empty())
+                .then_some(chosen),
+            // Kept as they are: this form does not edit them.
+            custom_fields: editing
+                .with_untracked(|s| s.as_ref().map(|s| s.custom_fields.clone()))
+                .unwrap_or_default(),
+        };
+        let mut found = input.validate(&event, &[]).err().unwrap_or_default();
+        // Without the configurations' durations only "required" can be judged here; the
+        // server checks the choice and the provider's maximum duration.
+        if input.webinar_configuration_id.is_some() {
+            found.retain(|f| f.field != CONFIGURATION);
+        }
+        if found.is_empty() {
+            errors.set(vec![]);
+            save.dispatch((
+                editing.with_untracked(|s| s.as_ref().map(|s| s.id.clone())),
+                input,
+            ));
+        } else {
+            errors.set(found);
+            message.set(Some(
+                "Correct the highlighted fields of the session.".into(),
+            ));
+        }
+    };
+
+    let rows = move |list: Vec<Session>| {
+        list.into_iter()
+            .map(|s| {
+                let configuration = s.webinar_configuration_id.as_deref().map(|id| {
+                    configuration_name(configurations, id).unwrap_or_else(|| "Inactive or unknown".into())
+                });
+                let question = format!("Delete the session “{}”? This cannot be undone.", s.name);
+                let delete_id = s.id.clone();
+                let edited = s.clone();
+                view! {
+                    <tr>
+                        <td>{s.name}</td>
+                        <td>{local_time(&s.start)}</td>
+                        <td>{local_time(&s.end)}</td>
+                        <td>{configuration.unwrap_or_else(|| "—".into())}</td>
+                        <td class="row-actions">
+                            <button class="button subtle" on:click=move |_| edit(edited.clone())>"Edit"</button>
+                            <button class="button subtle danger" on:click=move |_| {
+                                if window().confirm_with_message(&question).unwrap_or(false) {
+                                    message.set(None);
+                                    remove.dispatch(delete_id.clone());
+                                }
+                            }>"Delete"</button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="section" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Sessions"</h2>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || sessions.get().map(|result| match result {
+                    Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="muted">"No sessions yet: the event runs as one block."</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <table class="grid" data-testid="sessions-table">
+                            <thead>
+                                <tr>
+                                    <th>"Name"</th>
+                                    <th>"Start"</th>
+                                    <th>"End"</th>
+                                    <th>"Webinar configuration"</th>
+                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows(list)}</tbody>
+                        </table>
+                    }.into_any(),
+                })}
+            </Transition>
+            <form class="card form subform" on:submit=on_submit novalidate data-testid="session-form">
+                <h3>{move || editing.with(|s| match s {
+                    Some(s) => format!("Edit the session “{}”", s.name),
+                    None => "Add a session".into(),
+                })}</h3>
+                {move || message.get().map(|m| view! {
+                    <p class="banner error" role="alert" data-testid="session-error">{m}</p>
+                })}
+                <TextField id="session-name" name="name" label="Name" value=name errors=errors required=true />
+                <div class="field-pair">
+                    <TextField id="session-start" name="start" label="Start" value=start errors=errors
+                        input_type="datetime-local" required=true />
+                    <TextField id="session-end" name="end" label="End" value=end errors=errors
+                        input_type="datetime-local" required=true />
+                </div>
+                <Show when=needs_webinar>
+                    <ConfigurationSelect
+                        name=CONFIGURATION
+                        id="session-webinarConfigurationId"
+                        value=configuration
+                        errors=errors
+                        configurations=configurations
+                    />
+                </Show>
+                <div class="actions">
+                    <button class="button primary" type="submit" disabled=move || save.pending().get()>
+                        {move || if editing.with(Option::is_some) { "Save session" } else { "Add session" }}
+                    </button>
+                    {move || editing.with(Option::is_some).then(|| view! {
+                        <button class="button subtle" type="button" on:click=move |_| {
+                            message.set(None);
+                            reset();
+                        }>"Cancel"</button>
+                    })}
+                </div>
+            </form>
+        </section>
+    }
+}
