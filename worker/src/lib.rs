@@ -23,7 +23,7 @@ use worker::{Context, Env, Request, Response, Result, event};
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let request_id = ids::new_id().unwrap_or_else(|_| "unavailable".into());
-    let mut response = match routes::handle(req, &env).await {
+    let mut response = match routes::handle(req, &env, &request_id).await {
         Ok(response) => response,
         Err(error) => error.into_response(&request_id),
     };

@@ -2,10 +2,13 @@
 
 mod auth;
 mod configurations;
+mod custom;
 mod event_admin;
 mod events;
 mod providers;
+mod public;
 mod registrations;
+mod webapps;
 
 use worker::{Env, Method, Request, Response, Url};
 
@@ -13,14 +16,18 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{self, is_state_changing};
 use crate::session;
 
-pub async fn handle(req: Request, env: &Env) -> ApiResult<Response> {
+pub async fn handle(req: Request, env: &Env, request_id: &str) -> ApiResult<Response> {
     let url = req.url()?;
     let method = req.method();
+    let path = url.path().trim_end_matches('/').to_string();
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    // The public Events API is cross-origin by design: its own origin rules, no CSRF check.
+    if let ["api", "v1", rest @ ..] = segments.as_slice() {
+        return Ok(public::handle(req, env, &url, rest, request_id).await);
+    }
     if is_state_changing(&method) {
         same_origin(&req, &url)?;
     }
-    let path = url.path().trim_end_matches('/').to_string();
-    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
         ["api", "health"] => match method {
             Method::Get => http::json(&serde_json::json!({"status": "ok"}), 200),
@@ -160,6 +167,64 @@ async fn admin(
         ["events", event_id, "registrations", id, "cancel"] => match method {
             Method::Post => registrations::cancel(env, event_id, id).await,
             _ => Err(allow(&["POST"])),
+        },
+        ["events", event_id, collection] if custom::kind(collection).is_some() => {
+            let kind = custom::kind(collection).ok_or_else(|| ApiError::internal("kind"))?;
+            match method {
+                Method::Get => custom::list(env, kind, event_id).await,
+                Method::Post => custom::save(req, env, kind, event_id, None).await,
+                _ => Err(allow(&["GET", "POST"])),
+            }
+        }
+        ["events", event_id, collection, id] if custom::kind(collection).is_some() => {
+            let kind = custom::kind(collection).ok_or_else(|| ApiError::internal("kind"))?;
+            match method {
+                Method::Put => custom::save(req, env, kind, event_id, Some(id)).await,
+                Method::Delete => custom::delete(env, kind, event_id, id).await,
+                _ => Err(allow(&["PUT", "DELETE"])),
+            }
+        }
+        ["custom-fields"] => match method {
+            Method::Get => custom::fields(env).await,
+            Method::Post => custom::create_field(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["custom-fields", id] => match method {
+            Method::Put => custom::update_field(req, env, id).await,
+            Method::Delete => custom::delete_field(env, id).await,
+            _ => Err(allow(&["PUT", "DELETE"])),
+        },
+        ["website-table-configurations"] => match method {
+            Method::Get => custom::tables(env).await,
+            Method::Post => custom::save_table(req, env, None).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["website-table-configurations", id] => match method {
+            Method::Get => custom::table(env, id).await,
+            Method::Put => custom::save_table(req, env, Some(id)).await,
+            Method::Delete => custom::delete_table(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["web-applications"] => match method {
+            Method::Get => webapps::list(env).await,
+            Method::Post => webapps::create(req, env, url).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["web-applications", id] => match method {
+            Method::Get => webapps::get(env, id).await,
+            Method::Put => webapps::update(req, env, id).await,
+            Method::Delete => webapps::delete(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["web-applications", id, action] => match (method, *action) {
+            (Method::Post, "rotate-token") => webapps::rotate(env, id, url).await,
+            (Method::Post, "activate") => webapps::set_active(env, id, true).await,
+            (Method::Post, "deactivate") => webapps::set_active(env, id, false).await,
+            (_, "rotate-token" | "activate" | "deactivate") => Err(allow(&["POST"])),
+            _ => Err(ApiError::NotFound(format!(
+                "There is no API route {}.",
+                url.path()
+            ))),
         },
         ["contacts"] => match method {
             Method::Get => registrations::contacts(env, url).await,

@@ -1,0 +1,139 @@
+//! `/api/admin/custom-fields`, `/api/admin/website-table-configurations`, and per-event
+//! speakers, passes and custom registration fields.
+
+use convene_types::catalog::{PassInput, SpeakerInput};
+use convene_types::custom::{
+    CustomFieldInput, RegistrationQuestionInput, WebsiteTableConfigurationInput,
+};
+use serde_json::Value;
+use worker::{Env, Request, Response};
+
+use crate::error::ApiResult;
+use crate::http::{self, json_body};
+use crate::store::{Command, Kind, Store};
+
+/// Runs `command` and answers its value with `status`.
+async fn answer(env: &Env, command: Command, status: u16) -> ApiResult<Response> {
+    let value: Value = Store::config(env)?.call(&command).await?;
+    http::json(&value, status)
+}
+
+async fn deleted(env: &Env, command: Command) -> ApiResult<Response> {
+    Store::config(env)?.call::<()>(&command).await?;
+    http::no_content()
+}
+
+pub async fn fields(env: &Env) -> ApiResult<Response> {
+    answer(env, Command::ListCustomFields, 200).await
+}
+
+pub async fn create_field(mut req: Request, env: &Env) -> ApiResult<Response> {
+    let input: CustomFieldInput = json_body(&mut req).await?;
+    answer(env, Command::CreateCustomField { input }, 201).await
+}
+
+pub async fn update_field(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let input: CustomFieldInput = json_body(&mut req).await?;
+    answer(
+        env,
+        Command::UpdateCustomField {
+            id: id.into(),
+            input,
+        },
+        200,
+    )
+    .await
+}
+
+pub async fn delete_field(env: &Env, id: &str) -> ApiResult<Response> {
+    deleted(env, Command::DeleteCustomField { id: id.into() }).await
+}
+
+pub async fn tables(env: &Env) -> ApiResult<Response> {
+    answer(env, Command::ListTables, 200).await
+}
+
+pub async fn table(env: &Env, id: &str) -> ApiResult<Response> {
+    answer(env, Command::GetTable { id: id.into() }, 200).await
+}
+
+pub async fn save_table(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
+    let input: WebsiteTableConfigurationInput = json_body(&mut req).await?;
+    let status = if id.is_some() { 200 } else { 201 };
+    answer(
+        env,
+        Command::SaveTable {
+            id: id.map(Into::into),
+            input,
+        },
+        status,
+    )
+    .await
+}
+
+pub async fn delete_table(env: &Env, id: &str) -> ApiResult<Response> {
+    deleted(env, Command::DeleteTable { id: id.into() }).await
+}
+
+/// Which per-event collection a path names.
+pub fn kind(segment: &str) -> Option<Kind> {
+    match segment {
+        "speakers" => Some(Kind::Speaker),
+        "passes" => Some(Kind::Pass),
+        "registration-fields" => Some(Kind::Question),
+        _ => None,
+    }
+}
+
+pub async fn list(env: &Env, kind: Kind, event_id: &str) -> ApiResult<Response> {
+    answer(
+        env,
+        Command::ListCatalog {
+            kind,
+            event_id: event_id.into(),
+        },
+        200,
+    )
+    .await
+}
+
+pub async fn save(
+    mut req: Request,
+    env: &Env,
+    kind: Kind,
+    event_id: &str,
+    id: Option<&str>,
+) -> ApiResult<Response> {
+    let (event_id, id) = (event_id.to_string(), id.map(str::to_string));
+    let status = if id.is_some() { 200 } else { 201 };
+    let command = match kind {
+        Kind::Speaker => Command::SaveSpeaker {
+            event_id,
+            id,
+            input: json_body::<SpeakerInput>(&mut req).await?,
+        },
+        Kind::Pass => Command::SavePass {
+            event_id,
+            id,
+            input: json_body::<PassInput>(&mut req).await?,
+        },
+        Kind::Question => Command::SaveQuestion {
+            event_id,
+            id,
+            input: json_body::<RegistrationQuestionInput>(&mut req).await?,
+        },
+    };
+    answer(env, command, status).await
+}
+
+pub async fn delete(env: &Env, kind: Kind, event_id: &str, id: &str) -> ApiResult<Response> {
+    deleted(
+        env,
+        Command::DeleteCatalog {
+            kind,
+            event_id: event_id.into(),
+            id: id.into(),
+        },
+    )
+    .await
+}

@@ -1,0 +1,98 @@
+//! `/api/admin/web-applications`: the token is generated here, shown once, stored hashed.
+
+use convene_types::webapp::{IssuedToken, TOKEN_PREFIX, WebApplication, WebApplicationInput};
+use sha2::{Digest, Sha256};
+use worker::{Env, Request, Response, Url};
+
+use crate::error::{ApiError, ApiResult};
+use crate::http::{self, json_body};
+use crate::ids;
+use crate::store::{Command, Store};
+
+/// The SHA-256 of a token, as stored and as looked up.
+pub fn token_hash(token: &str) -> String {
+    ids::hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// A new token, its hash and its hint (last 4 characters).
+fn new_token() -> ApiResult<(String, String, String)> {
+    let token = format!("{TOKEN_PREFIX}{}", ids::new_token()?);
+    let hint = token[token.len() - 4..].to_string();
+    Ok((token_hash(&token), hint, token))
+}
+
+fn issued(application: WebApplication, token: String, url: &Url) -> IssuedToken {
+    IssuedToken {
+        application,
+        token,
+        endpoint: format!("{}/api/v1/", url.origin().ascii_serialization()),
+    }
+}
+
+pub async fn list(env: &Env) -> ApiResult<Response> {
+    let mut apps: Vec<WebApplication> = Store::config(env)?.call(&Command::ListWebApps).await?;
+    apps.sort_by_key(|a| convene_types::validate::name_key(&a.name));
+    http::json(&apps, 200)
+}
+
+pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
+    let app: WebApplication = Store::config(env)?
+        .call(&Command::GetWebApp { id: id.into() })
+        .await?;
+    http::json(&app, 200)
+}
+
+pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Response> {
+    let input: WebApplicationInput = json_body(&mut req).await?;
+    let input = input.validate().map_err(ApiError::Validation)?;
+    let (token_hash, token_hint, token) = new_token()?;
+    let app: WebApplication = Store::config(env)?
+        .call(&Command::CreateWebApp {
+            input,
+            token_hash,
+            token_hint,
+        })
+        .await?;
+    http::json(&issued(app, token, url), 201)
+}
+
+pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+    let input: WebApplicationInput = json_body(&mut req).await?;
+    let input = input.validate().map_err(ApiError::Validation)?;
+    let app: WebApplication = Store::config(env)?
+        .call(&Command::UpdateWebApp {
+            id: id.into(),
+            input,
+        })
+        .await?;
+    http::json(&app, 200)
+}
+
+pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
+    let (token_hash, token_hint, token) = new_token()?;
+    let app: WebApplication = Store::config(env)?
+        .call(&Command::RotateWebApp {
+            id: id.into(),
+            token_hash,
+            token_hint,
+        })
+        .await?;
+    http::json(&issued(app, token, url), 200)
+}
+
+pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
+    let app: WebApplication = Store::config(env)?
+        .call(&Command::SetWebAppActive {
+            id: id.into(),
+            active,
+        })
+        .await?;
+    http::json(&app, 200)
+}
+
+pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
+    Store::config(env)?
+        .call::<()>(&Command::DeleteWebApp { id: id.into() })
+        .await?;
+    http::no_content()
+}
