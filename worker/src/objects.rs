@@ -6,6 +6,7 @@ use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::value::RawValue;
 use worker::{Env, Method, Request, RequestInit, Response, Stub};
 
 use crate::error::{ApiError, ApiResult};
@@ -29,13 +30,25 @@ impl<C: Serialize> ObjectClient<C> {
     }
 
     pub async fn call<T: DeserializeOwned>(&self, command: &C) -> ApiResult<T> {
+        let text = self.send(command).await?;
+        let reply: Result<Box<RawValue>, ApiError> = serde_json::from_str(&text)?;
+        Ok(serde_json::from_str(reply?.get())?)
+    }
+
+    /// The answer's JSON text, unparsed: for answers passed straight to a client.
+    pub async fn call_raw(&self, command: &C) -> ApiResult<String> {
+        let text = self.send(command).await?;
+        let reply: Result<Box<RawValue>, ApiError> = serde_json::from_str(&text)?;
+        Ok(reply?.get().to_string())
+    }
+
+    async fn send(&self, command: &C) -> ApiResult<String> {
         let body = serde_json::to_string(command)?;
         let mut init = RequestInit::new();
         init.with_method(Method::Post).with_body(Some(body.into()));
         let request = Request::new_with_init("https://object.internal/", &init)?;
         let mut response = self.stub.fetch_with_request(request).await?;
-        let reply: Reply = serde_json::from_str(&response.text().await?)?;
-        Ok(serde_json::from_value(reply?)?)
+        Ok(response.text().await?)
     }
 }
 

@@ -23,8 +23,9 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(),
         Some("build") => tools::ensure(false).and_then(|t| build(&t)),
+        Some("bench") => bench(),
         _ => {
-            eprintln!("usage: cargo xtask <run|test|build>");
+            eprintln!("usage: cargo xtask <run|test|build|bench>");
             return ExitCode::from(2);
         }
     };
@@ -190,6 +191,18 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         }
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// bench
+
+/// Release build, then `bench/run.mjs`: Convene against a baseline worker under wrk.
+fn bench() -> Result {
+    let tools = tools::ensure(false)?;
+    tools::debian_package("wrk", "/usr/bin/wrk")?;
+    build(&tools)?;
+    step("benchmark (Events API vs baseline)");
+    sh(Command::new("node").arg("bench/run.mjs"))
 }
 
 // ---------------------------------------------------------------------------------------

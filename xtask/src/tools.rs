@@ -127,10 +127,15 @@ fn npm_packages() -> Result {
 }
 
 fn chromium() -> Result {
-    if Path::new("/usr/bin/chromium").exists() {
+    debian_package("chromium", "/usr/bin/chromium")
+}
+
+/// Installs Debian package `name` unless `installed` exists.
+pub fn debian_package(name: &str, installed: &str) -> Result {
+    if Path::new(installed).exists() {
         return Ok(());
     }
-    step("install Debian chromium (once, ~1 min)");
+    step(&format!("install Debian {name}"));
     let root_user = Command::new("id")
         .arg("-u")
         .output()
@@ -148,7 +153,7 @@ fn chromium() -> Result {
         sh(&mut cmd)
     };
     apt(&["update"])?;
-    apt(&["install", "-y", "--no-install-recommends", "chromium"])
+    apt(&["install", "-y", "--no-install-recommends", name])
 }
 
 #[cfg(test)]

@@ -9,7 +9,6 @@ use convene_types::public::{
 };
 use convene_types::registration::RegistrationInput;
 use convene_types::webapp::token_from;
-use serde_json::Value;
 use worker::{Env, Headers, Method, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
@@ -203,8 +202,7 @@ async fn part(env: &Env, readable_id: &str, part: Part) -> ApiResult<Response> {
         readable_id: readable_id.into(),
         part,
     };
-    let value: Value = Store::config(env)?.call(&command).await?;
-    http::json(&value, 200)
+    http::raw_json(Store::config(env)?.call_raw(&command).await?, 200)
 }
 
 async fn resolve(env: &Env, readable_id: &str) -> ApiResult<String> {
@@ -229,8 +227,10 @@ async fn endpoint(req: Request, env: &Env, rest: &[&str]) -> ApiResult<Response>
     match rest {
         ["events", "published"] => {
             get(method == Method::Get)?;
-            let events: Value = Store::config(env)?.call(&Command::Published).await?;
-            http::json(&events, 200)
+            http::raw_json(
+                Store::config(env)?.call_raw(&Command::Published).await?,
+                200,
+            )
         }
         ["events", id] => {
             get(method == Method::Get)?;

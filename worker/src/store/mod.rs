@@ -252,6 +252,20 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Reads whose answers only change when another command runs (see the object's cache).
+    /// Errors are never cached, so the cache holds at most a few entries per event.
+    pub fn is_cacheable_read(&self) -> bool {
+        matches!(
+            self,
+            Command::Published
+                | Command::PublicPart { .. }
+                | Command::ResolvePublished { .. }
+                | Command::RegistrationContext { .. }
+        )
+    }
+}
+
 pub type Store = ObjectClient<Command>;
 
 impl Store {

@@ -1,15 +1,23 @@
 //! The Durable Object behind [`super::Store`]. Each command runs to completion before the
 //! next starts (storage calls keep the object's input gate closed), so read-check-write
 //! sequences here are atomic.
+//!
+//! Answers to the hot read commands (public views, registration context) are kept in
+//! memory, by command text. Every other command may write, so it empties the cache: this
+//! object is the only writer of what those answers are made of, so a cached answer is
+//! never stale, and a change shows on the very next request.
 
-use worker::{DurableObject, Env, Request, Response, Result, State, durable_object};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use worker::{DurableObject, Env, Headers, Request, Response, Result, State, durable_object};
 
 use super::records::Records;
 use super::{
     Command, catalog, configurations, custom, event_admin, events, providers, public, webapps,
 };
 use crate::error::{ApiError, ApiResult};
-use crate::objects::{self, Reply, reply};
+use crate::objects::{Reply, reply};
 use crate::signin;
 
 const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
@@ -18,15 +26,49 @@ const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
 pub struct ConfigStore {
     state: State,
     env: Env,
+    /// Serialized replies of cacheable commands, by the command's JSON text.
+    cache: RefCell<HashMap<String, String>>,
 }
 
 impl DurableObject for ConfigStore {
     fn new(state: State, env: Env) -> Self {
-        Self { state, env }
+        Self {
+            state,
+            env,
+            cache: RefCell::new(HashMap::new()),
+        }
     }
 
-    async fn fetch(&self, req: Request) -> Result<Response> {
-        objects::serve(req, |command| self.run(command)).await
+    async fn fetch(&self, mut req: Request) -> Result<Response> {
+        let text = req.text().await?;
+        let cached = self.cache.borrow().get(&text).cloned();
+        let body = match cached {
+            Some(body) => body,
+            None => {
+                let (reply, cacheable) = match serde_json::from_str::<Command>(&text) {
+                    Ok(command) => {
+                        let cacheable = command.is_cacheable_read();
+                        (self.run(command).await, cacheable)
+                    }
+                    Err(e) => (
+                        Err(ApiError::internal(format!("unreadable store command: {e}"))),
+                        false,
+                    ),
+                };
+                let body = serde_json::to_string(&reply)?;
+                if !cacheable {
+                    self.cache.borrow_mut().clear();
+                } else if reply.is_ok() {
+                    self.cache.borrow_mut().insert(text, body.clone());
+                }
+                body
+            }
+        };
+        let headers = Headers::new();
+        headers.set("content-type", "application/json")?;
+        Ok(Response::builder()
+            .with_headers(headers)
+            .fixed(body.into_bytes()))
     }
 }
 

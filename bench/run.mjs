@@ -1,0 +1,310 @@
+// Convene's benchmark (`cargo xtask bench`): Events API throughput, latency and CPU per
+// request against a baseline worker, under the same conditions, in one run.
+//
+// 1. Starts Convene (release build, fresh state) and seeds a realistic data set.
+// 2. Starts the baseline (bench/baseline/worker.js): the same routes with precomputed bodies
+//    of the same size, and one KV write per registration.
+// 3. Loads both with wrk for a fixed duration at two concurrency levels.
+// 4. Reads the CPU time of each server's workerd processes from /proc.
+// 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
+//    gzip sizes of the SPA and the worker; checks that every 2xx registration is stored.
+//
+// Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000).
+
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+import { REPO_ROOT, client, freePort } from '../tests/support/server.mjs';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
+const EVENTS = 50;
+const CONCURRENCY = [10, 50];
+const ORIGIN = 'https://events.example.com';
+const WORK = path.join(REPO_ROOT, 'target', 'bench');
+const WRANGLER = path.join(REPO_ROOT, 'node_modules', '.bin', 'wrangler');
+const CLK_TCK = 100; // getconf CLK_TCK on Linux
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------
+// servers
+
+/** All descendants of `pid` (wrangler -> workerd), from /proc. */
+function descendants(pid) {
+  const children = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch {
+      /* exited */
+    }
+  }
+  const out = [];
+  const walk = (p) => (children.get(p) ?? []).forEach((c) => (out.push(c), walk(c)));
+  walk(pid);
+  return out;
+}
+
+/** CPU seconds (user + system) used so far by the workerd processes under `pid`. */
+function workerdCpu(pid) {
+  let ticks = 0;
+  for (const p of descendants(pid)) {
+    try {
+      if (!fs.readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('workerd')) continue;
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      /* exited */
+    }
+  }
+  return ticks / CLK_TCK;
+}
+
+async function startWrangler(config, name, vars = {}) {
+  const port = await freePort();
+  const inspector = await freePort();
+  const persist = fs.mkdtempSync(path.join(os.tmpdir(), `convene-bench-${name}-`));
+  const log = fs.openSync(path.join(WORK, `${name}.log`), 'w');
+  const args = ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector),
+    '--persist-to', persist, '--show-interactive-dev-session=false'];
+  for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
+  const child = spawn(WRANGLER, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 360; i++) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch {
+      /* starting */
+    }
+    await sleep(250);
+  }
+  const stop = async () => {
+    try { process.kill(child.pid, 'SIGINT'); } catch { /* gone */ }
+    await Promise.race([new Promise((r) => child.on('exit', r)), sleep(10_000)]);
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    fs.rmSync(persist, { recursive: true, force: true });
+  };
+  return { url, pid: child.pid, stop };
+}
+
+/** A copy of wrangler.toml for the bench: paths from target/bench/, rate limits out of the way. */
+function convenConfig() {
+  let toml = fs.readFileSync(path.join(REPO_ROOT, 'wrangler.toml'), 'utf8');
+  toml = toml
+    .replace('main = "worker/build/index.js"', 'main = "../../worker/build/index.js"')
+    .replace('directory = "dist"', 'directory = "../../dist"')
+    .replace(/limit = \d+/g, 'limit = 1000000000');
+  const file = path.join(WORK, 'convene.toml');
+  fs.writeFileSync(file, toml);
+  return file;
+}
+
+function baselineConfig(bodies) {
+  fs.copyFileSync(path.join(REPO_ROOT, 'bench', 'baseline', 'worker.js'), path.join(WORK, 'baseline.js'));
+  fs.writeFileSync(path.join(WORK, 'bodies.json'), JSON.stringify(bodies));
+  const file = path.join(WORK, 'baseline.toml');
+  fs.writeFileSync(file, [
+    'name = "convene-baseline"',
+    'main = "baseline.js"',
+    'compatibility_date = "2026-04-01"',
+    '[[kv_namespaces]]',
+    'binding = "KV"',
+    'id = "00000000000000000000000000000001"',
+    '',
+  ].join('\n'));
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------
+// seeding
+
+async function pool(items, width, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
+}
+
+async function seed(server) {
+  const api = client(server);
+  const ok = async (res, what) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.text}`);
+    return res.body;
+  };
+  await ok(await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password: server.password } }), 'sign in');
+  for (const [entity, name, fieldType] of [['event', 'room', 'text'], ['event', 'level', 'single_choice'], ['session', 'track', 'text'], ['speaker', 'company', 'text'], ['pass', 'perks', 'text']]) {
+    await ok(await api.request('POST', '/api/admin/custom-fields', {
+      json: { entity, name, label: name, fieldType, choices: fieldType === 'single_choice' ? ['Beginner', 'Advanced'] : [] },
+    }), 'custom field');
+  }
+  await ok(await api.request('POST', '/api/admin/website-table-configurations', { json: { name: 'Site events', entity: 'event', fields: ['room', 'level', 'description', 'maxCapacity'] } }), 'table');
+  await ok(await api.request('POST', '/api/admin/website-table-configurations', { json: { name: 'Site sessions', entity: 'session', fields: ['track'] } }), 'table');
+  const app = await ok(await api.request('POST', '/api/admin/web-applications', { json: { name: 'Bench site', allowedOrigins: [ORIGIN] } }), 'web app');
+  const events = [];
+  for (let i = 0; i < EVENTS; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const event = await ok(await api.request('POST', '/api/admin/events', {
+      json: {
+        name: `Conference ${i + 1}: building for the edge`,
+        description: 'A day of talks and workshops. '.repeat(8),
+        start: `2027-0${1 + (i % 9)}-${day}T09:00`, end: `2027-0${1 + (i % 9)}-${day}T18:00`,
+        timeZone: 'Europe/Paris', published: true, waitlistAllowed: true,
+        customFields: { room: `Hall ${i % 5}`, level: i % 2 ? 'Advanced' : 'Beginner' },
+      },
+    }), 'event');
+    events.push(event);
+    for (let s = 0; s < 3; s++) {
+      await ok(await api.request('POST', `/api/admin/events/${event.id}/sessions`, {
+        json: { name: `Session ${s + 1}`, start: event.start.replace('09:00', `1${s}:00`), end: event.start.replace('09:00', `1${s}:45`), customFields: { track: `Track ${s}` } },
+      }), 'session');
+    }
+    for (let s = 0; s < 2; s++) {
+      await ok(await api.request('POST', `/api/admin/events/${event.id}/speakers`, { json: { name: `Speaker ${s + 1}`, title: 'Engineer', customFields: { company: 'Example' } } }), 'speaker');
+      await ok(await api.request('POST', `/api/admin/events/${event.id}/passes`, { json: { name: s ? 'VIP' : 'Standard', capacity: s ? 100 : null, customFields: { perks: 'Coffee' } } }), 'pass');
+    }
+  }
+  // 10,000 contacts, registered to the events round-robin.
+  const people = Array.from({ length: CONTACTS }, (_, i) => i);
+  await pool(people, 16, async (i) => {
+    await ok(await api.request('POST', `/api/admin/events/${events[i % EVENTS].id}/registrations`, {
+      json: { email: `contact${i}@example.org`, firstName: `First${i}`, lastName: `Last${i}` },
+    }), 'registration');
+  });
+  return { api, token: app.token, target: events[0], loadEvent: events[1] };
+}
+
+// ---------------------------------------------------------------------------------------
+// load
+
+function wrk(url, concurrency, script) {
+  const args = ['-t2', `-c${concurrency}`, `-d${DURATION}s`, '--latency', '-H', `Origin: ${ORIGIN}`];
+  if (script) args.push('-s', script);
+  args.push(url);
+  const out = execFileSync('wrk', args, { encoding: 'utf8' });
+  const num = (re) => Number((out.match(re) ?? [])[1] ?? NaN);
+  const ms = (label) => {
+    const m = out.match(new RegExp(`^\\s*${label}%\\s+([\\d.]+)(us|ms|s)`, 'm'));
+    if (!m) return NaN;
+    return Number(m[1]) * { us: 0.001, ms: 1, s: 1000 }[m[2]];
+  };
+  const requests = num(/(\d+) requests in/);
+  const errors = num(/Non-2xx or 3xx responses: (\d+)/) || 0;
+  const socket = (out.match(/Socket errors: (.*)/) ?? [])[1];
+  return { rps: num(/Requests\/sec:\s+([\d.]+)/), p50: ms('50'), p99: ms('99'), requests, errors, socket, raw: out };
+}
+
+function measure(server, url, concurrency, script) {
+  const before = workerdCpu(server.pid);
+  const result = wrk(url, concurrency, script);
+  const cpu = workerdCpu(server.pid) - before;
+  return { ...result, cpuMs: (cpu * 1000) / result.requests };
+}
+
+function gzipSize(file) {
+  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main() {
+  fs.mkdirSync(WORK, { recursive: true });
+  console.log(`bench: ${os.cpus().length} cores, ${DURATION} s per run, ${CONTACTS} contacts, ${EVENTS} events`);
+  const password = 'bench-password';
+  const convene = await startWrangler(convenConfig(), 'convene', {
+    ADMIN_PASSWORD: password,
+    DEPLOYMENT: 'development',
+    CREDENTIALS_KEYRING: JSON.stringify({ current: 'k1', keys: { k1: '11'.repeat(32) } }),
+  });
+  convene.password = password;
+  let baseline;
+  try {
+    const started = Date.now();
+    const { api, token, target, loadEvent } = await seed(convene);
+    console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const q = `?emApplicationtoken=${token}`;
+    const routes = [
+      { name: 'GET events/published', path: '/api/v1/events/published' },
+      { name: 'GET events/{id}', path: `/api/v1/events/${target.readableId}` },
+      { name: 'POST events/{id}/registrations', path: `/api/v1/events/${loadEvent.readableId}/registrations`, script: path.join(REPO_ROOT, 'bench', 'post.lua') },
+    ];
+    // Precomputed bodies of the same size for the baseline.
+    const reads = {};
+    for (const r of routes.filter((r) => !r.script)) {
+      const res = await fetch(`${convene.url}${r.path}${q}`, { headers: { origin: ORIGIN } });
+      reads[r.path] = await res.text();
+      r.bytes = reads[r.path].length;
+    }
+    const sample = await fetch(`${convene.url}${routes[2].path}${q}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: ORIGIN },
+      body: JSON.stringify({ attendees: [{ email: 'sample@example.com', firstName: 'S', lastName: 'S' }] }),
+    });
+    const registration = await sample.text();
+    baseline = await startWrangler(baselineConfig({ reads, registration }), 'baseline');
+
+    const before = (await api.request('GET', `/api/admin/events/${loadEvent.id}/registrations?pageSize=1`)).body.total;
+    const rows = [];
+    let accepted = 0;
+    for (const r of routes) {
+      for (const c of CONCURRENCY) {
+        const ours = measure(convene, `${convene.url}${r.path}${q}`, c, r.script);
+        const base = measure(baseline, `${baseline.url}${r.path}`, c, r.script);
+        if (r.script) accepted += ours.requests - ours.errors;
+        rows.push({ route: r.name, c, ours, base });
+        console.log(`  ${r.name} c=${c}: ${ours.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s`);
+      }
+    }
+    // wrk's load can leave the client's kept-alive socket closed: retry once on a new one.
+    const count = () => api.request('GET', `/api/admin/events/${loadEvent.id}/registrations?pageSize=1`);
+    const after = (await count().catch(() => sleep(500).then(count))).body.total;
+    const stored = after - before;
+
+    const f = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+    console.log('\nroute                           |  c | Convene req/s   p50 ms   p99 ms  CPU ms/req | baseline req/s   p50 ms   p99 ms  CPU ms/req | req/s ratio  CPU ratio | errors');
+    console.log('-'.repeat(170));
+    for (const { route, c, ours, base } of rows) {
+      console.log(
+        `${route.padEnd(31)} | ${String(c).padStart(2)} | ${f(ours.rps, 0).padStart(13)} ${f(ours.p50, 2).padStart(8)} ${f(ours.p99, 2).padStart(8)} ${f(ours.cpuMs, 3).padStart(11)} | ` +
+        `${f(base.rps, 0).padStart(14)} ${f(base.p50, 2).padStart(8)} ${f(base.p99, 2).padStart(8)} ${f(base.cpuMs, 3).padStart(11)} | ` +
+        `${f(ours.rps / base.rps, 2).padStart(11)} ${f(ours.cpuMs / base.cpuMs, 2).padStart(10)} | ${ours.errors}${ours.socket ? ` (${ours.socket})` : ''}`,
+      );
+    }
+    console.log(`\nbodies: events/published ${routes[0].bytes} B, events/{id} ${routes[1].bytes} B`);
+    // wrk stops counting at the deadline while up to `concurrency` requests per run are
+    // still in flight: the server completes and stores those too, unseen by wrk. So every
+    // 2xx must be stored (stored >= accepted), and the surplus is bounded by those.
+    const inFlight = CONCURRENCY.reduce((a, b) => a + b, 0);
+    const surplus = stored - accepted;
+    const verdict = surplus < 0 ? `LOST ${-surplus}` : surplus <= inFlight ? 'none lost' : `UNEXPLAINED SURPLUS ${surplus}`;
+    console.log(`registrations answered 2xx: ${accepted}, stored: ${stored} (at most ${inFlight} in flight at the deadlines) -> ${verdict}`);
+    const spa = ['dist/pkg/convene_app_bg.wasm', 'dist/pkg/convene_app.js', 'dist/style/main.css'].map((p) => gzipSize(path.join(REPO_ROOT, p)));
+    const worker = ['worker/build/index_bg.wasm', 'worker/build/index.js'].map((p) => gzipSize(path.join(REPO_ROOT, p)));
+    const kb = (n) => (n / 1024).toFixed(1);
+    console.log(`SPA gzip: ${kb(spa.reduce((a, b) => a + b))} KB (wasm ${kb(spa[0])} + js ${kb(spa[1])} + css ${kb(spa[2])}); budget 250 KB`);
+    console.log(`worker gzip: ${kb(worker.reduce((a, b) => a + b))} KB (wasm ${kb(worker[0])} + js ${kb(worker[1])}); budget 300 KB`);
+  } finally {
+    await baseline?.stop();
+    await convene.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
