@@ -17,7 +17,7 @@ use crate::registry::{Registry, RegistryCommand};
 use crate::routes::registrations::register;
 use crate::routes::webapps::token_hash;
 use crate::session::KV_BINDING;
-use crate::store::{Command, Part, Store, TokenGrant, grant_key};
+use crate::store::{Command, Part, RegistrationContext, Store, TokenGrant, grant_key};
 
 /// The OpenAPI document of this API, served at `/api/v1/openapi.json`.
 pub const OPENAPI: &str = include_str!("../../../openapi/events-v1.json");
@@ -280,7 +280,11 @@ async fn registrations(mut req: Request, env: &Env, readable_id: &str) -> ApiRes
             format!("must list 1 to {ATTENDEES_MAX} attendees"),
         )]));
     }
-    let event_id = resolve(env, readable_id).await?;
+    let context: RegistrationContext = Store::config(env)?
+        .call(&Command::PublishedRegistrationContext {
+            readable_id: readable_id.into(),
+        })
+        .await?;
     let key = body.idempotency_key.or(header_key);
     let mut outcomes = Vec::new();
     let mut replayed = true;
@@ -297,7 +301,7 @@ async fn registrations(mut req: Request, env: &Env, readable_id: &str) -> ApiRes
             pass_id: attendee.pass_id,
             responses: attendee.responses,
         };
-        let registration = register(env, &event_id, input)
+        let registration = register(env, &context, input)
             .await
             .map_err(|e| prefix_fields(e, i))?;
         replayed &= registration.replayed;

@@ -25,14 +25,10 @@ fn seats(context: &RegistrationContext) -> Seats {
 /// matching, capacity, waitlist and idempotency in the registry, atomically.
 pub async fn register(
     env: &Env,
-    event_id: &str,
+    context: &RegistrationContext,
     input: RegistrationInput,
 ) -> ApiResult<Registration> {
-    let context: RegistrationContext = Store::config(env)?
-        .call(&Command::RegistrationContext {
-            event_id: event_id.into(),
-        })
-        .await?;
+    let event_id = context.event.id.as_str();
     let mut errors = Vec::new();
     let attendee = input
         .attendee
@@ -51,7 +47,7 @@ pub async fn register(
         registration_id: ids::new_id()?,
         new_contact_id: ids::new_id()?,
         event_id: event_id.into(),
-        seats: seats(&context),
+        seats: seats(context),
         strategy: context.strategy,
         attendee,
         session_ids: input.session_ids,
@@ -75,7 +71,12 @@ pub async fn register(
 
 pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
     let input: RegistrationInput = json_body(&mut req).await?;
-    let registration = register(env, event_id, input).await?;
+    let context: RegistrationContext = Store::config(env)?
+        .call(&Command::RegistrationContext {
+            event_id: event_id.into(),
+        })
+        .await?;
+    let registration = register(env, &context, input).await?;
     let status = if registration.replayed { 200 } else { 201 };
     http::json(&registration, status)
 }

@@ -250,6 +250,10 @@ pub enum Command {
     ResolvePublished {
         readable_id: String,
     },
+    /// [`Command::RegistrationContext`] of a published event, by readable id.
+    PublishedRegistrationContext {
+        readable_id: String,
+    },
 }
 
 impl Command {
@@ -262,6 +266,7 @@ impl Command {
                 | Command::PublicPart { .. }
                 | Command::ResolvePublished { .. }
                 | Command::RegistrationContext { .. }
+                | Command::PublishedRegistrationContext { .. }
         )
     }
 }

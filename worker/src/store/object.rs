@@ -224,6 +224,13 @@ impl ConfigStore {
             Command::PublicPart { readable_id, part } => {
                 reply(public::part(records, &readable_id, part).await)
             }
+            Command::PublishedRegistrationContext { readable_id } => reply(
+                async {
+                    let event = public::published_event(records, &readable_id).await?;
+                    events::registration_context(records, &event.id).await
+                }
+                .await,
+            ),
             Command::ResolvePublished { readable_id } => reply(
                 public::published_event(records, &readable_id)
                     .await
