@@ -40,7 +40,7 @@ impl From<Seats> for Capacity {
 }
 
 #[derive(Serialize, Deserialize, Debug)]
-#[serde(tag = "op", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 // A command is built once per request and serialized at once; boxing would buy nothing.
 #[allow(clippy::large_enum_variant)]
 pub enum RegistryCommand {

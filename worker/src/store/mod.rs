@@ -45,7 +45,7 @@ const INSTANCE: &str = "config";
 
 /// What the worker asks of the store. One variant per operation.
 #[derive(Serialize, Deserialize, Debug)]
-#[serde(tag = "op", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Command {
     /// Verifies the administrator's password, counting failures per client address.
     SignIn {
