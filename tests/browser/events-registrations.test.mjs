@@ -1,0 +1,288 @@
+// Issue 4 end to end in headless Chromium: an event administration with a name-matching
+// strategy, an event with a session, two registrations from the admin page that join one
+// contact, the contact's page, the CSV export and a cancellation that promotes the waitlist.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { startWorker } from '../support/server.mjs';
+
+const ADMIN = 'Convene defaults';
+const EVENT = 'Spring Summit';
+let server;
+let context;
+let page;
+let eventUrl;
+const pageErrors = [];
+
+before(async () => {
+  server = await startWorker();
+  context = await launchBrowser();
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#password', server.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings`);
+});
+
+after(async () => {
+  await context?.close();
+  await server?.stop();
+});
+
+const nav = (name) => page.locator('nav.sidebar').getByRole('link', { name, exact: true });
+const row = (table, text) => page.getByTestId(table).locator('tbody tr', { hasText: text });
+/** The registrations table's rows, oldest first. */
+const registrationRows = () => page.getByTestId('registrations-table').locator('tbody tr');
+
+/** Records the POST requests made while `fn` runs. */
+async function postsDuring(fn) {
+  const posts = [];
+  const listener = (r) => r.method() === 'POST' && posts.push(r.url());
+  page.on('request', listener);
+  try {
+    await fn();
+  } finally {
+    page.off('request', listener);
+  }
+  return posts;
+}
+
+test('create the event administration record: name matching, no demo payment', async () => {
+  await nav('Event administration').click();
+  await page.waitForURL(`${server.url}/settings/event-administration`);
+  await page.getByText('No event administration records in this view.').waitFor();
+  await page.getByRole('link', { name: 'New', exact: true }).click();
+  await page.waitForURL(/\/settings\/event-administration\/new$/);
+
+  await page.fill('#name', ADMIN);
+  await page.getByLabel('First and last name', { exact: true }).check();
+  const no = page.getByLabel('No', { exact: true });
+  assert.equal(await no.isChecked(), true, 'demo payment confirmation is off by default');
+  const warning = page.locator('.banner.warning');
+  assert.equal(await warning.isVisible(), true);
+  assert.match(await warning.innerText(), /Security hole in production/);
+  assert.match(await warning.innerText(), /without any payment taking place/);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/settings\/event-administration\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: ADMIN }).waitFor();
+  await page.getByText('This record is active').waitFor();
+  assert.equal(await page.getByLabel('First and last name', { exact: true }).isChecked(), true);
+  assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
+  await screenshot(page, 'event-administration-form');
+
+  await page.getByRole('link', { name: 'Back to list' }).click();
+  await page.waitForURL(`${server.url}/settings/event-administration`);
+  const record = page.locator('table.grid tbody tr', { hasText: ADMIN });
+  await record.waitFor();
+  assert.match(await record.innerText(), /First and last name/);
+  assert.match(await record.innerText(), /No/);
+  // Active: it offers Deactivate, and no second record can be created.
+  assert.equal(await record.getByRole('button', { name: 'Deactivate' }).count(), 1);
+  assert.equal(await page.getByRole('link', { name: 'New', exact: true }).count(), 0);
+});
+
+test('create an in-person event with capacity 1 and a waitlist', async () => {
+  await nav('Events').click();
+  await page.waitForURL(`${server.url}/events`);
+  await page.getByText('No events.').waitFor();
+  await page.getByRole('link', { name: 'New', exact: true }).click();
+  await page.waitForURL(/\/events\/new$/);
+
+  await page.fill('#name', EVENT);
+  await page.fill('#start', '2026-06-01T09:00');
+  await page.fill('#end', '2026-06-01T18:00');
+  await page.fill('#timeZone', 'Europe/Paris');
+  await page.selectOption('#format', 'in_person');
+  assert.equal(await page.locator('#webinarConfigurationId').count(), 0);
+  await page.fill('#capacity', '1');
+  await page.check('#waitlistAllowed');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  eventUrl = page.url();
+  await page.getByRole('heading', { name: EVENT }).waitFor();
+  assert.equal(await page.inputValue('#start'), '2026-06-01T09:00');
+  assert.equal(await page.inputValue('#capacity'), '1');
+  assert.equal(await page.isChecked('#waitlistAllowed'), true);
+  assert.equal(await page.inputValue('#readableId'), 'spring-summit');
+});
+
+test('add a session inside the event; one outside it is refused inline', async () => {
+  const form = page.getByTestId('session-form');
+  await form.waitFor();
+  await page.getByText('No sessions yet').waitFor();
+  await page.fill('#session-name', 'Keynote');
+  await page.fill('#session-start', '2026-06-01T09:30');
+  await page.fill('#session-end', '2026-06-01T10:30');
+  await form.getByRole('button', { name: 'Add session' }).click();
+  const keynote = row('sessions-table', 'Keynote');
+  await keynote.waitFor();
+  assert.match(await keynote.innerText(), /2026-06-01 09:30[\s\S]*2026-06-01 10:30/);
+  // The form is cleared for the next session.
+  assert.equal(await page.inputValue('#session-name'), '');
+
+  const posts = await postsDuring(async () => {
+    await page.fill('#session-name', 'Breakfast');
+    await page.fill('#session-start', '2026-06-01T07:30');
+    await page.fill('#session-end', '2026-06-01T08:30');
+    await form.getByRole('button', { name: 'Add session' }).click();
+    await page.getByTestId('session-error').waitFor();
+    await page
+      .locator('#session-start-error')
+      .filter({ hasText: 'must not be before the event starts' })
+      .waitFor();
+  });
+  assert.deepEqual(posts, [], 'nothing is submitted while a field is invalid');
+  assert.equal(await page.getAttribute('#session-start', 'aria-invalid'), 'true');
+  // The event's own fields are not marked.
+  assert.equal(await page.getAttribute('#start', 'aria-invalid'), 'false');
+  assert.equal(await row('sessions-table', 'Breakfast').count(), 0);
+  await screenshot(page, 'event-form-with-sessions');
+
+  // The events list shows the event.
+  await nav('Events').click();
+  await page.waitForURL(`${server.url}/events`);
+  const listed = row('events-table', EVENT);
+  await listed.waitFor();
+  assert.match(await listed.innerText(), /spring-summit/);
+  assert.match(await listed.innerText(), /2026-06-01 09:00/);
+  assert.match(await listed.innerText(), /Europe\/Paris/);
+  assert.match(await listed.innerText(), /In person/);
+  assert.match(await listed.innerText(), /\b1\b/);
+  await screenshot(page, 'events-list');
+});
+
+test('register two spellings of one name: one contact, confirmed then waitlisted', async () => {
+  await row('events-table', EVENT).getByRole('link', { name: EVENT }).click();
+  await page.waitForURL(eventUrl);
+  await page.getByRole('link', { name: 'Registrations' }).click();
+  await page.waitForURL(`${eventUrl}/registrations`);
+  await page.getByRole('heading', { name: EVENT }).waitFor();
+  const form = page.getByTestId('register-form');
+  await form.getByText('Contacts are matched by first and last name.').waitFor();
+  assert.match(await form.innerText(), /Capacity 1; beyond it registrations are waitlisted/);
+  await page.getByText('No registrations in this view.').waitFor();
+
+  const result = page.getByTestId('registration-result');
+  await page.fill('#email', 'a@example.com');
+  await page.fill('#firstName', 'Élodie');
+  await page.fill('#lastName', 'Martin');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await result.filter({ hasText: 'Registered: confirmed' }).waitFor();
+  await row('registrations-table', 'a@example.com').waitFor();
+  assert.equal(await page.inputValue('#email'), '', 'the form is cleared after registering');
+
+  await page.fill('#email', 'b@example.com');
+  await page.fill('#firstName', 'ÉLODIE  ');
+  await page.fill('#lastName', '  martin');
+  await form.getByRole('button', { name: 'Register' }).click();
+  await result.filter({ hasText: 'Registered: waitlisted' }).waitFor();
+
+  // Oldest first. A registration shows its contact's details (the Registry joins them), so
+  // rows are told apart by order and status, not by the email typed.
+  const rows = registrationRows();
+  await rows.nth(1).waitFor();
+  assert.equal(await rows.count(), 2);
+  const [first, second] = [rows.nth(0), rows.nth(1)];
+  assert.match(await first.innerText(), /Élodie Martin[\s\S]*a@example\.com[\s\S]*Confirmed/);
+  assert.match(await second.innerText(), /Waitlisted/);
+  assert.match(await first.innerText(), /Not applicable/);
+  const firstContact = await first.locator('a[href^="/contacts/"]').getAttribute('href');
+  const secondContact = await second.locator('a[href^="/contacts/"]').getAttribute('href');
+  assert.match(firstContact, /^\/contacts\/[0-9a-f-]{36}$/);
+  assert.equal(secondContact, firstContact, 'both registrations joined the same contact');
+  assert.equal(await result.locator('a').getAttribute('href'), firstContact);
+});
+
+test('a name-matching strategy requires the last name', async () => {
+  const form = page.getByTestId('register-form');
+  const posts = await postsDuring(async () => {
+    await page.fill('#email', 'c@example.com');
+    await page.fill('#firstName', 'Solo');
+    await page.fill('#lastName', '');
+    await form.getByRole('button', { name: 'Register' }).click();
+    await page.locator('#lastName-error').filter({ hasText: 'is required' }).waitFor();
+  });
+  assert.deepEqual(posts, [], 'nothing is submitted while a field is invalid');
+  assert.match(await page.locator('#lastName-error').innerText(), /first and last name/);
+  assert.equal(await page.getAttribute('#lastName', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#firstName', 'aria-invalid'), 'false');
+  assert.match(await page.getByTestId('registration-result').innerText(), /Correct the highlighted fields/);
+  assert.equal(await row('registrations-table', 'c@example.com').count(), 0);
+  await screenshot(page, 'event-registrations');
+});
+
+test('the contact lists both registrations', async () => {
+  await registrationRows().first().locator('a[href^="/contacts/"]').click();
+  await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+  const details = page.getByTestId('contact-details');
+  await details.waitFor();
+  assert.match(await details.innerText(), /a@example\.com/);
+  assert.match(await details.innerText(), /Élodie/);
+  assert.match(await details.innerText(), /Registrations\s*2/);
+  const table = page.getByTestId('contact-registrations-table');
+  await table.locator('tbody tr').nth(1).waitFor();
+  assert.equal(await table.locator('tbody tr').count(), 2);
+  const text = await table.innerText();
+  assert.match(text, /Confirmed/);
+  assert.match(text, /Waitlisted/);
+  assert.equal(await table.locator('tbody tr', { hasText: EVENT }).count(), 2);
+  await screenshot(page, 'contact');
+
+  // The contacts list has one contact with both registrations.
+  await nav('Contacts').click();
+  await page.waitForURL(`${server.url}/contacts`);
+  const contacts = page.getByTestId('contacts-table').locator('tbody tr');
+  await contacts.first().waitFor();
+  assert.equal(await contacts.count(), 1);
+  assert.match(await contacts.first().innerText(), /Élodie Martin[\s\S]*2/);
+});
+
+test('export CSV with the session cookie', async () => {
+  await page.goto(`${eventUrl}/registrations`);
+  await registrationRows().nth(1).waitFor();
+  const link = page.getByTestId('export-csv');
+  const href = await link.getAttribute('href');
+  assert.match(href, /\/registrations\.csv$/);
+  const res = await page.request.get(new URL(href, page.url()).href);
+  assert.equal(res.status(), 200);
+  assert.match(res.headers()['content-type'], /^text\/csv/);
+  const lines = (await res.text()).trim().split('\r\n');
+  assert.equal(lines.length, 3, 'a header line and one line per registration');
+  assert.match(lines[0], /^registration_id,status,created_at,email,/);
+  assert.match(lines[1], /,confirmed,.*,a@example\.com,Élodie,Martin,/);
+  // The second one shows its contact's details, as in the table (the Registry keeps no
+  // per-registration email), so only its status and an email are checked here.
+  assert.match(lines[2], /,waitlisted,[^,]+,[ab]@example\.com,/);
+});
+
+test('cancelling the confirmed registration promotes the waitlisted one', async () => {
+  const [first, second] = [registrationRows().nth(0), registrationRows().nth(1)];
+  // Dismissing the confirmation keeps the registration.
+  page.once('dialog', (d) => d.dismiss());
+  await first.getByRole('button', { name: 'Cancel' }).click();
+  assert.match(await first.innerText(), /Confirmed/);
+
+  page.once('dialog', (d) => {
+    assert.match(d.message(), /Cancel the registration of Élodie Martin/);
+    d.accept();
+  });
+  await first.getByRole('button', { name: 'Cancel' }).click();
+  await first.locator('.status', { hasText: 'Cancelled' }).waitFor();
+  await second.locator('.status', { hasText: 'Confirmed' }).waitFor();
+  assert.equal(await first.getByRole('button', { name: 'Cancel' }).count(), 0);
+  assert.equal(await page.getByTestId('action-error').count(), 0);
+  await screenshot(page, 'event-registrations-after-cancel');
+
+  // The status filter shows only the cancelled one.
+  await page.getByLabel('Status').selectOption('cancelled');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=registrations-table] tbody tr').length === 1,
+  );
+  assert.match(await registrationRows().first().innerText(), /Cancelled/);
+  assert.deepEqual(pageErrors, []);
+});
