@@ -50,13 +50,27 @@ CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS registrations_contact ON registrations(contact_id);
 ";
 
-/// Changes after the first schema, applied once each, in order.
-const MIGRATIONS: &[&str] = &["ALTER TABLE registrations ADD COLUMN pass_id TEXT; \
-     ALTER TABLE registrations ADD COLUMN responses TEXT NOT NULL DEFAULT '[]';"];
+/// Changes after the first schema, applied once each, in order; one statement per string
+/// (a multi-statement `exec` only runs as far as its cursor is read).
+const MIGRATIONS: &[&[&str]] = &[
+    &[
+        "ALTER TABLE registrations ADD COLUMN pass_id TEXT",
+        "ALTER TABLE registrations ADD COLUMN responses TEXT NOT NULL DEFAULT '[]'",
+    ],
+    // The attendee as submitted: a contact matched by name keeps its own email, but the
+    // registration keeps the one typed for it.
+    &[
+        "ALTER TABLE registrations ADD COLUMN email TEXT",
+        "ALTER TABLE registrations ADD COLUMN first_name TEXT",
+        "ALTER TABLE registrations ADD COLUMN last_name TEXT",
+        "ALTER TABLE registrations ADD COLUMN company TEXT",
+    ],
+];
 
 /// Columns of a registration joined with its contact.
-const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_id, c.email, \
-    c.first_name, c.last_name, c.company, r.status, r.created_at, r.sync_state, \
+const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_id, \
+    COALESCE(r.email, c.email) AS email, COALESCE(r.first_name, c.first_name) AS first_name, \
+    COALESCE(r.last_name, c.last_name) AS last_name, COALESCE(r.company, c.company) AS company, r.status, r.created_at, r.sync_state, \
     r.sync_attempts, r.sync_error, r.idempotency_key, r.pass_id, r.responses";
 
 #[durable_object(fetch)]
@@ -237,14 +251,18 @@ impl Registry {
     fn db(&self) -> ApiResult<Db> {
         let sql = self.state.storage().sql();
         if !self.schema_ready.get() {
-            sql.exec(SCHEMA, None)?;
             let db = Db(sql);
+            for statement in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
+                db.run(statement, vec![])?;
+            }
             let applied = db.count(
                 "SELECT COALESCE(MAX(version), 0) AS n FROM schema_version",
                 vec![],
             )?;
             for (i, migration) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
-                db.0.exec(migration, None)?;
+                for statement in *migration {
+                    db.run(statement, vec![])?;
+                }
                 db.run(
                     "INSERT INTO schema_version (version) VALUES (?)",
                     vec![(i as i64 + 1).into()],
@@ -424,8 +442,8 @@ fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
         }
     };
     db.run(
-        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses, email, first_name, last_name, company) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         vec![
             r.registration_id.as_str().into(),
             r.event_id.as_str().into(),
@@ -437,6 +455,10 @@ fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
             r.idempotency_key.clone().into(),
             r.pass_id.clone().into(),
             serde_json::to_string(&r.responses)?.into(),
+            r.attendee.email.as_str().into(),
+            r.attendee.first_name.as_str().into(),
+            r.attendee.last_name.as_str().into(),
+            r.attendee.company.as_str().into(),
         ],
     )?;
     db.registration("r.id = ?", vec![r.registration_id.as_str().into()])?
@@ -521,8 +543,10 @@ fn list_registrations(
     }
     if !q.trim().is_empty() {
         condition.push_str(
-            " AND (c.email LIKE ? ESCAPE '\\' OR c.first_name LIKE ? ESCAPE '\\' \
-             OR c.last_name LIKE ? ESCAPE '\\' OR c.company LIKE ? ESCAPE '\\')",
+            " AND (COALESCE(r.email, c.email) LIKE ? ESCAPE '\\' \
+             OR COALESCE(r.first_name, c.first_name) LIKE ? ESCAPE '\\' \
+             OR COALESCE(r.last_name, c.last_name) LIKE ? ESCAPE '\\' \
+             OR COALESCE(r.company, c.company) LIKE ? ESCAPE '\\')",
         );
         let pattern = like_pattern(q);
         for _ in 0..4 {
