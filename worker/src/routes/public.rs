@@ -183,9 +183,10 @@ async fn preflight(
 }
 
 async fn limit(env: &Env, req: &Request, grant: &TokenGrant) -> ApiResult<()> {
+    // The address first: requests it refuses must not spend the whole site's budget.
     for (binding, key) in [
-        (TOKEN_LIMITER, grant.application_id.clone()),
         (CLIENT_LIMITER, client_address(req)),
+        (TOKEN_LIMITER, grant.application_id.clone()),
     ] {
         let outcome = env.rate_limiter(binding)?.limit(key).await?;
         if !outcome.success {
