@@ -1,15 +1,20 @@
 //! Every HTTP call the SPA makes, returning typed results. Pages never build requests.
 
 use convene_types::auth::{SessionUser, SignInRequest};
+use convene_types::catalog::{Pass, PassInput, Speaker, SpeakerInput};
 use convene_types::configuration::{
     CheckRequest, CheckResult, ConfigurationInput, CredentialsInput, WebinarConfiguration,
 };
 use convene_types::contact::{Contact, MatchStrategy};
+use convene_types::custom::{
+    CustomField, CustomFieldInput, WebsiteTableConfiguration, WebsiteTableConfigurationInput,
+};
 use convene_types::event::{Event, EventInput, Session, SessionInput};
 use convene_types::event_admin::{EventAdministration, EventAdministrationInput};
 use convene_types::list::{MAX_PAGE_SIZE, Page};
 use convene_types::provider::{ProviderInput, WebinarProvider};
 use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
+use convene_types::webapp::{IssuedToken, WebApplication, WebApplicationInput};
 use convene_types::{ErrorBody, ErrorCode, FieldError};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -372,4 +377,165 @@ pub async fn contact(id: &str) -> ApiResult<Contact> {
 pub async fn contact_registrations(id: &str) -> ApiResult<Vec<Registration>> {
     let url = format!("{CONTACTS}/{}/registrations", encode(id));
     read(send(Request::get(&url)).await?).await
+}
+
+const WEB_APPLICATIONS: &str = "/api/admin/web-applications";
+
+fn web_application_url(id: &str) -> String {
+    format!("{WEB_APPLICATIONS}/{}", encode(id))
+}
+
+/// All web applications, sorted by name.
+pub async fn web_applications() -> ApiResult<Vec<WebApplication>> {
+    read(send(Request::get(WEB_APPLICATIONS)).await?).await
+}
+
+pub async fn web_application(id: &str) -> ApiResult<WebApplication> {
+    read(send(Request::get(&web_application_url(id))).await?).await
+}
+
+/// The answer carries the new token: show it once, keep it nowhere.
+pub async fn create_web_application(input: &WebApplicationInput) -> ApiResult<IssuedToken> {
+    read(send_json(Request::post(WEB_APPLICATIONS), input).await?).await
+}
+
+pub async fn update_web_application(
+    id: &str,
+    input: &WebApplicationInput,
+) -> ApiResult<WebApplication> {
+    read(send_json(Request::put(&web_application_url(id)), input).await?).await
+}
+
+pub async fn delete_web_application(id: &str) -> ApiResult<()> {
+    empty(send(Request::delete(&web_application_url(id))).await?).await
+}
+
+/// A new token; the old one stops working at once.
+pub async fn rotate_web_application_token(id: &str) -> ApiResult<IssuedToken> {
+    let url = format!("{}/rotate-token", web_application_url(id));
+    read(send(Request::post(&url)).await?).await
+}
+
+pub async fn set_web_application_active(id: &str, active: bool) -> ApiResult<WebApplication> {
+    let action = if active { "activate" } else { "deactivate" };
+    let url = format!("{}/{action}", web_application_url(id));
+    read(send(Request::post(&url)).await?).await
+}
+
+const CUSTOM_FIELDS: &str = "/api/admin/custom-fields";
+
+/// All custom fields of every table.
+pub async fn custom_fields() -> ApiResult<Vec<CustomField>> {
+    read(send(Request::get(CUSTOM_FIELDS)).await?).await
+}
+
+pub async fn create_custom_field(input: &CustomFieldInput) -> ApiResult<CustomField> {
+    read(send_json(Request::post(CUSTOM_FIELDS), input).await?).await
+}
+
+/// Only the label and choices may change (409 otherwise).
+pub async fn update_custom_field(id: &str, input: &CustomFieldInput) -> ApiResult<CustomField> {
+    let url = format!("{CUSTOM_FIELDS}/{}", encode(id));
+    read(send_json(Request::put(&url), input).await?).await
+}
+
+/// Refused (409) while a website table configuration lists the field.
+pub async fn delete_custom_field(id: &str) -> ApiResult<()> {
+    let url = format!("{CUSTOM_FIELDS}/{}", encode(id));
+    empty(send(Request::delete(&url)).await?).await
+}
+
+const TABLE_CONFIGURATIONS: &str = "/api/admin/website-table-configurations";
+
+fn table_configuration_url(id: &str) -> String {
+    format!("{TABLE_CONFIGURATIONS}/{}", encode(id))
+}
+
+pub async fn website_table_configurations() -> ApiResult<Vec<WebsiteTableConfiguration>> {
+    read(send(Request::get(TABLE_CONFIGURATIONS)).await?).await
+}
+
+pub async fn website_table_configuration(id: &str) -> ApiResult<WebsiteTableConfiguration> {
+    read(send(Request::get(&table_configuration_url(id))).await?).await
+}
+
+pub async fn create_website_table_configuration(
+    input: &WebsiteTableConfigurationInput,
+) -> ApiResult<WebsiteTableConfiguration> {
+    read(send_json(Request::post(TABLE_CONFIGURATIONS), input).await?).await
+}
+
+pub async fn update_website_table_configuration(
+    id: &str,
+    input: &WebsiteTableConfigurationInput,
+) -> ApiResult<WebsiteTableConfiguration> {
+    read(send_json(Request::put(&table_configuration_url(id)), input).await?).await
+}
+
+pub async fn delete_website_table_configuration(id: &str) -> ApiResult<()> {
+    empty(send(Request::delete(&table_configuration_url(id))).await?).await
+}
+
+/// Records kept per event under `/api/admin/events/{id}/<COLLECTION>`: speakers, passes and
+/// custom registration fields (questions).
+pub trait EventItem: DeserializeOwned + Clone + Send + Sync + 'static {
+    type Input: Serialize + Clone + Send + Sync + 'static;
+    const COLLECTION: &'static str;
+    fn id(&self) -> &str;
+}
+
+impl EventItem for Speaker {
+    type Input = SpeakerInput;
+    const COLLECTION: &'static str = "speakers";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl EventItem for Pass {
+    type Input = PassInput;
+    const COLLECTION: &'static str = "passes";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl EventItem for convene_types::custom::RegistrationQuestion {
+    type Input = convene_types::custom::RegistrationQuestionInput;
+    const COLLECTION: &'static str = "registration-fields";
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+fn event_item_url<T: EventItem>(event_id: &str, item_id: Option<&str>) -> String {
+    let list = format!("{}/{}", event_url(event_id), T::COLLECTION);
+    match item_id {
+        Some(id) => format!("{list}/{}", encode(id)),
+        None => list,
+    }
+}
+
+/// An event's speakers, passes or registration fields.
+pub async fn event_items<T: EventItem>(event_id: &str) -> ApiResult<Vec<T>> {
+    read(send(Request::get(&event_item_url::<T>(event_id, None))).await?).await
+}
+
+/// Creates one (`item_id` `None`) or replaces it.
+pub async fn save_event_item<T: EventItem>(
+    event_id: &str,
+    item_id: Option<&str>,
+    input: &T::Input,
+) -> ApiResult<T> {
+    let url = event_item_url::<T>(event_id, item_id);
+    let builder = match item_id {
+        Some(_) => Request::put(&url),
+        None => Request::post(&url),
+    };
+    read(send_json(builder, input).await?).await
+}
+
+pub async fn delete_event_item<T: EventItem>(event_id: &str, item_id: &str) -> ApiResult<()> {
+    let url = event_item_url::<T>(event_id, Some(item_id));
+    empty(send(Request::delete(&url)).await?).await
 }

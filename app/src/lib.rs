@@ -12,6 +12,11 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use components::shell::Shell;
+use pages::custom_fields::CustomFields;
+use pages::web_application_form::WebApplicationForm;
+use pages::web_applications::WebApplications;
+use pages::website_table_configuration_form::WebsiteTableConfigurationForm;
+use pages::website_table_configurations::WebsiteTableConfigurations;
 use pages::{
     contact::ContactPage, contacts::Contacts, event_administration_form::EventAdministrationForm,
     event_administrations::EventAdministrations, event_form::EventForm,
@@ -57,6 +62,26 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/settings")
                     view=|| view! { <Shell><SettingsOverview /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/web-applications")
+                    view=|| view! { <Shell><WebApplications /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/web-applications/:id")
+                    view=|| view! { <Shell><WebApplicationForm /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/website-table-configurations")
+                    view=|| view! { <Shell><WebsiteTableConfigurations /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/website-table-configurations/:id")
+                    view=|| view! { <Shell><WebsiteTableConfigurationForm /></Shell> }
+                />
+                <Route
+                    path=path!("/settings/custom-fields")
+                    view=|| view! { <Shell><CustomFields /></Shell> }
                 />
                 <Route
                     path=path!("/settings/webinar-providers")

@@ -284,3 +284,109 @@ test('cancelling the confirmed registration promotes the waitlisted one', async 
   assert.match(await registrationRows().first().innerText(), /Cancelled/);
   assert.deepEqual(pageErrors, []);
 });
+
+test('custom values, speakers, passes and registration fields; register with a pass and answers', async () => {
+  // A custom event field, through the API (the Custom fields page is tested on its own).
+  const created = await page.request.post(`${server.url}/api/admin/custom-fields`, {
+    headers: { Origin: server.url },
+    data: { entity: 'event', name: 'room', label: 'Room', fieldType: 'text', choices: [] },
+  });
+  assert.equal(created.status(), 201);
+
+  // Its value is set on the event form and kept.
+  await page.goto(eventUrl);
+  await page.getByRole('heading', { name: EVENT }).waitFor();
+  await page.locator('#event-custom-room').fill('Hall A');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('Saved.').waitFor();
+  const eventId = eventUrl.split('/').pop();
+  const stored = await (await page.request.get(`${server.url}/api/admin/events/${eventId}`)).json();
+  assert.deepEqual(stored.customFields, { room: 'Hall A' });
+  await page.reload();
+  await page.getByRole('heading', { name: EVENT }).waitFor();
+  await page.waitForFunction(() => document.querySelector('#event-custom-room')?.value === 'Hall A');
+
+  // A speaker.
+  const speakerForm = page.getByTestId('speaker-form');
+  await page.getByText('No speakers yet.').waitFor();
+  await page.fill('#speaker-name', 'Ada Lovelace');
+  await page.fill('#speaker-title', 'Analyst');
+  await speakerForm.getByRole('button', { name: 'Add speaker' }).click();
+  const ada = row('speakers-table', 'Ada Lovelace');
+  await ada.waitFor();
+  assert.match(await ada.innerText(), /Analyst/);
+  assert.equal(await page.inputValue('#speaker-name'), '', 'the form is cleared for the next speaker');
+
+  // A pass with a capacity; an invalid capacity is refused inline without a request.
+  const passForm = page.getByTestId('pass-form');
+  const posts = await postsDuring(async () => {
+    await page.fill('#pass-name', 'VIP');
+    await page.fill('#pass-capacity', '0');
+    await passForm.getByRole('button', { name: 'Add pass' }).click();
+    await page.getByTestId('pass-error').waitFor();
+  });
+  assert.deepEqual(posts, []);
+  assert.notEqual(await page.locator('#pass-capacity-error').innerText(), '');
+  await page.fill('#pass-capacity', '5');
+  await passForm.getByRole('button', { name: 'Add pass' }).click();
+  const vip = row('passes-table', 'VIP');
+  await vip.waitFor();
+  assert.match(await vip.innerText(), /\b5\b/);
+
+  // A required Yes/No question and a multiple-choice one.
+  const questionForm = page.getByTestId('registration-field-form');
+  await page.fill('#question-text', 'Vegetarian meal?');
+  await page.selectOption('#question-type', 'boolean');
+  assert.equal(await page.locator('#question-choices').count(), 0, 'no choices for Yes/No');
+  await page.check('#question-required');
+  await questionForm.getByRole('button', { name: 'Add registration field' }).click();
+  await row('registration-fields-table', 'Vegetarian meal?').waitFor();
+  await page.fill('#question-text', 'Workshops');
+  await page.selectOption('#question-type', 'multiple_choice');
+  await page.fill('#question-choices', 'Rust\nWasm\nLeptos');
+  await questionForm.getByRole('button', { name: 'Add registration field' }).click();
+  const workshops = row('registration-fields-table', 'Workshops');
+  await workshops.waitFor();
+  assert.match(await workshops.innerText(), /Multiple choice[\s\S]*No[\s\S]*Rust, Wasm, Leptos/);
+  await screenshot(page, 'event-form-with-speakers-passes-fields');
+
+  // Register someone with the pass; the required question must be answered first.
+  await page.getByRole('link', { name: 'Registrations' }).click();
+  await page.waitForURL(`${eventUrl}/registrations`);
+  const form = page.getByTestId('register-form');
+  await form.locator('#passId option', { hasText: 'VIP' }).waitFor({ state: 'attached' });
+  await page.selectOption('#passId', { label: 'VIP (capacity: 5)' });
+  await page.fill('#email', 'grace@example.com');
+  await page.fill('#firstName', 'Grace');
+  await page.fill('#lastName', 'Hopper');
+  const meal = form.locator('fieldset', { hasText: 'Vegetarian meal?' });
+  const picks = form.locator('fieldset', { hasText: 'Workshops' });
+  await picks.getByLabel('Rust', { exact: true }).check();
+  await picks.getByLabel('Leptos', { exact: true }).check();
+  const refused = await postsDuring(async () => {
+    await form.getByRole('button', { name: 'Register' }).click();
+    await meal.locator('.field-error', { hasText: 'is required' }).waitFor();
+  });
+  assert.deepEqual(refused, [], 'nothing is submitted while a required question is unanswered');
+  await meal.getByLabel('Yes', { exact: true }).check();
+  await form.getByRole('button', { name: 'Register' }).click();
+  await page.getByTestId('registration-result').filter({ hasText: 'Registered:' }).waitFor();
+
+  const grace = row('registrations-table', 'grace@example.com');
+  await grace.waitFor();
+  const text = await grace.innerText();
+  assert.match(text, /VIP/);
+  assert.match(text, /Vegetarian meal\?: Yes/);
+  assert.match(text, /Workshops: Rust, Leptos/);
+  await screenshot(page, 'event-registrations-with-answers');
+
+  // The API kept the pass and the answers in the source system's conventions.
+  const list = await (
+    await page.request.get(`${server.url}/api/admin/events/${eventId}/registrations?q=grace`)
+  ).json();
+  const [registration] = list.items;
+  const passes = await (await page.request.get(`${server.url}/api/admin/events/${eventId}/passes`)).json();
+  assert.equal(registration.passId, passes[0].id);
+  assert.deepEqual(registration.responses.map((a) => a.value).sort(), ['Rust, Leptos', 'Yes']);
+  assert.deepEqual(pageErrors, []);
+});

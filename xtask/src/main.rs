@@ -8,6 +8,7 @@
 //! lock file's version, worker-build, npm packages, Debian chromium for tests) and skips
 //! what is already there. Only the standard library is used, so this builds in seconds.
 
+mod schemathesis;
 mod tools;
 
 use std::io::{BufRead, BufReader};
@@ -400,6 +401,7 @@ fn test() -> Result {
                     Err(e) => tally.check(dir, Err(e)),
                 }
             }
+            tally.check("schemathesis", schemathesis::run());
         }
     }
 

@@ -93,15 +93,19 @@ pub fn TextAreaField(
     errors: RwSignal<Vec<FieldError>>,
     #[prop(optional)] help: Option<&'static str>,
     #[prop(default = 4)] rows: u32,
+    /// The textarea's id when it differs from `name`.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
+    let id = id.unwrap_or(name);
     let error = move || errors.with(|e| error_for(e, name));
-    let error_id = format!("{name}-error");
+    let error_id = format!("{id}-error");
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=name>{label}</label>
+            <label for=id>{label}</label>
             <textarea
-                id=name
+                id=id
                 name=name
                 rows=rows
                 prop:value=move || value.get()
@@ -123,14 +127,18 @@ pub fn CheckboxField(
     value: RwSignal<bool>,
     errors: RwSignal<Vec<FieldError>>,
     #[prop(optional)] help: Option<&'static str>,
+    /// The checkbox's id when it differs from `name`.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let error_id = format!("{name}-error");
+    let id = id.unwrap_or(name);
+    let error_id = format!("{id}-error");
     view! {
         <div class="field check" class:invalid=move || errors.with(|e| error_for(e, name).is_some())>
             <label>
                 <input
                     type="checkbox"
-                    id=name
+                    id=id
                     name=name
                     prop:checked=move || value.get()
                     on:change=move |ev| value.set(event_target_checked(&ev))

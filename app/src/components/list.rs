@@ -1,6 +1,7 @@
 //! What every admin list shares: its search, sort and page, the search box and sortable
 //! column headers. Paging buttons are in `pager.rs`.
 
+use convene_types::list::ListQuery;
 use leptos::prelude::*;
 
 use crate::api;
@@ -33,6 +34,18 @@ impl ListState {
             self.desc.get(),
             self.page.get(),
         )
+    }
+
+    /// The same state as a `ListQuery` (tracked), for lists the API returns whole and the
+    /// page searches, sorts and pages itself with `ListQuery::matches` and `Page::of`.
+    pub fn list_query(&self) -> ListQuery {
+        ListQuery {
+            q: self.search.get(),
+            sort: self.sort.get(),
+            desc: self.desc.get(),
+            page: self.page.get(),
+            page_size: 0,
+        }
     }
 
     /// Sorts by `key`, or reverses the direction when already sorted by it.

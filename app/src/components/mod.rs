@@ -1,4 +1,6 @@
 pub mod configuration_select;
+pub mod custom_values;
+pub mod event_items;
 pub mod field;
 pub mod globe;
 pub mod list;

@@ -28,6 +28,11 @@ pub const EVENTS: &[NavEntry] = &[
 /// A page appears here when it is built.
 pub const EVENT_MANAGEMENT: &[NavEntry] = &[
     (
+        "/settings/web-applications",
+        "Web applications",
+        "The websites that call the Events API: their allowed origins and application tokens.",
+    ),
+    (
         "/settings/webinar-providers",
         "Webinar providers",
         "Outside services that host webinars, such as ON24.",
@@ -41,6 +46,16 @@ pub const EVENT_MANAGEMENT: &[NavEntry] = &[
         "/settings/event-administration",
         "Event administration",
         "Defaults for events: how registrations find their contact, demo payment confirmation.",
+    ),
+    (
+        "/settings/website-table-configurations",
+        "Website table configurations",
+        "Which custom and optional fields the Events API returns, table by table.",
+    ),
+    (
+        "/settings/custom-fields",
+        "Custom fields",
+        "Extra values on events, sessions, speakers and passes.",
     ),
 ];
 

@@ -1,7 +1,8 @@
-//! An event: `/events/new` or `/events/{id}`. Below an existing event's form: its sessions.
+//! An event: `/events/new` or `/events/{id}`. Below an existing event's form: its sessions,
+//! speakers, passes and registration fields.
 
 use convene_types::FieldError;
-use convene_types::custom::CustomValues;
+use convene_types::custom::{CustomValues, Entity};
 use convene_types::event::{Event, EventFormat, EventInput, plausible_time_zone};
 use convene_types::validate::number_from_text;
 use leptos::prelude::*;
@@ -9,9 +10,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsValue;
 
+use super::event_passes::EventPasses;
+use super::event_registration_fields::EventRegistrationFields;
 use super::event_sessions::EventSessions;
+use super::event_speakers::EventSpeakers;
 use crate::api::{self, ApiError};
 use crate::components::configuration_select::ConfigurationSelect;
+use crate::components::custom_values::{self, CustomValueFields, fields_of};
 use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
 use crate::use_auth;
 
@@ -42,6 +47,8 @@ struct Fields {
     capacity: RwSignal<String>,
     waitlist_allowed: RwSignal<bool>,
     published: RwSignal<bool>,
+    /// The event's custom values, as typed.
+    custom: RwSignal<CustomValues>,
 }
 
 impl Fields {
@@ -58,6 +65,7 @@ impl Fields {
             capacity: RwSignal::new(String::new()),
             waitlist_allowed: RwSignal::new(false),
             published: RwSignal::new(false),
+            custom: RwSignal::new(CustomValues::new()),
         }
     }
 
@@ -75,9 +83,10 @@ impl Fields {
             .set(e.capacity.map(|c| c.to_string()).unwrap_or_default());
         self.waitlist_allowed.set(e.waitlist_allowed);
         self.published.set(e.published);
+        self.custom.set(e.custom_fields.clone());
     }
 
-    /// `custom_fields`: the event's own, kept as they are (this form does not edit them).
+    /// `custom_fields`: the custom values as prepared for the API.
     fn input(&self, custom_fields: CustomValues) -> EventInput {
         let format = self.format.get_untracked();
         let configuration = self.configuration.get_untracked();
@@ -125,6 +134,8 @@ pub fn EventForm() -> impl IntoView {
     };
 
     let configurations = LocalResource::new(|| async { api::active_configurations().await });
+    // Every table's custom fields: the event's here, the others in the sections below.
+    let custom_fields = custom_values::definitions();
     let loaded = LocalResource::new(move || {
         let id = id();
         async move {
@@ -179,18 +190,23 @@ pub fn EventForm() -> impl IntoView {
         ev.prevent_default();
         message.set(None);
         saved_note.set(false);
-        let custom = record.with_untracked(|r| r.as_ref().map(|r| r.custom_fields.clone()));
-        let input = fields.input(custom.unwrap_or_default());
+        let custom = fields
+            .custom
+            .with_untracked(|c| custom_values::prepare(custom_fields, Entity::Event, c));
+        let (custom, custom_errors) = match custom {
+            Ok(values) => (values, vec![]),
+            Err(found) => (CustomValues::new(), found),
+        };
+        let input = fields.input(custom);
         // Field rules only: the server checks the configuration and the readable id's uniqueness.
-        match input.validate(&[], false) {
-            Ok(_) => {
-                errors.set(vec![]);
-                save.dispatch(input);
-            }
-            Err(found) => {
-                errors.set(found);
-                message.set(Some("Correct the highlighted fields.".into()));
-            }
+        let mut found = input.validate(&[], false).err().unwrap_or_default();
+        found.extend(custom_errors);
+        if found.is_empty() {
+            errors.set(vec![]);
+            save.dispatch(input);
+        } else {
+            errors.set(found);
+            message.set(Some("Correct the highlighted fields.".into()));
         }
     };
     let on_delete = move |_| {
@@ -302,12 +318,22 @@ pub fn EventForm() -> impl IntoView {
                 errors=errors
                 help="Published events are offered to event websites through the Events API."
             />
+            <CustomValueFields
+                fields=Signal::derive(move || fields_of(custom_fields, Entity::Event))
+                values=fields.custom
+                errors=errors
+                id_prefix="event"
+            />
             <div class="actions">
                 <A href=LIST attr:class="button subtle">"Back to list"</A>
             </div>
         </form>
         {move || loaded_id.get().map(|event_id| view! {
-            <EventSessions event_id=event_id event=record configurations=configurations />
+            <EventSessions event_id=event_id.clone() event=record configurations=configurations
+                custom_fields=custom_fields />
+            <EventSpeakers event_id=event_id.clone() custom_fields=custom_fields />
+            <EventPasses event_id=event_id.clone() custom_fields=custom_fields />
+            <EventRegistrationFields event_id=event_id />
         })}
     }
 }

@@ -1,12 +1,16 @@
 //! The Sessions section of an event's page (`/events/{id}`): the table and the add / edit form.
 
 use convene_types::FieldError;
+use convene_types::custom::{CustomValues, Entity};
 use convene_types::event::{Event, Session, SessionInput};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::components::configuration_select::{
     ConfigurationSelect, Configurations, configuration_name,
+};
+use crate::components::custom_values::{
+    CustomSummary, CustomValueFields, Definitions, fields_of, prepare,
 };
 use crate::components::field::TextField;
 use crate::display::local_time;
@@ -21,6 +25,8 @@ pub fn EventSessions(
     /// before this section is shown.
     event: RwSignal<Option<Event>>,
     configurations: Configurations,
+    /// Every custom field definition (the session ones are edited here).
+    custom_fields: Definitions,
 ) -> impl IntoView {
     let auth = use_auth();
     let event_id = StoredValue::new(event_id);
@@ -29,6 +35,8 @@ pub fn EventSessions(
     let name = RwSignal::new(String::new());
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
+    let custom = RwSignal::new(CustomValues::new());
+    let session_fields = Signal::derive(move || fields_of(custom_fields, Entity::Session));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let message = RwSignal::new(None::<String>);
 
@@ -46,6 +54,7 @@ pub fn EventSessions(
         name.set(String::new());
         start.set(String::new());
         end.set(String::new());
+        custom.set(CustomValues::new());
         configuration.set(event_configuration());
         errors.set(vec![]);
     };
@@ -53,6 +62,7 @@ pub fn EventSessions(
         name.set(s.name.clone());
         start.set(s.start.clone());
         end.set(s.end.clone());
+        custom.set(s.custom_fields.clone());
         configuration.set(s.webinar_configuration_id.clone().unwrap_or_default());
         errors.set(vec![]);
         message.set(None);
@@ -126,16 +136,18 @@ pub fn EventSessions(
             return;
         };
         let chosen = configuration.get_untracked();
+        let (custom_values, custom_errors) =
+            match custom.with_untracked(|c| prepare(custom_fields, Entity::Session, c)) {
+                Ok(values) => (values, vec![]),
+                Err(found) => (CustomValues::new(), found),
+            };
         let input = SessionInput {
             name: name.get_untracked(),
             start: start.get_untracked(),
             end: end.get_untracked(),
             webinar_configuration_id: (event.format.needs_webinar() && !chosen.is_empty())
                 .then_some(chosen),
-            // Kept as they are: this form does not edit them.
-            custom_fields: editing
-                .with_untracked(|s| s.as_ref().map(|s| s.custom_fields.clone()))
-                .unwrap_or_default(),
+            custom_fields: custom_values,
         };
         let mut found = input.validate(&event, &[]).err().unwrap_or_default();
         // Without the configurations' durations only "required" can be judged here; the
@@ -143,6 +155,7 @@ pub fn EventSessions(
         if input.webinar_configuration_id.is_some() {
             found.retain(|f| f.field != CONFIGURATION);
         }
+        found.extend(custom_errors);
         if found.is_empty() {
             errors.set(vec![]);
             save.dispatch((
@@ -158,6 +171,7 @@ pub fn EventSessions(
     };
 
     let rows = move |list: Vec<Session>| {
+        let fields = session_fields.get();
         list.into_iter()
             .map(|s| {
                 let configuration = s.webinar_configuration_id.as_deref().map(|id| {
@@ -166,12 +180,16 @@ pub fn EventSessions(
                 let question = format!("Delete the session “{}”? This cannot be undone.", s.name);
                 let delete_id = s.id.clone();
                 let edited = s.clone();
+                let custom = (!fields.is_empty()).then(|| {
+                    view! { <td><CustomSummary fields=fields.clone() values=s.custom_fields.clone() /></td> }
+                });
                 view! {
                     <tr>
                         <td>{s.name}</td>
                         <td>{local_time(&s.start)}</td>
                         <td>{local_time(&s.end)}</td>
                         <td>{configuration.unwrap_or_else(|| "—".into())}</td>
+                        {custom}
                         <td class="row-actions">
                             <button class="button subtle" on:click=move |_| edit(edited.clone())>"Edit"</button>
                             <button class="button subtle danger" on:click=move |_| {
@@ -204,6 +222,7 @@ pub fn EventSessions(
                                     <th>"Start"</th>
                                     <th>"End"</th>
                                     <th>"Webinar configuration"</th>
+                                    {move || (!session_fields.get().is_empty()).then(|| view! { <th>"Custom fields"</th> })}
                                     <th><span class="visually-hidden">"Actions"</span></th>
                                 </tr>
                             </thead>
@@ -236,6 +255,7 @@ pub fn EventSessions(
                         configurations=configurations
                     />
                 </Show>
+                <CustomValueFields fields=session_fields values=custom errors=errors id_prefix="session" />
                 <div class="actions">
                     <button class="button primary" type="submit" disabled=move || save.pending().get()>
                         {move || if editing.with(Option::is_some) { "Save session" } else { "Add session" }}

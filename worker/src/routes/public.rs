@@ -64,6 +64,15 @@ async fn route(
     if rest == ["openapi.json"] {
         return (openapi(&req), None);
     }
+    // Every request counts against its address first, refused ones and preflights too.
+    if let Err(e) = limit(env, CLIENT_LIMITER, client_address(&req)).await {
+        // Still reflect an allowed origin, so the page's script can read the 429.
+        let reflect = match authorize(&req, env, url, origin).await {
+            Ok(_) if req.method() != Method::Options => origin.map(str::to_string),
+            _ => None,
+        };
+        return (Err(e), reflect);
+    }
     if req.method() == Method::Options {
         return preflight(env, url, origin).await;
     }
@@ -72,7 +81,7 @@ async fn route(
         Err(e) => return (Err(e), None),
     };
     let allowed = origin.map(str::to_string);
-    if let Err(e) = limit(env, &req, &grant).await {
+    if let Err(e) = limit(env, TOKEN_LIMITER, grant.application_id.clone()).await {
         return (Err(e), allowed);
     }
     (endpoint(req, env, rest).await, allowed)
@@ -182,20 +191,14 @@ async fn preflight(
     }
 }
 
-async fn limit(env: &Env, req: &Request, grant: &TokenGrant) -> ApiResult<()> {
-    // The address first: requests it refuses must not spend the whole site's budget.
-    for (binding, key) in [
-        (CLIENT_LIMITER, client_address(req)),
-        (TOKEN_LIMITER, grant.application_id.clone()),
-    ] {
-        let outcome = env.rate_limiter(binding)?.limit(key).await?;
-        if !outcome.success {
-            return Err(ApiError::RateLimited {
-                retry_after_secs: LIMIT_PERIOD_SECS,
-            });
-        }
+async fn limit(env: &Env, binding: &str, key: String) -> ApiResult<()> {
+    if env.rate_limiter(binding)?.limit(key).await?.success {
+        Ok(())
+    } else {
+        Err(ApiError::RateLimited {
+            retry_after_secs: LIMIT_PERIOD_SECS,
+        })
     }
-    Ok(())
 }
 
 async fn part(env: &Env, readable_id: &str, part: Part) -> ApiResult<Response> {

@@ -1,0 +1,193 @@
+//! What the item sections of an event's page (speakers, passes, registration fields) share:
+//! the list, the item being edited, saving and deleting, and their errors. Each section
+//! keeps its own inputs and fills or clears them through `fill`.
+
+use convene_types::FieldError;
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError, ApiResult, EventItem};
+use crate::{Auth, use_auth};
+
+pub struct ItemSection<T: EventItem> {
+    noun: &'static str,
+    auth: Auth,
+    /// The item being edited; `None` while adding one.
+    pub editing: RwSignal<Option<T>>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    pub message: RwSignal<Option<String>>,
+    pub save: Action<(Option<String>, T::Input), ApiResult<T>>,
+    pub remove: Action<String, ApiResult<String>>,
+    pub items: LocalResource<ApiResult<Vec<T>>>,
+    /// Fills the section's inputs from an item, or clears them (`None`).
+    fill: Callback<Option<T>>,
+}
+
+impl<T: EventItem> Clone for ItemSection<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: EventItem> Copy for ItemSection<T> {}
+
+impl<T: EventItem> ItemSection<T> {
+    /// `noun`: what one item is called in messages ("speaker").
+    pub fn new(
+        event_id: String,
+        noun: &'static str,
+        fill: impl Fn(Option<T>) + Send + Sync + 'static,
+    ) -> Self {
+        let auth = use_auth();
+        let event_id = StoredValue::new(event_id);
+        let save = Action::new_local(move |(item_id, input): &(Option<String>, T::Input)| {
+            let (item_id, input) = (item_id.clone(), input.clone());
+            let event_id = event_id.get_value();
+            async move { api::save_event_item::<T>(&event_id, item_id.as_deref(), &input).await }
+        });
+        let remove = Action::new_local(move |item_id: &String| {
+            let item_id = item_id.clone();
+            let event_id = event_id.get_value();
+            async move {
+                api::delete_event_item::<T>(&event_id, &item_id)
+                    .await
+                    .map(|()| item_id)
+            }
+        });
+        let items = LocalResource::new(move || {
+            save.version().get();
+            remove.version().get();
+            let event_id = event_id.get_value();
+            async move {
+                let result = api::event_items::<T>(&event_id).await;
+                if matches!(&result, Err(e) if e.is_unauthorized()) {
+                    auth.signed_out();
+                }
+                result
+            }
+        });
+        let section = ItemSection {
+            noun,
+            auth,
+            editing: RwSignal::new(None),
+            errors: RwSignal::new(vec![]),
+            message: RwSignal::new(None),
+            save,
+            remove,
+            items,
+            fill: Callback::new(fill),
+        };
+        Effect::new(move |_| match save.value().get() {
+            Some(Ok(_)) => {
+                section.message.set(None);
+                section.reset();
+            }
+            Some(Err(e)) => section.fail(e),
+            None => {}
+        });
+        // Deleting the item being edited ends the edit.
+        Effect::new(move |_| match remove.value().get() {
+            Some(Ok(removed))
+                if section
+                    .editing
+                    .with_untracked(|i| i.as_ref().is_some_and(|i| i.id() == removed)) =>
+            {
+                section.reset()
+            }
+            Some(Err(e)) => section.fail(e),
+            _ => {}
+        });
+        section
+    }
+
+    /// Back to adding a new item, with empty inputs.
+    pub fn reset(&self) {
+        self.editing.set(None);
+        self.errors.set(vec![]);
+        self.fill.run(None);
+    }
+
+    pub fn cancel(&self) {
+        self.message.set(None);
+        self.reset();
+    }
+
+    fn fail(&self, e: ApiError) {
+        if e.is_unauthorized() {
+            self.auth.signed_out();
+        }
+        self.errors.set(e.fields());
+        self.message.set(Some(e.message()));
+    }
+
+    pub fn edit(&self, item: T) {
+        self.errors.set(vec![]);
+        self.message.set(None);
+        self.fill.run(Some(item.clone()));
+        self.editing.set(Some(item));
+    }
+
+    /// Sends `input` when the checks found nothing; else shows what they found.
+    pub fn submit(&self, input: T::Input, found: Vec<FieldError>) {
+        if found.is_empty() {
+            self.errors.set(vec![]);
+            self.message.set(None);
+            let id = self
+                .editing
+                .with_untracked(|i| i.as_ref().map(|i| i.id().to_string()));
+            self.save.dispatch((id, input));
+        } else {
+            self.errors.set(found);
+            self.message.set(Some(format!(
+                "Correct the highlighted fields of the {}.",
+                self.noun
+            )));
+        }
+    }
+
+    /// Deletes after the user confirms `question`.
+    pub fn confirm_delete(&self, item_id: String, question: &str) {
+        if window().confirm_with_message(question).unwrap_or(false) {
+            self.message.set(None);
+            self.remove.dispatch(item_id);
+        }
+    }
+
+    pub fn is_editing(&self) -> bool {
+        self.editing.with(Option::is_some)
+    }
+}
+
+/// The Edit and Delete buttons of a row.
+pub fn row_actions<T: EventItem>(
+    section: ItemSection<T>,
+    item: T,
+    question: String,
+) -> impl IntoView {
+    let id = item.id().to_string();
+    view! {
+        <td class="row-actions">
+            <button class="button subtle" on:click=move |_| section.edit(item.clone())>"Edit"</button>
+            <button class="button subtle danger" on:click=move |_| {
+                section.confirm_delete(id.clone(), &question)
+            }>"Delete"</button>
+        </td>
+    }
+}
+
+/// The form's Add / Save button and, while editing, Cancel.
+pub fn form_actions<T: EventItem>(
+    section: ItemSection<T>,
+    add: &'static str,
+    save: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button class="button primary" type="submit" disabled=move || section.save.pending().get()>
+                {move || if section.is_editing() { save } else { add }}
+            </button>
+            {move || section.is_editing().then(|| view! {
+                <button class="button subtle" type="button" on:click=move |_| section.cancel()>"Cancel"</button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,168 @@
+//! Settings › Event management › Web applications: the websites allowed to call the public
+//! Events API. The API returns them all; this page searches, sorts and pages them.
+
+use convene_types::list::{ListQuery, Page};
+use convene_types::validate::name_key;
+use convene_types::webapp::WebApplication;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{self, ApiError, ApiResult};
+use crate::components::list::{ListState, SearchBox, SortButton};
+use crate::components::pager::Pager;
+use crate::use_auth;
+
+pub const LIST: &str = "/settings/web-applications";
+
+/// A token hint as shown: the last characters after an ellipsis.
+pub fn token_hint(hint: &str) -> String {
+    format!("…{hint}")
+}
+
+/// The page of `apps` that `query` asks for: searched by name and origin, sorted by name
+/// (`name`) or state (`active`).
+fn page_of(apps: Vec<WebApplication>, query: &ListQuery) -> Page<WebApplication> {
+    let mut found: Vec<WebApplication> = apps
+        .into_iter()
+        .filter(|a| query.matches(&[&a.name, &a.allowed_origins.join(" ")]))
+        .collect();
+    match query.sort.as_str() {
+        "active" => found.sort_by_key(|a| (!a.active, name_key(&a.name))),
+        _ => found.sort_by_key(|a| name_key(&a.name)),
+    }
+    if query.desc {
+        found.reverse();
+    }
+    Page::of(found, query)
+}
+
+#[component]
+pub fn WebApplications() -> impl IntoView {
+    let auth = use_auth();
+    let list = ListState::new("name");
+    let message = RwSignal::new(None::<String>);
+
+    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
+        let (id, active) = (id.clone(), *active);
+        async move { api::set_web_application_active(&id, active).await }
+    });
+    let remove = Action::new_local(move |id: &String| {
+        let id = id.clone();
+        async move { api::delete_web_application(&id).await }
+    });
+    let apps = LocalResource::new(move || {
+        toggle.version().get();
+        remove.version().get();
+        async move {
+            let result = api::web_applications().await;
+            if matches!(&result, Err(e) if e.is_unauthorized()) {
+                auth.signed_out();
+            }
+            result
+        }
+    });
+    let report = move |error: Option<ApiError>| match error {
+        Some(e) if e.is_unauthorized() => auth.signed_out(),
+        Some(e) => message.set(Some(e.message())),
+        None => {}
+    };
+    Effect::new(move |_| report(toggle.value().get().and_then(Result::err)));
+    Effect::new(move |_| report(remove.value().get().and_then(Result::err)));
+
+    view! {
+        <div class="page-header">
+            <h1>"Web applications"</h1>
+            <A href=format!("{LIST}/new") attr:class="button primary">"New"</A>
+        </div>
+        <p class="banner info">
+            "Each website that calls the Events API is registered here, with the origins its "
+            "pages are served from. Its application token is shown once, when it is issued."
+        </p>
+        <div class="toolbar">
+            <SearchBox list=list label="Search web applications" />
+        </div>
+        {move || message.get().map(|m| view! {
+            <p class="banner error" role="alert" data-testid="action-error">{m}</p>
+        })}
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || apps.get().map(|result| match result {
+                Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
+                Ok(all) => {
+                    let found = page_of(all, &list.list_query());
+                    if found.items.is_empty() {
+                        return view! { <p class="muted">"No web applications."</p> }.into_any();
+                    }
+                    let pages = found.page_count();
+                    view! {
+                        <table class="grid">
+                            <thead>
+                                <tr>
+                                    <th><SortButton list=list key="name" label="Name" /></th>
+                                    <th>"Allowed origins"</th>
+                                    <th><SortButton list=list key="active" label="State" /></th>
+                                    <th>"Token"</th>
+                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {found.items.into_iter().map(|app| view! {
+                                    <Row app=app toggle=toggle remove=remove message=message />
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <Pager total=found.total current=found.page pages=pages page=list.page noun="web applications" />
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Row(
+    app: WebApplication,
+    toggle: Action<(String, bool), ApiResult<WebApplication>>,
+    remove: Action<String, ApiResult<()>>,
+    /// Cleared when an action starts.
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let href = format!("{LIST}/{}", app.id);
+    let id = app.id.clone();
+    let delete_id = app.id.clone();
+    let question = format!(
+        "Delete the web application “{}”? Its token stops working at once. This cannot be undone.",
+        app.name
+    );
+    let active = app.active;
+    view! {
+        <tr>
+            <td><A href=href.clone()>{app.name}</A></td>
+            <td>
+                <ul class="plain-list">
+                    {app.allowed_origins.into_iter().map(|o| view! { <li><code>{o}</code></li> }).collect_view()}
+                </ul>
+            </td>
+            <td>
+                <span class=if active { "status active" } else { "status inactive" }>
+                    {if active { "Active" } else { "Inactive" }}
+                </span>
+            </td>
+            <td><code title="The last characters of the current token">{token_hint(&app.token_hint)}</code></td>
+            <td class="row-actions">
+                <A href=href attr:class="button subtle">"Open"</A>
+                <button class="button subtle" on:click=move |_| {
+                    message.set(None);
+                    toggle.dispatch((id.clone(), !active));
+                }>
+                    {if active { "Deactivate" } else { "Activate" }}
+                </button>
+                <button class="button subtle danger" on:click=move |_| {
+                    if window().confirm_with_message(&question).unwrap_or(false) {
+                        message.set(None);
+                        remove.dispatch(delete_id.clone());
+                    }
+                }>"Delete"</button>
+            </td>
+        </tr>
+    }
+}
