@@ -73,7 +73,7 @@ fn sync_label(r: &Registration) -> String {
 /// What happened to the last "Register someone" submission.
 #[derive(Clone)]
 enum Outcome {
-    Registered(Registration),
+    Registered(Box<Registration>),
     Refused(String),
 }
 
@@ -341,7 +341,7 @@ fn RegisterForm(
             pass.set(String::new());
             answers.set(BTreeMap::new());
             ticked.set(BTreeMap::new());
-            outcome.set(Some(Outcome::Registered(r)));
+            outcome.set(Some(Outcome::Registered(Box::new(r))));
         }
         Some(Err(e)) => {
             if e.is_unauthorized() {
