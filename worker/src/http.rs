@@ -6,6 +6,7 @@ use worker::{Headers, Method, Request, Response};
 
 use crate::error::{ApiError, ApiResult};
 use convene_types::FieldError;
+use convene_types::list::ListQuery;
 
 /// Largest JSON body any route accepts.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -86,6 +87,13 @@ pub fn raw_json(body: String, status: u16) -> ApiResult<Response> {
 
 pub fn no_content() -> ApiResult<Response> {
     Ok(Response::builder().with_status(204).empty())
+}
+
+/// A list request's query: the common list parameters, and all pairs for the others.
+pub fn list_query(url: &worker::Url) -> (ListQuery, Vec<(String, String)>) {
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    (query, pairs)
 }
 
 /// Methods that change state and therefore need the CSRF origin check.

@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use convene_types::contact::{Contact, MatchStrategy, normalize_email};
+use convene_types::contact::{Contact, normalize_email};
 use convene_types::list::Page;
 use convene_types::registration::{self, Registration, RegistrationStatus, SyncState};
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use worker::{
     durable_object,
 };
 
-use super::{RegistryCommand, Seats};
+use super::{NewRegistration, RegistryCommand, Seats};
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{self, Reply, reply};
 
@@ -277,38 +277,7 @@ impl Registry {
     fn run(&self, command: RegistryCommand) -> Reply {
         let db = self.db()?;
         match command {
-            RegistryCommand::Register {
-                registration_id,
-                new_contact_id,
-                event_id,
-                seats,
-                strategy,
-                attendee,
-                session_ids,
-                idempotency_key,
-                sync_state,
-                pass_id,
-                pass_limit,
-                responses,
-                now,
-            } => reply(register(
-                &db,
-                Registering {
-                    registration_id,
-                    new_contact_id,
-                    event_id,
-                    seats,
-                    strategy,
-                    attendee,
-                    session_ids,
-                    idempotency_key,
-                    sync_state,
-                    pass_id,
-                    pass_limit,
-                    responses,
-                    now,
-                },
-            )),
+            RegistryCommand::Register(r) => reply(register(&db, r)),
             RegistryCommand::Cancel {
                 event_id,
                 registration_id,
@@ -367,25 +336,9 @@ impl Registry {
     }
 }
 
-struct Registering {
-    registration_id: String,
-    new_contact_id: String,
-    event_id: String,
-    seats: Seats,
-    strategy: MatchStrategy,
-    attendee: convene_types::contact::AttendeeInput,
-    session_ids: Vec<String>,
-    idempotency_key: Option<String>,
-    sync_state: SyncState,
-    pass_id: Option<String>,
-    pass_limit: Option<u32>,
-    responses: Vec<convene_types::custom::Answer>,
-    now: String,
-}
-
 /// Idempotency first, then the seat decision (a refused registration creates no contact),
 /// then the contact (matched or created), then the registration.
-fn register(db: &Db, r: Registering) -> ApiResult<Registration> {
+fn register(db: &Db, r: NewRegistration) -> ApiResult<Registration> {
     if let Some(key) = &r.idempotency_key
         && let Some(mut earlier) =
             db.registration("r.idempotency_key = ?", vec![key.as_str().into()])?

@@ -4,7 +4,7 @@ use convene_types::configuration::{
     self, CheckRequest, CheckResult, ConfigurationInput, CredentialsInput, ServiceStatus, View,
     WebinarConfiguration,
 };
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::Page;
 use convene_types::provider::WebinarProvider;
 use serde::Serialize;
 use worker::{Env, Request, Response, Url};
@@ -16,8 +16,7 @@ use crate::vault::{self, Keyring, Sealed};
 use crate::{ids, on24};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
-    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (query, pairs) = http::list_query(url);
     let view = pairs
         .iter()
         .find(|(k, _)| k == "view")

@@ -2,7 +2,7 @@
 
 use convene_types::contact::MatchStrategy;
 use convene_types::event_admin::{EventAdministration, EventAdministrationInput};
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::Page;
 use serde_json::json;
 use worker::{Env, Request, Response, Url};
 
@@ -27,8 +27,7 @@ pub async fn match_strategy(env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
-    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (query, pairs) = http::list_query(url);
     let view = pairs
         .iter()
         .find(|(k, _)| k == "view")

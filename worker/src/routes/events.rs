@@ -1,7 +1,7 @@
 //! `/api/admin/events` and their sessions.
 
 use convene_types::event::{self, Event, EventInput, Session, SessionInput};
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::Page;
 use worker::{Env, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
@@ -10,8 +10,7 @@ use crate::registry::{Registry, RegistryCommand};
 use crate::store::{Command, Store};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
-    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (query, _pairs) = http::list_query(url);
     let all: Vec<Event> = Store::config(env)?.call(&Command::ListEvents).await?;
     http::json(&Page::of(event::list(all, &query), &query), 200)
 }

@@ -1,6 +1,6 @@
 //! `/api/admin/webinar-providers`: list, read, create, update, delete.
 
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::Page;
 use convene_types::provider::{self, ProviderInput, WebinarProvider};
 use worker::{Env, Request, Response, Url};
 
@@ -9,8 +9,7 @@ use crate::http::{self, json_body};
 use crate::store::{Command, Store};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
-    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (query, _pairs) = http::list_query(url);
     let all: Vec<WebinarProvider> = Store::config(env)?.call(&Command::ListProviders).await?;
     http::json(&Page::of(provider::list(all, &query), &query), 200)
 }

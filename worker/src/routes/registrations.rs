@@ -2,7 +2,7 @@
 //! through [`register`], the one path the public Events API will share.
 
 use convene_types::contact::Contact;
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::Page;
 use convene_types::registration::{
     self, Registration, RegistrationInput, RegistrationStatus, SyncState,
 };
@@ -11,7 +11,7 @@ use worker::{Env, Headers, Request, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::ids;
-use crate::registry::{Registry, RegistryCommand, Seats};
+use crate::registry::{NewRegistration, Registry, RegistryCommand, Seats};
 use crate::store::{Command, RegistrationContext, Store};
 
 fn seats(context: &RegistrationContext) -> Seats {
@@ -43,7 +43,7 @@ pub async fn register(
     let Some(attendee) = attendee.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
-    let command = RegistryCommand::Register {
+    let command = RegistryCommand::Register(NewRegistration {
         registration_id: ids::new_id()?,
         new_contact_id: ids::new_id()?,
         event_id: event_id.into(),
@@ -65,7 +65,7 @@ pub async fn register(
         pass_id: input.pass_id,
         responses,
         now: ids::now_iso(),
-    };
+    });
     Registry::registry(env)?.call(&command).await
 }
 
@@ -113,8 +113,7 @@ async fn ensure_event(env: &Env, event_id: &str) -> ApiResult<()> {
 
 pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
-    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (query, pairs) = http::list_query(url);
     let status = match pairs
         .iter()
         .find(|(k, _)| k == "status")
@@ -156,8 +155,7 @@ pub async fn csv(env: &Env, event_id: &str) -> ApiResult<Response> {
 }
 
 pub async fn contacts(env: &Env, url: &Url) -> ApiResult<Response> {
-    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
-    let query = ListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (query, _pairs) = http::list_query(url);
     let command = RegistryCommand::ListContacts {
         q: query.q.clone(),
         page: query.page(),
