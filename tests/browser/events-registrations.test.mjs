@@ -71,6 +71,7 @@ test('create the event administration record: name matching, no demo payment', a
   await page.waitForURL(/\/settings\/event-administration\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { name: ADMIN }).waitFor();
   await page.getByText('This record is active').waitFor();
+  assert.equal(await page.getByText('Saved.').count(), 0, 'creating is not reported as a save');
   assert.equal(await page.getByLabel('First and last name', { exact: true }).isChecked(), true);
   assert.equal(await page.getByLabel('No', { exact: true }).isChecked(), true);
   await screenshot(page, 'event-administration-form');

@@ -84,7 +84,7 @@ pub fn EventAdministrationForm() -> impl IntoView {
     Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             message.set(None);
-            if id().is_none() {
+            if untrack(id).is_none() {
                 navigate_after_save(&format!("{LIST}/{}", saved.id), Default::default());
             } else {
                 saved_note.set(true);

@@ -165,7 +165,7 @@ pub fn EventForm() -> impl IntoView {
     Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             message.set(None);
-            if id().is_none() {
+            if untrack(id).is_none() {
                 navigate_after_save(&format!("{LIST}/{}", saved.id), Default::default());
             } else {
                 saved_note.set(true);

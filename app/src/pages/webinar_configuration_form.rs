@@ -117,7 +117,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
             credentials.clear();
             update_credentials.set(false);
             message.set(None);
-            if creating() {
+            if untrack(creating) {
                 navigate_after_save(&format!("{LIST}/{}", saved.id), Default::default());
             }
             show(saved);
