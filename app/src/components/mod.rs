@@ -5,6 +5,7 @@ pub mod field;
 pub mod globe;
 pub mod list;
 pub mod pager;
+pub mod row_actions;
 pub mod shell;
 pub mod status;
 pub mod tabs;

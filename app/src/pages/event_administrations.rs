@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
+use crate::components::row_actions::RowActions;
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::display::yes_no;
 use crate::use_auth;
@@ -139,21 +140,19 @@ fn Row(
             <td><A href=href.clone()>{record.name}</A></td>
             <td>{record.match_strategy.label()}</td>
             <td>{yes_no(record.demo_payment_confirmation)}</td>
-            <td class="row-actions">
-                <A href=href attr:class="button subtle">"Open"</A>
-                <button class="button subtle" on:click=move |_| {
+            <RowActions
+                href=href
+                active=active
+                toggle=Callback::new(move |_| {
                     message.set(None);
                     toggle.dispatch((id.clone(), !active));
-                }>
-                    {if active { "Deactivate" } else { "Activate" }}
-                </button>
-                <button class="button subtle danger" on:click=move |_| {
-                    if window().confirm_with_message(&question).unwrap_or(false) {
-                        message.set(None);
-                        remove.dispatch(delete_id.clone());
-                    }
-                }>"Delete"</button>
-            </td>
+                })
+                question=question
+                delete=Callback::new(move |_| {
+                    message.set(None);
+                    remove.dispatch(delete_id.clone());
+                })
+            />
         </tr>
     }
 }

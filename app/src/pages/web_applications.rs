@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiError, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
+use crate::components::row_actions::RowActions;
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/web-applications";
@@ -148,21 +149,19 @@ fn Row(
                 </span>
             </td>
             <td><code title="The last characters of the current token">{token_hint(&app.token_hint)}</code></td>
-            <td class="row-actions">
-                <A href=href attr:class="button subtle">"Open"</A>
-                <button class="button subtle" on:click=move |_| {
+            <RowActions
+                href=href
+                active=active
+                toggle=Callback::new(move |_| {
                     message.set(None);
                     toggle.dispatch((id.clone(), !active));
-                }>
-                    {if active { "Deactivate" } else { "Activate" }}
-                </button>
-                <button class="button subtle danger" on:click=move |_| {
-                    if window().confirm_with_message(&question).unwrap_or(false) {
-                        message.set(None);
-                        remove.dispatch(delete_id.clone());
-                    }
-                }>"Delete"</button>
-            </td>
+                })
+                question=question
+                delete=Callback::new(move |_| {
+                    message.set(None);
+                    remove.dispatch(delete_id.clone());
+                })
+            />
         </tr>
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
+use crate::components::row_actions::RowActions;
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::{api, use_auth};
 
@@ -99,18 +100,16 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                             <td>{c.provider_name}</td>
                                             <td>{if c.credentials_set { "Set" } else { "Not set" }}</td>
                                             <td><span class="status">{c.service_status.label()}</span></td>
-                                            <td class="row-actions">
-                                                <button class="button subtle" on:click=move |_| {
+                                            <RowActions
+                                                active=active
+                                                toggle=Callback::new(move |_| {
                                                     toggle.dispatch((id.clone(), !active));
-                                                }>
-                                                    {if active { "Deactivate" } else { "Activate" }}
-                                                </button>
-                                                <button class="button subtle danger" on:click=move |_| {
-                                                    if window().confirm_with_message(&question).unwrap_or(false) {
-                                                        remove.dispatch(delete_id.clone());
-                                                    }
-                                                }>"Delete"</button>
-                                            </td>
+                                                })
+                                                question=question
+                                                delete=Callback::new(move |_| {
+                                                    remove.dispatch(delete_id.clone());
+                                                })
+                                            />
                                         </tr>
                                     }
                                 }).collect_view()}

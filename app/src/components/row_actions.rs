@@ -1,0 +1,31 @@
+//! The actions at the end of a list row: open, deactivate/activate, delete after confirming.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn RowActions(
+    /// Where "Open" goes; no Open button without it.
+    #[prop(optional, into)]
+    href: Option<String>,
+    active: bool,
+    /// Runs when Deactivate/Activate is pressed.
+    toggle: Callback<()>,
+    /// The confirmation question; `delete` runs only when it is accepted.
+    question: String,
+    delete: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <td class="row-actions">
+            {href.map(|href| view! { <A href=href attr:class="button subtle">"Open"</A> })}
+            <button class="button subtle" on:click=move |_| toggle.run(())>
+                {if active { "Deactivate" } else { "Activate" }}
+            </button>
+            <button class="button subtle danger" on:click=move |_| {
+                if window().confirm_with_message(&question).unwrap_or(false) {
+                    delete.run(());
+                }
+            }>"Delete"</button>
+        </td>
+    }
+}
