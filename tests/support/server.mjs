@@ -160,7 +160,36 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
         await exitPromise;
       }
     }
+    await groupGone();
     cleanUp(keepState);
+  }
+
+  /**
+   * wrangler can exit while its workerd is still shutting down; a restart on the same state
+   * directory must not open it beside a live workerd. Waits for every process of the group
+   * to be gone, SIGKILLing the group after the grace period.
+   */
+  async function groupGone() {
+    const alive = () => {
+      try {
+        process.kill(-child.pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Bounded even if an orphaned zombie (never reaped) keeps the group id alive.
+    const deadline = Date.now() + STOP_GRACE_MS;
+    while (alive() && Date.now() < deadline + 2_000) {
+      if (Date.now() > deadline) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone meanwhile */
+        }
+      }
+      await sleep(50);
+    }
   }
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;

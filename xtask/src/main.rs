@@ -391,11 +391,16 @@ fn test() -> Result {
             ] {
                 step(suite);
                 match node_tests(dir) {
-                    Ok((passed, failed)) => {
+                    Ok(NodeResult {
+                        passed,
+                        failed,
+                        details,
+                    }) => {
                         tally.passed += passed;
                         tally.failed += failed;
                         if failed > 0 {
                             tally.failures.push(format!("{failed} failed in {dir}"));
+                            tally.failures.extend(details);
                         }
                     }
                     Err(e) => tally.check(dir, Err(e)),
@@ -454,9 +459,17 @@ fn count_before(text: &str, label: &str) -> usize {
         .unwrap_or(0)
 }
 
+struct NodeResult {
+    passed: usize,
+    failed: usize,
+    /// Each failing test with its assertion, repeated at the end of the run so that the
+    /// tail of a CI log says what failed.
+    details: Vec<String>,
+}
+
 /// Runs the Node test files under `dir` (they start their own servers) and reads the
 /// totals from a TAP report written beside the human-readable one.
-fn node_tests(dir: &str) -> Result<(usize, usize)> {
+fn node_tests(dir: &str) -> Result<NodeResult> {
     let root = root();
     let tap = root
         .join("target")
@@ -487,7 +500,61 @@ fn node_tests(dir: &str) -> Result<(usize, usize)> {
     if !status.success() && failed == 0 {
         return Err(format!("node --test {dir} failed ({status})"));
     }
-    Ok((passed, failed))
+    Ok(NodeResult {
+        passed,
+        failed,
+        details: tap_failures(&report),
+    })
+}
+
+/// The failing tests of a TAP report (not the suites that fail because of them), each as
+/// its `not ok` line and its diagnostics without the stack and timing.
+fn tap_failures(report: &str) -> Vec<String> {
+    const LEAVE_OUT: [&str; 3] = ["duration_ms:", "stack:", "failureType:"];
+    let mut failures = Vec::new();
+    let mut lines = report.lines().peekable();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if !trimmed.starts_with("not ok ") {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let mut text = trimmed.to_string();
+        let mut suite = false;
+        let mut in_stack = false;
+        // The diagnostics block: indented deeper than the `not ok` line, ending with `...`.
+        while let Some(next) = lines.next_if(|l| {
+            let body = l.trim_start();
+            l.len() - body.len() > indent
+                && !body.starts_with("not ok ")
+                && !body.starts_with("ok ")
+        }) {
+            let body = next.trim_start();
+            if body == "---" || body == "..." {
+                continue;
+            }
+            suite |= body == "failureType: 'subtestsFailed'";
+            if LEAVE_OUT.iter().any(|p| body.starts_with(p)) {
+                in_stack = body.starts_with("stack:");
+                continue;
+            }
+            // Continuation lines of a multi-line field sit deeper than the field names.
+            let field = body.split_once(':').is_some_and(|(k, _)| {
+                !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
+            if field {
+                in_stack = false;
+            }
+            if !in_stack {
+                text.push_str("\n    ");
+                text.push_str(body);
+            }
+        }
+        if !suite {
+            failures.push(text);
+        }
+    }
+    failures
 }
 
 #[cfg(test)]
@@ -501,6 +568,51 @@ mod tests {
         assert_eq!(count_before(line, " failed"), 3);
         assert_eq!(count_before("FAILED. 0 passed; 1 failed;", " passed"), 0);
         assert_eq!(count_before("nothing here", " passed"), 0);
+    }
+
+    #[test]
+    fn tap_failures_keep_the_assertion_and_skip_suites_and_stacks() {
+        let report = "\
+TAP version 13
+# Subtest: grp
+    # Subtest: fails
+    not ok 1 - fails
+      ---
+      duration_ms: 0.96
+      location: '/tmp/t.test.cjs:2:25'
+      failureType: 'testCodeFailure'
+      error: 'one is not two'
+      expected: 2
+      actual: 1
+      stack: |-
+        TestContext.<anonymous> (/tmp/t.test.cjs:2:52)
+        Test.run (node:internal/test_runner/test:796:25)
+      ...
+    # Subtest: ok
+    ok 2 - ok
+      ---
+      duration_ms: 0.08
+      ...
+    1..2
+not ok 1 - grp
+  ---
+  duration_ms: 1.9
+  type: 'suite'
+  failureType: 'subtestsFailed'
+  error: '1 subtest failed'
+  ...
+1..1
+# pass 1
+# fail 1
+";
+        assert_eq!(
+            tap_failures(report),
+            vec![
+                "not ok 1 - fails\n    location: '/tmp/t.test.cjs:2:25'\n    \
+                 error: 'one is not two'\n    expected: 2\n    actual: 1"
+            ]
+        );
+        assert!(tap_failures("ok 1 - fine\n# pass 1\n").is_empty());
     }
 
     #[test]
