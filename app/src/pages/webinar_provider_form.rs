@@ -63,7 +63,8 @@ pub fn WebinarProviderForm() -> impl IntoView {
     let fields = Fields::new();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let message = RwSignal::new(None::<String>);
-    let built_in = RwSignal::new(false);
+    // Unknown until the record is loaded: Delete shows only for a loaded, non-built-in one.
+    let built_in = RwSignal::new(None::<bool>);
     let loaded = LocalResource::new(move || {
         let id = id();
         async move {
@@ -76,7 +77,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(provider))) => {
             fields.fill(&provider);
-            built_in.set(provider.built_in);
+            built_in.set(Some(provider.built_in));
         }
         Some(Err(e)) if e.is_unauthorized() => auth.signed_out(),
         Some(Err(e)) => message.set(Some(e.message())),
@@ -199,7 +200,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
                 </button>
                 <A href=LIST attr:class="button subtle">"Cancel"</A>
                 <span class="grow"></span>
-                {move || (id().is_some() && !built_in.get()).then(|| view! {
+                {move || (id().is_some() && built_in.get() == Some(false)).then(|| view! {
                     <button class="button danger" type="button" on:click=on_delete>"Delete"</button>
                 })}
             </div>
