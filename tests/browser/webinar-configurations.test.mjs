@@ -102,10 +102,17 @@ test('deactivate, then find it in the inactive view', async () => {
 test('delete from the list, after confirming', async () => {
   await page.goto(`${server.url}/settings/webinar-configurations`);
   const row = page.locator('table.grid tbody tr', { hasText: 'Marketing ON24' });
+  const deletes = [];
+  const onRequest = (r) => r.method() === 'DELETE' && deletes.push(r.url());
+  page.on('request', onRequest);
   page.once('dialog', (d) => d.dismiss());
   await row.getByRole('button', { name: 'Delete' }).click();
   assert.equal(await row.count(), 1);
   page.once('dialog', (d) => d.accept());
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByText('No webinar configurations in this view.').waitFor();
+  page.off('request', onRequest);
+  // The row counted right after the dismissal would still be there with a delete on its way;
+  // by now, once the accepted one has been answered, such a request would be listed.
+  assert.equal(deletes.length, 1, 'only the accepted Delete is sent');
 });

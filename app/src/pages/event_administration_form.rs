@@ -155,7 +155,12 @@ pub fn EventAdministrationForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| "New event administration".into())}</h1>
+                .unwrap_or_else(|| if id().is_some() {
+                    // An existing record still loading: not a new one.
+                    "Event administration".into()
+                } else {
+                    "New event administration".into()
+                })}</h1>
         </div>
         <div class="toolbar actions" role="toolbar" aria-label="Event administration">
             <button class="button primary" type="submit" form="event-administration-form"

@@ -63,7 +63,8 @@ pub fn EventAdministrations() -> impl IntoView {
     Effect::new(move |_| report(remove.value().get().and_then(Result::err)));
 
     view! {
-        <div class="page-header">
+        // Busy until it is known whether "New" applies.
+        <div class="page-header" aria-busy=move || none_active.get().is_none().to_string()>
             <h1>
                 {move || if inactive.get() { "Inactive event administration" } else { "Event administration" }}
             </h1>

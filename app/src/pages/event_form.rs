@@ -234,7 +234,12 @@ pub fn EventForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| "New event".into())}</h1>
+                .unwrap_or_else(|| if id().is_some() {
+                    // An existing record still loading: not a new one.
+                    "Event".into()
+                } else {
+                    "New event".into()
+                })}</h1>
         </div>
         <div class="toolbar actions" role="toolbar" aria-label="Event">
             <button class="button primary" type="submit" form="event-form"
@@ -243,7 +248,8 @@ pub fn EventForm() -> impl IntoView {
                 <A href=format!("{LIST}/{id}/registrations") attr:class="button">"Registrations"</A>
             })}
             <span class="grow"></span>
-            {move || id().is_some().then(|| view! {
+            // Only once the event is loaded: the question names it.
+            {move || loaded_id.with(Option::is_some).then(|| view! {
                 <button class="button danger" type="button" on:click=on_delete
                     disabled=move || remove.pending().get()>"Delete"</button>
             })}

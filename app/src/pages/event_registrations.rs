@@ -431,6 +431,16 @@ fn RegisterForm(
             .into_any(),
         })
     };
+    // Said once the server has answered: the email-only default above is only a guess.
+    let strategy_note = move || {
+        strategy.with(|s| match s {
+            Some(Ok(s)) => Some(format!(
+                "Contacts are matched by {}.",
+                s.label().to_lowercase()
+            )),
+            _ => None,
+        })
+    };
     let full_note = move || {
         event.with(|e| match e {
             Some(Ok(e)) => e.capacity.map(|c| {
@@ -449,10 +459,7 @@ fn RegisterForm(
             <h2>"Register someone"</h2>
             <form on:submit=on_submit novalidate data-testid="register-form">
                 <p class="help">
-                    {move || format!(
-                        "Contacts are matched by {}.",
-                        strategy_now().label().to_lowercase()
-                    )}
+                    {strategy_note}
                     " "{full_note}
                 </p>
                 <TextField name="email" label="Email" value=email errors=errors input_type="email" required=true />

@@ -265,7 +265,12 @@ pub fn WebApplicationForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| "New web application".into())}</h1>
+                .unwrap_or_else(|| if id().is_some() {
+                    // An existing record still loading: not a new one.
+                    "Web application".into()
+                } else {
+                    "New web application".into()
+                })}</h1>
         </div>
         <div class="toolbar actions" role="toolbar" aria-label="Web application">
             <button class="button primary" type="submit" form="web-application-form"

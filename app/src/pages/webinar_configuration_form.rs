@@ -239,7 +239,12 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| "New webinar configuration".into())}</h1>
+                .unwrap_or_else(|| if id().is_some() {
+                    // An existing record still loading: not a new one.
+                    "Webinar configuration".into()
+                } else {
+                    "New webinar configuration".into()
+                })}</h1>
         </div>
         <div class="toolbar actions" role="toolbar" aria-label="Webinar configuration">
             <button class="button primary" type="submit" form="configuration-form"

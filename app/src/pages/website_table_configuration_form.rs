@@ -198,7 +198,12 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| "New website table configuration".into())}</h1>
+                .unwrap_or_else(|| if id().is_some() {
+                    // An existing record still loading: not a new one.
+                    "Website table configuration".into()
+                } else {
+                    "New website table configuration".into()
+                })}</h1>
         </div>
         <div class="toolbar actions" role="toolbar" aria-label="Website table configuration">
             <button class="button primary" type="submit" form="table-configuration-form"
