@@ -15,6 +15,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 import { REPO_ROOT, client, freePort } from '../tests/support/server.mjs';
@@ -23,8 +24,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
 const EVENTS = 50;
 const CONCURRENCY = [10, 50];
-const ORIGIN = 'https://events.example.com';
-const WORK = path.join(REPO_ROOT, 'target', 'bench');
+export const ORIGIN = 'https://events.example.com';
+export const WORK = path.join(REPO_ROOT, 'target', 'bench');
 const WRANGLER = path.join(REPO_ROOT, 'node_modules', '.bin', 'wrangler');
 const CLK_TCK = 100; // getconf CLK_TCK on Linux
 
@@ -69,7 +70,7 @@ function workerdCpu(pid) {
   return ticks / CLK_TCK;
 }
 
-async function startWrangler(config, name, vars = {}) {
+export async function startWrangler(config, name, vars = {}) {
   const port = await freePort();
   const inspector = await freePort();
   const persist = fs.mkdtempSync(path.join(os.tmpdir(), `convene-bench-${name}-`));
@@ -100,11 +101,11 @@ async function startWrangler(config, name, vars = {}) {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     fs.rmSync(persist, { recursive: true, force: true });
   };
-  return { url, pid: child.pid, stop };
+  return { url, pid: child.pid, inspector, stop };
 }
 
 /** A copy of wrangler.toml for the bench: paths from target/bench/, rate limits out of the way. */
-function convenConfig() {
+export function convenConfig() {
   let toml = fs.readFileSync(path.join(REPO_ROOT, 'wrangler.toml'), 'utf8');
   toml = toml
     .replace('main = "worker/build/index.js"', 'main = "../../worker/build/index.js"')
@@ -141,7 +142,7 @@ async function pool(items, width, fn) {
   }));
 }
 
-async function seed(server) {
+export async function seed(server) {
   const api = client(server);
   const ok = async (res, what) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${res.text}`);
@@ -192,7 +193,7 @@ async function seed(server) {
 // ---------------------------------------------------------------------------------------
 // load
 
-function wrk(url, concurrency, script) {
+export function wrk(url, concurrency, script) {
   const args = ['-t2', `-c${concurrency}`, `-d${DURATION}s`, '--latency', '-H', `Origin: ${ORIGIN}`];
   if (script) args.push('-s', script);
   args.push(url);
@@ -209,7 +210,7 @@ function wrk(url, concurrency, script) {
   return { rps: num(/Requests\/sec:\s+([\d.]+)/), p50: ms('50'), p99: ms('99'), requests, errors, socket, raw: out };
 }
 
-function measure(server, url, concurrency, script) {
+export function measure(server, url, concurrency, script) {
   const before = workerdCpu(server.pid);
   const result = wrk(url, concurrency, script);
   const cpu = workerdCpu(server.pid) - before;
@@ -226,11 +227,7 @@ async function main() {
   fs.mkdirSync(WORK, { recursive: true });
   console.log(`bench: ${os.cpus().length} cores, ${DURATION} s per run, ${CONTACTS} contacts, ${EVENTS} events`);
   const password = 'bench-password';
-  const convene = await startWrangler(convenConfig(), 'convene', {
-    ADMIN_PASSWORD: password,
-    DEPLOYMENT: 'development',
-    CREDENTIALS_KEYRING: JSON.stringify({ current: 'k1', keys: { k1: '11'.repeat(32) } }),
-  });
+  const convene = await startWrangler(convenConfig(), 'convene', { ADMIN_PASSWORD: password, ...CONVENE_VARS });
   convene.password = password;
   let baseline;
   try {
@@ -304,7 +301,14 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+export const CONVENE_VARS = {
+  DEPLOYMENT: 'development',
+  CREDENTIALS_KEYRING: JSON.stringify({ current: 'k1', keys: { k1: '11'.repeat(32) } }),
+};
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

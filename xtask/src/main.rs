@@ -144,7 +144,15 @@ fn build_worker(tools: &Tools) -> Result {
     ]))?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/convene_worker.wasm");
     let out = root.join("worker/build/index_bg.wasm");
-    if newer(&out, &wasm) && root.join("worker/build/index.js").exists() {
+    // CONVENE_WASM_NAMES=1 keeps the function names, for `bench/profile.mjs`; the marker
+    // makes the next ordinary build replace that bigger artifact.
+    let keep_names = std::env::var_os("CONVENE_WASM_NAMES").is_some();
+    let names_marker = root.join("worker/build/.with-names");
+    if !keep_names
+        && !names_marker.exists()
+        && newer(&out, &wasm)
+        && root.join("worker/build/index.js").exists()
+    {
         println!("worker wasm unchanged; keeping {}", out.display());
         return Ok(());
     }
@@ -156,13 +164,27 @@ fn build_worker(tools: &Tools) -> Result {
         .env("ESBUILD_BIN", &tools.esbuild))?;
     // Size over speed, without the names section worker-build would keep (see
     // worker/Cargo.toml); exception handling is used by wasm-bindgen's catch wrappers.
+    let strip: &[&str] = if keep_names {
+        &["--debuginfo"]
+    } else {
+        &["--strip-debug", "--strip-producers"]
+    };
     sh(Command::new(&tools.wasm_opt)
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .arg("-Oz")
+        .args(strip)
         .args(WASM_OPT_FEATURES)
         .arg("--enable-exception-handling")
         .arg(&out)
         .arg("-o")
-        .arg(&out))
+        .arg(&out))?;
+    if keep_names {
+        std::fs::write(&names_marker, "").map_err(|e| e.to_string())
+    } else {
+        std::fs::remove_file(&names_marker).or_else(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Ok(()),
+            _ => Err(e.to_string()),
+        })
+    }
 }
 
 /// True when `a` exists and was modified after `b`.
