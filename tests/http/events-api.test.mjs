@@ -597,6 +597,27 @@ describe('the public Events API', () => {
       assert.equal(getRegs.status, 405);
     });
 
+    it('401 and 403 come before 404 and 405; 404 comes before body errors', async () => {
+      const ip = newAddress();
+      const { token } = await webApp();
+      const ev = await event();
+      const wrong = `cvt_${tag()}${tag()}`;
+      assert.equal((await v1(`/events/${ev.readableId}/tickets`, { ip, token: wrong })).status, 401);
+      assert.equal((await v1(`/events/${ev.readableId}/registrations`, { ip, token: wrong })).status, 401);
+      const foreign = await v1(`/events/${ev.readableId}/tickets`, { ip, token, origin: OTHER_SITE });
+      assert.equal(foreign.status, 403, foreign.text);
+      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      // An accepted credential: the 404 is reflected to the site, so its script can read it.
+      const unknownRoute = await v1(`/events/${ev.readableId}/tickets`, { ip, token, origin: SITE });
+      assert.equal(unknownRoute.status, 404);
+      assert.equal(unknownRoute.headers.get('access-control-allow-origin'), SITE);
+      const badBody = { method: 'POST', headers: { 'content-type': 'text/plain' } };
+      const unknownEvent = await v1(`/events/no-such-${tag()}/registrations`, { ip, token, ...badBody });
+      assert.equal(unknownEvent.status, 404, unknownEvent.text);
+      const known = await v1(`/events/${ev.readableId}/registrations`, { ip, token, ...badBody });
+      assert.equal(known.status, 415, known.text);
+    });
+
     it('registrations/count counts registrations that are not cancelled', async () => {
       const ip = newAddress();
       const { token } = await webApp();

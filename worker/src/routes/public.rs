@@ -9,6 +9,7 @@ use convene_types::public::{
 };
 use convene_types::registration::RegistrationInput;
 use convene_types::webapp::token_from;
+use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
@@ -16,8 +17,7 @@ use crate::http::{self, client_address, json_body};
 use crate::registry::{Registry, RegistryCommand};
 use crate::routes::registrations::register;
 use crate::routes::webapps::token_hash;
-use crate::session::KV_BINDING;
-use crate::store::{Command, Part, RegistrationContext, Store, TokenGrant, grant_key};
+use crate::store::{Command, Credential, Part, PublicRead, RegistrationContext, Store};
 
 /// The OpenAPI document of this API, served at `/api/v1/openapi.json`.
 pub const OPENAPI: &str = include_str!("../../../openapi/events-v1.json");
@@ -64,11 +64,12 @@ async fn route(
     if rest == ["openapi.json"] {
         return (openapi(&req), None);
     }
+    let credential = credential(&req, url, origin);
     // Every request counts against its address first, refused ones and preflights too.
     if let Err(e) = limit(env, CLIENT_LIMITER, client_address(&req)).await {
         // Still reflect an allowed origin, so the page's script can read the 429.
-        let reflect = match authorize(&req, env, url, origin).await {
-            Ok(_) if req.method() != Method::Options => origin.map(str::to_string),
+        let reflect = match &credential {
+            Ok(c) if req.method() != Method::Options => allowed(env, c, origin).await,
             _ => None,
         };
         return (Err(e), reflect);
@@ -76,15 +77,27 @@ async fn route(
     if req.method() == Method::Options {
         return preflight(env, url, origin).await;
     }
-    let grant = match authorize(&req, env, url, origin).await {
-        Ok(grant) => grant,
+    let credential = match credential {
+        Ok(credential) => credential,
         Err(e) => return (Err(e), None),
     };
-    let allowed = origin.map(str::to_string);
-    if let Err(e) = limit(env, TOKEN_LIMITER, grant.application_id.clone()).await {
-        return (Err(e), allowed);
+    if let Err(e) = limit(env, TOKEN_LIMITER, credential.token_hash.clone()).await {
+        return (Err(e), allowed(env, &credential, origin).await);
     }
-    (endpoint(req, env, rest).await, allowed)
+    // An unknown route or method is answered only to an accepted credential: 400, 401 and
+    // 403 come first, as for every other request.
+    let result = match Endpoint::parse(rest, &req.method()) {
+        Ok(endpoint) => endpoint.run(req, env, credential).await,
+        Err(e) => match public(env, credential, PublicRead::Authorize).await {
+            Ok(()) => Err(e),
+            Err(refused) => Err(refused),
+        },
+    };
+    let reflect = match &result {
+        Err(ApiError::Unauthorized(_) | ApiError::Forbidden(_)) => None,
+        _ => origin.map(str::to_string),
+    };
+    (result, reflect)
 }
 
 fn openapi(req: &Request) -> ApiResult<Response> {
@@ -107,23 +120,10 @@ fn query_token(url: &Url) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
-async fn grant(env: &Env, token: &str) -> ApiResult<Option<TokenGrant>> {
-    let text = env
-        .kv(KV_BINDING)?
-        .get(&grant_key(&token_hash(token)))
-        .text()
-        .await?;
-    Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
-}
-
-/// Missing token: 400. Unknown, rotated or deactivated token: 401. A browser `Origin`
-/// not listed for the application: 403.
-async fn authorize(
-    req: &Request,
-    env: &Env,
-    url: &Url,
-    origin: Option<&str>,
-) -> ApiResult<TokenGrant> {
+/// The request's credential; a missing token is 400. Whether it is accepted (401 for an
+/// unknown, rotated or deactivated token; 403 for an origin the application does not list)
+/// is decided by the store, in the same step as the read.
+fn credential(req: &Request, url: &Url, origin: Option<&str>) -> ApiResult<Credential> {
     let authorization = req.headers().get("authorization")?;
     let token = token_from(query_token(url).as_deref(), authorization.as_deref()).ok_or_else(|| {
         ApiError::BadRequest(
@@ -131,17 +131,37 @@ async fn authorize(
                 .into(),
         )
     })?;
-    let grant = grant(env, &token)
-        .await?
-        .ok_or_else(|| ApiError::Unauthorized("The application token is not valid.".into()))?;
-    if let Some(origin) = origin
-        && !grant.allowed_origins.iter().any(|o| o == origin)
-    {
-        return Err(ApiError::Forbidden(format!(
-            "The origin {origin} is not allowed for this application."
-        )));
-    }
-    Ok(grant)
+    Ok(Credential {
+        token_hash: token_hash(&token),
+        origin: origin.map(str::to_string),
+    })
+}
+
+/// A public read from the store, as `T`.
+async fn public<T: DeserializeOwned>(
+    env: &Env,
+    credential: Credential,
+    read: PublicRead,
+) -> ApiResult<T> {
+    Store::config(env)?
+        .call(&Command::Public { credential, read })
+        .await
+}
+
+/// A public read from the store, as the JSON answer to send.
+async fn public_json(env: &Env, credential: Credential, read: PublicRead) -> ApiResult<Response> {
+    let body = Store::config(env)?
+        .call_raw(&Command::Public { credential, read })
+        .await?;
+    http::raw_json(body, 200)
+}
+
+/// The origin to reflect on an answer refused for its rate: only an accepted one.
+async fn allowed(env: &Env, credential: &Credential, origin: Option<&str>) -> Option<String> {
+    public::<()>(env, credential.clone(), PublicRead::Authorize)
+        .await
+        .ok()
+        .and(origin.map(str::to_string))
 }
 
 async fn preflight(
@@ -158,9 +178,17 @@ async fn preflight(
         );
     };
     let allowed = match query_token(url) {
-        Some(token) => grant(env, &token)
-            .await
-            .map(|g| g.is_some_and(|g| g.allowed_origins.iter().any(|o| o == origin))),
+        Some(token) => {
+            let credential = Credential {
+                token_hash: token_hash(&token),
+                origin: Some(origin.to_string()),
+            };
+            match public::<()>(env, credential, PublicRead::Authorize).await {
+                Ok(()) => Ok(true),
+                Err(ApiError::Unauthorized(_) | ApiError::Forbidden(_)) => Ok(false),
+                Err(e) => Err(e),
+            }
+        }
         None => match Store::config(env) {
             Ok(store) => {
                 store
@@ -201,71 +229,67 @@ async fn limit(env: &Env, binding: &str, key: String) -> ApiResult<()> {
     }
 }
 
-async fn part(env: &Env, readable_id: &str, part: Part) -> ApiResult<Response> {
-    let command = Command::PublicPart {
-        readable_id: readable_id.into(),
-        part,
-    };
-    http::raw_json(Store::config(env)?.call_raw(&command).await?, 200)
+/// The Events API's routes.
+enum Endpoint<'a> {
+    Published,
+    Part(&'a str, Part),
+    Register(&'a str),
+    Count(&'a str),
 }
 
-async fn resolve(env: &Env, readable_id: &str) -> ApiResult<String> {
-    Store::config(env)?
-        .call(&Command::ResolvePublished {
-            readable_id: readable_id.into(),
-        })
-        .await
-}
+impl<'a> Endpoint<'a> {
+    /// 404 for an unknown route, 405 for a known one with another method.
+    fn parse(rest: &[&'a str], method: &Method) -> ApiResult<Self> {
+        let only = |allowed: Method, endpoint: Self| {
+            if *method == allowed {
+                Ok(endpoint)
+            } else {
+                Err(ApiError::MethodNotAllowed {
+                    allow: vec![allowed.to_string()],
+                })
+            }
+        };
+        match *rest {
+            ["events", "published"] => only(Method::Get, Self::Published),
+            ["events", id] => only(Method::Get, Self::Part(id, Part::Event)),
+            ["events", id, "registrations"] => only(Method::Post, Self::Register(id)),
+            ["events", id, collection] => {
+                let part = match collection {
+                    "sessions" => Part::Sessions,
+                    "speakers" => Part::Speakers,
+                    "passes" => Part::Passes,
+                    "custom-registration-fields" => Part::RegistrationFields,
+                    _ => return Err(not_found()),
+                };
+                only(Method::Get, Self::Part(id, part))
+            }
+            ["events", id, "registrations", "count"] => only(Method::Get, Self::Count(id)),
+            _ => Err(not_found()),
+        }
+    }
 
-async fn endpoint(req: Request, env: &Env, rest: &[&str]) -> ApiResult<Response> {
-    let method = req.method();
-    let get = |allowed: bool| {
-        if allowed {
-            Ok(())
-        } else {
-            Err(ApiError::MethodNotAllowed {
-                allow: vec!["GET".into()],
-            })
+    async fn run(self, req: Request, env: &Env, credential: Credential) -> ApiResult<Response> {
+        match self {
+            Self::Published => public_json(env, credential, PublicRead::Published).await,
+            Self::Part(id, part) => {
+                let read = PublicRead::Part {
+                    readable_id: id.into(),
+                    part,
+                };
+                public_json(env, credential, read).await
+            }
+            Self::Register(id) => registrations(req, env, credential, id).await,
+            Self::Count(id) => {
+                let read = PublicRead::ResolvePublished {
+                    readable_id: id.into(),
+                };
+                let event_id: String = public(env, credential, read).await?;
+                let count: u32 = Registry::registry(env)?
+                    .call(&RegistryCommand::CountActive { event_id })
+                    .await?;
+                http::json(&RegistrationCount { count }, 200)
+            }
         }
-    };
-    match rest {
-        ["events", "published"] => {
-            get(method == Method::Get)?;
-            http::raw_json(
-                Store::config(env)?.call_raw(&Command::Published).await?,
-                200,
-            )
-        }
-        ["events", id] => {
-            get(method == Method::Get)?;
-            part(env, id, Part::Event).await
-        }
-        ["events", id, "registrations"] => match method {
-            Method::Post => registrations(req, env, id).await,
-            _ => Err(ApiError::MethodNotAllowed {
-                allow: vec!["POST".into()],
-            }),
-        },
-        ["events", id, collection] => {
-            get(method == Method::Get)?;
-            let p = match *collection {
-                "sessions" => Part::Sessions,
-                "speakers" => Part::Speakers,
-                "passes" => Part::Passes,
-                "custom-registration-fields" => Part::RegistrationFields,
-                _ => return Err(not_found()),
-            };
-            part(env, id, p).await
-        }
-        ["events", id, "registrations", "count"] => {
-            get(method == Method::Get)?;
-            let event_id = resolve(env, id).await?;
-            let count: u32 = Registry::registry(env)?
-                .call(&RegistryCommand::CountActive { event_id })
-                .await?;
-            http::json(&RegistrationCount { count }, 200)
-        }
-        _ => Err(not_found()),
     }
 }
 
@@ -275,7 +299,18 @@ fn not_found() -> ApiError {
 
 /// Registers each attendee through the same code as admin registrations. With an
 /// idempotency key (body or `Idempotency-Key` header), attendee `i` uses `<key>:<i>`.
-async fn registrations(mut req: Request, env: &Env, readable_id: &str) -> ApiResult<Response> {
+/// The event is looked up (with the credential) before the body is read: 401, 403 and 404
+/// come before 400.
+async fn registrations(
+    mut req: Request,
+    env: &Env,
+    credential: Credential,
+    readable_id: &str,
+) -> ApiResult<Response> {
+    let read = PublicRead::RegistrationContext {
+        readable_id: readable_id.into(),
+    };
+    let context: RegistrationContext = public(env, credential, read).await?;
     let header_key = req.headers().get("idempotency-key")?;
     let body: PublicRegistrationRequest = json_body(&mut req).await?;
     if body.attendees.is_empty() || body.attendees.len() > ATTENDEES_MAX {
@@ -284,11 +319,6 @@ async fn registrations(mut req: Request, env: &Env, readable_id: &str) -> ApiRes
             format!("must list 1 to {ATTENDEES_MAX} attendees"),
         )]));
     }
-    let context: RegistrationContext = Store::config(env)?
-        .call(&Command::PublishedRegistrationContext {
-            readable_id: readable_id.into(),
-        })
-        .await?;
     let key = body.idempotency_key.or(header_key);
     let mut outcomes = Vec::new();
     let mut replayed = true;

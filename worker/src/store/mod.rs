@@ -21,7 +21,7 @@ pub use configurations::{CheckTarget, CredentialsChange};
 pub use events::RegistrationContext;
 pub use object::ConfigStore;
 pub use public::Part;
-pub use webapps::{TokenGrant, grant_key};
+pub use webapps::Credential;
 
 use convene_types::catalog::{PassInput, SpeakerInput};
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
@@ -241,8 +241,22 @@ pub enum Command {
     OriginAllowed {
         origin: String,
     },
+    /// An Events API read: the application's credential is checked in the same step, so a
+    /// rotated or deactivated token is refused from the next request on.
+    Public {
+        credential: Credential,
+        read: PublicRead,
+    },
+}
+
+/// What an event website may read once its credential is accepted.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub enum PublicRead {
+    /// Nothing more than the check itself (CORS preflight, answers refused for their rate).
+    Authorize,
     Published,
-    PublicPart {
+    Part {
         readable_id: String,
         part: Part,
     },
@@ -251,7 +265,7 @@ pub enum Command {
         readable_id: String,
     },
     /// [`Command::RegistrationContext`] of a published event, by readable id.
-    PublishedRegistrationContext {
+    RegistrationContext {
         readable_id: String,
     },
 }
@@ -262,11 +276,7 @@ impl Command {
     pub fn is_cacheable_read(&self) -> bool {
         matches!(
             self,
-            Command::Published
-                | Command::PublicPart { .. }
-                | Command::ResolvePublished { .. }
-                | Command::RegistrationContext { .. }
-                | Command::PublishedRegistrationContext { .. }
+            Command::Public { .. } | Command::RegistrationContext { .. }
         )
     }
 }

@@ -14,7 +14,8 @@ use worker::{DurableObject, Env, Headers, Request, Response, Result, State, dura
 
 use super::records::Records;
 use super::{
-    Command, catalog, configurations, custom, event_admin, events, providers, public, webapps,
+    Command, PublicRead, catalog, configurations, custom, event_admin, events, providers, public,
+    webapps,
 };
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Reply, reply};
@@ -204,34 +205,44 @@ impl ConfigStore {
                 input,
                 token_hash,
                 token_hint,
-            } => reply(webapps::create(records, &self.env, input, token_hash, token_hint).await),
+            } => reply(webapps::create(records, input, token_hash, token_hint).await),
             Command::UpdateWebApp { id, input } => {
-                reply(webapps::update(records, &self.env, &id, input).await)
+                reply(webapps::update(records, &id, input).await)
             }
             Command::RotateWebApp {
                 id,
                 token_hash,
                 token_hint,
-            } => reply(webapps::rotate(records, &self.env, &id, token_hash, token_hint).await),
+            } => reply(webapps::rotate(records, &id, token_hash, token_hint).await),
             Command::SetWebAppActive { id, active } => {
-                reply(webapps::set_active(records, &self.env, &id, active).await)
+                reply(webapps::set_active(records, &id, active).await)
             }
-            Command::DeleteWebApp { id } => reply(webapps::delete(records, &self.env, &id).await),
+            Command::DeleteWebApp { id } => reply(webapps::delete(records, &id).await),
             Command::OriginAllowed { origin } => {
                 reply(webapps::origin_allowed(records, &origin).await)
             }
-            Command::Published => reply(public::published(records).await),
-            Command::PublicPart { readable_id, part } => {
+            Command::Public { credential, read } => {
+                webapps::authorize(records, &credential).await?;
+                Self::public(records, read).await
+            }
+        }
+    }
+
+    async fn public(records: &Records, read: PublicRead) -> Reply {
+        match read {
+            PublicRead::Authorize => reply(Ok(())),
+            PublicRead::Published => reply(public::published(records).await),
+            PublicRead::Part { readable_id, part } => {
                 reply(public::part(records, &readable_id, part).await)
             }
-            Command::PublishedRegistrationContext { readable_id } => reply(
+            PublicRead::RegistrationContext { readable_id } => reply(
                 async {
                     let event = public::published_event(records, &readable_id).await?;
                     events::registration_context(records, &event.id).await
                 }
                 .await,
             ),
-            Command::ResolvePublished { readable_id } => reply(
+            PublicRead::ResolvePublished { readable_id } => reply(
                 public::published_event(records, &readable_id)
                     .await
                     .map(|e| e.id),

@@ -1,15 +1,14 @@
 //! Web applications. The store keeps each application with the SHA-256 of its token, and
-//! mirrors a grant (`webapp-token:<hash>` → application, origins, active) into KV, where the
-//! public Events API checks tokens without calling this object.
+//! checks the credential of every public Events API request itself ([`authorize`]), in the
+//! same step as the read it guards: rotating, deactivating or deleting an application takes
+//! effect on the next request, everywhere.
 
 use convene_types::webapp::{WebApplication, WebApplicationInput};
 use serde::{Deserialize, Serialize};
-use worker::Env;
 
 use super::records::Records;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::session::KV_BINDING;
 
 const PREFIX: &str = "webapp:";
 
@@ -21,16 +20,13 @@ pub struct StoredWebApp {
     pub token_hash: String,
 }
 
-/// What the public API needs to accept a token: read from KV on every public request.
+/// What a public request presents: the SHA-256 of its application token, and the browser's
+/// `Origin` when it has one.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
-pub struct TokenGrant {
-    pub application_id: String,
-    pub allowed_origins: Vec<String>,
-}
-
-pub fn grant_key(token_hash: &str) -> String {
-    format!("webapp-token:{token_hash}")
+pub struct Credential {
+    pub token_hash: String,
+    pub origin: Option<String>,
 }
 
 fn key(id: &str) -> String {
@@ -53,37 +49,9 @@ pub async fn get(records: &Records, id: &str) -> ApiResult<WebApplication> {
     Ok(stored(records, id).await?.app)
 }
 
-/// Writes the record, then makes KV agree: the current token grants access only while the
-/// application is active; a replaced token's grant is deleted.
-async fn save(
-    records: &Records,
-    env: &Env,
-    app: &StoredWebApp,
-    old_hash: Option<&str>,
-) -> ApiResult<()> {
-    records.put(&key(&app.app.id), app).await?;
-    let kv = env.kv(KV_BINDING)?;
-    if let Some(old) = old_hash.filter(|old| *old != app.token_hash) {
-        kv.delete(&grant_key(old)).await?;
-    }
-    if app.app.active {
-        let grant = TokenGrant {
-            application_id: app.app.id.clone(),
-            allowed_origins: app.app.allowed_origins.clone(),
-        };
-        kv.put(&grant_key(&app.token_hash), serde_json::to_string(&grant)?)?
-            .execute()
-            .await?;
-    } else {
-        kv.delete(&grant_key(&app.token_hash)).await?;
-    }
-    Ok(())
-}
-
 /// `input` validated by the worker; the worker generated the token and passes its hash.
 pub async fn create(
     records: &Records,
-    env: &Env,
     input: WebApplicationInput,
     token_hash: String,
     token_hint: String,
@@ -102,13 +70,12 @@ pub async fn create(
         },
         token_hash,
     };
-    save(records, env, &app, None).await?;
+    records.put(&key(&app.app.id), &app).await?;
     Ok(app.app)
 }
 
 pub async fn update(
     records: &Records,
-    env: &Env,
     id: &str,
     input: WebApplicationInput,
 ) -> ApiResult<WebApplication> {
@@ -116,44 +83,35 @@ pub async fn update(
     app.app.name = input.name;
     app.app.allowed_origins = input.allowed_origins;
     app.app.updated_at = ids::now_iso();
-    save(records, env, &app, None).await?;
+    records.put(&key(&app.app.id), &app).await?;
     Ok(app.app)
 }
 
 pub async fn rotate(
     records: &Records,
-    env: &Env,
     id: &str,
     token_hash: String,
     token_hint: String,
 ) -> ApiResult<WebApplication> {
     let mut app = stored(records, id).await?;
-    let old = std::mem::replace(&mut app.token_hash, token_hash);
+    app.token_hash = token_hash;
     app.app.token_hint = token_hint;
     app.app.token_issued_at = ids::now_iso();
     app.app.updated_at = app.app.token_issued_at.clone();
-    save(records, env, &app, Some(&old)).await?;
+    records.put(&key(&app.app.id), &app).await?;
     Ok(app.app)
 }
 
-pub async fn set_active(
-    records: &Records,
-    env: &Env,
-    id: &str,
-    active: bool,
-) -> ApiResult<WebApplication> {
+pub async fn set_active(records: &Records, id: &str, active: bool) -> ApiResult<WebApplication> {
     let mut app = stored(records, id).await?;
     app.app.active = active;
     app.app.updated_at = ids::now_iso();
-    save(records, env, &app, None).await?;
+    records.put(&key(&app.app.id), &app).await?;
     Ok(app.app)
 }
 
-pub async fn delete(records: &Records, env: &Env, id: &str) -> ApiResult<()> {
-    let app = stored(records, id).await?;
-    env.kv(KV_BINDING)?
-        .delete(&grant_key(&app.token_hash))
-        .await?;
+pub async fn delete(records: &Records, id: &str) -> ApiResult<()> {
+    stored(records, id).await?;
     records.delete(&key(id)).await?;
     Ok(())
 }
@@ -164,4 +122,24 @@ pub async fn origin_allowed(records: &Records, origin: &str) -> ApiResult<bool> 
         .await?
         .iter()
         .any(|a| a.active && a.allowed_origins.iter().any(|o| o == origin)))
+}
+
+/// 401 unless an active application has this token; 403 when a browser origin is not one of
+/// that application's origins. Applications are few and the object caches the answers of
+/// public reads, so this reads them all only after a change.
+pub async fn authorize(records: &Records, credential: &Credential) -> ApiResult<()> {
+    let apps: Vec<StoredWebApp> = records.list(PREFIX).await?;
+    // Hashes of 256-bit random tokens: comparing them leaks nothing usable about a token.
+    let app = apps
+        .iter()
+        .find(|a| a.app.active && a.token_hash == credential.token_hash)
+        .ok_or_else(|| ApiError::Unauthorized("The application token is not valid.".into()))?;
+    match &credential.origin {
+        Some(origin) if !app.app.allowed_origins.iter().any(|o| o == origin) => {
+            Err(ApiError::Forbidden(format!(
+                "The origin {origin} is not allowed for this application."
+            )))
+        }
+        _ => Ok(()),
+    }
 }
