@@ -127,6 +127,12 @@ function baselineConfig(bodies) {
     '[[kv_namespaces]]',
     'binding = "KV"',
     'id = "00000000000000000000000000000001"',
+    '[[durable_objects.bindings]]',
+    'name = "HOP"',
+    'class_name = "Hop"',
+    '[[migrations]]',
+    'tag = "v1"',
+    'new_sqlite_classes = ["Hop"]',
     '',
   ].join('\n'));
   return file;
@@ -253,6 +259,7 @@ async function main() {
       body: JSON.stringify({ attendees: [{ email: 'sample@example.com', firstName: 'S', lastName: 'S' }] }),
     });
     const registration = await sample.text();
+    reads['/api/health'] = await (await fetch(`${convene.url}/api/health`)).text();
     baseline = await startWrangler(baselineConfig({ reads, registration }), 'baseline');
 
     const before = (await api.request('GET', `/api/admin/events/${loadEvent.id}/registrations?pageSize=1`)).body.total;
@@ -283,6 +290,20 @@ async function main() {
       );
     }
     console.log(`\nbodies: events/published ${routes[0].bytes} B, events/{id} ${routes[1].bytes} B`);
+
+    // Calibration: each worker's fixed cost per request, and the runtime's own cost of the
+    // one Durable Object round trip every Convene read makes (its consistency: a change
+    // shows on the next request).
+    const calibration = [
+      ['Convene GET /api/health (no I/O)', convene, '/api/health'],
+      ['baseline GET /api/health', baseline, '/api/health'],
+      ['baseline GET events/{id}, direct', baseline, routes[1].path],
+      ['baseline GET events/{id}, via one Durable Object', baseline, `/hop${routes[1].path}`],
+    ].map(([what, server, p]) => ({ what, ...measure(server, `${server.url}${p}`, CONCURRENCY[0]) }));
+    console.log(`\ncalibration, c=${CONCURRENCY[0]}                              |   req/s   p50 ms  CPU ms/req | errors`);
+    for (const m of calibration) {
+      console.log(`${m.what.padEnd(52)} | ${f(m.rps, 0).padStart(7)} ${f(m.p50, 2).padStart(8)} ${f(m.cpuMs, 3).padStart(11)} | ${m.errors}`);
+    }
     // wrk stops counting at the deadline while up to `concurrency` requests per run are
     // still in flight: the server completes and stores those too, unseen by wrk. So every
     // 2xx must be stored (stored >= accepted), and the surplus is bounded by those.
