@@ -75,16 +75,6 @@ pub fn json<T: Serialize>(value: &T, status: u16) -> ApiResult<Response> {
         .fixed(body))
 }
 
-/// A response from JSON text that is already serialized.
-pub fn raw_json(body: String, status: u16) -> ApiResult<Response> {
-    let headers = Headers::new();
-    headers.set("content-type", "application/json; charset=utf-8")?;
-    Ok(Response::builder()
-        .with_status(status)
-        .with_headers(headers)
-        .fixed(body.into_bytes()))
-}
-
 pub fn no_content() -> ApiResult<Response> {
     Ok(Response::builder().with_status(204).empty())
 }

@@ -1,13 +1,14 @@
 //! Calling a Durable Object with a typed command and getting `Result<T, ApiError>` back.
 //! Both objects (configuration store, registry) speak this one protocol: a JSON command in
-//! a POST, a JSON `Result` out.
+//! a POST; out, the value's JSON, or the error's JSON marked by the [`ERROR_HEADER`] header.
+//! An answer meant for the client as is passes through the worker without being copied
+//! into WASM or parsed ([`ObjectClient::call_raw`]).
 
 use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
-use worker::{Env, Method, Request, RequestInit, Response, Stub};
+use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub, web_sys};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -30,26 +31,49 @@ impl<C: Serialize> ObjectClient<C> {
     }
 
     pub async fn call<T: DeserializeOwned>(&self, command: &C) -> ApiResult<T> {
-        let text = self.send(command).await?;
-        let reply: Result<Box<RawValue>, ApiError> = serde_json::from_str(&text)?;
-        Ok(serde_json::from_str(reply?.get())?)
+        let mut response = self.send(command).await?;
+        let text = response.text().await?;
+        if is_error(&response) {
+            return Err(serde_json::from_str(&text)?);
+        }
+        Ok(serde_json::from_str(&text)?)
     }
 
-    /// The answer's JSON text, unparsed: for answers passed straight to a client.
-    pub async fn call_raw(&self, command: &C) -> ApiResult<String> {
-        let text = self.send(command).await?;
-        let reply: Result<Box<RawValue>, ApiError> = serde_json::from_str(&text)?;
-        Ok(reply?.get().to_string())
+    /// The answer as a `200 application/json` response whose body is the object's, untouched:
+    /// for answers passed straight to a client.
+    pub async fn call_raw(&self, command: &C) -> ApiResult<Response> {
+        let mut response = self.send(command).await?;
+        if is_error(&response) {
+            return Err(serde_json::from_str(&response.text().await?)?);
+        }
+        // A fetched response's headers are immutable: a new response, same body stream.
+        let answer: web_sys::Response = response.into();
+        let headers = Headers::new();
+        headers.set("content-type", JSON_TYPE)?;
+        let init = web_sys::ResponseInit::new();
+        init.set_status(200);
+        init.set_headers(&headers.0);
+        let fresh =
+            web_sys::Response::new_with_opt_readable_stream_and_init(answer.body().as_ref(), &init)
+                .map_err(worker::Error::from)?;
+        Ok(Response::from(fresh))
     }
 
-    async fn send(&self, command: &C) -> ApiResult<String> {
+    async fn send(&self, command: &C) -> ApiResult<Response> {
         let body = serde_json::to_string(command)?;
         let mut init = RequestInit::new();
         init.with_method(Method::Post).with_body(Some(body.into()));
         let request = Request::new_with_init("https://object.internal/", &init)?;
-        let mut response = self.stub.fetch_with_request(request).await?;
-        Ok(response.text().await?)
+        Ok(self.stub.fetch_with_request(request).await?)
     }
+}
+
+/// Marks an answer whose body is an [`ApiError`].
+const ERROR_HEADER: &str = "x-convene-error";
+const JSON_TYPE: &str = "application/json; charset=utf-8";
+
+fn is_error(response: &Response) -> bool {
+    response.headers().has(ERROR_HEADER).unwrap_or(false)
 }
 
 /// The object side: reads the command, runs it, answers with the reply.
@@ -65,7 +89,38 @@ where
             "unreadable object command: {e}"
         ))),
     };
-    Response::from_json(&reply)
+    answer(&encode(&reply)?)
+}
+
+/// A reply's body, and whether it is an error.
+pub struct Encoded {
+    pub body: String,
+    pub error: bool,
+}
+
+pub fn encode(reply: &Reply) -> serde_json::Result<Encoded> {
+    Ok(match reply {
+        Ok(value) => Encoded {
+            body: serde_json::to_string(value)?,
+            error: false,
+        },
+        Err(e) => Encoded {
+            body: serde_json::to_string(e)?,
+            error: true,
+        },
+    })
+}
+
+/// The object's HTTP answer for an encoded reply.
+pub fn answer(encoded: &Encoded) -> worker::Result<Response> {
+    let headers = Headers::new();
+    headers.set("content-type", JSON_TYPE)?;
+    if encoded.error {
+        headers.set(ERROR_HEADER, "1")?;
+    }
+    Ok(Response::builder()
+        .with_headers(headers)
+        .fixed(encoded.body.as_bytes().to_vec()))
 }
 
 /// Turns a command's result into a reply.

@@ -150,10 +150,9 @@ async fn public<T: DeserializeOwned>(
 
 /// A public read from the store, as the JSON answer to send.
 async fn public_json(env: &Env, credential: Credential, read: PublicRead) -> ApiResult<Response> {
-    let body = Store::config(env)?
+    Store::config(env)?
         .call_raw(&Command::Public { credential, read })
-        .await?;
-    http::raw_json(body, 200)
+        .await
 }
 
 /// The origin to reflect on an answer refused for its rate: only an accepted one.

@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use worker::{DurableObject, Env, Headers, Request, Response, Result, State, durable_object};
+use worker::{DurableObject, Env, Request, Response, Result, State, durable_object};
 
 use super::records::Records;
 use super::{
@@ -18,7 +18,7 @@ use super::{
     webapps,
 };
 use crate::error::{ApiError, ApiResult};
-use crate::objects::{Reply, reply};
+use crate::objects::{self, Encoded, Reply, reply};
 use crate::signin;
 
 const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
@@ -27,8 +27,8 @@ const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
 pub struct ConfigStore {
     state: State,
     env: Env,
-    /// Serialized replies of cacheable commands, by the command's JSON text.
-    cache: RefCell<HashMap<String, String>>,
+    /// Encoded replies of cacheable commands, by the command's JSON text.
+    cache: RefCell<HashMap<String, Encoded>>,
 }
 
 impl DurableObject for ConfigStore {
@@ -42,34 +42,27 @@ impl DurableObject for ConfigStore {
 
     async fn fetch(&self, mut req: Request) -> Result<Response> {
         let text = req.text().await?;
-        let cached = self.cache.borrow().get(&text).cloned();
-        let body = match cached {
-            Some(body) => body,
-            None => {
-                let (reply, cacheable) = match serde_json::from_str::<Command>(&text) {
-                    Ok(command) => {
-                        let cacheable = command.is_cacheable_read();
-                        (self.run(command).await, cacheable)
-                    }
-                    Err(e) => (
-                        Err(ApiError::internal(format!("unreadable store command: {e}"))),
-                        false,
-                    ),
-                };
-                let body = serde_json::to_string(&reply)?;
-                if !cacheable {
-                    self.cache.borrow_mut().clear();
-                } else if reply.is_ok() {
-                    self.cache.borrow_mut().insert(text, body.clone());
-                }
-                body
+        if let Some(cached) = self.cache.borrow().get(&text) {
+            return objects::answer(cached);
+        }
+        let (reply, cacheable) = match serde_json::from_str::<Command>(&text) {
+            Ok(command) => {
+                let cacheable = command.is_cacheable_read();
+                (self.run(command).await, cacheable)
             }
+            Err(e) => (
+                Err(ApiError::internal(format!("unreadable store command: {e}"))),
+                false,
+            ),
         };
-        let headers = Headers::new();
-        headers.set("content-type", "application/json")?;
-        Ok(Response::builder()
-            .with_headers(headers)
-            .fixed(body.into_bytes()))
+        let encoded = objects::encode(&reply)?;
+        let answer = objects::answer(&encoded);
+        if !cacheable {
+            self.cache.borrow_mut().clear();
+        } else if !encoded.error {
+            self.cache.borrow_mut().insert(text, encoded);
+        }
+        answer
     }
 }
 
