@@ -245,6 +245,7 @@ describe('webinar providers', () => {
       ['duration 12.5', { maxDurationMinutes: 12.5 }, 'maxDurationMinutes'],
       ['duration "sixty"', { maxDurationMinutes: 'sixty' }, 'maxDurationMinutes'],
       ['http base URL', { baseServiceUrl: 'http://api.acme.example' }, 'baseServiceUrl'],
+      ['non-ASCII base URL', { baseServiceUrl: 'https://bücher.example/v1' }, 'baseServiceUrl'],
     ];
     for (const [label, over, field] of cases) {
       it(label, async () => {

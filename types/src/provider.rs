@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::FieldError;
 use crate::list::ListQuery;
-use crate::validate::{https_url, integer_in_range, name_key, optional_https_url, required_name};
+use crate::validate::{https_url, integer_in_range, name_key, optional_service_url, required_name};
 
 pub const NAME_MAX: usize = 100;
 pub const MAX_DURATION_MIN: i64 = 1;
@@ -132,7 +132,10 @@ impl ProviderInput {
             }
         };
         let name = check("name", required_name(&self.name, NAME_MAX));
-        let base_service_url = check("baseServiceUrl", optional_https_url(&self.base_service_url));
+        let base_service_url = check(
+            "baseServiceUrl",
+            optional_service_url(&self.base_service_url),
+        );
         let duration = check(
             "maxDurationMinutes",
             integer_in_range(

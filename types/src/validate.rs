@@ -79,6 +79,18 @@ pub fn optional_https_url(raw: &str) -> Result<String, String> {
     }
 }
 
+/// An optional https URL that Convene itself calls (a provider's base service URL). It must
+/// be plain ASCII, an internationalized host name in its `xn--` form: the worker's URL parser
+/// is built without Unicode host support (see the workspace `Cargo.toml`, `idna_adapter`).
+pub fn optional_service_url(raw: &str) -> Result<String, String> {
+    let url = optional_https_url(raw)?;
+    if url.is_ascii() {
+        Ok(url)
+    } else {
+        Err("must be plain ASCII: write an internationalized host name in its xn-- form".into())
+    }
+}
+
 fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
@@ -240,6 +252,24 @@ mod tests {
     fn optional_urls_may_be_empty() {
         assert_eq!(optional_https_url("  "), Ok(String::new()));
         assert!(optional_https_url("http://x.example").is_err());
+    }
+
+    #[test]
+    fn service_urls_must_be_ascii() {
+        assert_eq!(optional_service_url(""), Ok(String::new()));
+        assert_eq!(
+            optional_service_url("https://xn--bcher-kva.example/v2"),
+            Ok("https://xn--bcher-kva.example/v2".to_string())
+        );
+        // A valid link (browsers take it), but not an address the worker can call.
+        assert!(https_url("https://bücher.example/v2").is_ok());
+        assert_eq!(
+            optional_service_url("https://bücher.example/v2"),
+            Err(
+                "must be plain ASCII: write an internationalized host name in its xn-- form".into()
+            )
+        );
+        assert!(optional_service_url("http://x.example").is_err());
     }
 
     #[test]
