@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use convene_types::contact::{Contact, normalize_email};
 use convene_types::list::Page;
-use convene_types::registration::{self, Registration, RegistrationStatus, SyncState};
+use convene_types::registration::{self, Capacity, Registration, RegistrationStatus, SyncState};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use worker::{
@@ -350,13 +350,14 @@ fn register(db: &Db, r: NewRegistration) -> ApiResult<Registration> {
         (Some(pass), Some(_)) => db.confirmed_with_pass(&r.event_id, pass)?,
         _ => 0,
     };
-    let status = registration::decide_with_pass(
-        r.seats.into(),
-        db.confirmed(&r.event_id)?,
-        r.pass_limit,
-        pass_confirmed,
-    )
-    .map_err(|full| ApiError::Conflict(full.to_string()))?;
+    let capacity: Capacity = r.seats.into();
+    // Without a limit the count decides nothing: do not read it.
+    let confirmed = match capacity.limit {
+        Some(_) => db.confirmed(&r.event_id)?,
+        None => 0,
+    };
+    let status = registration::decide_with_pass(capacity, confirmed, r.pass_limit, pass_confirmed)
+        .map_err(|full| ApiError::Conflict(full.to_string()))?;
 
     let keys = r.attendee.match_keys(r.strategy);
     let found: Option<IdRow> = match (&keys.email, &keys.name) {
