@@ -111,7 +111,8 @@ fn build_spa(tools: &Tools) -> Result {
     let dist = root.join("dist");
     let pkg = dist.join("pkg");
     let out = pkg.join("convene_app_bg.wasm");
-    if newer(&out, &wasm) {
+    let stamp = root.join("target/spa-build.stamp");
+    if up_to_date(&stamp, &wasm, "") && out.exists() {
         println!("SPA wasm unchanged; keeping {}", out.display());
     } else {
         sh(Command::new(&tools.wasm_bindgen)
@@ -124,6 +125,7 @@ fn build_spa(tools: &Tools) -> Result {
             .arg(&out)
             .arg("-o")
             .arg(&out))?;
+        write_stamp(&stamp, &wasm, "")?;
     }
     copy_file(&root.join("app/index.html"), &dist.join("index.html"))?;
     copy_dir(&root.join("style"), &dist.join("style"))
@@ -144,13 +146,13 @@ fn build_worker(tools: &Tools) -> Result {
     ]))?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/convene_worker.wasm");
     let out = root.join("worker/build/index_bg.wasm");
-    // CONVENE_WASM_NAMES=1 keeps the function names, for `bench/profile.mjs`; the marker
-    // makes the next ordinary build replace that bigger artifact.
+    // CONVENE_WASM_NAMES=1 keeps the function names, for `bench/profile.mjs`; the stamp
+    // records it, so the next ordinary build replaces that bigger artifact.
     let keep_names = std::env::var_os("CONVENE_WASM_NAMES").is_some();
-    let names_marker = root.join("worker/build/.with-names");
-    if !keep_names
-        && !names_marker.exists()
-        && newer(&out, &wasm)
+    let variant = if keep_names { "names" } else { "" };
+    let stamp = root.join("target/worker-build.stamp");
+    if up_to_date(&stamp, &wasm, variant)
+        && out.exists()
         && root.join("worker/build/index.js").exists()
     {
         println!("worker wasm unchanged; keeping {}", out.display());
@@ -177,20 +179,32 @@ fn build_worker(tools: &Tools) -> Result {
         .arg(&out)
         .arg("-o")
         .arg(&out))?;
-    if keep_names {
-        std::fs::write(&names_marker, "").map_err(|e| e.to_string())
-    } else {
-        std::fs::remove_file(&names_marker).or_else(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Ok(()),
-            _ => Err(e.to_string()),
-        })
-    }
+    write_stamp(&stamp, &wasm, variant)
 }
 
-/// True when `a` exists and was modified after `b`.
-fn newer(a: &Path, b: &Path) -> bool {
-    let modified = |p: &Path| p.metadata().and_then(|m| m.modified()).ok();
-    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a > b)
+/// What a build step's output was made from: the input's size and modification time (cargo
+/// may put back an older artifact when settings change, so "newer than" is not enough), and
+/// a variant of the step.
+fn source_stamp(input: &Path, variant: &str) -> Option<String> {
+    let meta = input.metadata().ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!("{} {} {variant}", meta.len(), modified.as_nanos()))
+}
+
+/// True when the output recorded by `stamp` was made from `input` as it is now.
+fn up_to_date(stamp: &Path, input: &Path, variant: &str) -> bool {
+    let recorded = std::fs::read_to_string(stamp).ok();
+    recorded.is_some() && recorded == source_stamp(input, variant)
+}
+
+fn write_stamp(stamp: &Path, input: &Path, variant: &str) -> Result {
+    let text =
+        source_stamp(input, variant).ok_or_else(|| format!("{}: no metadata", input.display()))?;
+    std::fs::write(stamp, text).map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
 fn copy_file(from: &Path, to: &Path) -> Result {
