@@ -12,8 +12,8 @@ use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub, web_sys
 
 use crate::error::{ApiError, ApiResult};
 
-/// What an object answers: a JSON value or the error to return to the client.
-pub type Reply = Result<serde_json::Value, ApiError>;
+/// What an object answers: a value's JSON text, or the error to return to the client.
+pub type Reply = Result<String, ApiError>;
 
 /// A client for one Durable Object instance that accepts commands of type `C`.
 pub struct ObjectClient<C> {
@@ -89,7 +89,7 @@ where
             "unreadable object command: {e}"
         ))),
     };
-    answer(&encode(&reply)?)
+    answer(&encode(reply)?)
 }
 
 /// A reply's body, and whether it is an error.
@@ -98,14 +98,11 @@ pub struct Encoded {
     pub error: bool,
 }
 
-pub fn encode(reply: &Reply) -> serde_json::Result<Encoded> {
+pub fn encode(reply: Reply) -> serde_json::Result<Encoded> {
     Ok(match reply {
-        Ok(value) => Encoded {
-            body: serde_json::to_string(value)?,
-            error: false,
-        },
+        Ok(body) => Encoded { body, error: false },
         Err(e) => Encoded {
-            body: serde_json::to_string(e)?,
+            body: serde_json::to_string(&e)?,
             error: true,
         },
     })
@@ -123,7 +120,7 @@ pub fn answer(encoded: &Encoded) -> worker::Result<Response> {
         .fixed(encoded.body.as_bytes().to_vec()))
 }
 
-/// Turns a command's result into a reply.
+/// Turns a command's result into a reply (serialized once, straight to text).
 pub fn reply<T: Serialize>(value: ApiResult<T>) -> Reply {
-    Ok(serde_json::to_value(value?)?)
+    Ok(serde_json::to_string(&value?)?)
 }

@@ -55,7 +55,7 @@ impl DurableObject for ConfigStore {
                 false,
             ),
         };
-        let encoded = objects::encode(&reply)?;
+        let encoded = objects::encode(reply)?;
         let answer = objects::answer(&encoded);
         if !cacheable {
             self.cache.borrow_mut().clear();
