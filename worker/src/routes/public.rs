@@ -88,10 +88,9 @@ async fn route(
     // 403 come first, as for every other request.
     let result = match Endpoint::parse(rest, &req.method()) {
         Ok(endpoint) => endpoint.run(req, env, credential).await,
-        Err(e) => match public(env, credential, PublicRead::Authorize).await {
-            Ok(()) => Err(e),
-            Err(refused) => Err(refused),
-        },
+        Err(e) => public::<()>(env, credential, PublicRead::Authorize)
+            .await
+            .and(Err(e)),
     };
     let reflect = match &result {
         Err(ApiError::Unauthorized(_) | ApiError::Forbidden(_)) => None,
