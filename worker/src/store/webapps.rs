@@ -49,6 +49,10 @@ pub async fn get(records: &Records, id: &str) -> ApiResult<WebApplication> {
     Ok(stored(records, id).await?.app)
 }
 
+async fn save(records: &Records, app: &StoredWebApp) -> ApiResult<()> {
+    records.put(&key(&app.app.id), app).await
+}
+
 /// `input` validated by the worker; the worker generated the token and passes its hash.
 pub async fn create(
     records: &Records,
@@ -70,7 +74,7 @@ pub async fn create(
         },
         token_hash,
     };
-    records.put(&key(&app.app.id), &app).await?;
+    save(records, &app).await?;
     Ok(app.app)
 }
 
@@ -83,7 +87,7 @@ pub async fn update(
     app.app.name = input.name;
     app.app.allowed_origins = input.allowed_origins;
     app.app.updated_at = ids::now_iso();
-    records.put(&key(&app.app.id), &app).await?;
+    save(records, &app).await?;
     Ok(app.app)
 }
 
@@ -98,7 +102,7 @@ pub async fn rotate(
     app.app.token_hint = token_hint;
     app.app.token_issued_at = ids::now_iso();
     app.app.updated_at = app.app.token_issued_at.clone();
-    records.put(&key(&app.app.id), &app).await?;
+    save(records, &app).await?;
     Ok(app.app)
 }
 
@@ -106,7 +110,7 @@ pub async fn set_active(records: &Records, id: &str, active: bool) -> ApiResult<
     let mut app = stored(records, id).await?;
     app.app.active = active;
     app.app.updated_at = ids::now_iso();
-    records.put(&key(&app.app.id), &app).await?;
+    save(records, &app).await?;
     Ok(app.app)
 }
 
