@@ -652,6 +652,22 @@ not ok 1 - grp
     }
 
     #[test]
+    fn a_stamp_holds_until_the_input_or_the_variant_changes() {
+        let dir = std::env::temp_dir().join(format!("xtask-stamp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let (input, stamp) = (dir.join("in.wasm"), dir.join("out.stamp"));
+        std::fs::write(&input, "one").expect("input");
+        assert!(!up_to_date(&stamp, &input, ""), "no stamp yet");
+        write_stamp(&stamp, &input, "").expect("stamp");
+        assert!(up_to_date(&stamp, &input, ""));
+        assert!(!up_to_date(&stamp, &input, "names"), "another variant");
+        // Another size (cargo putting back an older artifact changes size or mtime).
+        std::fs::write(&input, "other").expect("input");
+        assert!(!up_to_date(&stamp, &input, ""));
+        std::fs::remove_dir_all(&dir).expect("clean up");
+    }
+
+    #[test]
     fn random_tokens_use_the_alphabet() {
         let token = random_token(32).expect("urandom");
         assert_eq!(token.len(), 32);
