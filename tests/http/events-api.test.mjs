@@ -836,13 +836,11 @@ describe('the public Events API', () => {
       assert.equal(none.status, 400);
       assert.equal(none.body.error.fields[0].field, 'attendees');
 
-      // Documented (openapi: "Attendees are registered one by one"): attendee 0 of the
-      // second request stays registered; no invalid attendee is stored.
-      const stored = await adminRegistrations(ev.id);
-      assert.deepEqual(stored.items.map((r) => r.email), ['x@example.com']);
+      // All or none (openapi): the valid attendee 0 of the second request is not stored either.
+      assert.equal((await adminRegistrations(ev.id)).total, 0);
     });
 
-    it('a refused attendee leaves the ones before it registered; the same key retries safely', async () => {
+    it('attendees are registered all or none: an invalid one stores nobody; the same key then registers both', async () => {
       const ip = newAddress();
       const ev = await event();
       const yesNo = await created(`${EVENTS}/${ev.id}/registration-fields`, {
@@ -855,21 +853,54 @@ describe('the public Events API', () => {
         attendees: [
           { email: `first-${key}@example.com` },
           { email: `second-${key}@example.com`, responses: [{ id: yesNo.id, value }] },
-        ],
+          { firstName: 'No', lastName: 'Email', responses: [{ id: yesNo.id, value }] },
+        ].slice(0, value === 'Maybe' ? 3 : 2),
       });
       const refused = await register(ev.readableId, body('Maybe'), { ip });
       assert.equal(refused.status, 400, refused.text);
-      assert.deepEqual(refused.body.error.fields.map((f) => f.field), [`attendees[1].responses.${yesNo.id}`]);
-      const first = (await adminRegistrations(ev.id)).items;
-      assert.deepEqual(first.map((r) => r.email), [`first-${key}@example.com`]);
+      assert.deepEqual(refused.body.error.fields.map((f) => f.field), [
+        `attendees[1].responses.${yesNo.id}`,
+        'attendees[2].email',
+        `attendees[2].responses.${yesNo.id}`,
+      ]);
+      assert.equal((await adminRegistrations(ev.id)).total, 0, 'nobody is stored');
 
       const retried = await register(ev.readableId, body('No'), { ip });
       assert.equal(retried.status, 201, retried.text);
-      assert.equal(retried.body.registrations[0].registrationId, first[0].id, 'attendee 0 is replayed');
+      assert.equal(retried.body.registrations.length, 2);
       const again = await register(ev.readableId, body('No'), { ip });
       assert.equal(again.status, 200, 'all replayed');
       assert.deepEqual(again.body, retried.body);
       assert.equal((await adminRegistrations(ev.id)).total, 2);
+    });
+
+    it('a group is decided as a whole: seats count its earlier attendees; one refused refuses all', async () => {
+      const ip = newAddress();
+      const full = await event({ capacity: 2, waitlistAllowed: false });
+      const three = (prefix) => ({
+        attendees: [0, 1, 2].map((i) => ({ email: `${prefix}${i}-${tag()}@example.com` })),
+      });
+      const refused = await register(full.readableId, three('over'), { ip });
+      assert.equal(refused.status, 409, refused.text);
+      assert.match(refused.body.error.message, /^attendees\[2\]: .*full and has no waitlist/);
+      assert.equal((await adminRegistrations(full.id)).total, 0, 'nobody is stored');
+      const count = await v1(`/events/${full.readableId}/registrations/count`, { token });
+      assert.deepEqual(count.body, { count: 0 });
+
+      const waiting = await event({ capacity: 2, waitlistAllowed: true });
+      const res = await register(waiting.readableId, three('wait'), { ip });
+      assert.equal(res.status, 201, res.text);
+      assert.deepEqual(res.body.registrations.map((r) => r.status), ['confirmed', 'confirmed', 'waitlisted']);
+
+      const open = await event({ waitlistAllowed: true });
+      const pass = await created(`${EVENTS}/${open.id}/passes`, { name: `Solo ${tag()}`, capacity: 1 });
+      const withPass = await register(
+        open.readableId,
+        { attendees: [0, 1].map((i) => ({ email: `pass${i}-${tag()}@example.com`, passId: pass.id })) },
+        { ip },
+      );
+      assert.equal(withPass.status, 201, withPass.text);
+      assert.deepEqual(withPass.body.registrations.map((r) => r.status), ['confirmed', 'waitlisted'], 'the pass holds one');
     });
 
     it('10 concurrent POSTs with one idempotencyKey store one registration, all with its id', async () => {

@@ -277,7 +277,7 @@ impl Registry {
     fn run(&self, command: RegistryCommand) -> Reply {
         let db = self.db()?;
         match command {
-            RegistryCommand::Register(r) => reply(register(&db, r)),
+            RegistryCommand::Register(group) => reply(register_group(&db, group)),
             RegistryCommand::Cancel {
                 event_id,
                 registration_id,
@@ -336,29 +336,93 @@ impl Registry {
     }
 }
 
-/// Idempotency first, then the seat decision (a refused registration creates no contact),
-/// then the contact (matched or created), then the registration.
-fn register(db: &Db, r: NewRegistration) -> ApiResult<Registration> {
+/// Seats already confirmed, as read once per group and counted up as the group's
+/// attendees are decided.
+#[derive(Default)]
+struct Taken {
+    event: Option<u32>,
+    passes: Vec<(String, u32)>,
+}
+
+/// What to do with one registration of a group, decided before anything is written.
+enum Plan {
+    Replay(Registration),
+    Insert(RegistrationStatus),
+}
+
+/// Registers a group (one event's attendees, in order) all or none: every registration is
+/// decided first (idempotency, then seats, counting the group's earlier attendees), and
+/// only when none is refused are the contacts and registrations written. A refused
+/// attendee of a group of several is named `attendees[i]` in the message.
+fn register_group(db: &Db, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
+    let several = group.len() > 1;
+    let mut taken = Taken::default();
+    let mut plans = Vec::with_capacity(group.len());
+    for (i, r) in group.iter().enumerate() {
+        plans.push(plan(db, r, &mut taken).map_err(|e| match e {
+            ApiError::Conflict(message) if several => {
+                ApiError::Conflict(format!("attendees[{i}]: {message}"))
+            }
+            other => other,
+        })?);
+    }
+    group
+        .into_iter()
+        .zip(plans)
+        .map(|(r, plan)| match plan {
+            Plan::Replay(earlier) => Ok(earlier),
+            Plan::Insert(status) => insert(db, r, status),
+        })
+        .collect()
+}
+
+/// Idempotency first, then the seat decision (a refused registration creates nothing).
+fn plan(db: &Db, r: &NewRegistration, taken: &mut Taken) -> ApiResult<Plan> {
     if let Some(key) = &r.idempotency_key
         && let Some(mut earlier) =
             db.registration("r.idempotency_key = ?", vec![key.as_str().into()])?
     {
         earlier.replayed = true;
-        return Ok(earlier);
+        return Ok(Plan::Replay(earlier));
     }
-    let pass_confirmed = match (&r.pass_id, r.pass_limit) {
-        (Some(pass), Some(_)) => db.confirmed_with_pass(&r.event_id, pass)?,
-        _ => 0,
-    };
     let capacity: Capacity = r.seats.into();
     // Without a limit the count decides nothing: do not read it.
-    let confirmed = match capacity.limit {
-        Some(_) => db.confirmed(&r.event_id)?,
+    let confirmed = match (capacity.limit, taken.event) {
+        (None, _) => 0,
+        (Some(_), Some(n)) => n,
+        (Some(_), None) => *taken.event.insert(db.confirmed(&r.event_id)?),
+    };
+    let limited_pass = r.pass_id.as_ref().filter(|_| r.pass_limit.is_some());
+    let pass_confirmed = match limited_pass {
         None => 0,
+        Some(pass) => match taken.passes.iter().find(|(p, _)| p == pass) {
+            Some((_, n)) => *n,
+            None => {
+                let n = db.confirmed_with_pass(&r.event_id, pass)?;
+                taken.passes.push((pass.clone(), n));
+                n
+            }
+        },
     };
     let status = registration::decide_with_pass(capacity, confirmed, r.pass_limit, pass_confirmed)
         .map_err(|full| ApiError::Conflict(full.to_string()))?;
+    if status == RegistrationStatus::Confirmed {
+        if let Some(n) = taken.event.as_mut() {
+            *n += 1;
+        }
+        if let Some((_, n)) = taken
+            .passes
+            .iter_mut()
+            .find(|(p, _)| Some(p) == limited_pass)
+        {
+            *n += 1;
+        }
+    }
+    Ok(Plan::Insert(status))
+}
 
+/// Writes a decided registration: the contact (matched or created), then the registration.
+fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<Registration> {
     let keys = r.attendee.match_keys(r.strategy);
     let found: Option<IdRow> = match (&keys.email, &keys.name) {
         (Some(email), Some(name)) => db.first(

@@ -15,7 +15,7 @@ use worker::{Env, Headers, Method, Request, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
 use crate::registry::{Registry, RegistryCommand};
-use crate::routes::registrations::register;
+use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
 use crate::store::{Command, Credential, Part, PublicRead, RegistrationContext, Store};
 
@@ -295,10 +295,11 @@ fn not_found() -> ApiError {
     ApiError::NotFound("There is no such Events API route.".into())
 }
 
-/// Registers each attendee through the same code as admin registrations. With an
-/// idempotency key (body or `Idempotency-Key` header), attendee `i` uses `<key>:<i>`.
-/// The event is looked up (with the credential) before the body is read: 401, 403 and 404
-/// come before 400.
+/// Registers the attendees through the same code as admin registrations, all or none:
+/// every attendee is checked first (all field errors are returned together), then one
+/// registry call decides and stores the whole group. With an idempotency key (body or
+/// `Idempotency-Key` header), attendee `i` uses `<key>:<i>`. The event is looked up (with
+/// the credential) before the body is read: 401, 403 and 404 come before 400.
 async fn registrations(
     mut req: Request,
     env: &Env,
@@ -318,8 +319,8 @@ async fn registrations(
         )]));
     }
     let key = body.idempotency_key.or(header_key);
-    let mut outcomes = Vec::new();
-    let mut replayed = true;
+    let mut group = Vec::with_capacity(body.attendees.len());
+    let mut errors = Vec::new();
     for (i, attendee) in body.attendees.into_iter().enumerate() {
         let input = RegistrationInput {
             attendee: AttendeeInput {
@@ -333,20 +334,28 @@ async fn registrations(
             pass_id: attendee.pass_id,
             responses: attendee.responses,
         };
-        let registration = register(env, &context, input)
-            .await
-            .map_err(|e| prefix_fields(e, i))?;
-        replayed &= registration.replayed;
-        outcomes.push(PublicRegistrationOutcome {
-            email: registration.email,
-            registration_id: registration.id,
-            status: registration.status.key().to_string(),
-        });
+        match prepare(&context, input).map_err(|e| prefix_fields(e, i)) {
+            Ok(prepared) => group.push(prepared),
+            Err(ApiError::Validation(mut fields)) => errors.append(&mut fields),
+            Err(other) => return Err(other),
+        }
     }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let registrations = register(env, group).await?;
+    let replayed = registrations.iter().all(|r| r.replayed);
     let response = PublicRegistrationResponse {
         status: "Success".into(),
         error_message: None,
-        registrations: outcomes,
+        registrations: registrations
+            .into_iter()
+            .map(|r| PublicRegistrationOutcome {
+                email: r.email,
+                registration_id: r.id,
+                status: r.status.key().to_string(),
+            })
+            .collect(),
     };
     http::json(&response, if replayed { 200 } else { 201 })
 }

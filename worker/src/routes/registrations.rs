@@ -21,14 +21,13 @@ fn seats(context: &RegistrationContext) -> Seats {
     }
 }
 
-/// Registers one attendee for an event: validation by the active matching strategy, then
-/// matching, capacity, waitlist and idempotency in the registry, atomically.
-pub async fn register(
-    env: &Env,
+/// Checks one attendee against the event's rules (the active matching strategy, its
+/// sessions, passes and questions) and builds the registration for the registry, or
+/// returns every field error found.
+pub fn prepare(
     context: &RegistrationContext,
     input: RegistrationInput,
-) -> ApiResult<Registration> {
-    let event_id = context.event.id.as_str();
+) -> ApiResult<NewRegistration> {
     let mut errors = Vec::new();
     let attendee = input
         .attendee
@@ -43,10 +42,10 @@ pub async fn register(
     let Some(attendee) = attendee.filter(|_| errors.is_empty()) else {
         return Err(ApiError::Validation(errors));
     };
-    let command = RegistryCommand::Register(NewRegistration {
+    Ok(NewRegistration {
         registration_id: ids::new_id()?,
         new_contact_id: ids::new_id()?,
-        event_id: event_id.into(),
+        event_id: context.event.id.clone(),
         seats: seats(context),
         strategy: context.strategy,
         attendee,
@@ -65,8 +64,16 @@ pub async fn register(
         pass_id: input.pass_id,
         responses,
         now: ids::now_iso(),
-    });
-    Registry::registry(env)?.call(&command).await
+    })
+}
+
+/// Registers prepared attendees of one event in one registry call: matching, capacity,
+/// waitlist and idempotency are decided for all of them before any is stored, so either
+/// all are registered (or replayed) or none is.
+pub async fn register(env: &Env, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
+    Registry::registry(env)?
+        .call(&RegistryCommand::Register(group))
+        .await
 }
 
 pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
@@ -76,7 +83,11 @@ pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Re
             event_id: event_id.into(),
         })
         .await?;
-    let registration = register(env, &context, input).await?;
+    let prepared = prepare(&context, input)?;
+    let registration = register(env, vec![prepared])
+        .await?
+        .pop()
+        .ok_or_else(|| ApiError::internal("the registry answered no registration"))?;
     let status = if registration.replayed { 200 } else { 201 };
     http::json(&registration, status)
 }
