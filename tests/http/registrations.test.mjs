@@ -211,6 +211,48 @@ describe('events and registrations', () => {
     assert.equal(paged.body.total, 4);
   });
 
+  it('a pass, session or question that registrations refer to cannot be deleted; a free one can', async () => {
+    const { id } = await event();
+    const made = async (path, json) => {
+      const res = await api.request('POST', `${EVENTS}/${id}/${path}`, { json });
+      assert.equal(res.status, 201, `${path}: ${res.text}`);
+      return res.body;
+    };
+    const pass = await made('passes', { name: 'Day pass' });
+    const session = await made('sessions', { name: 'Keynote', start: '2026-06-01T09:00', end: '2026-06-01T10:00' });
+    const question = await made('registration-fields', { text: 'Diet?', questionType: 'simple_text' });
+    const unused = {
+      passes: await made('passes', { name: 'Unused pass' }),
+      sessions: await made('sessions', { name: 'Unused', start: '2026-06-01T11:00', end: '2026-06-01T12:00' }),
+      'registration-fields': await made('registration-fields', { text: 'Unused?', questionType: 'boolean' }),
+    };
+    const held = await register(id, {
+      email: `ref-${tag()}@example.com`,
+      passId: pass.id,
+      sessionIds: [session.id],
+      responses: [{ id: question.id, value: 'None' }],
+    });
+    assert.equal(held.status, 201, held.text);
+    // Cancelled registrations keep their history: still refused.
+    const cancelled = await api.request('POST', `${EVENTS}/${id}/registrations/${held.body.id}/cancel`);
+    assert.equal(cancelled.status, 200, cancelled.text);
+
+    for (const [path, ref, words] of [
+      ['passes', pass, /pass is held by 1 registration and cannot be deleted/],
+      ['sessions', session, /session is chosen by 1 registration and cannot be deleted/],
+      ['registration-fields', question, /question is answered by 1 registration and cannot be deleted/],
+    ]) {
+      const refused = await api.request('DELETE', `${EVENTS}/${id}/${path}/${ref.id}`);
+      assert.equal(refused.status, 409, `${path}: ${refused.text}`);
+      assert.equal(refused.body.error.code, 'conflict');
+      assert.match(refused.body.error.message, words);
+      const still = await api.request('GET', `${EVENTS}/${id}/${path}`);
+      assert.ok(still.body.some((r) => r.id === ref.id), `${path}: still listed`);
+      const free = await api.request('DELETE', `${EVENTS}/${id}/${path}/${unused[path].id}`);
+      assert.equal(free.status, 204, `${path}: ${free.text}`);
+    }
+  });
+
   it('exports registrations as CSV', async () => {
     const { id } = await event();
     await register(id, { email: 'csv@example.com', firstName: '=cmd()', lastName: 'Doe, Jr' });

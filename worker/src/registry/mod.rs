@@ -74,6 +74,12 @@ pub enum RegistryCommand {
     CountRegistrations {
         event_id: String,
     },
+    /// Registrations (cancelled ones too) that hold a pass, chose a session or answered a
+    /// question of the event: what may not be deleted while they exist.
+    CountReferences {
+        event_id: String,
+        reference: Reference,
+    },
     ListContacts {
         q: String,
         page: usize,
@@ -85,6 +91,22 @@ pub enum RegistryCommand {
     ContactRegistrations {
         id: String,
     },
+}
+
+/// Something of an event that registrations refer to, by id.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum ReferenceKind {
+    Pass,
+    Session,
+    Question,
+}
+
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Reference {
+    pub kind: ReferenceKind,
+    pub id: String,
 }
 
 /// A registration to decide and store.

@@ -13,7 +13,7 @@ use worker::{
     durable_object,
 };
 
-use super::{NewRegistration, RegistryCommand, Seats};
+use super::{NewRegistration, Reference, ReferenceKind, RegistryCommand, Seats};
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{self, Reply, reply};
 
@@ -316,6 +316,10 @@ impl Registry {
                 "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ?",
                 vec![event_id.into()],
             )),
+            RegistryCommand::CountReferences {
+                event_id,
+                reference,
+            } => reply(count_references(&db, &event_id, &reference)),
             RegistryCommand::ListContacts { q, page, page_size } => {
                 reply(list_contacts(&db, &q, page, page_size))
             }
@@ -481,6 +485,22 @@ fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<
     )?;
     db.registration("r.id = ?", vec![r.registration_id.as_str().into()])?
         .ok_or_else(|| ApiError::internal("registration vanished after insert"))
+}
+
+/// How many of the event's registrations refer to `reference` (session ids and answers are
+/// JSON arrays in their rows).
+fn count_references(db: &Db, event_id: &str, reference: &Reference) -> ApiResult<u32> {
+    let condition = match reference.kind {
+        ReferenceKind::Pass => "pass_id = ?",
+        ReferenceKind::Session => "EXISTS (SELECT 1 FROM json_each(session_ids) WHERE value = ?)",
+        ReferenceKind::Question => {
+            "EXISTS (SELECT 1 FROM json_each(responses) WHERE json_extract(value, '$.id') = ?)"
+        }
+    };
+    db.count(
+        &format!("SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND {condition}"),
+        vec![event_id.into(), reference.id.as_str().into()],
+    )
 }
 
 /// Cancels, and when a confirmed seat frees up, confirms the oldest waitlisted registration

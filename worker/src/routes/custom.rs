@@ -10,6 +10,8 @@ use worker::{Env, Request, Response};
 
 use crate::error::ApiResult;
 use crate::http::{self, json_body};
+use crate::registry::ReferenceKind;
+use crate::routes::registrations::ensure_unreferenced;
 use crate::store::{Command, Kind, Store};
 
 /// Runs `command` and answers its value with `status`.
@@ -127,6 +129,14 @@ pub async fn save(
 }
 
 pub async fn delete(env: &Env, kind: Kind, event_id: &str, id: &str) -> ApiResult<Response> {
+    let referenced = match kind {
+        Kind::Speaker => None,
+        Kind::Pass => Some(ReferenceKind::Pass),
+        Kind::Question => Some(ReferenceKind::Question),
+    };
+    if let Some(reference) = referenced {
+        ensure_unreferenced(env, event_id, reference, id).await?;
+    }
     deleted(
         env,
         Command::DeleteCatalog {

@@ -6,7 +6,8 @@ use worker::{Env, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
-use crate::registry::{Registry, RegistryCommand};
+use crate::registry::{ReferenceKind, Registry, RegistryCommand};
+use crate::routes::registrations::ensure_unreferenced;
 use crate::store::{Command, Store};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
@@ -103,6 +104,7 @@ pub async fn update_session(
 }
 
 pub async fn delete_session(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
+    ensure_unreferenced(env, event_id, ReferenceKind::Session, id).await?;
     let command = Command::DeleteSession {
         event_id: event_id.into(),
         id: id.into(),

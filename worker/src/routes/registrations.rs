@@ -11,7 +11,9 @@ use worker::{Env, Headers, Request, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::ids;
-use crate::registry::{NewRegistration, Registry, RegistryCommand, Seats};
+use crate::registry::{
+    NewRegistration, Reference, ReferenceKind, Registry, RegistryCommand, Seats,
+};
 use crate::store::{Command, RegistrationContext, Store};
 
 fn seats(context: &RegistrationContext) -> Seats {
@@ -90,6 +92,37 @@ pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Re
         .ok_or_else(|| ApiError::internal("the registry answered no registration"))?;
     let status = if registration.replayed { 200 } else { 201 };
     http::json(&registration, status)
+}
+
+/// Refuses (409) to delete a pass, session or question that registrations of the event
+/// refer to (cancelled ones too: their history keeps it). Checked just before the delete,
+/// like an event's registrations before the event is deleted.
+pub async fn ensure_unreferenced(
+    env: &Env,
+    event_id: &str,
+    kind: ReferenceKind,
+    id: &str,
+) -> ApiResult<()> {
+    let command = RegistryCommand::CountReferences {
+        event_id: event_id.into(),
+        reference: Reference {
+            kind,
+            id: id.into(),
+        },
+    };
+    let n: u32 = Registry::registry(env)?.call(&command).await?;
+    if n == 0 {
+        return Ok(());
+    }
+    let what = match kind {
+        ReferenceKind::Pass => "pass is held by",
+        ReferenceKind::Session => "session is chosen by",
+        ReferenceKind::Question => "question is answered by",
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    Err(ApiError::Conflict(format!(
+        "This {what} {n} registration{plural} and cannot be deleted."
+    )))
 }
 
 pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
