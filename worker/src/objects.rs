@@ -8,6 +8,7 @@ use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use worker::wasm_bindgen_futures::JsFuture;
 use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub, web_sys};
 
 use crate::error::{ApiError, ApiResult};
@@ -31,9 +32,10 @@ impl<C: Serialize> ObjectClient<C> {
     }
 
     pub async fn call<T: DeserializeOwned>(&self, command: &C) -> ApiResult<T> {
-        let mut response = self.send(command).await?;
-        let text = response.text().await?;
-        if is_error(&response) {
+        let response = self.send(command).await?;
+        let error = is_error(&response);
+        let text = body_text(response).await?;
+        if error {
             return Err(serde_json::from_str(&text)?);
         }
         Ok(serde_json::from_str(&text)?)
@@ -42,9 +44,9 @@ impl<C: Serialize> ObjectClient<C> {
     /// The answer as a `200 application/json` response whose body is the object's, untouched:
     /// for answers passed straight to a client.
     pub async fn call_raw(&self, command: &C) -> ApiResult<Response> {
-        let mut response = self.send(command).await?;
+        let response = self.send(command).await?;
         if is_error(&response) {
-            return Err(serde_json::from_str(&response.text().await?)?);
+            return Err(serde_json::from_str(&body_text(response).await?)?);
         }
         // A fetched response's headers are immutable: a new response, same body stream.
         let answer: web_sys::Response = response.into();
@@ -66,6 +68,18 @@ impl<C: Serialize> ObjectClient<C> {
         let request = Request::new_with_init("https://object.internal/", &init)?;
         Ok(self.stub.fetch_with_request(request).await?)
     }
+}
+
+/// An object's whole answer as text, read by the runtime in one call. (workers-rs's
+/// `Response::text` reads a fetched body as a stream, chunk by chunk: a JS call and
+/// microtasks per chunk.)
+async fn body_text(response: Response) -> ApiResult<String> {
+    let response: web_sys::Response = response.into();
+    let text = JsFuture::from(response.text().map_err(worker::Error::from)?)
+        .await
+        .map_err(worker::Error::from)?;
+    text.as_string()
+        .ok_or_else(|| ApiError::internal("an object's answer is not text"))
 }
 
 /// Marks an answer whose body is an [`ApiError`].
