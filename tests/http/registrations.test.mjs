@@ -253,6 +253,34 @@ describe('events and registrations', () => {
     }
   });
 
+  it('a registration is answered exactly as it is stored', async () => {
+    const { id } = await event({ capacity: 1, waitlistAllowed: true });
+    const pass = (await api.request('POST', `${EVENTS}/${id}/passes`, { json: { name: 'Day' } })).body;
+    const question = (await api.request('POST', `${EVENTS}/${id}/registration-fields`, {
+      json: { text: 'Diet?', questionType: 'simple_text' },
+    })).body;
+    const answers = [];
+    for (const email of [' Ada@Example.com ', 'grace@example.com']) {
+      const res = await register(id, {
+        email,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        company: 'Engines',
+        passId: pass.id,
+        idempotencyKey: `answer-${tag()}`,
+        responses: [{ id: question.id, value: 'Vegan' }],
+      });
+      assert.equal(res.status, 201, res.text);
+      answers.push(res.body);
+    }
+    assert.deepEqual(answers.map((a) => a.status), ['confirmed', 'waitlisted']);
+    const stored = await registrations(id);
+    for (const answer of answers) {
+      const row = stored.items.find((r) => r.id === answer.id);
+      assert.deepEqual({ ...answer, replayed: false }, { ...row, replayed: false });
+    }
+  });
+
   it('exports registrations as CSV', async () => {
     const { id } = await event();
     await register(id, { email: 'csv@example.com', firstName: '=cmd()', lastName: 'Doe, Jr' });

@@ -483,8 +483,26 @@ fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<
             r.attendee.company.as_str().into(),
         ],
     )?;
-    db.registration("r.id = ?", vec![r.registration_id.as_str().into()])?
-        .ok_or_else(|| ApiError::internal("registration vanished after insert"))
+    // What a read of the new row would give (its other columns start empty), without the read.
+    Ok(Registration {
+        id: r.registration_id,
+        event_id: r.event_id,
+        session_ids: r.session_ids,
+        contact_id,
+        email: r.attendee.email,
+        first_name: r.attendee.first_name,
+        last_name: r.attendee.last_name,
+        company: r.attendee.company,
+        status,
+        created_at: r.now,
+        sync_state: r.sync_state,
+        sync_attempts: 0,
+        sync_error: None,
+        idempotency_key: r.idempotency_key,
+        pass_id: r.pass_id,
+        responses: r.responses,
+        replayed: false,
+    })
 }
 
 /// How many of the event's registrations refer to `reference` (session ids and answers are
