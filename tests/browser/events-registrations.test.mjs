@@ -396,5 +396,14 @@ test('custom values, speakers, passes and registration fields; register with a p
   const passes = await (await page.request.get(`${server.url}/api/admin/events/${eventId}/passes`)).json();
   assert.equal(registration.passId, passes[0].id);
   assert.deepEqual(registration.responses.map((a) => a.value).sort(), ['Rust, Leptos', 'Yes']);
+
+  // The pass Grace holds cannot be deleted: the form says why, and the pass stays.
+  await page.goto(eventUrl);
+  const held = row('passes-table', 'VIP');
+  await held.waitFor();
+  page.once('dialog', (d) => d.accept());
+  await held.getByRole('button', { name: 'Delete' }).click();
+  await page.getByTestId('pass-error').filter({ hasText: 'held by 1 registration and cannot be deleted' }).waitFor();
+  assert.equal(await row('passes-table', 'VIP').count(), 1);
   assert.deepEqual(pageErrors, []);
 });
