@@ -350,7 +350,7 @@ struct Taken {
 
 /// What to do with one registration of a group, decided before anything is written.
 enum Plan {
-    Replay(Registration),
+    Replay(Box<Registration>),
     Insert(RegistrationStatus),
 }
 
@@ -374,7 +374,7 @@ fn register_group(db: &Db, group: Vec<NewRegistration>) -> ApiResult<Vec<Registr
         .into_iter()
         .zip(plans)
         .map(|(r, plan)| match plan {
-            Plan::Replay(earlier) => Ok(earlier),
+            Plan::Replay(earlier) => Ok(*earlier),
             Plan::Insert(status) => insert(db, r, status),
         })
         .collect()
@@ -387,7 +387,7 @@ fn plan(db: &Db, r: &NewRegistration, taken: &mut Taken) -> ApiResult<Plan> {
             db.registration("r.idempotency_key = ?", vec![key.as_str().into()])?
     {
         earlier.replayed = true;
-        return Ok(Plan::Replay(earlier));
+        return Ok(Plan::Replay(Box::new(earlier)));
     }
     let capacity: Capacity = r.seats.into();
     // Without a limit the count decides nothing: do not read it.
