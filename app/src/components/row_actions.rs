@@ -3,6 +3,23 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::Auth;
+use crate::api::ApiError;
+
+/// Shows in `message` why a row action (toggle, delete) was refused, so the refusal stays
+/// on screen; an ended session signs out instead. One call per action.
+pub fn report_refusals<I: 'static, T: Clone + 'static>(
+    action: Action<I, Result<T, ApiError>>,
+    auth: Auth,
+    message: RwSignal<Option<String>>,
+) {
+    Effect::new(move |_| match action.value().get() {
+        Some(Err(e)) if e.is_unauthorized() => auth.signed_out(),
+        Some(Err(e)) => message.set(Some(e.message())),
+        _ => {}
+    });
+}
+
 #[component]
 pub fn RowActions(
     /// Where "Open" goes; no Open button without it.

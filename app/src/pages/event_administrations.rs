@@ -5,10 +5,10 @@ use convene_types::event_admin::EventAdministration;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{self, ApiError, ApiResult};
+use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
-use crate::components::row_actions::RowActions;
+use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::display::yes_no;
 use crate::use_auth;
@@ -54,13 +54,8 @@ pub fn EventAdministrations() -> impl IntoView {
         }
     });
     // A refusal (such as activating while another record is active) stays on screen.
-    let report = move |error: Option<ApiError>| match error {
-        Some(e) if e.is_unauthorized() => auth.signed_out(),
-        Some(e) => message.set(Some(e.message())),
-        None => {}
-    };
-    Effect::new(move |_| report(toggle.value().get().and_then(Result::err)));
-    Effect::new(move |_| report(remove.value().get().and_then(Result::err)));
+    report_refusals(toggle, auth, message);
+    report_refusals(remove, auth, message);
 
     view! {
         // Busy until it is known whether "New" applies.

@@ -7,10 +7,10 @@ use convene_types::webapp::WebApplication;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{self, ApiError, ApiResult};
+use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
-use crate::components::row_actions::RowActions;
+use crate::components::row_actions::{RowActions, report_refusals};
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/web-applications";
@@ -62,13 +62,9 @@ pub fn WebApplications() -> impl IntoView {
             result
         }
     });
-    let report = move |error: Option<ApiError>| match error {
-        Some(e) if e.is_unauthorized() => auth.signed_out(),
-        Some(e) => message.set(Some(e.message())),
-        None => {}
-    };
-    Effect::new(move |_| report(toggle.value().get().and_then(Result::err)));
-    Effect::new(move |_| report(remove.value().get().and_then(Result::err)));
+    // A refusal (such as activating while another record is active) stays on screen.
+    report_refusals(toggle, auth, message);
+    report_refusals(remove, auth, message);
 
     view! {
         <div class="page-header">

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
-use crate::components::row_actions::RowActions;
+use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::{api, use_auth};
 
@@ -37,16 +37,9 @@ pub fn WebinarConfigurations() -> impl IntoView {
             result
         }
     });
-    Effect::new(move |_| {
-        if let Some(Err(e)) = toggle.value().get() {
-            message.set(Some(e.message()));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Err(e)) = remove.value().get() {
-            message.set(Some(e.message()));
-        }
-    });
+    // A refusal (such as activating while another record is active) stays on screen.
+    report_refusals(toggle, auth, message);
+    report_refusals(remove, auth, message);
 
     view! {
         <div class="page-header">

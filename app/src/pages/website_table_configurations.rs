@@ -11,6 +11,7 @@ use leptos_router::components::A;
 use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
+use crate::components::row_actions::report_refusals;
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/website-table-configurations";
@@ -59,11 +60,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
             result
         }
     });
-    Effect::new(move |_| match remove.value().get().and_then(Result::err) {
-        Some(e) if e.is_unauthorized() => auth.signed_out(),
-        Some(e) => message.set(Some(e.message())),
-        None => {}
-    });
+    report_refusals(remove, auth, message);
 
     view! {
         <div class="page-header">
