@@ -1,5 +1,6 @@
 //! `/api/admin/events/{id}/registrations` and `/api/admin/contacts`. Registration goes
-//! through [`register`], the one path the public Events API will share.
+//! through [`prepare`] (each attendee) and [`register`] (the group), the path the public
+//! Events API shares.
 
 use convene_types::contact::Contact;
 use convene_types::list::Page;
