@@ -178,6 +178,13 @@ describe('events and registrations', () => {
     assert.notEqual(c.body.contactId, a.body.contactId, 'Elodie is not Élodie');
     const d = await register(id, { email: 'ONE@example.com', firstName: 'ÉLODIE', lastName: last });
     assert.equal(d.body.contactId, a.body.contactId);
+    // Canonically equal spellings match: a decomposed É (E + U+0301), ß and SS.
+    const e = await register(id, { email: 'one@example.com', firstName: 'E\u0301lodie', lastName: last });
+    assert.equal(e.body.contactId, a.body.contactId, 'E + combining acute is É');
+    const street = `Straße${tag()}`;
+    const f = await register(id, { email: 'three@example.com', firstName: 'Ana', lastName: street });
+    const g = await register(id, { email: 'three@example.com', firstName: 'ANA', lastName: street.toUpperCase() });
+    assert.equal(g.body.contactId, f.body.contactId, 'ß folds to ss');
     const strategy = await api.request('GET', '/api/admin/match-strategy');
     assert.equal(strategy.body.matchStrategy, 'email_first_and_last_name');
 
@@ -349,6 +356,8 @@ describe('events and registrations', () => {
     const early = await event({ name, start: '2026-07-01T09:00', end: '2026-07-01T10:00' });
     assert.notEqual(late.readableId, early.readableId);
     assert.equal(early.readableId, `${late.readableId}-2`);
+    const accented = await event({ name: `Élodie's E\u0301te\u0301 ${tag()}` });
+    assert.match(accented.readableId, /^elodie-s-ete-[0-9a-f]{8}$/, 'accents, either spelling, are dropped');
     const listed = await api.request('GET', `${EVENTS}?q=${encodeURIComponent(name)}`);
     assert.deepEqual(listed.body.items.map((e) => e.id), [early.id, late.id]);
     const desc = await api.request('GET', `${EVENTS}?q=${encodeURIComponent(name)}&desc=1&pageSize=1`);

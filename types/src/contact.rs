@@ -1,9 +1,8 @@
 //! Contacts and how a registration finds its contact (the matching strategy).
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
-use crate::FieldError;
+use crate::{FieldError, text};
 
 pub const NAME_MAX: usize = 100;
 pub const EMAIL_MAX: usize = 254;
@@ -60,9 +59,9 @@ pub fn normalize_email(email: &str) -> String {
 /// A name as compared: Unicode NFC, trimmed, inner whitespace collapsed, case-folded
 /// ("  ÉLODIE " and "élodie" are equal; so are "Straße" and "STRASSE").
 pub fn normalize_name(name: &str) -> String {
-    let composed: String = name.nfc().collect();
+    let composed = text::nfc(name);
     let collapsed = composed.split_whitespace().collect::<Vec<_>>().join(" ");
-    caseless::default_case_fold_str(&collapsed).nfc().collect()
+    text::nfc(&text::fold_case(&collapsed))
 }
 
 /// The person a registration is for, as submitted.

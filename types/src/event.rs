@@ -7,12 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::PrimitiveDateTime;
 use time::macros::format_description;
-use unicode_normalization::UnicodeNormalization;
 
-use crate::FieldError;
 use crate::custom::CustomValues;
 use crate::list::ListQuery;
 use crate::validate::{integer_in_range, name_key, required_name};
+use crate::{FieldError, text};
 
 pub const NAME_MAX: usize = 200;
 pub const DESCRIPTION_MAX: usize = 5000;
@@ -171,10 +170,7 @@ pub fn plausible_time_zone(zone: &str) -> bool {
 /// A readable id from a name: ASCII letters and digits (accents removed), other runs as `-`.
 pub fn slugify(name: &str) -> String {
     let mut slug = String::new();
-    for c in name
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
+    for c in text::strip_marks(name).chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {

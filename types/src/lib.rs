@@ -16,6 +16,7 @@ pub mod list;
 pub mod provider;
 pub mod public;
 pub mod registration;
+pub mod text;
 pub mod validate;
 pub mod webapp;
 
