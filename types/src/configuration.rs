@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
-use crate::list::ListQuery;
+use crate::list::{self, ListQuery};
 use crate::provider::WebinarProvider;
 use crate::validate::{name_key, required_name};
 
@@ -263,10 +263,14 @@ pub fn list(
     });
     items.retain(|c| query.matches(&[&c.name, &c.provider_name, &c.status_message]));
     match query.sort.as_str() {
-        "provider" => items.sort_by_key(|c| (name_key(&c.provider_name), name_key(&c.name))),
-        "status" => items.sort_by_key(|c| (c.service_status.label(), name_key(&c.name))),
-        "updatedAt" => items.sort_by(|a, b| a.updated_at.cmp(&b.updated_at)),
-        _ => items.sort_by_key(|c| name_key(&c.name)),
+        "provider" => list::sort_by_key(&mut items, |c| {
+            (name_key(&c.provider_name), name_key(&c.name))
+        }),
+        "status" => list::sort_by_key(&mut items, |c| {
+            (c.service_status.label(), name_key(&c.name))
+        }),
+        "updatedAt" => list::sort_by(&mut items, |a, b| a.updated_at.cmp(&b.updated_at)),
+        _ => list::sort_by_key(&mut items, |c| name_key(&c.name)),
     }
     if query.desc {
         items.reverse();
@@ -284,7 +288,7 @@ pub fn users_of<'a>(
         .filter(|(pid, _)| *pid == provider_id)
         .map(|(_, name)| name.to_string())
         .collect();
-    names.sort();
+    list::sort_by(&mut names, Ord::cmp);
     names
 }
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 use time::{Date, Month, PrimitiveDateTime, Time};
 
 use crate::custom::CustomValues;
-use crate::list::ListQuery;
+use crate::list::{self, ListQuery};
 use crate::validate::{integer_in_range, name_key, required_name};
 use crate::{FieldError, text};
 
@@ -405,8 +405,10 @@ impl EventDraft {
 pub fn list(mut events: Vec<Event>, query: &ListQuery) -> Vec<Event> {
     events.retain(|e| query.matches(&[&e.name, &e.readable_id]));
     match query.sort.as_str() {
-        "name" => events.sort_by_key(|e| name_key(&e.name)),
-        _ => events.sort_by(|a, b| (&a.start, &a.name).cmp(&(&b.start, &b.name))),
+        "name" => list::sort_by_key(&mut events, |e| name_key(&e.name)),
+        _ => list::sort_by(&mut events, |a, b| {
+            (&a.start, &a.name).cmp(&(&b.start, &b.name))
+        }),
     }
     if query.desc {
         events.reverse();

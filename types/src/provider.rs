@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::FieldError;
-use crate::list::ListQuery;
+use crate::list::{self, ListQuery};
 use crate::validate::{https_url, integer_in_range, name_key, optional_service_url, required_name};
 
 pub const NAME_MAX: usize = 100;
@@ -196,12 +196,12 @@ pub fn deletion_blocker(provider: &WebinarProvider) -> Option<String> {
 pub fn list(mut providers: Vec<WebinarProvider>, query: &ListQuery) -> Vec<WebinarProvider> {
     providers.retain(|p| query.matches(&[&p.name, &p.base_service_url]));
     match query.sort.as_str() {
-        "maxDurationMinutes" => providers.sort_by(|a, b| {
+        "maxDurationMinutes" => list::sort_by(&mut providers, |a, b| {
             (a.max_duration_minutes, name_key(&a.name))
                 .cmp(&(b.max_duration_minutes, name_key(&b.name)))
         }),
-        "updatedAt" => providers.sort_by(|a, b| a.updated_at.cmp(&b.updated_at)),
-        _ => providers.sort_by_key(|p| name_key(&p.name)),
+        "updatedAt" => list::sort_by(&mut providers, |a, b| a.updated_at.cmp(&b.updated_at)),
+        _ => list::sort_by_key(&mut providers, |p| name_key(&p.name)),
     }
     if query.desc {
         providers.reverse();

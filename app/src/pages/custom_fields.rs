@@ -5,7 +5,7 @@
 
 use convene_types::FieldError;
 use convene_types::custom::{CustomField, CustomFieldInput, Entity, FieldType};
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::{self, ListQuery, Page};
 use convene_types::validate::name_key;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -57,9 +57,9 @@ fn page_of(
         .filter(|f| query.matches(&[&f.name, &f.label]))
         .collect();
     match query.sort.as_str() {
-        "name" => found.sort_by_key(|f| (f.name.to_lowercase(), f.entity)),
-        "label" => found.sort_by_key(|f| (name_key(&f.label), f.entity)),
-        _ => found.sort_by_key(|f| (f.entity, f.name.to_lowercase())),
+        "name" => list::sort_by_key(&mut found, |f| (f.name.to_lowercase(), f.entity)),
+        "label" => list::sort_by_key(&mut found, |f| (name_key(&f.label), f.entity)),
+        _ => list::sort_by_key(&mut found, |f| (f.entity, f.name.to_lowercase())),
     }
     if query.desc {
         found.reverse();

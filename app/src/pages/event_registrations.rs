@@ -2,6 +2,7 @@
 //! paging, cancel; each with its pass and answers), a form to register someone (with a pass
 //! and the event's registration fields), and the CSV export.
 
+use convene_types::list;
 use std::collections::BTreeMap;
 
 use convene_types::FieldError;
@@ -51,7 +52,7 @@ fn answer_lines(questions: &[RegistrationQuestion], answers: &[Answer]) -> Vec<(
             None => (usize::MAX, "Deleted question".into(), a.value.clone()),
         })
         .collect();
-    lines.sort_by_key(|(i, _, _)| *i);
+    list::sort_by_key(&mut lines, |(i, _, _)| *i);
     lines.into_iter().map(|(_, q, a)| (q, a)).collect()
 }
 

@@ -1,7 +1,7 @@
 //! Settings › Event management › Web applications: the websites allowed to call the public
 //! Events API. The API returns them all; this page searches, sorts and pages them.
 
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::{self, ListQuery, Page};
 use convene_types::validate::name_key;
 use convene_types::webapp::WebApplication;
 use leptos::prelude::*;
@@ -28,8 +28,8 @@ fn page_of(apps: Vec<WebApplication>, query: &ListQuery) -> Page<WebApplication>
         .filter(|a| query.matches(&[&a.name, &a.allowed_origins.join(" ")]))
         .collect();
     match query.sort.as_str() {
-        "active" => found.sort_by_key(|a| (!a.active, name_key(&a.name))),
-        _ => found.sort_by_key(|a| name_key(&a.name)),
+        "active" => list::sort_by_key(&mut found, |a| (!a.active, name_key(&a.name))),
+        _ => list::sort_by_key(&mut found, |a| name_key(&a.name)),
     }
     if query.desc {
         found.reverse();

@@ -3,7 +3,7 @@
 //! configuration; this page searches, sorts and pages them.
 
 use convene_types::custom::WebsiteTableConfiguration;
-use convene_types::list::{ListQuery, Page};
+use convene_types::list::{self, ListQuery, Page};
 use convene_types::validate::name_key;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,8 +31,8 @@ fn page_of(
         .filter(|t| query.matches(&[&t.name, &t.fields.join(" "), t.entity.label()]))
         .collect();
     match query.sort.as_str() {
-        "entity" => found.sort_by_key(|t| (t.entity, name_key(&t.name))),
-        _ => found.sort_by_key(|t| name_key(&t.name)),
+        "entity" => list::sort_by_key(&mut found, |t| (t.entity, name_key(&t.name))),
+        _ => list::sort_by_key(&mut found, |t| name_key(&t.name)),
     }
     if query.desc {
         found.reverse();

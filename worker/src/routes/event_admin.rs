@@ -2,7 +2,7 @@
 
 use convene_types::contact::MatchStrategy;
 use convene_types::event_admin::{EventAdministration, EventAdministrationInput};
-use convene_types::list::Page;
+use convene_types::list::{self, Page};
 use serde_json::json;
 use worker::{Env, Request, Response, Url};
 
@@ -41,7 +41,7 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
         _ => r.active,
     });
     items.retain(|r| query.matches(&[&r.name]));
-    items.sort_by_key(|r| convene_types::validate::name_key(&r.name));
+    list::sort_by_key(&mut items, |r| convene_types::validate::name_key(&r.name));
     if query.desc {
         items.reverse();
     }

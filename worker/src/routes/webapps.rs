@@ -1,5 +1,6 @@
 //! `/api/admin/web-applications`: the token is generated here, shown once, stored hashed.
 
+use convene_types::list;
 use convene_types::webapp::{IssuedToken, TOKEN_PREFIX, WebApplication, WebApplicationInput};
 use sha2::{Digest, Sha256};
 use worker::{Env, Request, Response, Url};
@@ -31,7 +32,7 @@ fn issued(application: WebApplication, token: String, url: &Url) -> IssuedToken 
 
 pub async fn list(env: &Env) -> ApiResult<Response> {
     let mut apps: Vec<WebApplication> = Store::config(env)?.call(&Command::ListWebApps).await?;
-    apps.sort_by_key(|a| convene_types::validate::name_key(&a.name));
+    list::sort_by_key(&mut apps, |a| convene_types::validate::name_key(&a.name));
     http::json(&apps, 200)
 }
 

@@ -4,6 +4,7 @@ use convene_types::custom::{
     self, CustomField, CustomFieldInput, CustomValues, Entity, WebsiteTableConfiguration,
     WebsiteTableConfigurationInput,
 };
+use convene_types::list;
 
 use super::records::Records;
 use crate::error::{ApiError, ApiResult};
@@ -14,7 +15,9 @@ const TABLE_PREFIX: &str = "table-config:";
 
 pub async fn fields(records: &Records) -> ApiResult<Vec<CustomField>> {
     let mut fields: Vec<CustomField> = records.list(FIELD_PREFIX).await?;
-    fields.sort_by(|a, b| (a.entity, &a.name).cmp(&(b.entity, &b.name)));
+    list::sort_by(&mut fields, |a, b| {
+        (a.entity, &a.name).cmp(&(b.entity, &b.name))
+    });
     Ok(fields)
 }
 
@@ -107,7 +110,9 @@ pub async fn delete_field(records: &Records, id: &str) -> ApiResult<()> {
 
 pub async fn tables(records: &Records) -> ApiResult<Vec<WebsiteTableConfiguration>> {
     let mut tables: Vec<WebsiteTableConfiguration> = records.list(TABLE_PREFIX).await?;
-    tables.sort_by(|a, b| (a.entity, &a.name).cmp(&(b.entity, &b.name)));
+    list::sort_by(&mut tables, |a, b| {
+        (a.entity, &a.name).cmp(&(b.entity, &b.name))
+    });
     Ok(tables)
 }
 

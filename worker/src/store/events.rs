@@ -5,6 +5,7 @@ use convene_types::catalog::Pass;
 use convene_types::contact::MatchStrategy;
 use convene_types::custom::{Entity, RegistrationQuestion};
 use convene_types::event::{ConfigurationFacts, Event, EventInput, Session, SessionInput};
+use convene_types::list;
 use serde::{Deserialize, Serialize};
 
 use super::configurations::all_configurations;
@@ -141,7 +142,9 @@ pub async fn delete(records: &Records, id: &str) -> ApiResult<()> {
 
 pub async fn sessions(records: &Records, event_id: &str) -> ApiResult<Vec<Session>> {
     let mut sessions: Vec<Session> = records.list(&session_prefix(event_id)).await?;
-    sessions.sort_by(|a, b| (&a.start, &a.name).cmp(&(&b.start, &b.name)));
+    list::sort_by(&mut sessions, |a, b| {
+        (&a.start, &a.name).cmp(&(&b.start, &b.name))
+    });
     Ok(sessions)
 }
 
@@ -230,7 +233,7 @@ pub async fn users_of_configuration(
             }
         }
     }
-    names.sort();
+    list::sort_by(&mut names, Ord::cmp);
     Ok(names)
 }
 

@@ -4,6 +4,7 @@
 use convene_types::catalog::{Pass, Speaker};
 use convene_types::custom::{Entity, RegistrationQuestion, exposed};
 use convene_types::event::Event;
+use convene_types::list;
 use convene_types::public::{
     PublicEvent, PublicPass, PublicRegistrationField, PublicSession, PublicSpeaker,
 };
@@ -41,7 +42,9 @@ pub async fn published(records: &Records) -> ApiResult<Vec<PublicEvent>> {
         .into_iter()
         .filter(|e| e.published)
         .collect();
-    events.sort_by(|a, b| (&a.start, &a.name).cmp(&(&b.start, &b.name)));
+    list::sort_by(&mut events, |a, b| {
+        (&a.start, &a.name).cmp(&(&b.start, &b.name))
+    });
     Ok(events
         .iter()
         .map(|e| PublicEvent::from(e, &listed))
@@ -68,7 +71,7 @@ pub async fn part(records: &Records, readable_id: &str, part: Part) -> ApiResult
             let fields = listed(Entity::Speaker);
             let mut speakers: Vec<Speaker> =
                 catalog::list(records, Kind::Speaker, &event.id).await?;
-            speakers.sort_by(|a, b| a.name.cmp(&b.name));
+            list::sort_by(&mut speakers, |a, b| a.name.cmp(&b.name));
             serde_json::to_value(
                 speakers
                     .iter()
@@ -79,7 +82,7 @@ pub async fn part(records: &Records, readable_id: &str, part: Part) -> ApiResult
         Part::Passes => {
             let fields = listed(Entity::Pass);
             let mut passes: Vec<Pass> = catalog::list(records, Kind::Pass, &event.id).await?;
-            passes.sort_by(|a, b| a.name.cmp(&b.name));
+            list::sort_by(&mut passes, |a, b| a.name.cmp(&b.name));
             serde_json::to_value(
                 passes
                     .iter()
@@ -90,7 +93,7 @@ pub async fn part(records: &Records, readable_id: &str, part: Part) -> ApiResult
         Part::RegistrationFields => {
             let mut questions: Vec<RegistrationQuestion> =
                 catalog::list(records, Kind::Question, &event.id).await?;
-            questions.sort_by(|a, b| a.created_at.cmp(&b.created_at));
+            list::sort_by(&mut questions, |a, b| a.created_at.cmp(&b.created_at));
             serde_json::to_value(
                 questions
                     .iter()
