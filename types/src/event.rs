@@ -139,16 +139,19 @@ pub fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
     {
         return None;
     }
+    // Digits only: `parse` alone would also take a sign.
     let number = |range: std::ops::Range<usize>| -> Option<u16> {
         let digits = &t[range];
-        digits
-            .bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| digits.parse().ok())?
+        if digits.bytes().all(|c| c.is_ascii_digit()) {
+            digits.parse().ok()
+        } else {
+            None
+        }
     };
-    let month = Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
-    let date = Date::from_calendar_date(i32::from(number(0..4)?), month, number(8..10)? as u8);
-    let time = Time::from_hms(number(11..13)? as u8, number(14..16)? as u8, 0);
+    let two_digits = |range| number(range).and_then(|n| u8::try_from(n).ok());
+    let month = Month::try_from(two_digits(5..7)?).ok()?;
+    let date = Date::from_calendar_date(i32::from(number(0..4)?), month, two_digits(8..10)?);
+    let time = Time::from_hms(two_digits(11..13)?, two_digits(14..16)?, 0);
     Some(PrimitiveDateTime::new(date.ok()?, time.ok()?))
 }
 

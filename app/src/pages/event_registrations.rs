@@ -2,7 +2,6 @@
 //! paging, cancel; each with its pass and answers), a form to register someone (with a pass
 //! and the event's registration fields), and the CSV export.
 
-use convene_types::list;
 use std::collections::BTreeMap;
 
 use convene_types::FieldError;
@@ -10,6 +9,7 @@ use convene_types::catalog::Pass;
 use convene_types::contact::{AttendeeInput, MatchStrategy};
 use convene_types::custom::{Answer, QuestionType, RegistrationQuestion};
 use convene_types::event::{Event, Session};
+use convene_types::list;
 use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus, SyncState};
 use leptos::prelude::*;
 use leptos_router::components::A;
