@@ -6,9 +6,10 @@ use worker::{Headers, Response};
 
 /// Everything a request can fail with. Handlers return it with `?`; [`ApiError::into_response`]
 /// is the only code that turns an error into a status and a body. It is serializable because
-/// the configuration Durable Object returns it to the worker across `fetch`.
+/// the configuration Durable Object returns it to the worker across `fetch`, in serde's
+/// default (externally tagged) form: an adjacently tagged one compiled to 4.7 KB gzip more.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ApiError {
     BadRequest(String),
     Validation(Vec<FieldError>),

@@ -40,6 +40,8 @@ impl From<Seats> for Capacity {
     }
 }
 
+/// What the worker asks of the registry. As in the store's `Command`, fields are positional
+/// unless two of the same type could be swapped unseen.
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 // A command is built once per request and serialized at once; boxing would buy nothing.
@@ -57,9 +59,7 @@ pub enum RegistryCommand {
         now: String,
     },
     /// Registrations holding or waiting for a seat (not cancelled).
-    CountActive {
-        event_id: String,
-    },
+    CountActive(String),
     ListRegistrations {
         event_id: String,
         q: String,
@@ -68,29 +68,18 @@ pub enum RegistryCommand {
         page_size: usize,
     },
     /// Every registration of an event, oldest first (CSV export).
-    AllRegistrations {
-        event_id: String,
-    },
-    CountRegistrations {
-        event_id: String,
-    },
+    AllRegistrations(String),
+    CountRegistrations(String),
     /// Registrations (cancelled ones too) that hold a pass, chose a session or answered a
     /// question of the event: what may not be deleted while they exist.
-    CountReferences {
-        event_id: String,
-        reference: Reference,
-    },
+    CountReferences(String, Reference),
     ListContacts {
         q: String,
         page: usize,
         page_size: usize,
     },
-    GetContact {
-        id: String,
-    },
-    ContactRegistrations {
-        id: String,
-    },
+    GetContact(String),
+    ContactRegistrations(String),
 }
 
 /// Something of an event that registrations refer to, by id.

@@ -285,7 +285,7 @@ impl Registry {
                 pass_limits,
                 now,
             } => reply(cancel(&db, &event_id, &registration_id, seats, &pass_limits, &now)),
-            RegistryCommand::CountActive { event_id } => reply(db.count(
+            RegistryCommand::CountActive(event_id) => reply(db.count(
                 "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status != 'cancelled'",
                 vec![event_id.into()],
             )),
@@ -298,7 +298,7 @@ impl Registry {
             } => reply(list_registrations(
                 &db, &event_id, &q, status, page, page_size,
             )),
-            RegistryCommand::AllRegistrations { event_id } => {
+            RegistryCommand::AllRegistrations(event_id) => {
                 let query = format!(
                     "SELECT {REGISTRATION_COLUMNS} FROM registrations r JOIN contacts c ON c.id = r.contact_id \
                      WHERE r.event_id = ? ORDER BY r.seq"
@@ -312,19 +312,16 @@ impl Registry {
                         }),
                 )
             }
-            RegistryCommand::CountRegistrations { event_id } => reply(db.count(
+            RegistryCommand::CountRegistrations(event_id) => reply(db.count(
                 "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ?",
                 vec![event_id.into()],
             )),
-            RegistryCommand::CountReferences {
-                event_id,
-                reference,
-            } => reply(count_references(&db, &event_id, &reference)),
+            RegistryCommand::CountReferences(event_id, reference) => reply(count_references(&db, &event_id, &reference)),
             RegistryCommand::ListContacts { q, page, page_size } => {
                 reply(list_contacts(&db, &q, page, page_size))
             }
-            RegistryCommand::GetContact { id } => reply(contact(&db, &id)),
-            RegistryCommand::ContactRegistrations { id } => {
+            RegistryCommand::GetContact(id) => reply(contact(&db, &id)),
+            RegistryCommand::ContactRegistrations(id) => {
                 let query = format!(
                     "SELECT {REGISTRATION_COLUMNS} FROM registrations r JOIN contacts c ON c.id = r.contact_id \
                      WHERE r.contact_id = ? ORDER BY r.seq"

@@ -31,24 +31,16 @@ pub async fn fields(env: &Env) -> ApiResult<Response> {
 
 pub async fn create_field(mut req: Request, env: &Env) -> ApiResult<Response> {
     let input: CustomFieldInput = json_body(&mut req).await?;
-    answer(env, Command::CreateCustomField { input }, 201).await
+    answer(env, Command::CreateCustomField(input), 201).await
 }
 
 pub async fn update_field(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
     let input: CustomFieldInput = json_body(&mut req).await?;
-    answer(
-        env,
-        Command::UpdateCustomField {
-            id: id.into(),
-            input,
-        },
-        200,
-    )
-    .await
+    answer(env, Command::UpdateCustomField(id.into(), input), 200).await
 }
 
 pub async fn delete_field(env: &Env, id: &str) -> ApiResult<Response> {
-    deleted(env, Command::DeleteCustomField { id: id.into() }).await
+    deleted(env, Command::DeleteCustomField(id.into())).await
 }
 
 pub async fn tables(env: &Env) -> ApiResult<Response> {
@@ -56,25 +48,17 @@ pub async fn tables(env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn table(env: &Env, id: &str) -> ApiResult<Response> {
-    answer(env, Command::GetTable { id: id.into() }, 200).await
+    answer(env, Command::GetTable(id.into()), 200).await
 }
 
 pub async fn save_table(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
     let input: WebsiteTableConfigurationInput = json_body(&mut req).await?;
     let status = if id.is_some() { 200 } else { 201 };
-    answer(
-        env,
-        Command::SaveTable {
-            id: id.map(Into::into),
-            input,
-        },
-        status,
-    )
-    .await
+    answer(env, Command::SaveTable(id.map(Into::into), input), status).await
 }
 
 pub async fn delete_table(env: &Env, id: &str) -> ApiResult<Response> {
-    deleted(env, Command::DeleteTable { id: id.into() }).await
+    deleted(env, Command::DeleteTable(id.into())).await
 }
 
 /// Which per-event collection a path names.
@@ -88,15 +72,7 @@ pub fn kind(segment: &str) -> Option<Kind> {
 }
 
 pub async fn list(env: &Env, kind: Kind, event_id: &str) -> ApiResult<Response> {
-    answer(
-        env,
-        Command::ListCatalog {
-            kind,
-            event_id: event_id.into(),
-        },
-        200,
-    )
-    .await
+    answer(env, Command::ListCatalog(kind, event_id.into()), 200).await
 }
 
 pub async fn save(
@@ -109,21 +85,15 @@ pub async fn save(
     let (event_id, id) = (event_id.to_string(), id.map(str::to_string));
     let status = if id.is_some() { 200 } else { 201 };
     let command = match kind {
-        Kind::Speaker => Command::SaveSpeaker {
+        Kind::Speaker => {
+            Command::SaveSpeaker(event_id, id, json_body::<SpeakerInput>(&mut req).await?)
+        }
+        Kind::Pass => Command::SavePass(event_id, id, json_body::<PassInput>(&mut req).await?),
+        Kind::Question => Command::SaveQuestion(
             event_id,
             id,
-            input: json_body::<SpeakerInput>(&mut req).await?,
-        },
-        Kind::Pass => Command::SavePass {
-            event_id,
-            id,
-            input: json_body::<PassInput>(&mut req).await?,
-        },
-        Kind::Question => Command::SaveQuestion {
-            event_id,
-            id,
-            input: json_body::<RegistrationQuestionInput>(&mut req).await?,
-        },
+            json_body::<RegistrationQuestionInput>(&mut req).await?,
+        ),
     };
     answer(env, command, status).await
 }
@@ -139,11 +109,7 @@ pub async fn delete(env: &Env, kind: Kind, event_id: &str, id: &str) -> ApiResul
     }
     deleted(
         env,
-        Command::DeleteCatalog {
-            kind,
-            event_id: event_id.into(),
-            id: id.into(),
-        },
+        Command::DeleteCatalog(kind, event_id.into(), id.into()),
     )
     .await
 }

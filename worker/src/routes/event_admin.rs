@@ -50,7 +50,7 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     let found: EventAdministration = Store::config(env)?
-        .call(&Command::GetEventAdministration { id: id.into() })
+        .call(&Command::GetEventAdministration(id.into()))
         .await?;
     http::json(&found, 200)
 }
@@ -65,33 +65,27 @@ async fn input(req: &mut Request, env: &Env) -> ApiResult<EventAdministrationInp
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
     let input = input(&mut req, env).await?;
     let created: EventAdministration = Store::config(env)?
-        .call(&Command::CreateEventAdministration { input })
+        .call(&Command::CreateEventAdministration(input))
         .await?;
     http::json(&created, 201)
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
     let input = input(&mut req, env).await?;
-    let command = Command::UpdateEventAdministration {
-        id: id.into(),
-        input,
-    };
+    let command = Command::UpdateEventAdministration(id.into(), input);
     let updated: EventAdministration = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
-    let command = Command::SetEventAdministrationActive {
-        id: id.into(),
-        active,
-    };
+    let command = Command::SetEventAdministrationActive(id.into(), active);
     let updated: EventAdministration = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .call::<()>(&Command::DeleteEventAdministration { id: id.into() })
+        .call::<()>(&Command::DeleteEventAdministration(id.into()))
         .await?;
     http::no_content()
 }

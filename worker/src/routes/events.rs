@@ -18,7 +18,7 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     let found: Event = Store::config(env)?
-        .call(&Command::GetEvent { id: id.into() })
+        .call(&Command::GetEvent(id.into()))
         .await?;
     http::json(&found, 200)
 }
@@ -28,7 +28,7 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
     // Field rules fail fast; references (configurations) and uniqueness in the store.
     input.validate(&[], false).map_err(ApiError::Validation)?;
     let created: Event = Store::config(env)?
-        .call(&Command::CreateEvent { input })
+        .call(&Command::CreateEvent(input))
         .await?;
     http::json(&created, 201)
 }
@@ -36,10 +36,7 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
     let input: EventInput = json_body(&mut req).await?;
     input.validate(&[], false).map_err(ApiError::Validation)?;
-    let command = Command::UpdateEvent {
-        id: id.into(),
-        input,
-    };
+    let command = Command::UpdateEvent(id.into(), input);
     let updated: Event = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
@@ -47,9 +44,7 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
 /// Refused while the event has registrations: they would lose their event.
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     let registrations: u32 = Registry::registry(env)?
-        .call(&RegistryCommand::CountRegistrations {
-            event_id: id.into(),
-        })
+        .call(&RegistryCommand::CountRegistrations(id.into()))
         .await?;
     if registrations > 0 {
         return Err(ApiError::Conflict(format!(
@@ -57,7 +52,7 @@ pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
         )));
     }
     Store::config(env)?
-        .call::<()>(&Command::DeleteEvent { id: id.into() })
+        .call::<()>(&Command::DeleteEvent(id.into()))
         .await?;
     http::no_content()
 }
@@ -65,24 +60,15 @@ pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
 pub async fn sessions(env: &Env, event_id: &str) -> ApiResult<Response> {
     let store = Store::config(env)?;
     store
-        .call::<Event>(&Command::GetEvent {
-            id: event_id.into(),
-        })
+        .call::<Event>(&Command::GetEvent(event_id.into()))
         .await?;
-    let sessions: Vec<Session> = store
-        .call(&Command::ListSessions {
-            event_id: event_id.into(),
-        })
-        .await?;
+    let sessions: Vec<Session> = store.call(&Command::ListSessions(event_id.into())).await?;
     http::json(&sessions, 200)
 }
 
 pub async fn create_session(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
     let input: SessionInput = json_body(&mut req).await?;
-    let command = Command::CreateSession {
-        event_id: event_id.into(),
-        input,
-    };
+    let command = Command::CreateSession(event_id.into(), input);
     let created: Session = Store::config(env)?.call(&command).await?;
     http::json(&created, 201)
 }
@@ -94,21 +80,14 @@ pub async fn update_session(
     id: &str,
 ) -> ApiResult<Response> {
     let input: SessionInput = json_body(&mut req).await?;
-    let command = Command::UpdateSession {
-        event_id: event_id.into(),
-        id: id.into(),
-        input,
-    };
+    let command = Command::UpdateSession(event_id.into(), id.into(), input);
     let updated: Session = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn delete_session(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
     ensure_unreferenced(env, event_id, ReferenceKind::Session, id).await?;
-    let command = Command::DeleteSession {
-        event_id: event_id.into(),
-        id: id.into(),
-    };
+    let command = Command::DeleteSession(event_id.into(), id.into());
     Store::config(env)?.call::<()>(&command).await?;
     http::no_content()
 }

@@ -15,7 +15,7 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let command = Command::GetProvider { id: id.to_string() };
+    let command = Command::GetProvider(id.to_string());
     let found: WebinarProvider = Store::config(env)?.call(&command).await?;
     http::json(&found, 200)
 }
@@ -27,7 +27,7 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
         .validate()
         .map_err(crate::error::ApiError::Validation)?;
     let created: WebinarProvider = Store::config(env)?
-        .call(&Command::CreateProvider { input })
+        .call(&Command::CreateProvider(input))
         .await?;
     http::json(&created, 201)
 }
@@ -37,16 +37,13 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
     input
         .validate()
         .map_err(crate::error::ApiError::Validation)?;
-    let command = Command::UpdateProvider {
-        id: id.to_string(),
-        input,
-    };
+    let command = Command::UpdateProvider(id.to_string(), input);
     let updated: WebinarProvider = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
-    let command = Command::DeleteProvider { id: id.to_string() };
+    let command = Command::DeleteProvider(id.to_string());
     Store::config(env)?.call::<()>(&command).await?;
     http::no_content()
 }

@@ -143,14 +143,14 @@ async fn public<T: DeserializeOwned>(
     read: PublicRead,
 ) -> ApiResult<T> {
     Store::config(env)?
-        .call(&Command::Public { credential, read })
+        .call(&Command::Public(credential, read))
         .await
 }
 
 /// A public read from the store, as the JSON answer to send.
 async fn public_json(env: &Env, credential: Credential, read: PublicRead) -> ApiResult<Response> {
     Store::config(env)?
-        .call_raw(&Command::Public { credential, read })
+        .call_raw(&Command::Public(credential, read))
         .await
 }
 
@@ -190,9 +190,7 @@ async fn preflight(
         None => match Store::config(env) {
             Ok(store) => {
                 store
-                    .call::<bool>(&Command::OriginAllowed {
-                        origin: origin.into(),
-                    })
+                    .call::<bool>(&Command::OriginAllowed(origin.into()))
                     .await
             }
             Err(e) => Err(e),
@@ -270,20 +268,15 @@ impl<'a> Endpoint<'a> {
         match self {
             Self::Published => public_json(env, credential, PublicRead::Published).await,
             Self::Part(id, part) => {
-                let read = PublicRead::Part {
-                    readable_id: id.into(),
-                    part,
-                };
+                let read = PublicRead::Part(id.into(), part);
                 public_json(env, credential, read).await
             }
             Self::Register(id) => registrations(req, env, credential, id).await,
             Self::Count(id) => {
-                let read = PublicRead::ResolvePublished {
-                    readable_id: id.into(),
-                };
+                let read = PublicRead::ResolvePublished(id.into());
                 let event_id: String = public(env, credential, read).await?;
                 let count: u32 = Registry::registry(env)?
-                    .call(&RegistryCommand::CountActive { event_id })
+                    .call(&RegistryCommand::CountActive(event_id))
                     .await?;
                 http::json(&RegistrationCount { count }, 200)
             }
@@ -306,9 +299,7 @@ async fn registrations(
     credential: Credential,
     readable_id: &str,
 ) -> ApiResult<Response> {
-    let read = PublicRead::RegistrationContext {
-        readable_id: readable_id.into(),
-    };
+    let read = PublicRead::RegistrationContext(readable_id.into());
     let context: RegistrationContext = public(env, credential, read).await?;
     let header_key = req.headers().get("idempotency-key")?;
     let body: PublicRegistrationRequest = json_body(&mut req).await?;

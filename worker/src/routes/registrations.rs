@@ -82,9 +82,7 @@ pub async fn register(env: &Env, group: Vec<NewRegistration>) -> ApiResult<Vec<R
 pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
     let input: RegistrationInput = json_body(&mut req).await?;
     let context: RegistrationContext = Store::config(env)?
-        .call(&Command::RegistrationContext {
-            event_id: event_id.into(),
-        })
+        .call(&Command::RegistrationContext(event_id.into()))
         .await?;
     let prepared = prepare(&context, input)?;
     let registration = register(env, vec![prepared])
@@ -104,13 +102,13 @@ pub async fn ensure_unreferenced(
     kind: ReferenceKind,
     id: &str,
 ) -> ApiResult<()> {
-    let command = RegistryCommand::CountReferences {
-        event_id: event_id.into(),
-        reference: Reference {
+    let command = RegistryCommand::CountReferences(
+        event_id.into(),
+        Reference {
             kind,
             id: id.into(),
         },
-    };
+    );
     let n: u32 = Registry::registry(env)?.call(&command).await?;
     if n == 0 {
         return Ok(());
@@ -128,9 +126,7 @@ pub async fn ensure_unreferenced(
 
 pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
     let context: RegistrationContext = Store::config(env)?
-        .call(&Command::RegistrationContext {
-            event_id: event_id.into(),
-        })
+        .call(&Command::RegistrationContext(event_id.into()))
         .await?;
     let command = RegistryCommand::Cancel {
         event_id: event_id.into(),
@@ -149,9 +145,7 @@ pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> 
 
 async fn ensure_event(env: &Env, event_id: &str) -> ApiResult<()> {
     Store::config(env)?
-        .call::<convene_types::event::Event>(&Command::GetEvent {
-            id: event_id.into(),
-        })
+        .call::<convene_types::event::Event>(&Command::GetEvent(event_id.into()))
         .await
         .map(|_| ())
 }
@@ -183,9 +177,7 @@ pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
 pub async fn csv(env: &Env, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
     let all: Vec<Registration> = Registry::registry(env)?
-        .call(&RegistryCommand::AllRegistrations {
-            event_id: event_id.into(),
-        })
+        .call(&RegistryCommand::AllRegistrations(event_id.into()))
         .await?;
     let headers = Headers::new();
     headers.set("content-type", "text/csv; charset=utf-8")?;
@@ -212,14 +204,14 @@ pub async fn contacts(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn contact(env: &Env, id: &str) -> ApiResult<Response> {
     let found: Contact = Registry::registry(env)?
-        .call(&RegistryCommand::GetContact { id: id.into() })
+        .call(&RegistryCommand::GetContact(id.into()))
         .await?;
     http::json(&found, 200)
 }
 
 pub async fn contact_registrations(env: &Env, id: &str) -> ApiResult<Response> {
     let found: Vec<Registration> = Registry::registry(env)?
-        .call(&RegistryCommand::ContactRegistrations { id: id.into() })
+        .call(&RegistryCommand::ContactRegistrations(id.into()))
         .await?;
     http::json(&found, 200)
 }

@@ -38,7 +38,7 @@ pub async fn list(env: &Env) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     let app: WebApplication = Store::config(env)?
-        .call(&Command::GetWebApp { id: id.into() })
+        .call(&Command::GetWebApp(id.into()))
         .await?;
     http::json(&app, 200)
 }
@@ -61,10 +61,7 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
     let input: WebApplicationInput = json_body(&mut req).await?;
     let input = input.validate().map_err(ApiError::Validation)?;
     let app: WebApplication = Store::config(env)?
-        .call(&Command::UpdateWebApp {
-            id: id.into(),
-            input,
-        })
+        .call(&Command::UpdateWebApp(id.into(), input))
         .await?;
     http::json(&app, 200)
 }
@@ -83,17 +80,14 @@ pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
     let app: WebApplication = Store::config(env)?
-        .call(&Command::SetWebAppActive {
-            id: id.into(),
-            active,
-        })
+        .call(&Command::SetWebAppActive(id.into(), active))
         .await?;
     http::json(&app, 200)
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .call::<()>(&Command::DeleteWebApp { id: id.into() })
+        .call::<()>(&Command::DeleteWebApp(id.into()))
         .await?;
     http::no_content()
 }

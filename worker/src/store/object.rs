@@ -76,34 +76,28 @@ impl ConfigStore {
                 password,
             } => reply(self.sign_in(records, &client, &username, &password).await),
             Command::ListProviders => reply(providers::all(records).await),
-            Command::GetProvider { id } => reply(providers::by_id(records, &id).await),
-            Command::CreateProvider { input } => reply(providers::create(records, input).await),
-            Command::UpdateProvider { id, input } => {
+            Command::GetProvider(id) => reply(providers::by_id(records, &id).await),
+            Command::CreateProvider(input) => reply(providers::create(records, input).await),
+            Command::UpdateProvider(id, input) => {
                 reply(providers::update(records, &id, input).await)
             }
-            Command::DeleteProvider { id } => reply(providers::delete(records, &id).await),
+            Command::DeleteProvider(id) => reply(providers::delete(records, &id).await),
             Command::ListConfigurations => reply(configurations::list(records).await),
-            Command::GetConfiguration { id } => reply(configurations::get(records, &id).await),
-            Command::GetCheckTarget { id } => {
-                reply(configurations::check_target(records, &id).await)
-            }
-            Command::CreateConfiguration { id, input, sealed } => {
+            Command::GetConfiguration(id) => reply(configurations::get(records, &id).await),
+            Command::GetCheckTarget(id) => reply(configurations::check_target(records, &id).await),
+            Command::CreateConfiguration(id, input, sealed) => {
                 reply(configurations::create(records, id, input, sealed).await)
             }
-            Command::UpdateConfiguration {
-                id,
-                input,
-                credentials,
-            } => reply(configurations::update(records, &id, input, credentials).await),
-            Command::SetConfigurationActive { id, active } => {
+            Command::UpdateConfiguration(id, input, credentials) => {
+                reply(configurations::update(records, &id, input, credentials).await)
+            }
+            Command::SetConfigurationActive(id, active) => {
                 reply(configurations::set_active(records, &id, active).await)
             }
-            Command::RemoveCredentials { id } => {
+            Command::RemoveCredentials(id) => {
                 reply(configurations::remove_credentials(records, &id).await)
             }
-            Command::DeleteConfiguration { id } => {
-                reply(configurations::delete(records, &id).await)
-            }
+            Command::DeleteConfiguration(id) => reply(configurations::delete(records, &id).await),
             Command::RecordCheck {
                 id,
                 wrapped_key,
@@ -119,102 +113,90 @@ impl ConfigStore {
                 sealed,
             } => reply(configurations::replace_sealed(records, &id, &previous, sealed).await),
             Command::ListEventAdministrations => reply(event_admin::all(records).await),
-            Command::GetEventAdministration { id } => reply(event_admin::by_id(records, &id).await),
-            Command::CreateEventAdministration { input } => {
+            Command::GetEventAdministration(id) => reply(event_admin::by_id(records, &id).await),
+            Command::CreateEventAdministration(input) => {
                 reply(event_admin::create(records, input).await)
             }
-            Command::UpdateEventAdministration { id, input } => {
+            Command::UpdateEventAdministration(id, input) => {
                 reply(event_admin::update(records, &id, input).await)
             }
-            Command::SetEventAdministrationActive { id, active } => {
+            Command::SetEventAdministrationActive(id, active) => {
                 reply(event_admin::set_active(records, &id, active).await)
             }
-            Command::DeleteEventAdministration { id } => {
+            Command::DeleteEventAdministration(id) => {
                 reply(event_admin::delete(records, &id).await)
             }
             Command::MatchStrategy => reply(event_admin::strategy(records).await),
             Command::ListEvents => reply(events::all(records).await),
-            Command::GetEvent { id } => reply(events::by_id(records, &id).await),
-            Command::CreateEvent { input } => reply(events::create(records, input).await),
-            Command::UpdateEvent { id, input } => reply(events::update(records, &id, input).await),
-            Command::DeleteEvent { id } => reply(events::delete(records, &id).await),
-            Command::ListSessions { event_id } => reply(events::sessions(records, &event_id).await),
-            Command::CreateSession { event_id, input } => {
+            Command::GetEvent(id) => reply(events::by_id(records, &id).await),
+            Command::CreateEvent(input) => reply(events::create(records, input).await),
+            Command::UpdateEvent(id, input) => reply(events::update(records, &id, input).await),
+            Command::DeleteEvent(id) => reply(events::delete(records, &id).await),
+            Command::ListSessions(event_id) => reply(events::sessions(records, &event_id).await),
+            Command::CreateSession(event_id, input) => {
                 reply(events::create_session(records, &event_id, input).await)
             }
-            Command::UpdateSession {
-                event_id,
-                id,
-                input,
-            } => reply(events::update_session(records, &event_id, &id, input).await),
-            Command::DeleteSession { event_id, id } => {
+            Command::UpdateSession(event_id, id, input) => {
+                reply(events::update_session(records, &event_id, &id, input).await)
+            }
+            Command::DeleteSession(event_id, id) => {
                 reply(events::delete_session(records, &event_id, &id).await)
             }
-            Command::RegistrationContext { event_id } => {
+            Command::RegistrationContext(event_id) => {
                 reply(events::registration_context(records, &event_id).await)
             }
             Command::ListCustomFields => reply(custom::fields(records).await),
-            Command::CreateCustomField { input } => {
-                reply(custom::create_field(records, input).await)
-            }
-            Command::UpdateCustomField { id, input } => {
+            Command::CreateCustomField(input) => reply(custom::create_field(records, input).await),
+            Command::UpdateCustomField(id, input) => {
                 reply(custom::update_field(records, &id, input).await)
             }
-            Command::DeleteCustomField { id } => reply(custom::delete_field(records, &id).await),
+            Command::DeleteCustomField(id) => reply(custom::delete_field(records, &id).await),
             Command::ListTables => reply(custom::tables(records).await),
-            Command::GetTable { id } => reply(custom::get_table(records, &id).await),
-            Command::SaveTable { id, input } => {
+            Command::GetTable(id) => reply(custom::get_table(records, &id).await),
+            Command::SaveTable(id, input) => {
                 reply(custom::save_table(records, id.as_deref(), input).await)
             }
-            Command::DeleteTable { id } => reply(custom::delete_table(records, &id).await),
-            Command::ListCatalog { kind, event_id } => reply(
+            Command::DeleteTable(id) => reply(custom::delete_table(records, &id).await),
+            Command::ListCatalog(kind, event_id) => reply(
                 async {
                     events::by_id(records, &event_id).await?;
                     catalog::list::<serde_json::Value>(records, kind, &event_id).await
                 }
                 .await,
             ),
-            Command::SaveSpeaker {
-                event_id,
-                id,
-                input,
-            } => reply(catalog::save_speaker(records, &event_id, id.as_deref(), input).await),
-            Command::SavePass {
-                event_id,
-                id,
-                input,
-            } => reply(catalog::save_pass(records, &event_id, id.as_deref(), input).await),
-            Command::SaveQuestion {
-                event_id,
-                id,
-                input,
-            } => reply(catalog::save_question(records, &event_id, id.as_deref(), input).await),
-            Command::DeleteCatalog { kind, event_id, id } => {
+            Command::SaveSpeaker(event_id, id, input) => {
+                reply(catalog::save_speaker(records, &event_id, id.as_deref(), input).await)
+            }
+            Command::SavePass(event_id, id, input) => {
+                reply(catalog::save_pass(records, &event_id, id.as_deref(), input).await)
+            }
+            Command::SaveQuestion(event_id, id, input) => {
+                reply(catalog::save_question(records, &event_id, id.as_deref(), input).await)
+            }
+            Command::DeleteCatalog(kind, event_id, id) => {
                 reply(catalog::delete(records, kind, &event_id, &id).await)
             }
             Command::ListWebApps => reply(webapps::all(records).await),
-            Command::GetWebApp { id } => reply(webapps::get(records, &id).await),
+            Command::GetWebApp(id) => reply(webapps::get(records, &id).await),
             Command::CreateWebApp {
                 input,
                 token_hash,
                 token_hint,
             } => reply(webapps::create(records, input, token_hash, token_hint).await),
-            Command::UpdateWebApp { id, input } => {
-                reply(webapps::update(records, &id, input).await)
-            }
+            Command::UpdateWebApp(id, input) => reply(webapps::update(records, &id, input).await),
             Command::RotateWebApp {
                 id,
                 token_hash,
                 token_hint,
             } => reply(webapps::rotate(records, &id, token_hash, token_hint).await),
-            Command::SetWebAppActive { id, active } => {
+            Command::SetWebAppActive(id, active) => {
                 reply(webapps::set_active(records, &id, active).await)
             }
-            Command::DeleteWebApp { id } => reply(webapps::delete(records, &id).await),
-            Command::OriginAllowed { origin } => {
+            Command::DeleteWebApp(id) => reply(webapps::delete(records, &id).await),
+            Command::OriginAllowed(origin) => {
                 reply(webapps::origin_allowed(records, &origin).await)
             }
-            Command::Public { credential, read } => {
+            Command::Public(credential, read) => {
                 webapps::authorize(records, &credential).await?;
                 Self::public(records, read).await
             }
@@ -225,17 +207,17 @@ impl ConfigStore {
         match read {
             PublicRead::Authorize => reply(Ok(())),
             PublicRead::Published => reply(public::published(records).await),
-            PublicRead::Part { readable_id, part } => {
+            PublicRead::Part(readable_id, part) => {
                 reply(public::part(records, &readable_id, part).await)
             }
-            PublicRead::RegistrationContext { readable_id } => reply(
+            PublicRead::RegistrationContext(readable_id) => reply(
                 async {
                     let event = public::published_event(records, &readable_id).await?;
                     events::registration_context(records, &event.id).await
                 }
                 .await,
             ),
-            PublicRead::ResolvePublished { readable_id } => reply(
+            PublicRead::ResolvePublished(readable_id) => reply(
                 public::published_event(records, &readable_id)
                     .await
                     .map(|e| e.id),
