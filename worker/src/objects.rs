@@ -2,7 +2,7 @@
 //! Both objects (configuration store, registry) speak this one protocol: a JSON command in
 //! a POST; out, the value's JSON, or the error's JSON marked by the [`ERROR_HEADER`] header.
 //! An answer meant for the client as is passes through the worker without being copied
-//! into WASM or parsed ([`ObjectClient::call_raw`]).
+//! into WASM or parsed ([`ObjectClient::relay`]).
 
 use std::marker::PhantomData;
 
@@ -41,9 +41,10 @@ impl<C: Serialize> ObjectClient<C> {
         Ok(serde_json::from_str(&text)?)
     }
 
-    /// The answer as a `200 application/json` response whose body is the object's, untouched:
-    /// for answers passed straight to a client.
-    pub async fn call_raw(&self, command: &C) -> ApiResult<Response> {
+    /// The answer as an `application/json` response with `status`, whose body is the
+    /// object's, untouched: for answers passed straight to a client (the worker neither
+    /// parses nor re-serializes them).
+    pub async fn relay(&self, command: &C, status: u16) -> ApiResult<Response> {
         let response = self.send(command).await?;
         if is_error(&response) {
             return Err(serde_json::from_str(&body_text(response).await?)?);
@@ -53,7 +54,7 @@ impl<C: Serialize> ObjectClient<C> {
         let headers = Headers::new();
         headers.set("content-type", JSON_TYPE)?;
         let init = web_sys::ResponseInit::new();
-        init.set_status(200);
+        init.set_status(status);
         init.set_headers(&headers.0);
         let fresh =
             web_sys::Response::new_with_opt_readable_stream_and_init(answer.body().as_ref(), &init)

@@ -1,23 +1,18 @@
 //! `/api/admin/custom-fields`, `/api/admin/website-table-configurations`, and per-event
 //! speakers, passes and custom registration fields.
 
-use convene_types::catalog::{PassInput, SpeakerInput};
-use convene_types::custom::{
-    CustomFieldInput, RegistrationQuestionInput, WebsiteTableConfigurationInput,
-};
-use serde_json::Value;
 use worker::{Env, Request, Response};
 
 use crate::error::ApiResult;
-use crate::http::{self, json_body};
+use crate::http;
 use crate::registry::ReferenceKind;
 use crate::routes::registrations::ensure_unreferenced;
 use crate::store::{Command, Kind, Store};
 
-/// Runs `command` and answers its value with `status`.
+/// Runs `command` and answers its value with `status`. Bodies are decoded and validated
+/// by the store.
 async fn answer(env: &Env, command: Command, status: u16) -> ApiResult<Response> {
-    let value: Value = Store::config(env)?.call(&command).await?;
-    http::json(&value, status)
+    Store::config(env)?.relay(&command, status).await
 }
 
 async fn deleted(env: &Env, command: Command) -> ApiResult<Response> {
@@ -30,13 +25,13 @@ pub async fn fields(env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn create_field(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let input: CustomFieldInput = json_body(&mut req).await?;
-    answer(env, Command::CreateCustomField(input), 201).await
+    let body = http::json_text(&mut req).await?;
+    answer(env, Command::CreateCustomField(body), 201).await
 }
 
 pub async fn update_field(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let input: CustomFieldInput = json_body(&mut req).await?;
-    answer(env, Command::UpdateCustomField(id.into(), input), 200).await
+    let body = http::json_text(&mut req).await?;
+    answer(env, Command::UpdateCustomField(id.into(), body), 200).await
 }
 
 pub async fn delete_field(env: &Env, id: &str) -> ApiResult<Response> {
@@ -52,9 +47,9 @@ pub async fn table(env: &Env, id: &str) -> ApiResult<Response> {
 }
 
 pub async fn save_table(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
-    let input: WebsiteTableConfigurationInput = json_body(&mut req).await?;
+    let body = http::json_text(&mut req).await?;
     let status = if id.is_some() { 200 } else { 201 };
-    answer(env, Command::SaveTable(id.map(Into::into), input), status).await
+    answer(env, Command::SaveTable(id.map(Into::into), body), status).await
 }
 
 pub async fn delete_table(env: &Env, id: &str) -> ApiResult<Response> {
@@ -84,16 +79,11 @@ pub async fn save(
 ) -> ApiResult<Response> {
     let (event_id, id) = (event_id.to_string(), id.map(str::to_string));
     let status = if id.is_some() { 200 } else { 201 };
+    let body = http::json_text(&mut req).await?;
     let command = match kind {
-        Kind::Speaker => {
-            Command::SaveSpeaker(event_id, id, json_body::<SpeakerInput>(&mut req).await?)
-        }
-        Kind::Pass => Command::SavePass(event_id, id, json_body::<PassInput>(&mut req).await?),
-        Kind::Question => Command::SaveQuestion(
-            event_id,
-            id,
-            json_body::<RegistrationQuestionInput>(&mut req).await?,
-        ),
+        Kind::Speaker => Command::SaveSpeaker(event_id, id, body),
+        Kind::Pass => Command::SavePass(event_id, id, body),
+        Kind::Question => Command::SaveQuestion(event_id, id, body),
     };
     answer(env, command, status).await
 }

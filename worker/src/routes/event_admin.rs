@@ -1,13 +1,13 @@
 //! `/api/admin/event-administrations`, `/api/admin/deployment`, `/api/admin/match-strategy`.
 
 use convene_types::contact::MatchStrategy;
-use convene_types::event_admin::{EventAdministration, EventAdministrationInput};
+use convene_types::event_admin::EventAdministration;
 use convene_types::list::{self, Page};
 use serde_json::json;
 use worker::{Env, Request, Response, Url};
 
-use crate::error::{ApiError, ApiResult};
-use crate::http::{self, json_body};
+use crate::error::ApiResult;
+use crate::http;
 use crate::store::{Command, Store};
 
 /// Whether this deployment is marked production (`DEPLOYMENT = "production"` in wrangler.toml).
@@ -49,38 +49,27 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let found: EventAdministration = Store::config(env)?
-        .call(&Command::GetEventAdministration(id.into()))
-        .await?;
-    http::json(&found, 200)
+    Store::config(env)?
+        .relay(&Command::GetEventAdministration(id.into()), 200)
+        .await
 }
 
-async fn input(req: &mut Request, env: &Env) -> ApiResult<EventAdministrationInput> {
-    let input: EventAdministrationInput = json_body(req).await?;
-    input
-        .validate(production(env))
-        .map_err(ApiError::Validation)
-}
-
+/// The store decodes and validates the body (the production rule included).
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let input = input(&mut req, env).await?;
-    let created: EventAdministration = Store::config(env)?
-        .call(&Command::CreateEventAdministration(input))
-        .await?;
-    http::json(&created, 201)
+    let body = http::json_text(&mut req).await?;
+    let command = Command::CreateEventAdministration(body, production(env));
+    Store::config(env)?.relay(&command, 201).await
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let input = input(&mut req, env).await?;
-    let command = Command::UpdateEventAdministration(id.into(), input);
-    let updated: EventAdministration = Store::config(env)?.call(&command).await?;
-    http::json(&updated, 200)
+    let body = http::json_text(&mut req).await?;
+    let command = Command::UpdateEventAdministration(id.into(), body, production(env));
+    Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
     let command = Command::SetEventAdministrationActive(id.into(), active);
-    let updated: EventAdministration = Store::config(env)?.call(&command).await?;
-    http::json(&updated, 200)
+    Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {

@@ -1,11 +1,11 @@
 //! `/api/admin/events` and their sessions.
 
-use convene_types::event::{self, Event, EventInput, Session, SessionInput};
+use convene_types::event::{self, Event, Session};
 use convene_types::list::Page;
 use worker::{Env, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
-use crate::http::{self, json_body};
+use crate::http;
 use crate::registry::{ReferenceKind, Registry, RegistryCommand};
 use crate::routes::registrations::ensure_unreferenced;
 use crate::store::{Command, Store};
@@ -17,28 +17,21 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let found: Event = Store::config(env)?
-        .call(&Command::GetEvent(id.into()))
-        .await?;
-    http::json(&found, 200)
+    Store::config(env)?
+        .relay(&Command::GetEvent(id.into()), 200)
+        .await
 }
 
+/// The store decodes and validates the body: field rules, then references
+/// (configurations, custom fields) and the unique readable id.
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let input: EventInput = json_body(&mut req).await?;
-    // Field rules fail fast; references (configurations) and uniqueness in the store.
-    input.validate(&[], false).map_err(ApiError::Validation)?;
-    let created: Event = Store::config(env)?
-        .call(&Command::CreateEvent(input))
-        .await?;
-    http::json(&created, 201)
+    let command = Command::CreateEvent(http::json_text(&mut req).await?);
+    Store::config(env)?.relay(&command, 201).await
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let input: EventInput = json_body(&mut req).await?;
-    input.validate(&[], false).map_err(ApiError::Validation)?;
-    let command = Command::UpdateEvent(id.into(), input);
-    let updated: Event = Store::config(env)?.call(&command).await?;
-    http::json(&updated, 200)
+    let command = Command::UpdateEvent(id.into(), http::json_text(&mut req).await?);
+    Store::config(env)?.relay(&command, 200).await
 }
 
 /// Refused while the event has registrations: they would lose their event.
@@ -67,10 +60,8 @@ pub async fn sessions(env: &Env, event_id: &str) -> ApiResult<Response> {
 }
 
 pub async fn create_session(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
-    let input: SessionInput = json_body(&mut req).await?;
-    let command = Command::CreateSession(event_id.into(), input);
-    let created: Session = Store::config(env)?.call(&command).await?;
-    http::json(&created, 201)
+    let command = Command::CreateSession(event_id.into(), http::json_text(&mut req).await?);
+    Store::config(env)?.relay(&command, 201).await
 }
 
 pub async fn update_session(
@@ -79,10 +70,9 @@ pub async fn update_session(
     event_id: &str,
     id: &str,
 ) -> ApiResult<Response> {
-    let input: SessionInput = json_body(&mut req).await?;
-    let command = Command::UpdateSession(event_id.into(), id.into(), input);
-    let updated: Session = Store::config(env)?.call(&command).await?;
-    http::json(&updated, 200)
+    let body = http::json_text(&mut req).await?;
+    let command = Command::UpdateSession(event_id.into(), id.into(), body);
+    Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn delete_session(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {

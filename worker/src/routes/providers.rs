@@ -1,11 +1,11 @@
 //! `/api/admin/webinar-providers`: list, read, create, update, delete.
 
 use convene_types::list::Page;
-use convene_types::provider::{self, ProviderInput, WebinarProvider};
+use convene_types::provider::{self, WebinarProvider};
 use worker::{Env, Request, Response, Url};
 
 use crate::error::ApiResult;
-use crate::http::{self, json_body};
+use crate::http;
 use crate::store::{Command, Store};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
@@ -15,31 +15,20 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let command = Command::GetProvider(id.to_string());
-    let found: WebinarProvider = Store::config(env)?.call(&command).await?;
-    http::json(&found, 200)
+    Store::config(env)?
+        .relay(&Command::GetProvider(id.to_string()), 200)
+        .await
 }
 
+/// The store decodes and validates the body: field rules, then the unique name.
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let input: ProviderInput = json_body(&mut req).await?;
-    // Field rules fail fast here; uniqueness is decided inside the store.
-    input
-        .validate()
-        .map_err(crate::error::ApiError::Validation)?;
-    let created: WebinarProvider = Store::config(env)?
-        .call(&Command::CreateProvider(input))
-        .await?;
-    http::json(&created, 201)
+    let command = Command::CreateProvider(http::json_text(&mut req).await?);
+    Store::config(env)?.relay(&command, 201).await
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let input: ProviderInput = json_body(&mut req).await?;
-    input
-        .validate()
-        .map_err(crate::error::ApiError::Validation)?;
-    let command = Command::UpdateProvider(id.to_string(), input);
-    let updated: WebinarProvider = Store::config(env)?.call(&command).await?;
-    http::json(&updated, 200)
+    let command = Command::UpdateProvider(id.to_string(), http::json_text(&mut req).await?);
+    Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {

@@ -150,7 +150,7 @@ async fn public<T: DeserializeOwned>(
 /// A public read from the store, as the JSON answer to send.
 async fn public_json(env: &Env, credential: Credential, read: PublicRead) -> ApiResult<Response> {
     Store::config(env)?
-        .call_raw(&Command::Public(credential, read))
+        .relay(&Command::Public(credential, read), 200)
         .await
 }
 

@@ -1,12 +1,12 @@
 //! `/api/admin/web-applications`: the token is generated here, shown once, stored hashed.
 
 use convene_types::list;
-use convene_types::webapp::{IssuedToken, TOKEN_PREFIX, WebApplication, WebApplicationInput};
+use convene_types::webapp::{IssuedToken, TOKEN_PREFIX, WebApplication};
 use sha2::{Digest, Sha256};
 use worker::{Env, Request, Response, Url};
 
-use crate::error::{ApiError, ApiResult};
-use crate::http::{self, json_body};
+use crate::error::ApiResult;
+use crate::http;
 use crate::ids;
 use crate::store::{Command, Store};
 
@@ -37,15 +37,14 @@ pub async fn list(env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let app: WebApplication = Store::config(env)?
-        .call(&Command::GetWebApp(id.into()))
-        .await?;
-    http::json(&app, 200)
+    Store::config(env)?
+        .relay(&Command::GetWebApp(id.into()), 200)
+        .await
 }
 
 pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Response> {
-    let input: WebApplicationInput = json_body(&mut req).await?;
-    let input = input.validate().map_err(ApiError::Validation)?;
+    // The store decodes and validates the body.
+    let input = http::json_text(&mut req).await?;
     let (token_hash, token_hint, token) = new_token()?;
     let app: WebApplication = Store::config(env)?
         .call(&Command::CreateWebApp {
@@ -58,12 +57,8 @@ pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Respons
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let input: WebApplicationInput = json_body(&mut req).await?;
-    let input = input.validate().map_err(ApiError::Validation)?;
-    let app: WebApplication = Store::config(env)?
-        .call(&Command::UpdateWebApp(id.into(), input))
-        .await?;
-    http::json(&app, 200)
+    let command = Command::UpdateWebApp(id.into(), http::json_text(&mut req).await?);
+    Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
@@ -79,10 +74,9 @@ pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
 }
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
-    let app: WebApplication = Store::config(env)?
-        .call(&Command::SetWebAppActive(id.into(), active))
-        .await?;
-    http::json(&app, 200)
+    Store::config(env)?
+        .relay(&Command::SetWebAppActive(id.into(), active), 200)
+        .await
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {

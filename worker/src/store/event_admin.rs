@@ -31,11 +31,13 @@ pub async fn strategy(records: &Records) -> ApiResult<MatchStrategy> {
     Ok(event_admin::current_strategy(&all(records).await?))
 }
 
-/// `input` was validated by the worker (including the production rule).
+/// `production`: whether this deployment is marked production (a stricter rule applies).
 pub async fn create(
     records: &Records,
     input: EventAdministrationInput,
+    production: bool,
 ) -> ApiResult<EventAdministration> {
+    let input = input.validate(production).map_err(ApiError::Validation)?;
     let existing = all(records).await?;
     if let Some(reason) = event_admin::activation_blocker(&existing, "") {
         return Err(ApiError::Conflict(reason));
@@ -58,7 +60,9 @@ pub async fn update(
     records: &Records,
     id: &str,
     input: EventAdministrationInput,
+    production: bool,
 ) -> ApiResult<EventAdministration> {
+    let input = input.validate(production).map_err(ApiError::Validation)?;
     let current = by_id(records, id).await?;
     let updated = EventAdministration {
         name: input.name,

@@ -64,7 +64,10 @@ fn readable_ids(events: &[Event]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Field rules first, then references (configurations, custom fields) and the unique
+/// readable id.
 pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
+    input.validate(&[], false).map_err(ApiError::Validation)?;
     let custom_fields =
         super::custom::check_values(records, Entity::Event, &input.custom_fields).await?;
     let draft = input
@@ -96,6 +99,7 @@ pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
 }
 
 pub async fn update(records: &Records, id: &str, input: EventInput) -> ApiResult<Event> {
+    input.validate(&[], false).map_err(ApiError::Validation)?;
     let current = by_id(records, id).await?;
     let custom_fields =
         super::custom::check_values(records, Entity::Event, &input.custom_fields).await?;

@@ -23,15 +23,7 @@ pub use object::ConfigStore;
 pub use public::Part;
 pub use webapps::Credential;
 
-use convene_types::catalog::{PassInput, SpeakerInput};
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
-use convene_types::custom::{
-    CustomFieldInput, RegistrationQuestionInput, WebsiteTableConfigurationInput,
-};
-use convene_types::event::{EventInput, SessionInput};
-use convene_types::event_admin::EventAdministrationInput;
-use convene_types::provider::ProviderInput;
-use convene_types::webapp::WebApplicationInput;
 use serde::{Deserialize, Serialize};
 use worker::Env;
 
@@ -42,6 +34,14 @@ use crate::objects::ObjectClient;
 pub const BINDING: &str = "CONFIG_STORE";
 /// All configuration lives in one instance of the object.
 const INSTANCE: &str = "config";
+
+/// An admin request's JSON body, passed on as text: the store decodes it
+/// ([`crate::http::parse_json`], which names the field of a type error) and validates it, so
+/// each input type is decoded in one place only.
+pub type JsonText = String;
+
+/// Whether this deployment is marked production (some rules are stricter there).
+pub type Production = bool;
 
 /// What the worker asks of the store. One variant per operation.
 ///
@@ -59,8 +59,8 @@ pub enum Command {
     },
     ListProviders,
     GetProvider(String),
-    CreateProvider(ProviderInput),
-    UpdateProvider(String, ProviderInput),
+    CreateProvider(JsonText),
+    UpdateProvider(String, JsonText),
     DeleteProvider(String),
     ListConfigurations,
     GetConfiguration(String),
@@ -90,45 +90,45 @@ pub enum Command {
     },
     ListEventAdministrations,
     GetEventAdministration(String),
-    /// Validated by the worker (the production rule included); created active.
-    CreateEventAdministration(EventAdministrationInput),
-    UpdateEventAdministration(String, EventAdministrationInput),
+    /// Created active.
+    CreateEventAdministration(JsonText, Production),
+    UpdateEventAdministration(String, JsonText, Production),
     SetEventAdministrationActive(String, bool),
     DeleteEventAdministration(String),
     MatchStrategy,
     ListEvents,
     GetEvent(String),
-    CreateEvent(EventInput),
-    UpdateEvent(String, EventInput),
+    CreateEvent(JsonText),
+    UpdateEvent(String, JsonText),
     DeleteEvent(String),
     ListSessions(String),
-    CreateSession(String, SessionInput),
-    UpdateSession(String, String, SessionInput),
+    CreateSession(String, JsonText),
+    UpdateSession(String, String, JsonText),
     DeleteSession(String, String),
     /// The event, its session ids and the matching strategy, for a registration.
     RegistrationContext(String),
     ListCustomFields,
-    CreateCustomField(CustomFieldInput),
-    UpdateCustomField(String, CustomFieldInput),
+    CreateCustomField(JsonText),
+    UpdateCustomField(String, JsonText),
     DeleteCustomField(String),
     ListTables,
     GetTable(String),
-    SaveTable(Option<String>, WebsiteTableConfigurationInput),
+    SaveTable(Option<String>, JsonText),
     DeleteTable(String),
     ListCatalog(Kind, String),
-    SaveSpeaker(String, Option<String>, SpeakerInput),
-    SavePass(String, Option<String>, PassInput),
-    SaveQuestion(String, Option<String>, RegistrationQuestionInput),
+    SaveSpeaker(String, Option<String>, JsonText),
+    SavePass(String, Option<String>, JsonText),
+    SaveQuestion(String, Option<String>, JsonText),
     DeleteCatalog(Kind, String, String),
     ListWebApps,
     GetWebApp(String),
-    /// Validated by the worker, which generated the token and passes only its hash.
+    /// The worker generated the token and passes only its hash.
     CreateWebApp {
-        input: WebApplicationInput,
+        input: JsonText,
         token_hash: String,
         token_hint: String,
     },
-    UpdateWebApp(String, WebApplicationInput),
+    UpdateWebApp(String, JsonText),
     RotateWebApp {
         id: String,
         token_hash: String,

@@ -18,6 +18,7 @@ use super::{
     webapps,
 };
 use crate::error::{ApiError, ApiResult};
+use crate::http::parse_json;
 use crate::objects::{self, Encoded, Reply, reply};
 use crate::signin;
 
@@ -77,9 +78,11 @@ impl ConfigStore {
             } => reply(self.sign_in(records, &client, &username, &password).await),
             Command::ListProviders => reply(providers::all(records).await),
             Command::GetProvider(id) => reply(providers::by_id(records, &id).await),
-            Command::CreateProvider(input) => reply(providers::create(records, input).await),
-            Command::UpdateProvider(id, input) => {
-                reply(providers::update(records, &id, input).await)
+            Command::CreateProvider(body) => {
+                reply(providers::create(records, parse_json(body.as_bytes())?).await)
+            }
+            Command::UpdateProvider(id, body) => {
+                reply(providers::update(records, &id, parse_json(body.as_bytes())?).await)
             }
             Command::DeleteProvider(id) => reply(providers::delete(records, &id).await),
             Command::ListConfigurations => reply(configurations::list(records).await),
@@ -114,12 +117,12 @@ impl ConfigStore {
             } => reply(configurations::replace_sealed(records, &id, &previous, sealed).await),
             Command::ListEventAdministrations => reply(event_admin::all(records).await),
             Command::GetEventAdministration(id) => reply(event_admin::by_id(records, &id).await),
-            Command::CreateEventAdministration(input) => {
-                reply(event_admin::create(records, input).await)
+            Command::CreateEventAdministration(body, production) => {
+                reply(event_admin::create(records, parse_json(body.as_bytes())?, production).await)
             }
-            Command::UpdateEventAdministration(id, input) => {
-                reply(event_admin::update(records, &id, input).await)
-            }
+            Command::UpdateEventAdministration(id, body, production) => reply(
+                event_admin::update(records, &id, parse_json(body.as_bytes())?, production).await,
+            ),
             Command::SetEventAdministrationActive(id, active) => {
                 reply(event_admin::set_active(records, &id, active).await)
             }
@@ -129,14 +132,19 @@ impl ConfigStore {
             Command::MatchStrategy => reply(event_admin::strategy(records).await),
             Command::ListEvents => reply(events::all(records).await),
             Command::GetEvent(id) => reply(events::by_id(records, &id).await),
-            Command::CreateEvent(input) => reply(events::create(records, input).await),
-            Command::UpdateEvent(id, input) => reply(events::update(records, &id, input).await),
+            Command::CreateEvent(body) => {
+                reply(events::create(records, parse_json(body.as_bytes())?).await)
+            }
+            Command::UpdateEvent(id, body) => {
+                reply(events::update(records, &id, parse_json(body.as_bytes())?).await)
+            }
             Command::DeleteEvent(id) => reply(events::delete(records, &id).await),
             Command::ListSessions(event_id) => reply(events::sessions(records, &event_id).await),
-            Command::CreateSession(event_id, input) => {
-                reply(events::create_session(records, &event_id, input).await)
-            }
-            Command::UpdateSession(event_id, id, input) => {
+            Command::CreateSession(event_id, body) => reply(
+                events::create_session(records, &event_id, parse_json(body.as_bytes())?).await,
+            ),
+            Command::UpdateSession(event_id, id, body) => {
+                let input = parse_json(body.as_bytes())?;
                 reply(events::update_session(records, &event_id, &id, input).await)
             }
             Command::DeleteSession(event_id, id) => {
@@ -146,16 +154,18 @@ impl ConfigStore {
                 reply(events::registration_context(records, &event_id).await)
             }
             Command::ListCustomFields => reply(custom::fields(records).await),
-            Command::CreateCustomField(input) => reply(custom::create_field(records, input).await),
-            Command::UpdateCustomField(id, input) => {
-                reply(custom::update_field(records, &id, input).await)
+            Command::CreateCustomField(body) => {
+                reply(custom::create_field(records, parse_json(body.as_bytes())?).await)
+            }
+            Command::UpdateCustomField(id, body) => {
+                reply(custom::update_field(records, &id, parse_json(body.as_bytes())?).await)
             }
             Command::DeleteCustomField(id) => reply(custom::delete_field(records, &id).await),
             Command::ListTables => reply(custom::tables(records).await),
             Command::GetTable(id) => reply(custom::get_table(records, &id).await),
-            Command::SaveTable(id, input) => {
-                reply(custom::save_table(records, id.as_deref(), input).await)
-            }
+            Command::SaveTable(id, body) => reply(
+                custom::save_table(records, id.as_deref(), parse_json(body.as_bytes())?).await,
+            ),
             Command::DeleteTable(id) => reply(custom::delete_table(records, &id).await),
             Command::ListCatalog(kind, event_id) => reply(
                 async {
@@ -164,15 +174,33 @@ impl ConfigStore {
                 }
                 .await,
             ),
-            Command::SaveSpeaker(event_id, id, input) => {
-                reply(catalog::save_speaker(records, &event_id, id.as_deref(), input).await)
-            }
-            Command::SavePass(event_id, id, input) => {
-                reply(catalog::save_pass(records, &event_id, id.as_deref(), input).await)
-            }
-            Command::SaveQuestion(event_id, id, input) => {
-                reply(catalog::save_question(records, &event_id, id.as_deref(), input).await)
-            }
+            Command::SaveSpeaker(event_id, id, body) => reply(
+                catalog::save_speaker(
+                    records,
+                    &event_id,
+                    id.as_deref(),
+                    parse_json(body.as_bytes())?,
+                )
+                .await,
+            ),
+            Command::SavePass(event_id, id, body) => reply(
+                catalog::save_pass(
+                    records,
+                    &event_id,
+                    id.as_deref(),
+                    parse_json(body.as_bytes())?,
+                )
+                .await,
+            ),
+            Command::SaveQuestion(event_id, id, body) => reply(
+                catalog::save_question(
+                    records,
+                    &event_id,
+                    id.as_deref(),
+                    parse_json(body.as_bytes())?,
+                )
+                .await,
+            ),
             Command::DeleteCatalog(kind, event_id, id) => {
                 reply(catalog::delete(records, kind, &event_id, &id).await)
             }
@@ -182,8 +210,13 @@ impl ConfigStore {
                 input,
                 token_hash,
                 token_hint,
-            } => reply(webapps::create(records, input, token_hash, token_hint).await),
-            Command::UpdateWebApp(id, input) => reply(webapps::update(records, &id, input).await),
+            } => {
+                let input = parse_json(input.as_bytes())?;
+                reply(webapps::create(records, input, token_hash, token_hint).await)
+            }
+            Command::UpdateWebApp(id, body) => {
+                reply(webapps::update(records, &id, parse_json(body.as_bytes())?).await)
+            }
             Command::RotateWebApp {
                 id,
                 token_hash,

@@ -53,13 +53,14 @@ async fn save(records: &Records, app: &StoredWebApp) -> ApiResult<()> {
     records.put(&key(&app.app.id), app).await
 }
 
-/// `input` validated by the worker; the worker generated the token and passes its hash.
+/// The worker generated the token and passes its hash.
 pub async fn create(
     records: &Records,
     input: WebApplicationInput,
     token_hash: String,
     token_hint: String,
 ) -> ApiResult<WebApplication> {
+    let input = input.validate().map_err(ApiError::Validation)?;
     let now = ids::now_iso();
     let app = StoredWebApp {
         app: WebApplication {
@@ -83,6 +84,7 @@ pub async fn update(
     id: &str,
     input: WebApplicationInput,
 ) -> ApiResult<WebApplication> {
+    let input = input.validate().map_err(ApiError::Validation)?;
     let mut app = stored(records, id).await?;
     app.app.name = input.name;
     app.app.allowed_origins = input.allowed_origins;
