@@ -7,6 +7,10 @@ mod display;
 mod pages;
 
 use convene_types::auth::SessionUser;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -33,10 +37,33 @@ pub struct Auth {
     pub user: RwSignal<Option<Option<SessionUser>>>,
 }
 
+/// An API request's future, boxed: every resource of one answer type then shares one
+/// compiled resource, not one per page (see ARCHITECTURE.md, Size rules).
+pub type Fetch<T> = Pin<Box<dyn Future<Output = api::ApiResult<T>>>>;
+
 impl Auth {
     /// Marks the session as ended (after sign-out or a 401 anywhere).
     pub fn signed_out(&self) {
         self.user.set(Some(None));
+    }
+
+    /// A resource read through the API. `fetch` runs in the resource's tracking closure (the
+    /// signals it reads make it run again) and returns the request; a 401 answer signs out.
+    pub fn resource<T: 'static>(
+        self,
+        fetch: impl Fn() -> Fetch<T> + 'static,
+    ) -> LocalResource<api::ApiResult<T>> {
+        let fetch: Rc<dyn Fn() -> Fetch<T>> = Rc::new(fetch);
+        LocalResource::new(move || {
+            let request = fetch();
+            async move {
+                let result = request.await;
+                if matches!(&result, Err(e) if e.is_unauthorized()) {
+                    self.signed_out();
+                }
+                result
+            }
+        })
     }
 }
 

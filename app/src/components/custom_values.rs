@@ -18,7 +18,7 @@ use crate::display::yes_no;
 pub type Definitions = LocalResource<ApiResult<Vec<CustomField>>>;
 
 pub fn definitions() -> Definitions {
-    LocalResource::new(|| async { api::custom_fields().await })
+    crate::use_auth().resource(|| Box::pin(async { api::custom_fields().await }))
 }
 
 /// The fields of `entity`, once loaded (tracked).

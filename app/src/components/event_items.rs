@@ -53,17 +53,11 @@ impl<T: EventItem> ItemSection<T> {
                     .map(|()| item_id)
             }
         });
-        let items = LocalResource::new(move || {
+        let items = auth.resource(move || {
             save.version().get();
             remove.version().get();
             let event_id = event_id.get_value();
-            async move {
-                let result = api::event_items::<T>(&event_id).await;
-                if matches!(&result, Err(e) if e.is_unauthorized()) {
-                    auth.signed_out();
-                }
-                result
-            }
+            Box::pin(async move { api::event_items::<T>(&event_id).await })
         });
         let section = ItemSection {
             noun,

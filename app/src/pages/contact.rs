@@ -39,19 +39,13 @@ pub fn ContactPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
 
-    let contact = LocalResource::new(move || {
+    let contact = auth.resource(move || {
         let id = id();
-        async move {
-            let result = api::contact(&id).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::contact(&id).await })
     });
-    let registrations = LocalResource::new(move || {
+    let registrations = auth.resource(move || {
         let id = id();
-        async move { registrations_with_events(&id).await }
+        Box::pin(async move { registrations_with_events(&id).await })
     });
 
     view! {

@@ -14,15 +14,9 @@ pub fn Contacts() -> impl IntoView {
     // By last name, then first name (the order the API keeps).
     let list = ListState::new("name");
 
-    let contacts = LocalResource::new(move || {
+    let contacts = auth.resource(move || {
         let query = list.query();
-        async move {
-            let result = api::contacts(&query).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::contacts(&query).await })
     });
 
     view! {

@@ -113,16 +113,10 @@ pub fn CustomFields() -> impl IntoView {
         let id = id.clone();
         async move { api::delete_custom_field(&id).await }
     });
-    let fields = LocalResource::new(move || {
+    let fields = auth.resource(move || {
         save.version().get();
         remove.version().get();
-        async move {
-            let result = api::custom_fields().await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::custom_fields().await })
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {

@@ -51,18 +51,18 @@ pub fn EventAdministrationForm() -> impl IntoView {
         record.set(Some(r));
     };
 
-    let deployment = LocalResource::new(|| async { api::deployment().await });
+    let deployment = auth.resource(|| Box::pin(async { api::deployment().await }));
     // Until the answer comes, the Yes option stays enabled; the server decides anyway.
     let production = move || matches!(deployment.get(), Some(Ok(d)) if d.production);
 
-    let loaded = LocalResource::new(move || {
+    let loaded = auth.resource(move || {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::event_administration(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(r))) => show(r),

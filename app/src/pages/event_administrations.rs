@@ -30,18 +30,12 @@ pub fn EventAdministrations() -> impl IntoView {
         let id = id.clone();
         async move { api::delete_event_administration(&id).await }
     });
-    let records = LocalResource::new(move || {
+    let records = auth.resource(move || {
         let view = if inactive.get() { "inactive" } else { "active" };
         let query = list.query();
         toggle.version().get();
         remove.version().get();
-        async move {
-            let result = api::event_administrations(&query, view).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::event_administrations(&query, view).await })
     });
     // "New" only while no record is active, whatever the view and search.
     let none_active = LocalResource::new(move || {

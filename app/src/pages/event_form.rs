@@ -133,17 +133,17 @@ pub fn EventForm() -> impl IntoView {
         record.set(Some(e));
     };
 
-    let configurations = LocalResource::new(|| async { api::active_configurations().await });
+    let configurations = auth.resource(|| Box::pin(async { api::active_configurations().await }));
     // Every table's custom fields: the event's here, the others in the sections below.
     let custom_fields = custom_values::definitions();
-    let loaded = LocalResource::new(move || {
+    let loaded = auth.resource(move || {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::event(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(e))) => show(e),

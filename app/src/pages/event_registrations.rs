@@ -93,22 +93,22 @@ pub fn EventRegistrations() -> impl IntoView {
             auth.signed_out();
         }
     };
-    let event = LocalResource::new(move || {
+    let event = auth.resource(move || {
         let id = event_id();
-        async move { api::event(&id).await }
+        Box::pin(async move { api::event(&id).await })
     });
-    let sessions = LocalResource::new(move || {
+    let sessions = auth.resource(move || {
         let id = event_id();
-        async move { api::sessions(&id).await }
+        Box::pin(async move { api::sessions(&id).await })
     });
-    let strategy = LocalResource::new(|| async { api::match_strategy().await });
-    let passes: Passes = LocalResource::new(move || {
+    let strategy = auth.resource(|| Box::pin(async { api::match_strategy().await }));
+    let passes: Passes = auth.resource(move || {
         let id = event_id();
-        async move { api::event_items::<Pass>(&id).await }
+        Box::pin(async move { api::event_items::<Pass>(&id).await })
     });
-    let questions: Questions = LocalResource::new(move || {
+    let questions: Questions = auth.resource(move || {
         let id = event_id();
-        async move { api::event_items::<RegistrationQuestion>(&id).await }
+        Box::pin(async move { api::event_items::<RegistrationQuestion>(&id).await })
     });
 
     let register = Action::new_local(move |input: &RegistrationInput| {
@@ -128,19 +128,13 @@ pub fn EventRegistrations() -> impl IntoView {
         }
     });
 
-    let registrations = LocalResource::new(move || {
+    let registrations = auth.resource(move || {
         let id = event_id();
         let query = list.query();
         let status = status.get();
         register.version().get();
         cancel.version().get();
-        async move {
-            let result = api::registrations(&id, &query, status).await;
-            if let Err(e) = &result {
-                signed_out_on_401(e);
-            }
-            result
-        }
+        Box::pin(async move { api::registrations(&id, &query, status).await })
     });
 
     let event_name = move || {

@@ -116,17 +116,11 @@ pub fn EventSessions(
         _ => {}
     });
 
-    let sessions = LocalResource::new(move || {
+    let sessions = auth.resource(move || {
         save.version().get();
         remove.version().get();
         let event_id = event_id.get_value();
-        async move {
-            let result = api::sessions(&event_id).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::sessions(&event_id).await })
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -13,15 +13,9 @@ pub fn Events() -> impl IntoView {
     let auth = use_auth();
     let list = ListState::new("start");
 
-    let events = LocalResource::new(move || {
+    let events = auth.resource(move || {
         let query = list.query();
-        async move {
-            let result = api::events(&query).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::events(&query).await })
     });
 
     view! {

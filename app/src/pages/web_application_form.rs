@@ -106,14 +106,14 @@ pub fn WebApplicationForm() -> impl IntoView {
         record.set(Some(app));
     };
 
-    let loaded = LocalResource::new(move || {
+    let loaded = auth.resource(move || {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::web_application(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(app))) => show(app),

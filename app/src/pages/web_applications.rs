@@ -51,16 +51,10 @@ pub fn WebApplications() -> impl IntoView {
         let id = id.clone();
         async move { api::delete_web_application(&id).await }
     });
-    let apps = LocalResource::new(move || {
+    let apps = auth.resource(move || {
         toggle.version().get();
         remove.version().get();
-        async move {
-            let result = api::web_applications().await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::web_applications().await })
     });
     // A refusal (such as activating while another record is active) stays on screen.
     report_refusals(toggle, auth, message);

@@ -81,16 +81,16 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         record.set(Some(c));
     };
 
-    let providers =
-        LocalResource::new(|| async { api::providers("?pageSize=100").await.map(|p| p.items) });
-    let loaded = LocalResource::new(move || {
+    let providers = auth
+        .resource(|| Box::pin(async { api::providers("?pageSize=100").await.map(|p| p.items) }));
+    let loaded = auth.resource(move || {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::configuration(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(c))) => show(c),

@@ -24,18 +24,12 @@ pub fn WebinarConfigurations() -> impl IntoView {
         let id = id.clone();
         async move { api::delete_configuration(&id).await }
     });
-    let configurations = LocalResource::new(move || {
+    let configurations = auth.resource(move || {
         let view = if inactive.get() { "inactive" } else { "active" };
         let list_query = list.query();
         toggle.version().get();
         remove.version().get();
-        async move {
-            let result = api::configurations(&list_query, view).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::configurations(&list_query, view).await })
     });
     // A refusal (such as activating while another record is active) stays on screen.
     report_refusals(toggle, auth, message);

@@ -65,14 +65,14 @@ pub fn WebinarProviderForm() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     // Unknown until the record is loaded: Delete shows only for a loaded, non-built-in one.
     let built_in = RwSignal::new(None::<bool>);
-    let loaded = LocalResource::new(move || {
+    let loaded = auth.resource(move || {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::provider(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(provider))) => {

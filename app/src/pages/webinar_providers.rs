@@ -13,15 +13,9 @@ pub fn WebinarProviders() -> impl IntoView {
     let auth = use_auth();
     let list = ListState::new("name");
 
-    let providers = LocalResource::new(move || {
+    let providers = auth.resource(move || {
         let query = list.query();
-        async move {
-            let result = api::providers(&query).await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::providers(&query).await })
     });
 
     view! {

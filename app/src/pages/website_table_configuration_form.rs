@@ -68,17 +68,17 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
         record.set(Some(t));
     };
 
-    let custom = LocalResource::new(|| async { api::custom_fields().await });
+    let custom = auth.resource(|| Box::pin(async { api::custom_fields().await }));
     let custom_list =
         move || -> Vec<CustomField> { custom.get().and_then(Result::ok).unwrap_or_default() };
-    let loaded = LocalResource::new(move || {
+    let loaded = auth.resource(move || {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::website_table_configuration(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
     Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(t))) => show(t),

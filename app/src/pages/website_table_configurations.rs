@@ -50,15 +50,9 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
         let id = id.clone();
         async move { api::delete_website_table_configuration(&id).await }
     });
-    let tables = LocalResource::new(move || {
+    let tables = auth.resource(move || {
         remove.version().get();
-        async move {
-            let result = api::website_table_configurations().await;
-            if matches!(&result, Err(e) if e.is_unauthorized()) {
-                auth.signed_out();
-            }
-            result
-        }
+        Box::pin(async move { api::website_table_configurations().await })
     });
     report_refusals(remove, auth, message);
 
