@@ -5,6 +5,7 @@ pub mod api;
 mod components;
 mod display;
 mod pages;
+mod reactive;
 
 use convene_types::auth::SessionUser;
 use std::future::Future;

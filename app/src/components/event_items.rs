@@ -6,6 +6,7 @@ use convene_types::FieldError;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ApiResult, EventItem};
+use crate::reactive::{action, effect};
 use crate::{Auth, use_auth};
 
 pub struct ItemSection<T: EventItem> {
@@ -39,19 +40,21 @@ impl<T: EventItem> ItemSection<T> {
     ) -> Self {
         let auth = use_auth();
         let event_id = StoredValue::new(event_id);
-        let save = Action::new_local(move |(item_id, input): &(Option<String>, T::Input)| {
+        let save = action(move |(item_id, input): &(Option<String>, T::Input)| {
             let (item_id, input) = (item_id.clone(), input.clone());
             let event_id = event_id.get_value();
-            async move { api::save_event_item::<T>(&event_id, item_id.as_deref(), &input).await }
+            Box::pin(async move {
+                api::save_event_item::<T>(&event_id, item_id.as_deref(), &input).await
+            })
         });
-        let remove = Action::new_local(move |item_id: &String| {
+        let remove = action(move |item_id: &String| {
             let item_id = item_id.clone();
             let event_id = event_id.get_value();
-            async move {
+            Box::pin(async move {
                 api::delete_event_item::<T>(&event_id, &item_id)
                     .await
                     .map(|()| item_id)
-            }
+            })
         });
         let items = auth.resource(move || {
             save.version().get();
@@ -70,7 +73,7 @@ impl<T: EventItem> ItemSection<T> {
             items,
             fill: Callback::new(fill),
         };
-        Effect::new(move |_| match save.value().get() {
+        effect(move || match save.value().get() {
             Some(Ok(_)) => {
                 section.message.set(None);
                 section.reset();
@@ -79,7 +82,7 @@ impl<T: EventItem> ItemSection<T> {
             None => {}
         });
         // Deleting the item being edited ends the edit.
-        Effect::new(move |_| match remove.value().get() {
+        effect(move || match remove.value().get() {
             Some(Ok(removed))
                 if section
                     .editing

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use crate::Auth;
 use crate::api::ApiError;
+use crate::reactive::effect;
 
 /// Shows in `message` why a row action (toggle, delete) was refused, so the refusal stays
 /// on screen; an ended session signs out instead. One call per action.
@@ -13,7 +14,7 @@ pub fn report_refusals<I: 'static, T: Clone + 'static>(
     auth: Auth,
     message: RwSignal<Option<String>>,
 ) {
-    Effect::new(move |_| match action.value().get() {
+    effect(move || match action.value().get() {
         Some(Err(e)) if e.is_unauthorized() => auth.signed_out(),
         Some(Err(e)) => message.set(Some(e.message())),
         _ => {}

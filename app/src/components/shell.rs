@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::reactive::{action, effect};
 use crate::{api, use_auth};
 
 /// A navigation entry: address, label, one line on what it is for.
@@ -77,7 +78,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
 
     // Anyone not signed in is sent to the sign-in page, coming back here afterwards.
-    Effect::new(move |_| {
+    effect(move || {
         if auth.user.get() == Some(None) {
             let next = format!(
                 "{}{}",
@@ -89,9 +90,11 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     });
 
-    let sign_out = Action::new_local(move |_: &()| async move {
-        let _ = api::sign_out().await;
-        auth.signed_out();
+    let sign_out = action(move |_: &()| {
+        Box::pin(async move {
+            let _ = api::sign_out().await;
+            auth.signed_out();
+        })
     });
 
     view! {

@@ -14,6 +14,7 @@ use crate::api::{self, ApiError, ApiResult};
 use crate::components::field::{TextAreaField, TextField, error_for};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 /// The JSON name of a field type, used as the option value.
@@ -100,25 +101,25 @@ pub fn CustomFields() -> impl IntoView {
         message.set(Some(e.message()));
     };
 
-    let save = Action::new_local(move |(id, input): &(Option<String>, CustomFieldInput)| {
+    let save = action(move |(id, input): &(Option<String>, CustomFieldInput)| {
         let (id, input) = (id.clone(), input.clone());
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_custom_field(&id, &input).await,
                 None => api::create_custom_field(&input).await,
             }
-        }
+        })
     });
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_custom_field(&id).await }
+        Box::pin(async move { api::delete_custom_field(&id).await })
     });
     let fields = auth.resource(move || {
         save.version().get();
         remove.version().get();
         Box::pin(async move { api::custom_fields().await })
     });
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(saved)) => {
             let verb = if editor.get_untracked() == Editor::Create {
                 "created"
@@ -135,7 +136,7 @@ pub fn CustomFields() -> impl IntoView {
         Some(Err(e)) => fail(e),
         None => {}
     });
-    Effect::new(move |_| match remove.value().get() {
+    effect(move || match remove.value().get() {
         Some(Ok(())) => notice.set(Some("Custom field deleted.".into())),
         Some(Err(e)) => fail(e),
         None => {}

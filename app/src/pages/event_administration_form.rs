@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::event_administrations::LIST;
 use crate::api::{self, ApiError};
 use crate::components::field::{InlineError, TextField, error_for};
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -64,24 +65,24 @@ pub fn EventAdministrationForm() -> impl IntoView {
             }
         })
     });
-    Effect::new(move |_| match loaded.get() {
+    effect(move || match loaded.get() {
         Some(Ok(Some(r))) => show(r),
         Some(Err(e)) => fail(e),
         _ => {}
     });
 
-    let save = Action::new_local(move |input: &EventAdministrationInput| {
+    let save = action(move |input: &EventAdministrationInput| {
         let input = input.clone();
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_event_administration(&id, &input).await,
                 None => api::create_event_administration(&input).await,
             }
-        }
+        })
     });
     let navigate_after_save = navigate.clone();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(saved)) => {
             message.set(None);
             if untrack(id).is_none() {
@@ -95,11 +96,11 @@ pub fn EventAdministrationForm() -> impl IntoView {
         None => {}
     });
 
-    let simple = Action::new_local(move |op: &Op| {
+    let simple = action(move |op: &Op| {
         let op = *op;
         let id = id();
         let active = record.get_untracked().is_some_and(|r| r.active);
-        async move {
+        Box::pin(async move {
             let Some(id) = id else { return Ok(None) };
             match op {
                 Op::Toggle => api::set_event_administration_active(&id, !active)
@@ -107,9 +108,9 @@ pub fn EventAdministrationForm() -> impl IntoView {
                     .map(Some),
                 Op::Delete => api::delete_event_administration(&id).await.map(|_| None),
             }
-        }
+        })
     });
-    Effect::new(move |_| match simple.value().get() {
+    effect(move || match simple.value().get() {
         Some(Ok(Some(r))) => show(r),
         Some(Ok(None)) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),

@@ -11,6 +11,7 @@ use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::display::yes_no;
+use crate::reactive::action;
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/event-administration";
@@ -22,13 +23,13 @@ pub fn EventAdministrations() -> impl IntoView {
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
+    let toggle = action(move |(id, active): &(String, bool)| {
         let (id, active) = (id.clone(), *active);
-        async move { api::set_event_administration_active(&id, active).await }
+        Box::pin(async move { api::set_event_administration_active(&id, active).await })
     });
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_event_administration(&id).await }
+        Box::pin(async move { api::delete_event_administration(&id).await })
     });
     let records = auth.resource(move || {
         let view = if inactive.get() { "inactive" } else { "active" };

@@ -18,6 +18,7 @@ use crate::api::{self, ApiError};
 use crate::components::configuration_select::ConfigurationSelect;
 use crate::components::custom_values::{self, CustomValueFields, fields_of};
 use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 const LIST: &str = "/events";
@@ -145,24 +146,24 @@ pub fn EventForm() -> impl IntoView {
             }
         })
     });
-    Effect::new(move |_| match loaded.get() {
+    effect(move || match loaded.get() {
         Some(Ok(Some(e))) => show(e),
         Some(Err(e)) => fail(e),
         _ => {}
     });
 
-    let save = Action::new_local(move |input: &EventInput| {
+    let save = action(move |input: &EventInput| {
         let input = input.clone();
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_event(&id, &input).await,
                 None => api::create_event(&input).await,
             }
-        }
+        })
     });
     let navigate_after_save = navigate.clone();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(saved)) => {
             message.set(None);
             if untrack(id).is_none() {
@@ -176,11 +177,11 @@ pub fn EventForm() -> impl IntoView {
         None => {}
     });
 
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_event(&id).await }
+        Box::pin(async move { api::delete_event(&id).await })
     });
-    Effect::new(move |_| match remove.value().get() {
+    effect(move || match remove.value().get() {
         Some(Ok(())) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),
         None => {}

@@ -22,6 +22,7 @@ use crate::components::pager::Pager;
 use crate::components::status::RegistrationStatusBadge;
 use crate::display::{local_time, person, timestamp};
 use crate::pages::event_passes::capacity_label;
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 type Passes = LocalResource<api::ApiResult<Vec<Pass>>>;
@@ -111,17 +112,17 @@ pub fn EventRegistrations() -> impl IntoView {
         Box::pin(async move { api::event_items::<RegistrationQuestion>(&id).await })
     });
 
-    let register = Action::new_local(move |input: &RegistrationInput| {
+    let register = action(move |input: &RegistrationInput| {
         let input = input.clone();
         let id = event_id();
-        async move { api::register(&id, &input).await }
+        Box::pin(async move { api::register(&id, &input).await })
     });
-    let cancel = Action::new_local(move |registration_id: &String| {
+    let cancel = action(move |registration_id: &String| {
         let registration_id = registration_id.clone();
         let id = event_id();
-        async move { api::cancel_registration(&id, &registration_id).await }
+        Box::pin(async move { api::cancel_registration(&id, &registration_id).await })
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Err(e)) = cancel.value().get() {
             signed_out_on_401(&e);
             message.set(Some(e.message()));
@@ -143,7 +144,7 @@ pub fn EventRegistrations() -> impl IntoView {
             _ => "Registrations".into(),
         })
     };
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(Err(e)) = event.get() {
             signed_out_on_401(&e);
             message.set(Some(e.message()));
@@ -325,7 +326,7 @@ fn RegisterForm(
         })
     };
 
-    Effect::new(move |_| match register.value().get() {
+    effect(move || match register.value().get() {
         Some(Ok(r)) => {
             errors.set(vec![]);
             email.set(String::new());

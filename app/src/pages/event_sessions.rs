@@ -14,6 +14,7 @@ use crate::components::custom_values::{
 };
 use crate::components::field::TextField;
 use crate::display::local_time;
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 const CONFIGURATION: &str = "webinarConfigurationId";
@@ -76,19 +77,19 @@ pub fn EventSessions(
         message.set(Some(e.message()));
     };
 
-    let save = Action::new_local(
+    let save = action(
         move |(session_id, input): &(Option<String>, SessionInput)| {
             let (session_id, input) = (session_id.clone(), input.clone());
             let event_id = event_id.get_value();
-            async move {
+            Box::pin(async move {
                 match session_id {
                     Some(session_id) => api::update_session(&event_id, &session_id, &input).await,
                     None => api::create_session(&event_id, &input).await,
                 }
-            }
+            })
         },
     );
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(_)) => {
             message.set(None);
             reset();
@@ -96,17 +97,17 @@ pub fn EventSessions(
         Some(Err(e)) => fail(e),
         None => {}
     });
-    let remove = Action::new_local(move |session_id: &String| {
+    let remove = action(move |session_id: &String| {
         let session_id = session_id.clone();
         let event_id = event_id.get_value();
-        async move {
+        Box::pin(async move {
             api::delete_session(&event_id, &session_id)
                 .await
                 .map(|()| session_id)
-        }
+        })
     });
     // Deleting the session being edited ends the edit.
-    Effect::new(move |_| match remove.value().get() {
+    effect(move || match remove.value().get() {
         Some(Ok(removed))
             if editing.with_untracked(|s| s.as_ref().is_some_and(|s| s.id == removed)) =>
         {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::field::TextField;
+use crate::reactive::{action, effect};
 use crate::{api, use_auth};
 
 /// Only same-site paths are followed after sign-in (no open redirect).
@@ -25,12 +26,12 @@ pub fn SignIn() -> impl IntoView {
     let errors = RwSignal::new(Vec::new());
     let message = RwSignal::new(None::<String>);
 
-    let submit = Action::new_local(move |request: &SignInRequest| {
+    let submit = action(move |request: &SignInRequest| {
         let request = request.clone();
-        async move { api::sign_in(&request).await }
+        Box::pin(async move { api::sign_in(&request).await })
     });
 
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(result) = submit.value().get() {
             match result {
                 Ok(user) => {

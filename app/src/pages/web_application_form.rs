@@ -15,6 +15,7 @@ use super::web_applications::{LIST, token_hint};
 use crate::api::{self, ApiError};
 use crate::components::field::TextField;
 use crate::display::timestamp;
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 const ORIGINS: &str = "allowedOrigins";
@@ -115,7 +116,7 @@ pub fn WebApplicationForm() -> impl IntoView {
             }
         })
     });
-    Effect::new(move |_| match loaded.get() {
+    effect(move || match loaded.get() {
         Some(Ok(Some(app))) => show(app),
         Some(Ok(None)) => {
             record.set(None);
@@ -126,7 +127,7 @@ pub fn WebApplicationForm() -> impl IntoView {
         None => {}
     });
     // A token belongs to the application it was issued for: another address forgets it.
-    Effect::new(move |_| {
+    effect(move || {
         let current = id();
         let other = issued.with_untracked(|t| {
             t.as_ref()
@@ -137,10 +138,10 @@ pub fn WebApplicationForm() -> impl IntoView {
         }
     });
 
-    let save = Action::new_local(move |input: &WebApplicationInput| {
+    let save = action(move |input: &WebApplicationInput| {
         let input = input.clone();
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_web_application(&id, &input)
                     .await
@@ -149,10 +150,10 @@ pub fn WebApplicationForm() -> impl IntoView {
                     .await
                     .map(Saved::Created),
             }
-        }
+        })
     });
     let navigate_after_save = navigate.clone();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(Saved::Created(token))) => {
             message.set(None);
             save.value().set(None);
@@ -170,16 +171,16 @@ pub fn WebApplicationForm() -> impl IntoView {
         None => {}
     });
 
-    let rotate = Action::new_local(move |_: &()| {
+    let rotate = action(move |_: &()| {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::rotate_web_application_token(&id).await.map(Some),
                 None => Ok(None),
             }
-        }
+        })
     });
-    Effect::new(move |_| match rotate.value().get() {
+    effect(move || match rotate.value().get() {
         Some(Ok(Some(token))) => {
             rotate.value().set(None);
             show(token.application.clone());
@@ -189,11 +190,11 @@ pub fn WebApplicationForm() -> impl IntoView {
         _ => {}
     });
 
-    let simple = Action::new_local(move |op: &Op| {
+    let simple = action(move |op: &Op| {
         let op = *op;
         let id = id();
         let active = record.get_untracked().is_some_and(|r| r.active);
-        async move {
+        Box::pin(async move {
             let Some(id) = id else { return Ok(None) };
             match op {
                 Op::Toggle => api::set_web_application_active(&id, !active)
@@ -201,9 +202,9 @@ pub fn WebApplicationForm() -> impl IntoView {
                     .map(Some),
                 Op::Delete => api::delete_web_application(&id).await.map(|_| None),
             }
-        }
+        })
     });
-    Effect::new(move |_| match simple.value().get() {
+    effect(move || match simple.value().get() {
         Some(Ok(Some(app))) => show(app),
         Some(Ok(None)) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),

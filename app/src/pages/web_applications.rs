@@ -11,6 +11,7 @@ use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
+use crate::reactive::action;
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/web-applications";
@@ -43,13 +44,13 @@ pub fn WebApplications() -> impl IntoView {
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
+    let toggle = action(move |(id, active): &(String, bool)| {
         let (id, active) = (id.clone(), *active);
-        async move { api::set_web_application_active(&id, active).await }
+        Box::pin(async move { api::set_web_application_active(&id, active).await })
     });
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_web_application(&id).await }
+        Box::pin(async move { api::delete_web_application(&id).await })
     });
     let apps = auth.resource(move || {
         toggle.version().get();

@@ -13,6 +13,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
 use crate::components::globe::GlobeIcon;
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 const LIST: &str = "/settings/webinar-configurations";
@@ -92,7 +93,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
             }
         })
     });
-    Effect::new(move |_| match loaded.get() {
+    effect(move || match loaded.get() {
         Some(Ok(Some(c))) => show(c),
         Some(Err(e)) => fail(e),
         _ => {}
@@ -101,18 +102,18 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     let creating = move || id().is_none();
     let sends_credentials = move || creating() || update_credentials.get();
 
-    let save = Action::new_local(move |input: &ConfigurationInput| {
+    let save = action(move |input: &ConfigurationInput| {
         let input = input.clone();
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_configuration(&id, &input).await,
                 None => api::create_configuration(&input).await,
             }
-        }
+        })
     });
     let navigate_after_save = navigate.clone();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(saved)) => {
             credentials.clear();
             update_credentials.set(false);
@@ -126,11 +127,11 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         None => {}
     });
 
-    let check = Action::new_local(move |typed: &Option<CredentialsInput>| {
+    let check = action(move |typed: &Option<CredentialsInput>| {
         let typed = typed.clone();
         let id = id();
         let provider = provider_id.get_untracked();
-        async move {
+        Box::pin(async move {
             let result = api::check(id.as_deref(), &provider, typed).await;
             // A check of stored credentials updates the record's status: show it.
             let refreshed = match (&result, &id) {
@@ -138,9 +139,9 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                 _ => None,
             };
             (result, refreshed)
-        }
+        })
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some((result, refreshed)) = check.value().get() {
             match result {
                 Ok(r) => check_result.set(Some(r)),
@@ -152,20 +153,20 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         }
     });
 
-    let simple = Action::new_local(move |op: &&'static str| {
+    let simple = action(move |op: &&'static str| {
         let op = *op;
         let id = id();
         let active = record.get_untracked().is_some_and(|r| r.active);
-        async move {
+        Box::pin(async move {
             let Some(id) = id else { return Ok(None) };
             match op {
                 "toggle" => api::set_configuration_active(&id, !active).await.map(Some),
                 "remove-credentials" => api::remove_credentials(&id).await.map(Some),
                 _ => api::delete_configuration(&id).await.map(|_| None),
             }
-        }
+        })
     });
-    Effect::new(move |_| match simple.value().get() {
+    effect(move || match simple.value().get() {
         Some(Ok(Some(c))) => {
             check_result.set(None);
             show(c);

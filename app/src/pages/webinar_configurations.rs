@@ -7,6 +7,7 @@ use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
+use crate::reactive::action;
 use crate::{api, use_auth};
 
 #[component]
@@ -16,13 +17,13 @@ pub fn WebinarConfigurations() -> impl IntoView {
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
+    let toggle = action(move |(id, active): &(String, bool)| {
         let (id, active) = (id.clone(), *active);
-        async move { api::set_configuration_active(&id, active).await }
+        Box::pin(async move { api::set_configuration_active(&id, active).await })
     });
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_configuration(&id).await }
+        Box::pin(async move { api::delete_configuration(&id).await })
     });
     let configurations = auth.resource(move || {
         let view = if inactive.get() { "inactive" } else { "active" };

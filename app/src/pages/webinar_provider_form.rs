@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 const LIST: &str = "/settings/webinar-providers";
@@ -74,7 +75,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
             }
         })
     });
-    Effect::new(move |_| match loaded.get() {
+    effect(move || match loaded.get() {
         Some(Ok(Some(provider))) => {
             fields.fill(&provider);
             built_in.set(Some(provider.built_in));
@@ -84,19 +85,19 @@ pub fn WebinarProviderForm() -> impl IntoView {
         _ => {}
     });
 
-    let save = Action::new_local(move |input: &ProviderInput| {
+    let save = action(move |input: &ProviderInput| {
         let input = input.clone();
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_provider(&id, &input).await,
                 None => api::create_provider(&input).await,
             }
-        }
+        })
     });
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_provider(&id).await }
+        Box::pin(async move { api::delete_provider(&id).await })
     });
 
     let after = {
@@ -111,12 +112,12 @@ pub fn WebinarProviderForm() -> impl IntoView {
         }
     };
     let after_save = after.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(result) = save.value().get() {
             after_save(result.map(|_| ()));
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(result) = remove.value().get() {
             after(result);
         }

@@ -14,6 +14,7 @@ use super::custom_fields::entity_from_key;
 use super::website_table_configurations::{EXPOSURE_NOTE, LIST};
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
+use crate::reactive::{action, effect};
 use crate::use_auth;
 
 /// How an optional standard field reads in the form.
@@ -80,24 +81,24 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
             }
         })
     });
-    Effect::new(move |_| match loaded.get() {
+    effect(move || match loaded.get() {
         Some(Ok(Some(t))) => show(t),
         Some(Err(e)) => fail(e),
         _ => {}
     });
 
-    let save = Action::new_local(move |input: &WebsiteTableConfigurationInput| {
+    let save = action(move |input: &WebsiteTableConfigurationInput| {
         let input = input.clone();
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::update_website_table_configuration(&id, &input).await,
                 None => api::create_website_table_configuration(&input).await,
             }
-        }
+        })
     });
     let navigate_after_save = navigate.clone();
-    Effect::new(move |_| match save.value().get() {
+    effect(move || match save.value().get() {
         Some(Ok(saved)) => {
             message.set(None);
             // Untracked: the navigation changes `id`, which must not run this again.
@@ -112,16 +113,16 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
         None => {}
     });
 
-    let remove = Action::new_local(move |_: &()| {
+    let remove = action(move |_: &()| {
         let id = id();
-        async move {
+        Box::pin(async move {
             match id {
                 Some(id) => api::delete_website_table_configuration(&id).await,
                 None => Ok(()),
             }
-        }
+        })
     });
-    Effect::new(move |_| match remove.value().get() {
+    effect(move || match remove.value().get() {
         Some(Ok(())) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),
         None => {}

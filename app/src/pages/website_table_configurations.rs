@@ -12,6 +12,7 @@ use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::report_refusals;
+use crate::reactive::action;
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/website-table-configurations";
@@ -46,9 +47,9 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let remove = Action::new_local(move |id: &String| {
+    let remove = action(move |id: &String| {
         let id = id.clone();
-        async move { api::delete_website_table_configuration(&id).await }
+        Box::pin(async move { api::delete_website_table_configuration(&id).await })
     });
     let tables = auth.resource(move || {
         remove.version().get();
