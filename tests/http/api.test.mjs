@@ -375,6 +375,16 @@ describe('request handling', () => {
     }
   });
 
+  it('a body that is not UTF-8 is 400 bad_request', async () => {
+    // {"name": "<0xff>"}: the store decodes admin bodies, the worker checks the encoding.
+    const raw = Buffer.concat([Buffer.from('{"name": "'), Buffer.from([0xff]), Buffer.from('"}')]);
+    for (const path of [PROVIDERS, '/api/admin/events']) {
+      const res = await admin.request('POST', path, { raw });
+      const error = assertError(res, 400, 'bad_request');
+      assert.match(error.message, /UTF-8/);
+    }
+  });
+
   it('data after the JSON object is 400 bad_request', async () => {
     // Bodies that would fail validation anyway, so a regression creates nothing.
     for (const raw of ['{"name": "a"} trailing', '{"name": "a"}{"name": "b"}']) {
