@@ -836,6 +836,16 @@ describe('the public Events API', () => {
       assert.equal(none.status, 400);
       assert.equal(none.body.error.fields[0].field, 'attendees');
 
+      // A value of the wrong type deep in the body is named by its path too.
+      const mistyped = await register(
+        ev.readableId,
+        { attendees: [{ email: 'z@example.com' }, { email: 'w@example.com', responses: [{ id: needed.id, value: 7 }] }] },
+        { ip },
+      );
+      assert.equal(mistyped.status, 400, mistyped.text);
+      assert.equal(mistyped.body.error.code, 'validation_failed');
+      assert.equal(mistyped.body.error.fields[0].field, 'attendees[1].responses[0].value');
+
       // All or none (openapi): the valid attendee 0 of the second request is not stored either.
       assert.equal((await adminRegistrations(ev.id)).total, 0);
     });

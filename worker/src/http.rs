@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use worker::{Headers, Method, Request, Response};
 
 use crate::error::{ApiError, ApiResult};
+use crate::json_path;
 use convene_types::FieldError;
 use convene_types::list::ListQuery;
 
@@ -61,10 +62,12 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> ApiResult<T> {
         });
     }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
+    let value = T::deserialize(&mut *de).map_err(|inner| {
         if inner.is_data() {
+            // Valid JSON up to the error: the field is found in the text (see json_path).
+            let text = String::from_utf8_lossy(bytes);
+            let at = json_path::offset(&text, inner.line(), inner.column());
+            let path = json_path::at(&text, at);
             ApiError::Validation(vec![FieldError::new(path, type_message(&inner))])
         } else {
             ApiError::BadRequest(format!("The request body is not valid JSON: {inner}."))

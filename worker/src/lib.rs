@@ -6,6 +6,7 @@
 mod error;
 mod http;
 mod ids;
+mod json_path;
 mod objects;
 mod on24;
 mod registry;
