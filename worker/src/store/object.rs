@@ -79,10 +79,10 @@ impl ConfigStore {
             Command::ListProviders => reply(providers::all(records).await),
             Command::GetProvider(id) => reply(providers::by_id(records, &id).await),
             Command::CreateProvider(body) => {
-                reply(providers::create(records, parse_json(body.as_bytes())?).await)
+                reply(providers::create(records, parse_json(&body)?).await)
             }
             Command::UpdateProvider(id, body) => {
-                reply(providers::update(records, &id, parse_json(body.as_bytes())?).await)
+                reply(providers::update(records, &id, parse_json(&body)?).await)
             }
             Command::DeleteProvider(id) => reply(providers::delete(records, &id).await),
             Command::ListConfigurations => reply(configurations::list(records).await),
@@ -118,11 +118,11 @@ impl ConfigStore {
             Command::ListEventAdministrations => reply(event_admin::all(records).await),
             Command::GetEventAdministration(id) => reply(event_admin::by_id(records, &id).await),
             Command::CreateEventAdministration(body, production) => {
-                reply(event_admin::create(records, parse_json(body.as_bytes())?, production).await)
+                reply(event_admin::create(records, parse_json(&body)?, production).await)
             }
-            Command::UpdateEventAdministration(id, body, production) => reply(
-                event_admin::update(records, &id, parse_json(body.as_bytes())?, production).await,
-            ),
+            Command::UpdateEventAdministration(id, body, production) => {
+                reply(event_admin::update(records, &id, parse_json(&body)?, production).await)
+            }
             Command::SetEventAdministrationActive(id, active) => {
                 reply(event_admin::set_active(records, &id, active).await)
             }
@@ -132,19 +132,17 @@ impl ConfigStore {
             Command::MatchStrategy => reply(event_admin::strategy(records).await),
             Command::ListEvents => reply(events::all(records).await),
             Command::GetEvent(id) => reply(events::by_id(records, &id).await),
-            Command::CreateEvent(body) => {
-                reply(events::create(records, parse_json(body.as_bytes())?).await)
-            }
+            Command::CreateEvent(body) => reply(events::create(records, parse_json(&body)?).await),
             Command::UpdateEvent(id, body) => {
-                reply(events::update(records, &id, parse_json(body.as_bytes())?).await)
+                reply(events::update(records, &id, parse_json(&body)?).await)
             }
             Command::DeleteEvent(id) => reply(events::delete(records, &id).await),
             Command::ListSessions(event_id) => reply(events::sessions(records, &event_id).await),
-            Command::CreateSession(event_id, body) => reply(
-                events::create_session(records, &event_id, parse_json(body.as_bytes())?).await,
-            ),
+            Command::CreateSession(event_id, body) => {
+                reply(events::create_session(records, &event_id, parse_json(&body)?).await)
+            }
             Command::UpdateSession(event_id, id, body) => {
-                let input = parse_json(body.as_bytes())?;
+                let input = parse_json(&body)?;
                 reply(events::update_session(records, &event_id, &id, input).await)
             }
             Command::DeleteSession(event_id, id) => {
@@ -155,17 +153,17 @@ impl ConfigStore {
             }
             Command::ListCustomFields => reply(custom::fields(records).await),
             Command::CreateCustomField(body) => {
-                reply(custom::create_field(records, parse_json(body.as_bytes())?).await)
+                reply(custom::create_field(records, parse_json(&body)?).await)
             }
             Command::UpdateCustomField(id, body) => {
-                reply(custom::update_field(records, &id, parse_json(body.as_bytes())?).await)
+                reply(custom::update_field(records, &id, parse_json(&body)?).await)
             }
             Command::DeleteCustomField(id) => reply(custom::delete_field(records, &id).await),
             Command::ListTables => reply(custom::tables(records).await),
             Command::GetTable(id) => reply(custom::get_table(records, &id).await),
-            Command::SaveTable(id, body) => reply(
-                custom::save_table(records, id.as_deref(), parse_json(body.as_bytes())?).await,
-            ),
+            Command::SaveTable(id, body) => {
+                reply(custom::save_table(records, id.as_deref(), parse_json(&body)?).await)
+            }
             Command::DeleteTable(id) => reply(custom::delete_table(records, &id).await),
             Command::ListCatalog(kind, event_id) => reply(
                 async {
@@ -175,31 +173,13 @@ impl ConfigStore {
                 .await,
             ),
             Command::SaveSpeaker(event_id, id, body) => reply(
-                catalog::save_speaker(
-                    records,
-                    &event_id,
-                    id.as_deref(),
-                    parse_json(body.as_bytes())?,
-                )
-                .await,
+                catalog::save_speaker(records, &event_id, id.as_deref(), parse_json(&body)?).await,
             ),
             Command::SavePass(event_id, id, body) => reply(
-                catalog::save_pass(
-                    records,
-                    &event_id,
-                    id.as_deref(),
-                    parse_json(body.as_bytes())?,
-                )
-                .await,
+                catalog::save_pass(records, &event_id, id.as_deref(), parse_json(&body)?).await,
             ),
             Command::SaveQuestion(event_id, id, body) => reply(
-                catalog::save_question(
-                    records,
-                    &event_id,
-                    id.as_deref(),
-                    parse_json(body.as_bytes())?,
-                )
-                .await,
+                catalog::save_question(records, &event_id, id.as_deref(), parse_json(&body)?).await,
             ),
             Command::DeleteCatalog(kind, event_id, id) => {
                 reply(catalog::delete(records, kind, &event_id, &id).await)
@@ -211,11 +191,11 @@ impl ConfigStore {
                 token_hash,
                 token_hint,
             } => {
-                let input = parse_json(input.as_bytes())?;
+                let input = parse_json(&input)?;
                 reply(webapps::create(records, input, token_hash, token_hint).await)
             }
             Command::UpdateWebApp(id, body) => {
-                reply(webapps::update(records, &id, parse_json(body.as_bytes())?).await)
+                reply(webapps::update(records, &id, parse_json(&body)?).await)
             }
             Command::RotateWebApp {
                 id,
