@@ -77,14 +77,9 @@ pub async fn save(
     event_id: &str,
     id: Option<&str>,
 ) -> ApiResult<Response> {
-    let (event_id, id) = (event_id.to_string(), id.map(str::to_string));
     let status = if id.is_some() { 200 } else { 201 };
     let body = http::json_text(&mut req).await?;
-    let command = match kind {
-        Kind::Speaker => Command::SaveSpeaker(event_id, id, body),
-        Kind::Pass => Command::SavePass(event_id, id, body),
-        Kind::Question => Command::SaveQuestion(event_id, id, body),
-    };
+    let command = Command::SaveCatalog(kind, event_id.into(), id.map(Into::into), body);
     answer(env, command, status).await
 }
 

@@ -116,9 +116,8 @@ pub enum Command {
     SaveTable(Option<String>, JsonText),
     DeleteTable(String),
     ListCatalog(Kind, String),
-    SaveSpeaker(String, Option<String>, JsonText),
-    SavePass(String, Option<String>, JsonText),
-    SaveQuestion(String, Option<String>, JsonText),
+    /// Creates (no id) or updates a speaker, pass or registration question of an event.
+    SaveCatalog(Kind, String, Option<String>, JsonText),
     DeleteCatalog(Kind, String, String),
     ListWebApps,
     GetWebApp(String),

@@ -14,8 +14,8 @@ use worker::{DurableObject, Env, Request, Response, Result, State, durable_objec
 
 use super::records::Records;
 use super::{
-    Command, PublicRead, catalog, configurations, custom, event_admin, events, providers, public,
-    webapps,
+    Command, Kind, PublicRead, catalog, configurations, custom, event_admin, events, providers,
+    public, webapps,
 };
 use crate::error::{ApiError, ApiResult};
 use crate::http::parse_json;
@@ -172,15 +172,21 @@ impl ConfigStore {
                 }
                 .await,
             ),
-            Command::SaveSpeaker(event_id, id, body) => reply(
-                catalog::save_speaker(records, &event_id, id.as_deref(), parse_json(&body)?).await,
-            ),
-            Command::SavePass(event_id, id, body) => reply(
-                catalog::save_pass(records, &event_id, id.as_deref(), parse_json(&body)?).await,
-            ),
-            Command::SaveQuestion(event_id, id, body) => reply(
-                catalog::save_question(records, &event_id, id.as_deref(), parse_json(&body)?).await,
-            ),
+            Command::SaveCatalog(kind, event_id, id, body) => {
+                let (event_id, id) = (event_id.as_str(), id.as_deref());
+                match kind {
+                    Kind::Speaker => reply(
+                        catalog::save_speaker(records, event_id, id, parse_json(&body)?).await,
+                    ),
+                    Kind::Pass => {
+                        reply(catalog::save_pass(records, event_id, id, parse_json(&body)?).await)
+                    }
+                    Kind::Question => {
+                        let input = parse_json(&body)?;
+                        reply(catalog::save_question(records, event_id, id, input).await)
+                    }
+                }
+            }
             Command::DeleteCatalog(kind, event_id, id) => {
                 reply(catalog::delete(records, kind, &event_id, &id).await)
             }
