@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-import { REPO_ROOT, client, freePort } from '../tests/support/server.mjs';
+import { REPO_ROOT, SCRIPTS, client, freePort } from '../tests/support/server.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
@@ -70,12 +70,13 @@ function workerdCpu(pid) {
   return ticks / CLK_TCK;
 }
 
-export async function startWrangler(config, name, vars = {}) {
+/** `configs`: wrangler config files, the served script's first. */
+export async function startWrangler(configs, name, vars = {}) {
   const port = await freePort();
   const inspector = await freePort();
   const persist = fs.mkdtempSync(path.join(os.tmpdir(), `convene-bench-${name}-`));
   const log = fs.openSync(path.join(WORK, `${name}.log`), 'w');
-  const args = ['dev', '-c', config, '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector),
+  const args = ['dev', ...configs.flatMap((c) => ['-c', c]), '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector),
     '--persist-to', persist, '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, {
@@ -104,16 +105,20 @@ export async function startWrangler(config, name, vars = {}) {
   return { url, pid: child.pid, inspector, stop };
 }
 
-/** A copy of wrangler.toml for the bench: paths from target/bench/, rate limits out of the way. */
+/**
+ * Copies of Convene's wrangler configs for the bench: paths from target/bench/, rate limits
+ * out of the way.
+ */
 export function convenConfig() {
-  let toml = fs.readFileSync(path.join(REPO_ROOT, 'wrangler.toml'), 'utf8');
-  toml = toml
-    .replace('main = "worker/build/index.js"', 'main = "../../worker/build/index.js"')
-    .replace('directory = "dist"', 'directory = "../../dist"')
-    .replace(/limit = \d+/g, 'limit = 1000000000');
-  const file = path.join(WORK, 'convene.toml');
-  fs.writeFileSync(file, toml);
-  return file;
+  return SCRIPTS.map(({ config }) => {
+    const toml = fs.readFileSync(path.join(REPO_ROOT, config), 'utf8')
+      .replace(/^main = "(.*)"$/m, 'main = "../../$1"')
+      .replace('directory = "dist"', 'directory = "../../dist"')
+      .replace(/limit = \d+/g, 'limit = 1000000000');
+    const file = path.join(WORK, config);
+    fs.writeFileSync(file, toml);
+    return file;
+  });
 }
 
 function baselineConfig(bodies) {
@@ -260,7 +265,7 @@ async function main() {
     });
     const registration = await sample.text();
     reads['/api/health'] = await (await fetch(`${convene.url}/api/health`)).text();
-    baseline = await startWrangler(baselineConfig({ reads, registration }), 'baseline');
+    baseline = await startWrangler([baselineConfig({ reads, registration })], 'baseline');
 
     const before = (await api.request('GET', `/api/admin/events/${loadEvent.id}/registrations?pageSize=1`)).body.total;
     const rows = [];
@@ -312,10 +317,15 @@ async function main() {
     const verdict = surplus < 0 ? `LOST ${-surplus}` : surplus <= inFlight ? 'none lost' : `UNEXPLAINED SURPLUS ${surplus}`;
     console.log(`registrations answered 2xx: ${accepted}, stored: ${stored} (at most ${inFlight} in flight at the deadlines) -> ${verdict}`);
     const spa = ['dist/pkg/convene_app_bg.wasm', 'dist/pkg/convene_app.js', 'dist/style/main.css'].map((p) => gzipSize(path.join(REPO_ROOT, p)));
-    const worker = ['worker/build/index_bg.wasm', 'worker/build/index.js'].map((p) => gzipSize(path.join(REPO_ROOT, p)));
+    const scripts = SCRIPTS.map(({ config, built }) => ({
+      name: config,
+      sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(path.join(REPO_ROOT, path.dirname(built), f))),
+    }));
     const kb = (n) => (n / 1024).toFixed(1);
     console.log(`SPA gzip: ${kb(spa.reduce((a, b) => a + b))} KB (wasm ${kb(spa[0])} + js ${kb(spa[1])} + css ${kb(spa[2])}); budget 250 KB`);
-    console.log(`worker gzip: ${kb(worker.reduce((a, b) => a + b))} KB (wasm ${kb(worker[0])} + js ${kb(worker[1])}); budget 300 KB`);
+    for (const { name, sizes } of scripts) {
+      console.log(`worker script of ${name}, gzip: ${kb(sizes[0] + sizes[1])} KB (wasm ${kb(sizes[0])} + js ${kb(sizes[1])}); budget 300 KB`);
+    }
   } finally {
     await baseline?.stop();
     await convene.stop();

@@ -20,6 +20,16 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WRANGLER = path.join(REPO_ROOT, 'node_modules', '.bin', 'wrangler');
 
+/**
+ * Convene's two scripts (see wrangler.toml): the API worker, first, is the one `wrangler dev`
+ * serves; the objects' script runs beside it in the same workerd. `--var` reaches only the
+ * first, which is where every variable and secret lives.
+ */
+export const SCRIPTS = [
+  { config: 'wrangler.toml', built: path.join('worker', 'build', 'api', 'index.js') },
+  { config: 'wrangler.objects.toml', built: path.join('worker', 'build', 'objects', 'index.js') },
+];
+
 const STARTUP_TIMEOUT_MS = 90_000;
 const POLL_MS = 250;
 const STOP_GRACE_MS = 10_000;
@@ -67,7 +77,7 @@ export function newKey() {
  * CREDENTIALS_KEYRING; by default a fresh keyring is generated (`server.keyring`).
  */
 export async function startWorker({ persistDir, password, vars = {} } = {}) {
-  for (const required of [WRANGLER, path.join(REPO_ROOT, 'worker', 'build', 'index.js')]) {
+  for (const required of [WRANGLER, ...SCRIPTS.map((s) => path.join(REPO_ROOT, s.built))]) {
     if (!fs.existsSync(required)) {
       throw new Error(`${required} is missing: run \`cargo xtask build\` first.`);
     }
@@ -90,6 +100,7 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
 
   const args = [
     'dev',
+    ...SCRIPTS.flatMap((s) => ['-c', s.config]),
     '--ip', '127.0.0.1',
     '--port', String(port),
     '--inspector-port', String(inspectorPort),

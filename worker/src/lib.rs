@@ -2,6 +2,11 @@
 //!
 //! Handlers are thin: parse, authorize, ask the store (a Durable Object) or KV, map the
 //! error. Rules live in `convene-types`; errors become HTTP in `error.rs` only.
+//!
+//! One crate, two scripts: feature `api` exports the router, feature `objects` the Durable
+//! Object classes (see `Cargo.toml`). A script built with one of them leaves the other's
+//! code unused, so dead code is linted in the default build, which has both.
+#![cfg_attr(not(all(feature = "api", feature = "objects")), allow(dead_code))]
 
 mod error;
 mod http;
@@ -16,11 +21,15 @@ mod signin;
 mod store;
 mod vault;
 
+#[cfg(feature = "objects")]
 pub use registry::RegistryObject;
+#[cfg(feature = "objects")]
 pub use store::ConfigStore;
 
+#[cfg(feature = "api")]
 use worker::{Context, Env, Request, Response, Result, event};
 
+#[cfg(feature = "api")]
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let request_id = ids::new_id().unwrap_or_else(|_| "unavailable".into());

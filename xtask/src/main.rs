@@ -2,7 +2,8 @@
 //!
 //! - `run`   build everything and start Convene locally (SPA + API on 127.0.0.1:8787)
 //! - `test`  every check and test, ending with `N passed, N failed`
-//! - `build` build the SPA into `dist/` and the worker into `worker/build/` (release)
+//! - `build` build the SPA into `dist/` and the worker's two scripts into `worker/build/`
+//!   (release)
 //!
 //! Each command first installs what is missing (wasm32 target, wasm-bindgen-cli at the
 //! lock file's version, worker-build, npm packages, Debian chromium for tests) and skips
@@ -131,35 +132,51 @@ fn build_spa(tools: &Tools) -> Result {
     copy_dir(&root.join("style"), &dist.join("style"))
 }
 
+/// The worker crate's two scripts (see worker/Cargo.toml): each is built with only its
+/// cargo feature, into `worker/build/<feature>/`.
+pub const WORKER_SCRIPTS: [&str; 2] = ["api", "objects"];
+
 fn build_worker(tools: &Tools) -> Result {
-    step("build the worker (release, workers-rs)");
+    WORKER_SCRIPTS
+        .iter()
+        .try_for_each(|script| build_worker_script(tools, script))
+}
+
+fn build_worker_script(tools: &Tools, script: &str) -> Result {
+    step(&format!(
+        "build the worker's {script} script (release, workers-rs)"
+    ));
     let root = root();
+    let features = ["--no-default-features", "--features", script];
     // worker-build always re-runs wasm-bindgen and wasm-opt; skip it when cargo's output
-    // did not change since the last worker build.
-    sh(Command::new("cargo").args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "convene-worker",
-    ]))?;
+    // did not change since this script's last build. Cargo keeps one artifact per feature
+    // set and links the last one built to the path below, with that artifact's own time.
+    sh(Command::new("cargo")
+        .args([
+            "build",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "convene-worker",
+        ])
+        .args(features))?;
     let wasm = root.join("target/wasm32-unknown-unknown/release/convene_worker.wasm");
-    let out = root.join("worker/build/index_bg.wasm");
+    let out_dir = format!("build/{script}");
+    let dir = root.join("worker").join(&out_dir);
+    let out = dir.join("index_bg.wasm");
     // CONVENE_WASM_NAMES=1 keeps the function names, for `bench/profile.mjs`; the stamp
     // records it, so the next ordinary build replaces that bigger artifact.
     let keep_names = std::env::var_os("CONVENE_WASM_NAMES").is_some();
     let variant = if keep_names { "names" } else { "" };
-    let stamp = root.join("target/worker-build.stamp");
-    if up_to_date(&stamp, &wasm, variant)
-        && out.exists()
-        && root.join("worker/build/index.js").exists()
-    {
-        println!("worker wasm unchanged; keeping {}", out.display());
+    let stamp = root.join(format!("target/worker-build-{script}.stamp"));
+    if up_to_date(&stamp, &wasm, variant) && out.exists() && dir.join("index.js").exists() {
+        println!("{script} wasm unchanged; keeping {}", out.display());
         return Ok(());
     }
     sh(Command::new(&tools.worker_build)
-        .arg("--release")
+        .args(["--release", "--out-dir", &out_dir])
+        .args(features)
         .current_dir(root.join("worker"))
         .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
         .env("WASM_OPT_BIN", &tools.wasm_opt)
@@ -272,7 +289,9 @@ fn run() -> Result {
          credentials: client ID {client_id}, access token key {key}, secret {secret}."
     );
     let result = sh(Command::new(&tools.wrangler)
-        .args(["dev", "--ip", "127.0.0.1", "--port", "8787"])
+        // The API worker (served) and the objects' script, in one workerd.
+        .args(["dev", "-c", "wrangler.toml", "-c", "wrangler.objects.toml"])
+        .args(["--ip", "127.0.0.1", "--port", "8787"])
         .args([
             "--var",
             &format!("ON24_BASE_URL:http://127.0.0.1:{SIM_PORT}/v2"),
@@ -401,6 +420,27 @@ fn test() -> Result {
             "warnings",
         ])),
     );
+    // Each script of the worker alone, as `build` compiles it: code only the other script
+    // uses is allowed to be dead there, nothing else.
+    for script in WORKER_SCRIPTS {
+        step(&format!("clippy (wasm32, the worker's {script} script)"));
+        tally.check(
+            &format!("clippy wasm32 {script}"),
+            sh(Command::new("cargo").args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "convene-worker",
+                "--no-default-features",
+                "--features",
+                script,
+                "--",
+                "-D",
+                "warnings",
+            ])),
+        );
+    }
 
     step("native tests");
     match cargo_tests() {

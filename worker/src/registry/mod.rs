@@ -7,8 +7,10 @@
 //! Events API and the admin API both call [`Registry::call`] with [`RegistryCommand::Register`],
 //! which decides a whole group of attendees before it stores any: all or none.
 
+#[cfg(feature = "objects")]
 mod object;
 
+#[cfg(feature = "objects")]
 pub use object::Registry as RegistryObject;
 
 use convene_types::contact::{AttendeeInput, MatchStrategy};

@@ -10,6 +10,7 @@ mod configurations;
 mod custom;
 mod event_admin;
 mod events;
+#[cfg(feature = "objects")]
 mod object;
 mod providers;
 mod public;
@@ -19,6 +20,7 @@ mod webapps;
 pub use catalog::Kind;
 pub use configurations::{CheckTarget, CredentialsChange};
 pub use events::RegistrationContext;
+#[cfg(feature = "objects")]
 pub use object::ConfigStore;
 pub use public::Part;
 pub use webapps::Credential;
@@ -51,12 +53,10 @@ pub type Production = bool;
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub enum Command {
-    /// Verifies the administrator's password, counting failures per client address.
-    SignIn {
-        client: String,
-        username: String,
-        password: String,
-    },
+    /// Records a sign-in attempt from a client address whose credentials the worker checked
+    /// (true when they matched): refused while the address has too many recent failures,
+    /// a failure counted, a success clearing the count.
+    SignIn(String, bool),
     ListProviders,
     GetProvider(String),
     CreateProvider(JsonText),

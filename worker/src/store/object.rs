@@ -27,16 +27,14 @@ const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
 #[durable_object(fetch)]
 pub struct ConfigStore {
     state: State,
-    env: Env,
     /// Encoded replies of cacheable commands, by the command's JSON text.
     cache: RefCell<HashMap<String, Encoded>>,
 }
 
 impl DurableObject for ConfigStore {
-    fn new(state: State, env: Env) -> Self {
+    fn new(state: State, _env: Env) -> Self {
         Self {
             state,
-            env,
             cache: RefCell::new(HashMap::new()),
         }
     }
@@ -71,11 +69,7 @@ impl ConfigStore {
     async fn run(&self, command: Command) -> Reply {
         let records = &Records(self.state.storage());
         match command {
-            Command::SignIn {
-                client,
-                username,
-                password,
-            } => reply(self.sign_in(records, &client, &username, &password).await),
+            Command::SignIn(client, matched) => reply(sign_in(records, &client, matched).await),
             Command::ListProviders => reply(providers::all(records).await),
             Command::GetProvider(id) => reply(providers::by_id(records, &id).await),
             Command::CreateProvider(body) => {
@@ -243,45 +237,26 @@ impl ConfigStore {
             ),
         }
     }
+}
 
-    async fn sign_in(
-        &self,
-        records: &Records,
-        client: &str,
-        username: &str,
-        password: &str,
-    ) -> ApiResult<String> {
-        let expected_password = self.env.secret("ADMIN_PASSWORD").map(|s| s.to_string());
-        let Ok(expected_password) = expected_password else {
-            return Err(ApiError::NotConfigured(
-                "Sign-in is not configured: set the ADMIN_PASSWORD secret.".into(),
-            ));
-        };
-        let expected_username = self
-            .env
-            .var("ADMIN_USERNAME")
-            .map(|v| v.to_string())
-            .unwrap_or_else(|_| "admin".into());
-        let key = format!("{SIGNIN_FAILURES_PREFIX}{client}");
-        let now = js_sys::Date::now();
-        let failures: Vec<f64> = records.get(&key).await?.unwrap_or_default();
-        let recent = signin::recent(&failures, now);
-        if let Err(retry_after_secs) = signin::allowed(&recent, now) {
-            return Err(ApiError::RateLimited { retry_after_secs });
-        }
-        // Both comparisons always run, so timing does not tell which one failed.
-        let user_ok = signin::secret_matches(username.trim(), &expected_username);
-        let password_ok = signin::secret_matches(password, &expected_password);
-        if user_ok && password_ok {
-            records.delete(&key).await?;
-            Ok(expected_username)
-        } else {
-            let mut recent = recent;
-            recent.push(now);
-            records.put(&key, &recent).await?;
-            Err(ApiError::Unauthorized(
-                "The user name or password is not correct.".into(),
-            ))
-        }
+/// Counts sign-in failures per client address; the credentials were checked by the worker.
+async fn sign_in(records: &Records, client: &str, matched: bool) -> ApiResult<()> {
+    let key = format!("{SIGNIN_FAILURES_PREFIX}{client}");
+    let now = js_sys::Date::now();
+    let failures: Vec<f64> = records.get(&key).await?.unwrap_or_default();
+    let recent = signin::recent(&failures, now);
+    if let Err(retry_after_secs) = signin::allowed(&recent, now) {
+        return Err(ApiError::RateLimited { retry_after_secs });
+    }
+    if matched {
+        records.delete(&key).await?;
+        Ok(())
+    } else {
+        let mut recent = recent;
+        recent.push(now);
+        records.put(&key, &recent).await?;
+        Err(ApiError::Unauthorized(
+            "The user name or password is not correct.".into(),
+        ))
     }
 }
