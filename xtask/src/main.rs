@@ -134,7 +134,7 @@ fn build_spa(tools: &Tools) -> Result {
 
 /// The worker crate's two scripts (see worker/Cargo.toml): each is built with only its
 /// cargo feature, into `worker/build/<feature>/`.
-pub const WORKER_SCRIPTS: [&str; 2] = ["api", "objects"];
+const WORKER_SCRIPTS: [&str; 2] = ["api", "objects"];
 
 fn build_worker(tools: &Tools) -> Result {
     WORKER_SCRIPTS
@@ -149,8 +149,8 @@ fn build_worker_script(tools: &Tools, script: &str) -> Result {
     let root = root();
     let features = ["--no-default-features", "--features", script];
     // worker-build always re-runs wasm-bindgen and wasm-opt; skip it when cargo's output
-    // did not change since this script's last build. Cargo keeps one artifact per feature
-    // set and links the last one built to the path below, with that artifact's own time.
+    // did not change since this script's last build (cargo relinks the crate whenever the
+    // feature changes, to the same bytes: the stamp compares content).
     sh(Command::new("cargo")
         .args([
             "build",
@@ -199,17 +199,19 @@ fn build_worker_script(tools: &Tools, script: &str) -> Result {
     write_stamp(&stamp, &wasm, variant)
 }
 
-/// What a build step's output was made from: the input's size and modification time (cargo
-/// may put back an older artifact when settings change, so "newer than" is not enough), and
-/// a variant of the step.
+/// What a build step's output was made from: the input's size and a hash of its bytes, and a
+/// variant of the step. By content, not time: the worker's two scripts share cargo's output
+/// path, so cargo relinks each in turn, to the same bytes when nothing changed.
 fn source_stamp(input: &Path, variant: &str) -> Option<String> {
-    let meta = input.metadata().ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    Some(format!("{} {} {variant}", meta.len(), modified.as_nanos()))
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(input).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(format!(
+        "{} {:016x} {variant}",
+        bytes.len(),
+        hasher.finish()
+    ))
 }
 
 /// True when the output recorded by `stamp` was made from `input` as it is now.
