@@ -8,7 +8,9 @@ mod pages;
 mod reactive;
 
 use convene_types::auth::SessionUser;
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 
@@ -50,11 +52,18 @@ impl Auth {
 
     /// A resource read through the API. `fetch` runs in the resource's tracking closure (the
     /// signals it reads make it run again) and returns the request; a 401 answer signs out.
-    pub fn resource<T: 'static>(
-        self,
-        fetch: impl Fn() -> Fetch<T> + 'static,
-    ) -> LocalResource<api::ApiResult<T>> {
-        let fetch: Rc<dyn Fn() -> Fetch<T>> = Rc::new(fetch);
+    pub fn resource<T: 'static>(self, fetch: impl Fn() -> Fetch<T> + 'static) -> Loaded<T> {
+        Loaded {
+            inner: self.erased_resource(Rc::new(move || {
+                let request = fetch();
+                Box::pin(async move { request.await.map(|value| Rc::new(value) as Erased) })
+            })),
+            ty: PhantomData,
+        }
+    }
+
+    /// The one compiled resource behind every [`Loaded`].
+    fn erased_resource(self, fetch: Rc<dyn Fn() -> Fetch<Erased>>) -> LocalResource<Answer> {
         LocalResource::new(move || {
             let request = fetch();
             async move {
@@ -66,6 +75,63 @@ impl Auth {
             }
         })
     }
+}
+
+/// A loaded answer of any type.
+type Erased = Rc<dyn Any>;
+type Answer = api::ApiResult<Erased>;
+
+/// An API read, as [`Auth::resource`] makes it: a `LocalResource` whose value is kept
+/// type-erased, cast back here. Leptos compiles a resource's machinery once per value type,
+/// so every read sharing one type compiles it once (see ARCHITECTURE.md, Size rules).
+pub struct Loaded<T> {
+    inner: LocalResource<Answer>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+impl<T: 'static> Loaded<T> {
+    /// Runs `f` on the answer, `None` while loading (tracked; in a `Transition`, waited for).
+    pub fn with<R>(&self, f: impl FnOnce(Option<Result<&T, &api::ApiError>>) -> R) -> R {
+        self.inner.with(|answer| f(answer.as_ref().map(cast)))
+    }
+
+    /// [`Loaded::with`], untracked.
+    pub fn with_untracked<R>(&self, f: impl FnOnce(Option<Result<&T, &api::ApiError>>) -> R) -> R {
+        self.inner
+            .with_untracked(|answer| f(answer.as_ref().map(cast)))
+    }
+}
+
+impl<T: Clone + 'static> Loaded<T> {
+    /// The answer, `None` while loading (tracked).
+    pub fn get(&self) -> Option<api::ApiResult<T>> {
+        self.with(owned)
+    }
+
+    /// [`Loaded::get`], untracked.
+    pub fn get_untracked(&self) -> Option<api::ApiResult<T>> {
+        self.with_untracked(owned)
+    }
+}
+
+fn cast<T: 'static>(answer: &Answer) -> Result<&T, &api::ApiError> {
+    answer.as_ref().map(|value| {
+        value
+            .downcast_ref::<T>()
+            .expect("Auth::resource stores the value of the Loaded's own type")
+    })
+}
+
+fn owned<T: Clone>(answer: Option<Result<&T, &api::ApiError>>) -> Option<api::ApiResult<T>> {
+    answer.map(|r| r.cloned().map_err(Clone::clone))
 }
 
 pub fn use_auth() -> Auth {

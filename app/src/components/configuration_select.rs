@@ -5,10 +5,10 @@ use convene_types::configuration::WebinarConfiguration;
 use leptos::prelude::*;
 
 use super::field::{InlineError, error_for};
-use crate::api::ApiResult;
+use crate::Loaded;
 
 /// The active configurations, as `api::active_configurations` returns them.
-pub type Configurations = LocalResource<ApiResult<Vec<WebinarConfiguration>>>;
+pub type Configurations = Loaded<Vec<WebinarConfiguration>>;
 
 /// The name of configuration `id`, if it is among the loaded ones.
 pub fn configuration_name(configurations: Configurations, id: &str) -> Option<String> {

@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::field::error_for;
-use crate::api::{self, ApiResult};
+use crate::Loaded;
+use crate::api;
 use crate::display::yes_no;
 
 /// Every custom field definition, loaded once for a page.
-pub type Definitions = LocalResource<ApiResult<Vec<CustomField>>>;
+pub type Definitions = Loaded<Vec<CustomField>>;
 
 pub fn definitions() -> Definitions {
     crate::use_auth().resource(|| Box::pin(async { api::custom_fields().await }))

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ApiResult, EventItem};
 use crate::reactive::{action, effect};
-use crate::{Auth, use_auth};
+use crate::{Auth, Loaded, use_auth};
 
 pub struct ItemSection<T: EventItem> {
     noun: &'static str,
@@ -18,7 +18,7 @@ pub struct ItemSection<T: EventItem> {
     pub message: RwSignal<Option<String>>,
     pub save: Action<(Option<String>, T::Input), ApiResult<T>>,
     pub remove: Action<String, ApiResult<String>>,
-    pub items: LocalResource<ApiResult<Vec<T>>>,
+    pub items: Loaded<Vec<T>>,
     /// Fills the section's inputs from an item, or clears them (`None`).
     fill: Callback<Option<T>>,
 }

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::Loaded;
 use crate::api::{self, ApiError};
 use crate::components::field::{InlineError, TextField, error_for};
 use crate::components::list::{ListState, SearchBox};
@@ -25,11 +26,11 @@ use crate::pages::event_passes::capacity_label;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
-type Passes = LocalResource<api::ApiResult<Vec<Pass>>>;
-type Questions = LocalResource<api::ApiResult<Vec<RegistrationQuestion>>>;
+type Passes = Loaded<Vec<Pass>>;
+type Questions = Loaded<Vec<RegistrationQuestion>>;
 
 /// The list once loaded; `None` until then or when it failed.
-fn loaded<T: Clone + 'static>(resource: LocalResource<api::ApiResult<Vec<T>>>) -> Option<Vec<T>> {
+fn loaded<T: Clone + 'static>(resource: Loaded<Vec<T>>) -> Option<Vec<T>> {
     resource.with(|r| match r {
         Some(Ok(list)) => Some(list.clone()),
         _ => None,
@@ -292,9 +293,9 @@ pub fn EventRegistrations() -> impl IntoView {
 /// "Register someone": posts a registration as an attendee would and shows the outcome.
 #[component]
 fn RegisterForm(
-    event: LocalResource<api::ApiResult<Event>>,
-    sessions: LocalResource<api::ApiResult<Vec<Session>>>,
-    strategy: LocalResource<api::ApiResult<MatchStrategy>>,
+    event: Loaded<Event>,
+    sessions: Loaded<Vec<Session>>,
+    strategy: Loaded<MatchStrategy>,
     passes: Passes,
     questions: Questions,
     register: Action<RegistrationInput, api::ApiResult<Registration>>,
