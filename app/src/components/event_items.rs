@@ -6,7 +6,7 @@ use convene_types::FieldError;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ApiResult, EventItem};
-use crate::reactive::{action, effect};
+use crate::reactive::{Act, action, effect};
 use crate::{Auth, Loaded, use_auth};
 
 pub struct ItemSection<T: EventItem> {
@@ -16,8 +16,8 @@ pub struct ItemSection<T: EventItem> {
     pub editing: RwSignal<Option<T>>,
     pub errors: RwSignal<Vec<FieldError>>,
     pub message: RwSignal<Option<String>>,
-    pub save: Action<(Option<String>, T::Input), ApiResult<T>>,
-    pub remove: Action<String, ApiResult<String>>,
+    pub save: Act<(Option<String>, T::Input), ApiResult<T>>,
+    pub remove: Act<String, ApiResult<String>>,
     pub items: Loaded<Vec<T>>,
     /// Fills the section's inputs from an item, or clears them (`None`).
     fill: Callback<Option<T>>,

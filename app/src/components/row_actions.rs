@@ -5,12 +5,12 @@ use leptos_router::components::A;
 
 use crate::Auth;
 use crate::api::ApiError;
-use crate::reactive::effect;
+use crate::reactive::{Act, effect};
 
 /// Shows in `message` why a row action (toggle, delete) was refused, so the refusal stays
 /// on screen; an ended session signs out instead. One call per action.
 pub fn report_refusals<I: 'static, T: Clone + 'static>(
-    action: Action<I, Result<T, ApiError>>,
+    action: Act<I, Result<T, ApiError>>,
     auth: Auth,
     message: RwSignal<Option<String>>,
 ) {

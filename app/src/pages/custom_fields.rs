@@ -14,7 +14,7 @@ use crate::api::{self, ApiError, ApiResult};
 use crate::components::field::{TextAreaField, TextField, error_for};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
-use crate::reactive::{action, effect};
+use crate::reactive::{Act, action, effect};
 use crate::use_auth;
 
 /// The JSON name of a field type, used as the option value.
@@ -358,7 +358,7 @@ fn Row(
     field: CustomField,
     open: impl Fn(Editor) + Copy + 'static,
     on_delete: impl Fn(CustomField) + Copy + 'static,
-    remove: Action<String, ApiResult<()>>,
+    remove: Act<String, ApiResult<()>>,
 ) -> impl IntoView {
     let edit = field.clone();
     let delete = field.clone();

@@ -11,7 +11,7 @@ use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::display::yes_no;
-use crate::reactive::action;
+use crate::reactive::{Act, action};
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/event-administration";
@@ -113,8 +113,8 @@ pub fn EventAdministrations() -> impl IntoView {
 #[component]
 fn Row(
     record: EventAdministration,
-    toggle: Action<(String, bool), ApiResult<EventAdministration>>,
-    remove: Action<String, ApiResult<()>>,
+    toggle: Act<(String, bool), ApiResult<EventAdministration>>,
+    remove: Act<String, ApiResult<()>>,
     /// Cleared when an action starts.
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {

@@ -23,7 +23,7 @@ use crate::components::pager::Pager;
 use crate::components::status::RegistrationStatusBadge;
 use crate::display::{local_time, person, timestamp};
 use crate::pages::event_passes::capacity_label;
-use crate::reactive::{action, effect};
+use crate::reactive::{Act, action, effect};
 use crate::use_auth;
 
 type Passes = Loaded<Vec<Pass>>;
@@ -298,7 +298,7 @@ fn RegisterForm(
     strategy: Loaded<MatchStrategy>,
     passes: Passes,
     questions: Questions,
-    register: Action<RegistrationInput, api::ApiResult<Registration>>,
+    register: Act<RegistrationInput, api::ApiResult<Registration>>,
 ) -> impl IntoView {
     let auth = use_auth();
     let email = RwSignal::new(String::new());

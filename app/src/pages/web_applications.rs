@@ -11,7 +11,7 @@ use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
-use crate::reactive::action;
+use crate::reactive::{Act, action};
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/web-applications";
@@ -113,8 +113,8 @@ pub fn WebApplications() -> impl IntoView {
 #[component]
 fn Row(
     app: WebApplication,
-    toggle: Action<(String, bool), ApiResult<WebApplication>>,
-    remove: Action<String, ApiResult<()>>,
+    toggle: Act<(String, bool), ApiResult<WebApplication>>,
+    remove: Act<String, ApiResult<()>>,
     /// Cleared when an action starts.
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {

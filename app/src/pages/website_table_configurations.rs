@@ -12,7 +12,7 @@ use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::report_refusals;
-use crate::reactive::action;
+use crate::reactive::{Act, action};
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/website-table-configurations";
@@ -109,7 +109,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
 #[component]
 fn Row(
     table: WebsiteTableConfiguration,
-    remove: Action<String, ApiResult<()>>,
+    remove: Act<String, ApiResult<()>>,
     /// Cleared when an action starts.
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
