@@ -8,11 +8,11 @@ mod pages;
 mod reactive;
 
 use convene_types::auth::SessionUser;
-use std::any::Any;
 use std::future::Future;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -33,6 +33,7 @@ use pages::{
     webinar_configurations::WebinarConfigurations, webinar_provider_form::WebinarProviderForm,
     webinar_providers::WebinarProviders,
 };
+use reactive::Erased;
 
 /// Who is signed in: `None` while unknown, `Some(None)` when signed out.
 #[derive(Clone, Copy)]
@@ -52,11 +53,14 @@ impl Auth {
 
     /// A resource read through the API. `fetch` runs in the resource's tracking closure (the
     /// signals it reads make it run again) and returns the request; a 401 answer signs out.
-    pub fn resource<T: 'static>(self, fetch: impl Fn() -> Fetch<T> + 'static) -> Loaded<T> {
+    pub fn resource<T: Send + Sync + 'static>(
+        self,
+        fetch: impl Fn() -> Fetch<T> + 'static,
+    ) -> Loaded<T> {
         Loaded {
             inner: self.erased_resource(Rc::new(move || {
                 let request = fetch();
-                Box::pin(async move { request.await.map(|value| Rc::new(value) as Erased) })
+                Box::pin(async move { request.await.map(|value| Arc::new(value) as Erased) })
             })),
             ty: PhantomData,
         }
@@ -78,7 +82,6 @@ impl Auth {
 }
 
 /// A loaded answer of any type.
-type Erased = Rc<dyn Any>;
 type Answer = api::ApiResult<Erased>;
 
 /// An API read, as [`Auth::resource`] makes it: a `LocalResource` whose value is kept
@@ -123,11 +126,7 @@ impl<T: Clone + 'static> Loaded<T> {
 }
 
 fn cast<T: 'static>(answer: &Answer) -> Result<&T, &api::ApiError> {
-    answer.as_ref().map(|value| {
-        value
-            .downcast_ref::<T>()
-            .expect("Auth::resource stores the value of the Loaded's own type")
-    })
+    answer.as_ref().map(reactive::cast)
 }
 
 fn owned<T: Clone>(answer: Option<Result<&T, &api::ApiError>>) -> Option<api::ApiResult<T>> {

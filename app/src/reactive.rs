@@ -15,8 +15,9 @@ use leptos::prelude::*;
 /// A future as an action returns it.
 pub type Pending<O> = Pin<Box<dyn Future<Output = O>>>;
 
-/// An action's input or output, type-erased.
-type Erased = Arc<dyn Any + Send + Sync>;
+/// A value of any type, as the one compiled action and the one compiled resource
+/// (`Auth::resource`) hold it.
+pub type Erased = Arc<dyn Any + Send + Sync>;
 
 /// An action's closure, erased.
 type Run = Box<dyn Fn(&Erased) -> Pending<Erased>>;
@@ -47,10 +48,11 @@ fn erased_action(run: Run) -> Action<Erased, Erased> {
     Action::new_local(move |input: &Erased| run(input))
 }
 
-fn cast<T: 'static>(value: &Erased) -> &T {
+/// The value an [`Erased`] was made from; its wrapper's type parameter says which.
+pub fn cast<T: 'static>(value: &Erased) -> &T {
     value
         .downcast_ref::<T>()
-        .expect("an Act's values are of its own types")
+        .expect("an erased value is of its wrapper's own type")
 }
 
 /// An action taking `I` and giving `O`, as [`action`] makes it: a Leptos `Action` whose
