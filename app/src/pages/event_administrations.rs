@@ -39,14 +39,14 @@ pub fn EventAdministrations() -> impl IntoView {
         Box::pin(async move { api::event_administrations(&query, view).await })
     });
     // "New" only while no record is active, whatever the view and search.
-    let none_active = LocalResource::new(move || {
+    let none_active = auth.resource(move || {
         toggle.version().get();
         remove.version().get();
-        async move {
+        Box::pin(async move {
             api::event_administrations("?pageSize=1", "active")
                 .await
-                .is_ok_and(|p| p.total == 0)
-        }
+                .map(|p| p.total == 0)
+        })
     });
     // A refusal (such as activating while another record is active) stays on screen.
     report_refusals(toggle, auth, message);
@@ -58,7 +58,7 @@ pub fn EventAdministrations() -> impl IntoView {
             <h1>
                 {move || if inactive.get() { "Inactive event administration" } else { "Event administration" }}
             </h1>
-            {move || none_active.get().unwrap_or(false).then(|| view! {
+            {move || matches!(none_active.get(), Some(Ok(true))).then(|| view! {
                 <A href=format!("{LIST}/new") attr:class="button primary">"New"</A>
             })}
         </div>
