@@ -4,7 +4,8 @@
 //
 //   node --experimental-websocket bench/profile.mjs [published|event|register]
 //
-// Starts Convene like the bench (fresh state, seeded; BENCH_CONTACTS defaults to 200 here),
+// Starts Convene like the bench (fresh state, seeded; BENCH_CONTACTS defaults to 200 here;
+// BENCH_READ_CACHE_MS as in the bench),
 // profiles every inspector target while wrk loads the route for BENCH_DURATION seconds
 // (default 10) at 10 connections, prints the functions with the most self time, and writes
 // target/bench/<route>-<n>.cpuprofile (open it in Chrome DevTools' Performance panel).

@@ -9,7 +9,8 @@
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
 //    gzip sizes of the SPA and the worker; checks that every 2xx registration is stored.
 //
-// Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000).
+// Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000),
+// BENCH_READ_CACHE_MS (Convene's PUBLIC_READ_CACHE_MS, default 0: off, the strict default).
 
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import { REPO_ROOT, SCRIPTS, client, freePort } from '../tests/support/server.mj
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
+const READ_CACHE_MS = process.env.BENCH_READ_CACHE_MS ?? '0';
 const EVENTS = 50;
 const CONCURRENCY = [10, 50];
 export const ORIGIN = 'https://events.example.com';
@@ -236,7 +238,7 @@ function gzipSize(file) {
 
 async function main() {
   fs.mkdirSync(WORK, { recursive: true });
-  console.log(`bench: ${os.cpus().length} cores, ${DURATION} s per run, ${CONTACTS} contacts, ${EVENTS} events`);
+  console.log(`bench: ${os.cpus().length} cores, ${DURATION} s per run, ${CONTACTS} contacts, ${EVENTS} events, read cache ${READ_CACHE_MS} ms`);
   const password = 'bench-password';
   const convene = await startWrangler(convenConfig(), 'convene', { ADMIN_PASSWORD: password, ...CONVENE_VARS });
   convene.password = password;
@@ -335,6 +337,7 @@ async function main() {
 export const CONVENE_VARS = {
   DEPLOYMENT: 'development',
   CREDENTIALS_KEYRING: JSON.stringify({ current: 'k1', keys: { k1: '11'.repeat(32) } }),
+  PUBLIC_READ_CACHE_MS: READ_CACHE_MS,
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -83,7 +83,11 @@ fn type_message(e: &serde_json::Error) -> String {
 }
 
 pub fn json<T: Serialize>(value: &T, status: u16) -> ApiResult<Response> {
-    let body = serde_json::to_vec(value)?;
+    json_response(serde_json::to_vec(value)?, status)
+}
+
+/// A response of JSON text already serialized.
+pub fn json_response(body: Vec<u8>, status: u16) -> ApiResult<Response> {
     let headers = Headers::new();
     headers.set("content-type", "application/json; charset=utf-8")?;
     Ok(Response::builder()

@@ -14,6 +14,7 @@ mod ids;
 mod json_path;
 mod objects;
 mod on24;
+mod read_cache;
 mod registry;
 mod routes;
 mod session;

@@ -32,13 +32,18 @@ impl<C: Serialize> ObjectClient<C> {
     }
 
     pub async fn call<T: DeserializeOwned>(&self, command: &C) -> ApiResult<T> {
+        Ok(serde_json::from_str(&self.text(command).await?)?)
+    }
+
+    /// The answer's JSON text, unparsed (an error answer is returned as the error).
+    pub async fn text(&self, command: &C) -> ApiResult<String> {
         let response = self.send(command).await?;
         let error = is_error(&response);
         let text = body_text(response).await?;
         if error {
             return Err(serde_json::from_str(&text)?);
         }
-        Ok(serde_json::from_str(&text)?)
+        Ok(text)
     }
 
     /// The answer as an `application/json` response with `status`, whose body is the

@@ -9,11 +9,15 @@ use convene_types::public::{
 };
 use convene_types::registration::RegistrationInput;
 use convene_types::webapp::token_from;
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
+use crate::read_cache::{self, ReadCache};
 use crate::registry::{Registry, RegistryCommand};
 use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
@@ -87,7 +91,7 @@ async fn route(
     // An unknown route or method is answered only to an accepted credential: 400, 401 and
     // 403 come first, as for every other request.
     let result = match Endpoint::parse(rest, &req.method()) {
-        Ok(endpoint) => endpoint.run(req, env, credential).await,
+        Ok(endpoint) => endpoint.run(req, env, credential, rest).await,
         Err(e) => public::<()>(env, credential, PublicRead::Authorize)
             .await
             .and(Err(e)),
@@ -152,6 +156,60 @@ async fn public_json(env: &Env, credential: Credential, read: PublicRead) -> Api
     Store::config(env)?
         .relay(&Command::Public(credential, read), 200)
         .await
+}
+
+thread_local! {
+    /// This isolate's cache of public read answers, set up from `PUBLIC_READ_CACHE_MS` by
+    /// the first read.
+    static READ_CACHE: RefCell<Option<ReadCache>> = const { RefCell::new(None) };
+}
+
+/// A public read, answered from this isolate's cache when `PUBLIC_READ_CACHE_MS` allows it
+/// (see `read_cache.rs`); otherwise the store's answer is relayed untouched.
+async fn cached_read(
+    env: &Env,
+    credential: Credential,
+    read: PublicRead,
+    route: &[&str],
+) -> ApiResult<Response> {
+    let enabled = READ_CACHE.with_borrow_mut(|cache| {
+        cache
+            .get_or_insert_with(|| ReadCache::new(read_window(env)))
+            .enabled()
+    });
+    if !enabled {
+        return public_json(env, credential, read).await;
+    }
+    let key = read_cache::key(&credential.token_hash, credential.origin.as_deref(), route);
+    let now = js_sys::Date::now();
+    let kept = READ_CACHE.with_borrow(|cache| cache.as_ref().and_then(|c| c.get(&key, now)));
+    let body = match kept {
+        Some(body) => body,
+        None => {
+            let body: Rc<str> = Store::config(env)?
+                .text(&Command::Public(credential, read))
+                .await?
+                .into();
+            let now = js_sys::Date::now();
+            READ_CACHE.with_borrow_mut(|cache| {
+                if let Some(cache) = cache {
+                    cache.put(key, body.clone(), now);
+                }
+            });
+            body
+        }
+    };
+    http::json_response(body.as_bytes().to_vec(), 200)
+}
+
+/// The cache window from `PUBLIC_READ_CACHE_MS`; a value that is not one is logged and
+/// read as 0 (off: the strict behaviour).
+fn read_window(env: &Env) -> u32 {
+    let value = env.var(read_cache::WINDOW_VAR).ok().map(|v| v.to_string());
+    read_cache::parse_window(value.as_deref()).unwrap_or_else(|message| {
+        worker::console_error!("{message}; public reads are not cached");
+        0
+    })
 }
 
 /// The origin to reflect on an answer refused for its rate: only an accepted one.
@@ -264,12 +322,18 @@ impl<'a> Endpoint<'a> {
         }
     }
 
-    async fn run(self, req: Request, env: &Env, credential: Credential) -> ApiResult<Response> {
+    async fn run(
+        self,
+        req: Request,
+        env: &Env,
+        credential: Credential,
+        route: &[&str],
+    ) -> ApiResult<Response> {
         match self {
-            Self::Published => public_json(env, credential, PublicRead::Published).await,
+            Self::Published => cached_read(env, credential, PublicRead::Published, route).await,
             Self::Part(id, part) => {
                 let read = PublicRead::Part(id.into(), part);
-                public_json(env, credential, read).await
+                cached_read(env, credential, read, route).await
             }
             Self::Register(id) => registrations(req, env, credential, id).await,
             Self::Count(id) => {

@@ -1,0 +1,132 @@
+// The optional read cache of the public Events API (`PUBLIC_READ_CACHE_MS`, off by
+// default; README › Events API): with a window set, an isolate answers a read it answered
+// less than the window ago from memory, so a change shows within the window, not on the
+// next request. Only successful answers are kept, and only for the token and origin the
+// store accepted. (With the default, every change shows on the next request: that is
+// tested in events-api.test.mjs.) Locally one isolate serves every request, so what is
+// cached is deterministic here.
+
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+
+import { client, startWorker } from '../support/server.mjs';
+
+const WINDOW_MS = 1500;
+const EVENTS = '/api/admin/events';
+const APPS = '/api/admin/web-applications';
+const SITE = 'https://events.example.com';
+const OTHER_SITE = 'https://other.example.com';
+const tag = () => randomBytes(4).toString('hex');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+describe('the public read cache, with a window', () => {
+  let server;
+  let api;
+
+  before(async () => {
+    server = await startWorker({ vars: { PUBLIC_READ_CACHE_MS: String(WINDOW_MS) } });
+    api = client(server);
+    const signedIn = await api.signIn();
+    assert.equal(signedIn.status, 200, signedIn.text);
+  });
+
+  after(async () => {
+    await server?.stop();
+  });
+
+  let lastAddress = 0;
+  async function v1(path, { token, origin = SITE } = {}) {
+    lastAddress += 1;
+    const url = new URL(`${server.url}/api/v1${path}`);
+    url.searchParams.set('emApplicationtoken', token);
+    const res = await fetch(url, {
+      headers: { origin, 'cf-connecting-ip': `203.0.113.${lastAddress}` },
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, text };
+  }
+
+  async function webApp(allowedOrigins = [SITE]) {
+    const res = await api.post(APPS, { name: `Site ${tag()}`, allowedOrigins });
+    assert.equal(res.status, 201, res.text);
+    return res.body;
+  }
+
+  async function event(fields = {}) {
+    const res = await api.post(EVENTS, {
+      name: `Event ${tag()}`,
+      start: '2026-06-01T09:00',
+      end: '2026-06-01T18:00',
+      timeZone: 'Europe/Paris',
+      published: true,
+      ...fields,
+    });
+    assert.equal(res.status, 201, res.text);
+    return res.body;
+  }
+
+  it('serves an answer for the window, then the change', async () => {
+    const { token } = await webApp();
+    const shown = await event();
+    const first = await v1(`/events/${shown.readableId}`, { token });
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.headers.get('access-control-allow-origin'), SITE);
+    assert.match(first.headers.get('content-type'), /^application\/json/);
+
+    const renamed = await api.put(`${EVENTS}/${shown.id}`, { ...shown, name: `Renamed ${tag()}`, published: false });
+    assert.equal(renamed.status, 200, renamed.text);
+    const cached = await v1(`/events/${shown.readableId}`, { token });
+    assert.equal(cached.status, 200, 'unpublished, but still within the window');
+    assert.equal(cached.text, first.text, 'the answer kept, byte for byte');
+    assert.equal(cached.headers.get('access-control-allow-origin'), SITE);
+
+    await sleep(WINDOW_MS + 200);
+    const after = await v1(`/events/${shown.readableId}`, { token });
+    assert.equal(after.status, 404, after.text);
+  });
+
+  it('keeps no refusal: a published event shows at once', async () => {
+    const { token } = await webApp();
+    const hidden = await event({ published: false });
+    const before = await v1(`/events/${hidden.readableId}`, { token });
+    assert.equal(before.status, 404, before.text);
+    const published = await api.put(`${EVENTS}/${hidden.id}`, { ...hidden, published: true });
+    assert.equal(published.status, 200, published.text);
+    const now = await v1(`/events/${hidden.readableId}`, { token });
+    assert.equal(now.status, 200, now.text);
+  });
+
+  it('gives a kept answer only to the token and origin that were accepted for it', async () => {
+    const { token } = await webApp([SITE]);
+    const { token: other } = await webApp([OTHER_SITE]);
+    const kept = await v1('/events/published', { token });
+    assert.equal(kept.status, 200, kept.text);
+
+    const wrongOrigin = await v1('/events/published', { token, origin: OTHER_SITE });
+    assert.equal(wrongOrigin.status, 403, wrongOrigin.text);
+    assert.equal(wrongOrigin.headers.get('access-control-allow-origin'), null);
+    const unknown = await v1('/events/published', { token: `${token}x` });
+    assert.equal(unknown.status, 401, unknown.text);
+    const otherApp = await v1('/events/published', { token: other });
+    assert.equal(otherApp.status, 403, 'the other application does not list this origin');
+    const otherAtHome = await v1('/events/published', { token: other, origin: OTHER_SITE });
+    assert.equal(otherAtHome.status, 200, otherAtHome.text);
+    assert.equal(otherAtHome.headers.get('access-control-allow-origin'), OTHER_SITE);
+  });
+
+  it('lets a rotated token read only until the window ends', async () => {
+    const { application, token } = await webApp();
+    const first = await v1('/events/published', { token });
+    assert.equal(first.status, 200, first.text);
+    const rotated = await api.post(`${APPS}/${application.id}/rotate-token`);
+    assert.equal(rotated.status, 200, rotated.text);
+    const fresh = await v1('/events/published', { token: rotated.body.token });
+    assert.equal(fresh.status, 200, 'the new token is not held back by the window');
+    const stale = await v1('/events/published', { token });
+    assert.equal(stale.status, 200, 'the old token still reads what it read, within the window');
+    await sleep(WINDOW_MS + 200);
+    const old = await v1('/events/published', { token });
+    assert.equal(old.status, 401, old.text);
+  });
+});
