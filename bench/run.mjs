@@ -10,7 +10,8 @@
 //    gzip sizes of the SPA and the worker; checks that every 2xx registration is stored.
 //
 // Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000),
-// BENCH_READ_CACHE_MS (Convene's PUBLIC_READ_CACHE_MS, default 0: off, the strict default).
+// BENCH_READ_CACHE_MS (Convene's PUBLIC_READ_CACHE_MS, default 0: off, the strict default),
+// BENCH_ROUTES (load only these: published, event, register; comma-separated).
 
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,8 @@ import { REPO_ROOT, SCRIPTS, client, freePort } from '../tests/support/server.mj
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
 const READ_CACHE_MS = process.env.BENCH_READ_CACHE_MS ?? '0';
+// Loads only these routes (published, event, register; comma-separated), all when unset.
+const ONLY = (process.env.BENCH_ROUTES ?? '').split(',').filter(Boolean);
 const EVENTS = 50;
 const CONCURRENCY = [10, 50];
 export const ORIGIN = 'https://events.example.com';
@@ -250,9 +253,9 @@ async function main() {
 
     const q = `?emApplicationtoken=${token}`;
     const routes = [
-      { name: 'GET events/published', path: '/api/v1/events/published' },
-      { name: 'GET events/{id}', path: `/api/v1/events/${target.readableId}` },
-      { name: 'POST events/{id}/registrations', path: `/api/v1/events/${loadEvent.readableId}/registrations`, script: path.join(REPO_ROOT, 'bench', 'post.lua') },
+      { key: 'published', name: 'GET events/published', path: '/api/v1/events/published' },
+      { key: 'event', name: 'GET events/{id}', path: `/api/v1/events/${target.readableId}` },
+      { key: 'register', name: 'POST events/{id}/registrations', path: `/api/v1/events/${loadEvent.readableId}/registrations`, script: path.join(REPO_ROOT, 'bench', 'post.lua') },
     ];
     // Precomputed bodies of the same size for the baseline.
     const reads = {};
@@ -272,7 +275,7 @@ async function main() {
     const before = (await api.request('GET', `/api/admin/events/${loadEvent.id}/registrations?pageSize=1`)).body.total;
     const rows = [];
     let accepted = 0;
-    for (const r of routes) {
+    for (const r of routes.filter((r) => ONLY.length === 0 || ONLY.includes(r.key))) {
       for (const c of CONCURRENCY) {
         const ours = measure(convene, `${convene.url}${r.path}${q}`, c, r.script);
         const base = measure(baseline, `${baseline.url}${r.path}`, c, r.script);
