@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
+import { newEvent, newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 
 const EVENTS = '/api/admin/events';
@@ -73,25 +74,10 @@ describe('the public Events API', () => {
   }
 
   /** A new web application: `{ app, token, endpoint }` (the token is only shown here). */
-  async function webApp(allowedOrigins = [SITE], name = `Site ${tag()}`) {
-    const res = await api.post(APPS, { name, allowedOrigins });
-    assert.equal(res.status, 201, res.text);
-    return { app: res.body.application, token: res.body.token, endpoint: res.body.endpoint };
-  }
+  const webApp = (allowedOrigins = [SITE], name = undefined) => newWebApplication(api, allowedOrigins, name);
 
   /** A new event (published unless told otherwise), as the admin API returns it. */
-  async function event(fields = {}) {
-    const res = await api.post(EVENTS, {
-      name: `Event ${tag()}`,
-      start: '2026-06-01T09:00',
-      end: '2026-06-01T18:00',
-      timeZone: 'Europe/Paris',
-      published: true,
-      ...fields,
-    });
-    assert.equal(res.status, 201, res.text);
-    return res.body;
-  }
+  const event = (fields = {}) => newEvent(api, fields);
 
   async function created(path, json) {
     const res = await api.post(path, json);

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
+import { newEvent, newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 
 const WINDOW_MS = 1500;
@@ -47,24 +48,8 @@ describe('the public read cache, with a window', () => {
     return { status: res.status, headers: res.headers, text };
   }
 
-  async function webApp(allowedOrigins = [SITE]) {
-    const res = await api.post(APPS, { name: `Site ${tag()}`, allowedOrigins });
-    assert.equal(res.status, 201, res.text);
-    return res.body;
-  }
-
-  async function event(fields = {}) {
-    const res = await api.post(EVENTS, {
-      name: `Event ${tag()}`,
-      start: '2026-06-01T09:00',
-      end: '2026-06-01T18:00',
-      timeZone: 'Europe/Paris',
-      published: true,
-      ...fields,
-    });
-    assert.equal(res.status, 201, res.text);
-    return res.body;
-  }
+  const webApp = (allowedOrigins = [SITE]) => newWebApplication(api, allowedOrigins);
+  const event = (fields = {}) => newEvent(api, fields);
 
   it('serves an answer for the window, then the change', async () => {
     const { token } = await webApp();
@@ -116,7 +101,7 @@ describe('the public read cache, with a window', () => {
   });
 
   it('lets a rotated token read only until the window ends', async () => {
-    const { application, token } = await webApp();
+    const { app: application, token } = await webApp();
     const first = await v1('/events/published', { token });
     assert.equal(first.status, 200, first.text);
     const rotated = await api.post(`${APPS}/${application.id}/rotate-token`);

@@ -6,6 +6,8 @@
 // Shared by the OpenAPI contract test (tests/http/openapi.test.mjs) and the schemathesis
 // runner (tests/schemathesis/run.mjs).
 
+import { randomBytes } from 'node:crypto';
+
 import { client } from './server.mjs';
 
 /** The allowed origin of the seeded web application. */
@@ -18,6 +20,33 @@ export const SMALL_EVENT = 'small-workshop';
 export const DRAFT_EVENT = 'draft-meetup';
 
 const A = '/api/admin';
+
+/**
+ * A new event through the admin API (published, with a random name, unless `fields` say
+ * otherwise), as the API returns it. Throws on any answer but 201.
+ */
+export async function newEvent(api, fields = {}) {
+  const res = await api.post(`${A}/events`, {
+    name: `Event ${randomBytes(4).toString('hex')}`,
+    start: '2026-06-01T09:00',
+    end: '2026-06-01T18:00',
+    timeZone: 'Europe/Paris',
+    published: true,
+    ...fields,
+  });
+  if (res.status !== 201) throw new Error(`new event: expected 201, got ${res.status}: ${res.text}`);
+  return res.body;
+}
+
+/**
+ * A new web application through the admin API: `{ app, token, endpoint }` (the token is
+ * only shown here). Throws on any answer but 201.
+ */
+export async function newWebApplication(api, allowedOrigins, name = `Site ${randomBytes(4).toString('hex')}`) {
+  const res = await api.post(`${A}/web-applications`, { name, allowedOrigins });
+  if (res.status !== 201) throw new Error(`new web application: expected 201, got ${res.status}: ${res.text}`);
+  return { app: res.body.application, token: res.body.token, endpoint: res.body.endpoint };
+}
 
 /**
  * Signs in as the administrator and creates the data. Throws on any unexpected answer.

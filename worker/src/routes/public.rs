@@ -2,6 +2,9 @@
 //! token, origin-checked, rate limited, with CORS answers that reflect exactly the
 //! application's origin (never `*`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use convene_types::contact::AttendeeInput;
 use convene_types::public::{
     ATTENDEES_MAX, PublicRegistrationOutcome, PublicRegistrationRequest,
@@ -9,9 +12,6 @@ use convene_types::public::{
 };
 use convene_types::registration::RegistrationInput;
 use convene_types::webapp::token_from;
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Request, Response, Url};
 
