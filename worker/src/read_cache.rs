@@ -29,7 +29,7 @@ pub fn parse_window(value: Option<&str>) -> Result<u32, String> {
     match text.parse::<u32>() {
         Ok(ms) if ms <= WINDOW_MAX_MS => Ok(ms),
         _ => Err(format!(
-            "PUBLIC_READ_CACHE_MS must be a whole number of milliseconds from 0 to {WINDOW_MAX_MS}, not {text:?}"
+            "{WINDOW_VAR} must be a whole number of milliseconds from 0 to {WINDOW_MAX_MS}, not {text:?}"
         )),
     }
 }
@@ -42,6 +42,12 @@ pub fn key(token_hash: &str, origin: Option<&str>, route: &[&str]) -> String {
 struct Entry {
     body: Rc<str>,
     stored_at: f64,
+}
+
+/// Whether `entry` was stored less than `window_ms` before `now`; a clock that went back
+/// counts as expired.
+fn fresh(entry: &Entry, now: f64, window_ms: f64) -> bool {
+    now >= entry.stored_at && now - entry.stored_at < window_ms
 }
 
 /// Answers kept for `window_ms`, at most [`CAPACITY_BYTES`] of them.
@@ -73,7 +79,7 @@ impl ReadCache {
     /// The answer stored for `key` less than the window before `now` (milliseconds).
     pub fn get(&self, key: &str, now: f64) -> Option<Rc<str>> {
         let entry = self.entries.get(key)?;
-        self.fresh(entry, now).then(|| entry.body.clone())
+        fresh(entry, now, self.window_ms).then(|| entry.body.clone())
     }
 
     /// Keeps `body` for `key` from `now`. When the cache would grow past its capacity, the
@@ -87,8 +93,7 @@ impl ReadCache {
         }
         if self.bytes + body.len() > self.capacity {
             let window = self.window_ms;
-            self.entries
-                .retain(|_, e| now >= e.stored_at && now - e.stored_at < window);
+            self.entries.retain(|_, e| fresh(e, now, window));
             self.bytes = self.entries.values().map(|e| e.body.len()).sum();
             if self.bytes + body.len() > self.capacity {
                 self.entries.clear();
@@ -103,11 +108,6 @@ impl ReadCache {
                 stored_at: now,
             },
         );
-    }
-
-    fn fresh(&self, entry: &Entry, now: f64) -> bool {
-        // A clock that went back counts as expired.
-        now >= entry.stored_at && now - entry.stored_at < self.window_ms
     }
 
     #[cfg(test)]
