@@ -17,8 +17,9 @@ use convene_types::registration::{Registration, RegistrationInput, RegistrationS
 use convene_types::webapp::{IssuedToken, WebApplication, WebApplicationInput};
 use convene_types::{ErrorBody, ErrorCode, FieldError};
 use gloo_net::http::{Request, RequestBuilder};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// Why a call failed, as the UI shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,18 +84,30 @@ fn send_json<B: Serialize>(
 }
 
 /// The answer's `T`, or the error the server answered.
+///
+/// The text is parsed into a `serde_json::Value` by one non-generic step, and `T` is read
+/// from that value: serde_json's text parser is compiled once, not into every answer type's
+/// decoder.
 fn read<T: DeserializeOwned>(answer: Answer) -> ApiResult<T> {
+    T::deserialize(parse(answer)?).map_err(|e| ApiError::Network(e.to_string()))
+}
+
+/// A successful answer's JSON, or the error the server answered.
+fn parse(answer: Answer) -> ApiResult<Value> {
     if answer.ok {
         return serde_json::from_str(&answer.text).map_err(|e| ApiError::Network(e.to_string()));
     }
     let status = answer.status;
-    let body = serde_json::from_str::<ErrorBody>(&answer.text).unwrap_or_else(|_| {
-        ErrorBody::new(
-            ErrorCode::Internal,
-            format!("The server answered {status}."),
-            vec![],
-        )
-    });
+    let body = serde_json::from_str::<Value>(&answer.text)
+        .ok()
+        .and_then(|value| ErrorBody::deserialize(value).ok())
+        .unwrap_or_else(|| {
+            ErrorBody::new(
+                ErrorCode::Internal,
+                format!("The server answered {status}."),
+                vec![],
+            )
+        });
     Err(ApiError::Server { status, body })
 }
 
@@ -103,7 +116,7 @@ fn empty(answer: Answer) -> ApiResult<()> {
     if answer.ok {
         return Ok(());
     }
-    read::<IgnoredAny>(answer).map(|_| ())
+    parse(answer).map(|_| ())
 }
 
 pub async fn session() -> ApiResult<SessionUser> {
