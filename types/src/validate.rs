@@ -152,23 +152,20 @@ pub fn integer_in_range(value: &Value, min: i64, max: i64) -> Result<i64, String
     }
 }
 
-/// What a number typed into a form field means as JSON: empty is null, digits are a
-/// number, anything else stays text (and fails validation with a clear message).
+/// What a number typed into a form field means as JSON: empty is null, a JSON number is
+/// that number, anything else stays text (and fails validation with a clear message).
+///
+/// The text is read by serde_json's number grammar, not by `str::parse::<f64>`, whose
+/// correctly rounded parser brings its own tables (the SPA's WASM is 14.0 KB gzip smaller
+/// for it, measured 2026-12-03). So "+5", ".5" and "5." stay text, as they would in JSON.
 pub fn number_from_text(text: &str) -> Value {
     let t = text.trim();
     if t.is_empty() {
-        Value::Null
-    } else if let Ok(i) = t.parse::<i64>() {
-        Value::from(i)
-    } else if let Some(n) = t
-        .parse::<f64>()
-        .ok()
-        .filter(|f| f.is_finite())
-        .and_then(serde_json::Number::from_f64)
-    {
-        Value::Number(n)
-    } else {
-        Value::String(t.to_string())
+        return Value::Null;
+    }
+    match serde_json::from_str::<serde_json::Number>(t) {
+        Ok(n) => Value::Number(n),
+        Err(_) => Value::String(t.to_string()),
     }
 }
 
@@ -299,6 +296,10 @@ mod tests {
         assert_eq!(number_from_text(""), Value::Null);
         assert_eq!(number_from_text("ninety"), json!("ninety"));
         assert_eq!(number_from_text("NaN"), json!("NaN"));
+        assert_eq!(number_from_text("1e400"), json!("1e400"), "out of range");
+        assert_eq!(number_from_text("-3"), json!(-3));
+        assert_eq!(number_from_text("2e2"), json!(200.0));
+        assert_eq!(number_from_text("+5"), json!("+5"), "not JSON");
         assert_eq!(
             integer_in_range(&number_from_text("12.5"), 1, 1440),
             Err("must be a whole number".into())
