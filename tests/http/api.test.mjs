@@ -365,6 +365,17 @@ describe('webinar providers', () => {
       assert.equal((await admin.del(`${PROVIDERS}/${p.id}`)).status, 204);
     }
   });
+
+  it('search ignores case beyond ASCII (the host lower-cases it)', async () => {
+    const name = `Été Σοφία ${tag()}`;
+    const created = await admin.post(PROVIDERS, provider({ name }));
+    assert.equal(created.status, 201, created.text);
+    const upper = await admin.get(`${PROVIDERS}?q=${encodeURIComponent(name.toUpperCase())}`);
+    assert.deepEqual(upper.body.items.map((p) => p.name), [name]);
+    const unaccented = await admin.get(`${PROVIDERS}?q=${encodeURIComponent(`Ete ${name.slice(4)}`)}`);
+    assert.equal(unaccented.body.total, 0, 'case only: accents still count');
+    assert.equal((await admin.del(`${PROVIDERS}/${created.body.id}`)).status, 204);
+  });
 });
 
 describe('request handling', () => {

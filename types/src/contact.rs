@@ -53,7 +53,7 @@ impl MatchStrategy {
 
 /// Email as compared: trimmed, lower-cased.
 pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+    text::lowercase(email.trim())
 }
 
 /// A name as compared: Unicode NFC, trimmed, inner whitespace collapsed, case-folded
@@ -106,7 +106,7 @@ impl AttendeeInput {
                     field,
                     format!(
                         "is required: contacts are matched by {}",
-                        strategy.label().to_lowercase()
+                        strategy.label().to_ascii_lowercase()
                     ),
                 ));
             } else if v.chars().count() > NAME_MAX {

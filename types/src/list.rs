@@ -2,6 +2,8 @@
 
 use std::cmp::Ordering;
 
+use crate::text;
+
 use serde::{Deserialize, Serialize};
 
 pub const DEFAULT_PAGE_SIZE: usize = 25;
@@ -54,8 +56,11 @@ impl ListQuery {
 
     /// True when `haystacks` contain the search text (case-insensitive), or there is none.
     pub fn matches(&self, haystacks: &[&str]) -> bool {
-        let needle = self.q.trim().to_lowercase();
-        needle.is_empty() || haystacks.iter().any(|h| h.to_lowercase().contains(&needle))
+        let needle = text::lowercase(self.q.trim());
+        needle.is_empty()
+            || haystacks
+                .iter()
+                .any(|h| text::lowercase(h).contains(&needle))
     }
 }
 

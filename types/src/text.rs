@@ -6,8 +6,11 @@
 //! 2026-11-25). Both follow the Unicode standard's normalization forms, which are stable for
 //! every assigned character, so both give the same answers; the HTTP tests run the WASM side.
 //!
-//! Case folding uses only the standard library's case mappings (their tables are in every
-//! build anyway): see [`fold_case`].
+//! Case mappings ([`lowercase`], [`fold_case`]) follow the same split: the standard
+//! library's natively, the host's `toLowerCase`/`toUpperCase` in WASM. Both implement
+//! Unicode's default full case mappings (with the final sigma rule), so they agree on every
+//! character both Unicode versions assign. The standard library's tables cost 10.4 KB gzip
+//! in the SPA, 10.0 in the API worker and 17.5 in the objects' script (measured 2026-12-03).
 
 /// `text` in Normalization Form C (canonical composition).
 pub fn nfc(text: &str) -> String {
@@ -19,13 +22,18 @@ pub fn strip_marks(text: &str) -> String {
     host::strip_marks(text)
 }
 
+/// `text` in lower case, as [`str::to_lowercase`] gives it.
+pub fn lowercase(text: &str) -> String {
+    host::lowercase(text)
+}
+
 /// A case-insensitive comparison key: lower case of the upper case of the lower case. It
 /// equates everything Unicode's default case folding equates ("Straße" / "STRASSE",
 /// "ẞ" / "ss", final and medial sigma, the Kelvin sign and "k"), which the tests check
 /// character by character against the `caseless` crate; it also equates a few letters
 /// that folding keeps apart, such as dotless "ı" and "i".
 pub fn fold_case(text: &str) -> String {
-    text.to_lowercase().to_uppercase().to_lowercase()
+    host::fold_case(text)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -39,6 +47,14 @@ mod host {
 
     pub fn strip_marks(text: &str) -> String {
         text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+    }
+
+    pub fn lowercase(text: &str) -> String {
+        text.to_lowercase()
+    }
+
+    pub fn fold_case(text: &str) -> String {
+        text.to_lowercase().to_uppercase().to_lowercase()
     }
 }
 
@@ -55,6 +71,18 @@ mod host {
         JsString::from(text)
             .normalize("NFD")
             .replace_by_pattern(&marks, "")
+            .into()
+    }
+
+    pub fn lowercase(text: &str) -> String {
+        JsString::from(text).to_lower_case().into()
+    }
+
+    pub fn fold_case(text: &str) -> String {
+        JsString::from(text)
+            .to_lower_case()
+            .to_upper_case()
+            .to_lower_case()
             .into()
     }
 }

@@ -22,10 +22,7 @@ pub fn required_name(raw: &str, max: usize) -> Result<String, String> {
 
 /// The key two names are compared by: trimmed, inner whitespace collapsed, lower-cased.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::text::lowercase(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// An absolute `https://` URL with a plausible host, no whitespace or control characters.

@@ -47,7 +47,7 @@ pub struct IssuedToken {
 pub fn origin(raw: &str) -> Result<String, String> {
     const MESSAGE: &str =
         "must be an origin such as https://events.example.com (no path, no trailing slash)";
-    let origin = raw.trim().to_lowercase();
+    let origin = crate::text::lowercase(raw.trim());
     let (scheme, rest) = origin.split_once("://").ok_or(MESSAGE)?;
     if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ', '\\']) {
         return Err(MESSAGE.into());

@@ -75,7 +75,7 @@ pub fn interpret(status: u16, body: &str) -> (ServiceStatus, String) {
 }
 
 fn mentions_quota(message: &str) -> bool {
-    let m = message.to_lowercase();
+    let m = message.to_ascii_lowercase();
     m.contains("quota") || m.contains("limit")
 }
 

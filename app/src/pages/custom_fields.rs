@@ -6,6 +6,7 @@
 use convene_types::FieldError;
 use convene_types::custom::{CustomField, CustomFieldInput, Entity, FieldType};
 use convene_types::list::{self, ListQuery, Page};
+use convene_types::text;
 use convene_types::validate::name_key;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,9 +59,9 @@ fn page_of(
         .filter(|f| query.matches(&[&f.name, &f.label]))
         .collect();
     match query.sort.as_str() {
-        "name" => list::sort_by_key(&mut found, |f| (f.name.to_lowercase(), f.entity)),
+        "name" => list::sort_by_key(&mut found, |f| (text::lowercase(&f.name), f.entity)),
         "label" => list::sort_by_key(&mut found, |f| (name_key(&f.label), f.entity)),
-        _ => list::sort_by_key(&mut found, |f| (f.entity, f.name.to_lowercase())),
+        _ => list::sort_by_key(&mut found, |f| (f.entity, text::lowercase(&f.name))),
     }
     if query.desc {
         found.reverse();

@@ -433,7 +433,7 @@ fn RegisterForm(
         strategy.with(|s| match s {
             Some(Ok(s)) => Some(format!(
                 "Contacts are matched by {}.",
-                s.label().to_lowercase()
+                s.label().to_ascii_lowercase()
             )),
             _ => None,
         })
@@ -565,7 +565,7 @@ fn PassSelect(
                             let id = p.id.clone();
                             view! {
                                 <option value=p.id.clone() selected=move || value.get() == id>
-                                    {format!("{} (capacity: {})", p.name, capacity_label(p.capacity).to_lowercase())}
+                                    {format!("{} (capacity: {})", p.name, capacity_label(p.capacity).to_ascii_lowercase())}
                                 </option>
                             }
                         }).collect_view()}
