@@ -3,7 +3,8 @@
 //
 // 1. Starts Convene (release build, fresh state) and seeds a realistic data set.
 // 2. Starts the baseline (bench/baseline/worker.js): the same routes with precomputed bodies
-//    of the same size, and one KV write per registration.
+//    of the same size, and one KV write per registration. Neither has the static-assets
+//    router in front (see ASSETS); the calibration measures it.
 // 3. Loads both with wrk for a fixed duration at two concurrency levels.
 // 4. Reads the CPU time of each server's workerd processes from /proc.
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
@@ -110,30 +111,47 @@ export async function startWrangler(configs, name, vars = {}) {
   return { url, pid: child.pid, inspector, stop };
 }
 
+/** Writes `text` to `file` unless it holds it already (wrangler dev reloads on a change). */
+function writeConfig(file, text) {
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  return file;
+}
+
+// The static-assets router that `[assets]` with `run_worker_first` puts in front of the API
+// worker in `wrangler.toml` (the SPA and the API from one server). It is the runtime's, a
+// JavaScript worker of its own before any worker with static assets; the bench's
+// comparison leaves it out of both workers and its calibration measures it on both.
+const ASSETS = '[assets]\ndirectory = "../../dist"\nnot_found_handling = "single-page-application"\nrun_worker_first = ["/api/*"]\n';
+
 /**
  * Copies of Convene's wrangler configs for the bench: paths from target/bench/, rate limits
- * out of the way.
+ * out of the way, and without the static-assets router unless `assets`.
  */
-export function convenConfig() {
-  return SCRIPTS.map(({ config }) => {
-    const toml = fs.readFileSync(path.join(REPO_ROOT, config), 'utf8')
+export function convenConfig({ assets = false } = {}) {
+  return SCRIPTS.map(({ config }, i) => {
+    let toml = fs.readFileSync(path.join(REPO_ROOT, config), 'utf8')
       .replace(/^main = "(.*)"$/m, 'main = "../../$1"')
       .replace('directory = "dist"', 'directory = "../../dist"')
       .replace(/limit = \d+/g, 'limit = 1000000000');
-    const file = path.join(WORK, config);
-    fs.writeFileSync(file, toml);
-    return file;
+    let name = config;
+    if (i === 0 && !assets) {
+      toml = toml.replace(/^\[assets\][\s\S]*?(?=^\[)/m, '');
+      if (toml.includes('[assets]')) throw new Error(`${config}: could not remove [assets]`);
+    } else if (i === 0) {
+      name = `routed-${config}`;
+    }
+    return writeConfig(path.join(WORK, name), toml);
   });
 }
 
-function baselineConfig(bodies) {
+function baselineConfig(bodies, { assets = false } = {}) {
   fs.copyFileSync(path.join(REPO_ROOT, 'bench', 'baseline', 'worker.js'), path.join(WORK, 'baseline.js'));
   fs.writeFileSync(path.join(WORK, 'bodies.json'), JSON.stringify(bodies));
-  const file = path.join(WORK, 'baseline.toml');
-  fs.writeFileSync(file, [
+  return writeConfig(path.join(WORK, assets ? 'routed-baseline.toml' : 'baseline.toml'), [
     'name = "convene-baseline"',
     'main = "baseline.js"',
     'compatibility_date = "2026-04-01"',
+    assets ? ASSETS : '',
     '[[kv_namespaces]]',
     'binding = "KV"',
     'id = "00000000000000000000000000000001"',
@@ -145,7 +163,6 @@ function baselineConfig(bodies) {
     'new_sqlite_classes = ["Hop"]',
     '',
   ].join('\n'));
-  return file;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -310,6 +327,20 @@ async function main() {
       ['baseline GET events/{id}, direct', baseline, routes[1].path],
       ['baseline GET events/{id}, via one Durable Object', baseline, `/hop${routes[1].path}`],
     ].map(([what, server, p]) => ({ what, ...measure(server, `${server.url}${p}`, CONCURRENCY[0]) }));
+    // The static-assets router's cost: each worker's health again, started with `[assets]`
+    // and `run_worker_first` as `wrangler.toml` serves Convene.
+    const routed = [
+      ['Convene GET /api/health, behind the assets router', () => startWrangler(convenConfig({ assets: true }), 'convene-routed', CONVENE_VARS)],
+      ['baseline GET /api/health, behind the assets router', () => startWrangler([baselineConfig({ reads, registration }, { assets: true })], 'baseline-routed')],
+    ];
+    for (const [what, start] of routed) {
+      const server = await start();
+      try {
+        calibration.push({ what, ...measure(server, `${server.url}/api/health`, CONCURRENCY[0]) });
+      } finally {
+        await server.stop();
+      }
+    }
     console.log(`\ncalibration, c=${CONCURRENCY[0]}                              |   req/s   p50 ms  CPU ms/req | errors`);
     for (const m of calibration) {
       console.log(`${m.what.padEnd(52)} | ${f(m.rps, 0).padStart(7)} ${f(m.p50, 2).padStart(8)} ${f(m.cpuMs, 3).padStart(11)} | ${m.errors}`);
