@@ -4,7 +4,8 @@
 // 1. Starts Convene (release build, fresh state) and seeds a realistic data set.
 // 2. Starts the baseline (bench/baseline/worker.js): the same routes with precomputed bodies
 //    of the same size, and one KV write per registration. Neither has the static-assets
-//    router in front (see ASSETS); the calibration measures it.
+//    router in front (see ASSETS); the calibration measures it, and the least a workers-rs
+//    worker costs per request (bench/rust-floor).
 // 3. Loads both with wrk for a fixed duration at two concurrency levels.
 // 4. Reads the CPU time of each server's workerd processes from /proc.
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
@@ -161,6 +162,16 @@ function baselineConfig(bodies, { assets = false } = {}) {
     '[[migrations]]',
     'tag = "v1"',
     'new_sqlite_classes = ["Hop"]',
+    '',
+  ].join('\n'));
+}
+
+/** bench/rust-floor, built by `cargo xtask bench`: the least a workers-rs worker does. */
+function floorConfig() {
+  return writeConfig(path.join(WORK, 'rust-floor.toml'), [
+    'name = "rust-floor"',
+    'main = "../../bench/rust-floor/build/index.js"',
+    'compatibility_date = "2026-04-01"',
     '',
   ].join('\n'));
 }
@@ -327,13 +338,15 @@ async function main() {
       ['baseline GET events/{id}, direct', baseline, routes[1].path],
       ['baseline GET events/{id}, via one Durable Object', baseline, `/hop${routes[1].path}`],
     ].map(([what, server, p]) => ({ what, ...measure(server, `${server.url}${p}`, CONCURRENCY[0]) }));
-    // The static-assets router's cost: each worker's health again, started with `[assets]`
-    // and `run_worker_first` as `wrangler.toml` serves Convene.
-    const routed = [
+    // Each on a server of its own, started now: the static-assets router's cost (each
+    // worker's health again, with `[assets]` and `run_worker_first` as `wrangler.toml` serves
+    // Convene), and the least a workers-rs worker costs (bench/rust-floor).
+    const others = [
       ['Convene GET /api/health, behind the assets router', () => startWrangler(convenConfig({ assets: true }), 'convene-routed', CONVENE_VARS)],
       ['baseline GET /api/health, behind the assets router', () => startWrangler([baselineConfig({ reads, registration }, { assets: true })], 'baseline-routed')],
+      ['minimal workers-rs worker, the same answer', () => startWrangler([floorConfig()], 'rust-floor')],
     ];
-    for (const [what, start] of routed) {
+    for (const [what, start] of others) {
       const server = await start();
       try {
         calibration.push({ what, ...measure(server, `${server.url}/api/health`, CONCURRENCY[0]) });

@@ -174,13 +174,7 @@ fn build_worker_script(tools: &Tools, script: &str) -> Result {
         println!("{script} wasm unchanged; keeping {}", out.display());
         return Ok(());
     }
-    sh(Command::new(&tools.worker_build)
-        .args(["--release", "--out-dir", &out_dir])
-        .args(features)
-        .current_dir(root.join("worker"))
-        .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
-        .env("WASM_OPT_BIN", &tools.wasm_opt)
-        .env("ESBUILD_BIN", &tools.esbuild))?;
+    sh(worker_build(tools, &root.join("worker"), &out_dir).args(features))?;
     // Size over speed, without the names section worker-build would keep (see
     // worker/Cargo.toml); exception handling is used by wasm-bindgen's catch wrappers.
     let strip: &[&str] = if keep_names {
@@ -197,6 +191,18 @@ fn build_worker_script(tools: &Tools, script: &str) -> Result {
         .arg("-o")
         .arg(&out))?;
     write_stamp(&stamp, &wasm, variant)
+}
+
+/// worker-build's release build of the crate in `dir` into `dir/out_dir`, with the tools
+/// installed here (it would download them otherwise).
+fn worker_build(tools: &Tools, dir: &Path, out_dir: &str) -> Command {
+    let mut cmd = Command::new(&tools.worker_build);
+    cmd.args(["--release", "--out-dir", out_dir])
+        .current_dir(dir)
+        .env("WASM_BINDGEN_BIN", &tools.wasm_bindgen)
+        .env("WASM_OPT_BIN", &tools.wasm_opt)
+        .env("ESBUILD_BIN", &tools.esbuild);
+    cmd
 }
 
 /// What a build step's output was made from: the input's size and a hash of its bytes, and a
@@ -257,6 +263,12 @@ fn bench() -> Result {
     let tools = tools::ensure(false)?;
     tools::debian_package("wrk", "/usr/bin/wrk")?;
     build(&tools)?;
+    step("build the bench's calibration worker (bench/rust-floor)");
+    sh(&mut worker_build(
+        &tools,
+        &root().join("bench/rust-floor"),
+        "build",
+    ))?;
     step("benchmark (Events API vs baseline)");
     sh(Command::new("node").arg("bench/run.mjs"))
 }
