@@ -6,7 +6,8 @@
 //    of the same size, and one KV write per registration. Neither has the static-assets
 //    router in front (see ASSETS); the calibration measures it, and the least a workers-rs
 //    worker costs per request (bench/rust-floor).
-// 3. Loads both with wrk for a fixed duration at two concurrency levels.
+// 3. Loads both with wrk for a fixed duration at two concurrency levels, each at the workerd
+//    that runs its scripts, past wrangler dev's reload proxy (see directUrl).
 // 4. Reads the CPU time of each server's workerd processes from /proc.
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
 //    gzip sizes of the SPA and the worker; checks that every 2xx registration is stored.
@@ -77,6 +78,54 @@ function workerdCpu(pid) {
   return ticks / CLK_TCK;
 }
 
+/** Loopback TCP ports on which `pid` listens, from /proc (socket inodes in its fds). */
+function listeningPorts(pid) {
+  const inodes = new Set();
+  for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const m = fs.readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/);
+      if (m) inodes.add(m[1]);
+    } catch {
+      /* closed */
+    }
+  }
+  return fs.readFileSync('/proc/net/tcp', 'utf8').split('\n').slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f[3] === '0A' && inodes.has(f[9])) // LISTEN
+    .map((f) => parseInt(f[1].split(':')[1], 16));
+}
+
+/**
+ * wrangler dev answers on a proxy (its own workerd process, for reloads) that forwards every
+ * request to the workerd running the scripts. That proxy is not in production, costs more
+ * CPU than a read itself, and now and then holds a hundred connections to the scripts'
+ * workerd, which halves throughput for the whole run (the "slow mode" of sessions 6 and 7),
+ * or leaks them until it has no file descriptor left. The bench's seeding and load go to the
+ * scripts' workerd directly: the process with an inspector, on the
+ * port that answers `/api/health`. `url` (through the proxy) when none is found.
+ */
+async function directUrl(pid, url) {
+  for (const p of descendants(pid)) {
+    let cmdline = '';
+    try {
+      cmdline = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmdline.includes('workerd') || !cmdline.includes('--inspector-addr')) continue;
+    for (const port of listeningPorts(p)) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) });
+        if (res.status === 200 && (await res.text()).includes('"ok"')) return `http://127.0.0.1:${port}`;
+      } catch {
+        /* not HTTP, or not the entry */
+      }
+    }
+  }
+  console.log(`no direct address found for ${url}: measuring through wrangler's proxy`);
+  return url;
+}
+
 /** `configs`: wrangler config files, the served script's first. */
 export async function startWrangler(configs, name, vars = {}) {
   const port = await freePort();
@@ -109,7 +158,8 @@ export async function startWrangler(configs, name, vars = {}) {
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     fs.rmSync(persist, { recursive: true, force: true });
   };
-  return { url, pid: child.pid, inspector, stop };
+  // `url`: the scripts' workerd itself, past wrangler's proxy (see directUrl).
+  return { url: await directUrl(child.pid, url), pid: child.pid, inspector, stop };
 }
 
 /** Writes `text` to `file` unless it holds it already (wrangler dev reloads on a change). */
