@@ -374,7 +374,8 @@ async function main() {
       console.log(
         `${route.padEnd(31)} | ${String(c).padStart(2)} | ${f(ours.rps, 0).padStart(13)} ${f(ours.p50, 2).padStart(8)} ${f(ours.p99, 2).padStart(8)} ${f(ours.cpuMs, 3).padStart(11)} | ` +
         `${f(base.rps, 0).padStart(14)} ${f(base.p50, 2).padStart(8)} ${f(base.p99, 2).padStart(8)} ${f(base.cpuMs, 3).padStart(11)} | ` +
-        `${f(ours.rps / base.rps, 2).padStart(11)} ${f(ours.cpuMs / base.cpuMs, 2).padStart(10)} | ${ours.errors}${ours.socket ? ` (${ours.socket})` : ''}`,
+        `${f(ours.rps / base.rps, 2).padStart(11)} ${f(ours.cpuMs / base.cpuMs, 2).padStart(10)} | ${ours.errors}${ours.socket ? ` (${ours.socket})` : ''}` +
+        `${base.errors || base.socket ? `; baseline ${base.errors}${base.socket ? ` (${base.socket})` : ''}` : ''}`,
       );
     }
     console.log(`\nbodies: events/published ${routes[0].bytes} B, events/{id} ${routes[1].bytes} B`);
