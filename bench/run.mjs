@@ -101,8 +101,8 @@ function listeningPorts(pid) {
  * CPU than a read itself, and now and then holds a hundred connections to the scripts'
  * workerd, which halves throughput for the whole run (the "slow mode" of sessions 6 and 7),
  * or leaks them until it has no file descriptor left. The bench's seeding and load go to the
- * scripts' workerd directly: the process with an inspector, on the
- * port that answers `/api/health`. `url` (through the proxy) when none is found.
+ * scripts' workerd directly: the process with an inspector, on the port that answers
+ * `/api/health`. `url` (through the proxy) when none is found.
  */
 async function directUrl(pid, url) {
   for (const p of descendants(pid)) {
