@@ -90,10 +90,14 @@ try {
     register: [`/api/v1/events/${loadEvent.readableId}/registrations`, path.join(REPO_ROOT, 'bench', 'post.lua')],
   };
   const [route, script] = routes[ROUTE] ?? (() => { throw new Error(`unknown route ${ROUTE}`); })();
+  convene.releaseInspector();
+  await new Promise((r) => setTimeout(r, 200));
   const targets = await (await fetch(`http://127.0.0.1:${convene.inspector}/json`)).json();
   const sessions = targets.map((t) => ({ title: t.title, s: session(t.webSocketDebuggerUrl) }));
   for (const { s } of sessions) {
     await s.send('Debugger.enable');
+    // Off, as in the bench (see quietInspector in tests/support/server.mjs).
+    await s.send('Network.disable');
     await s.send('Profiler.enable');
     await s.send('Profiler.setSamplingInterval', { interval: 100 });
     await s.send('Profiler.start');

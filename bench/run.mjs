@@ -23,7 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
-import { REPO_ROOT, SCRIPTS, client, freePort } from '../tests/support/server.mjs';
+import { REPO_ROOT, SCRIPTS, client, freePort, quietInspector } from '../tests/support/server.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10000);
@@ -152,14 +152,19 @@ export async function startWrangler(configs, name, vars = {}) {
     }
     await sleep(250);
   }
+  // Without it, some starts ran in a "slow mode" (see quietInspector).
+  const unquiet = quietInspector(inspector);
   const stop = async () => {
+    unquiet();
     try { process.kill(child.pid, 'SIGINT'); } catch { /* gone */ }
     await Promise.race([new Promise((r) => child.on('exit', r)), sleep(10_000)]);
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
     fs.rmSync(persist, { recursive: true, force: true });
   };
   // `url`: the scripts' workerd itself, past wrangler's proxy (see directUrl).
-  return { url: await directUrl(child.pid, url), pid: child.pid, inspector, stop };
+  // `releaseInspector`: for a DevTools client of one's own (bench/profile.mjs); the
+  // inspector takes one at a time.
+  return { url: await directUrl(child.pid, url), pid: child.pid, inspector, stop, releaseInspector: unquiet };
 }
 
 /** Writes `text` to `file` unless it holds it already (wrangler dev reloads on a change). */

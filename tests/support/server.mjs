@@ -17,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import WebSocket from 'ws';
+
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const WRANGLER = path.join(REPO_ROOT, 'node_modules', '.bin', 'wrangler');
 
@@ -56,6 +58,44 @@ function tail(file, lines = 40) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Keeps wrangler dev's inspector from loading the machine; returns a function that
+ * disconnects. wrangler 4.86's inspector proxy turns on the DevTools Network domain of the
+ * workerd that runs the scripts whenever it connects to it (at start, and again after a
+ * reload), then posts every message the runtime sends to wrangler's node process as an HTTP
+ * request of its own. Every subrequest, so every Durable Object call, sends three: under load,
+ * wrangler's node process and its proxy workerd take most of a core and open connections
+ * until "Too many open files". That happened in some starts and not others, and was the
+ * bench's "slow mode" (README, Budgets, session 9). Production has no inspector. This connects
+ * as the inspector's DevTools client and turns the Network domain (and the debugger the proxy
+ * enables when a client is there) off, again whenever the runtime reconnects.
+ */
+export function quietInspector(port) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+  let id = 0;
+  let scheduled = false;
+  // A burst of events (the proxy drains its backlog to a new client) gets one answer.
+  const off = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(() => {
+      scheduled = false;
+      if (ws.readyState !== WebSocket.OPEN) return;
+      for (const method of ['Network.disable', 'Debugger.disable']) {
+        ws.send(JSON.stringify({ id: ++id, method }));
+      }
+    }, 50);
+  };
+  ws.on('open', off);
+  ws.on('message', (data) => {
+    const { method = '' } = JSON.parse(String(data));
+    if (/^(Network|Debugger)\./.test(method) || method === 'Runtime.executionContextCreated') off();
+  });
+  // No inspector to reach (or it went away with the server): nothing to quiet.
+  ws.on('error', () => {});
+  return () => ws.terminate();
+}
 
 /**
  * Starts `wrangler dev` on a free loopback port and waits for GET /api/health to answer 200.
@@ -117,6 +157,8 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
     detached: true,
   });
   fs.closeSync(logFd);
+  // Set once the server answers (the inspector listens by then).
+  let unquiet = () => {};
 
   let exited = null;
   const exitPromise = new Promise((resolve) => {
@@ -150,6 +192,7 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
    */
   async function stop({ keepState = false } = {}) {
     process.off('exit', killOnExit);
+    unquiet();
     if (!exited) {
       try {
         process.kill(child.pid, 'SIGINT');
@@ -228,6 +271,7 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
     }
     await sleep(POLL_MS);
   }
+  unquiet = quietInspector(inspectorPort);
 
   return { url, port, persistDir, password, vars: allVars, logFile, stop };
 }
