@@ -40,7 +40,7 @@ impl DurableObject for ConfigStore {
     }
 
     async fn fetch(&self, mut req: Request) -> Result<Response> {
-        let text = req.text().await?;
+        let text = objects::command_text(&mut req).await?;
         if let Some(cached) = self.cache.borrow().get(&text) {
             return objects::answer(cached);
         }
