@@ -7,7 +7,8 @@
 //    router in front (see ASSETS); the calibration measures it, and the least a workers-rs
 //    worker costs per request (bench/rust-floor).
 // 3. Loads both with wrk for a fixed duration at two concurrency levels, each at the workerd
-//    that runs its scripts, past wrangler dev's reload proxy (see directUrl).
+//    that runs its scripts, past wrangler dev's reload proxy (see directUrl), with the
+//    inspector's Network events off (see quietInspector in tests/support/server.mjs).
 // 4. Reads the CPU time of each server's workerd processes from /proc.
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
 //    gzip sizes of the SPA and the worker; checks that every 2xx registration is stored.
