@@ -113,8 +113,8 @@ pub fn is_state_changing(method: &Method) -> bool {
 }
 
 /// The address a request came from, as Cloudflare reports it (falls back for local runs).
-pub fn client_address(req: &Request) -> String {
-    req.headers()
+pub fn client_address(headers: &Headers) -> String {
+    headers
         .get("cf-connecting-ip")
         .ok()
         .flatten()

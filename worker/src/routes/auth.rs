@@ -25,7 +25,7 @@ pub async fn sign_in(mut req: Request, env: &Env, url: &Url) -> ApiResult<Respon
     // Both comparisons always run, so timing does not tell which one failed.
     let user_ok = signin::secret_matches(body.username.trim(), &username);
     let password_ok = signin::secret_matches(&body.password, &password.to_string());
-    let command = Command::SignIn(client_address(&req), user_ok & password_ok);
+    let command = Command::SignIn(client_address(req.headers()), user_ok & password_ok);
     Store::config(env)?.call::<()>(&command).await?;
     let id = session::create(env, &username).await?;
     let mut response = http::json(&SessionUser { username }, 200)?;

@@ -10,21 +10,24 @@ mod public;
 mod registrations;
 mod webapps;
 
-use worker::{Env, Method, Request, Response, Url};
+use worker::{Env, Method, Request, Response, Url, web_sys};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, is_state_changing};
 use crate::session;
 
-pub async fn handle(req: Request, env: &Env, request_id: &str) -> ApiResult<Response> {
-    let url = req.url()?;
-    let method = req.method();
+/// The request stays the runtime's until a route needs workers-rs's `Request` (see `fetch`):
+/// the public Events API reads its headers directly.
+pub async fn handle(req: web_sys::Request, env: &Env, request_id: &str) -> ApiResult<Response> {
+    let url = Url::parse(&req.url()).map_err(worker::Error::from)?;
+    let method = Method::from(req.method());
     let path = url.path().trim_end_matches('/').to_string();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The public Events API is cross-origin by design: its own origin rules, no CSRF check.
     if let ["api", "v1", rest @ ..] = segments.as_slice() {
-        return Ok(public::handle(req, env, &url, rest, request_id).await);
+        return Ok(public::handle(req, method, env, &url, rest, request_id).await);
     }
+    let req = Request::from(req);
     if is_state_changing(&method) {
         same_origin(&req, &url)?;
     }

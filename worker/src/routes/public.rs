@@ -13,7 +13,7 @@ use convene_types::public::{
 use convene_types::registration::RegistrationInput;
 use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
-use worker::{Env, Headers, Method, Request, Response, Url};
+use worker::{Env, Headers, Method, Request, Response, Url, web_sys};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
@@ -37,16 +37,24 @@ const ALLOW_METHODS: &str = "GET, POST, OPTIONS";
 const ALLOW_HEADERS: &str = "authorization, content-type, idempotency-key";
 
 /// Handles `/api/v1/<rest>`; every answer, error or not, goes through here so the CORS
-/// headers are right.
+/// headers are right. The request is the runtime's: only a registration, which reads its
+/// body, makes a workers-rs `Request` of it.
 pub async fn handle(
-    req: Request,
+    req: web_sys::Request,
+    method: Method,
     env: &Env,
     url: &Url,
     rest: &[&str],
     request_id: &str,
 ) -> Response {
-    let origin = req.headers().get("origin").ok().flatten();
-    let (result, allowed_origin) = route(req, env, url, rest, origin.as_deref()).await;
+    let headers = Headers(req.headers());
+    let origin = headers.get("origin").ok().flatten();
+    let incoming = Incoming {
+        req,
+        headers,
+        method,
+    };
+    let (result, allowed_origin) = route(incoming, env, url, rest, origin.as_deref()).await;
     let mut response = result.unwrap_or_else(|e| e.into_response(request_id));
     let headers = response.headers_mut();
     let _ = headers.set("vary", "Origin");
@@ -57,28 +65,35 @@ pub async fn handle(
     response
 }
 
+/// A request to the Events API: the runtime's, its headers and its method.
+struct Incoming {
+    req: web_sys::Request,
+    headers: Headers,
+    method: Method,
+}
+
 /// The result, and the origin to reflect (only once it is known to be allowed).
 async fn route(
-    req: Request,
+    req: Incoming,
     env: &Env,
     url: &Url,
     rest: &[&str],
     origin: Option<&str>,
 ) -> (ApiResult<Response>, Option<String>) {
     if rest == ["openapi.json"] {
-        return (openapi(&req), None);
+        return (openapi(&req.method), None);
     }
-    let credential = credential(&req, url, origin);
+    let credential = credential(&req.headers, url, origin);
     // Every request counts against its address first, refused ones and preflights too.
-    if let Err(e) = limit(env, CLIENT_LIMITER, client_address(&req)).await {
+    if let Err(e) = limit(env, CLIENT_LIMITER, client_address(&req.headers)).await {
         // Still reflect an allowed origin, so the page's script can read the 429.
         let reflect = match &credential {
-            Ok(c) if req.method() != Method::Options => allowed(env, c, origin).await,
+            Ok(c) if req.method != Method::Options => allowed(env, c, origin).await,
             _ => None,
         };
         return (Err(e), reflect);
     }
-    if req.method() == Method::Options {
+    if req.method == Method::Options {
         return preflight(env, url, origin).await;
     }
     let credential = match credential {
@@ -90,7 +105,7 @@ async fn route(
     }
     // An unknown route or method is answered only to an accepted credential: 400, 401 and
     // 403 come first, as for every other request.
-    let result = match Endpoint::parse(rest, &req.method()) {
+    let result = match Endpoint::parse(rest, &req.method) {
         Ok(endpoint) => endpoint.run(req, env, credential, rest).await,
         Err(e) => public::<()>(env, credential, PublicRead::Authorize)
             .await
@@ -103,8 +118,8 @@ async fn route(
     (result, reflect)
 }
 
-fn openapi(req: &Request) -> ApiResult<Response> {
-    if req.method() != Method::Get {
+fn openapi(method: &Method) -> ApiResult<Response> {
+    if *method != Method::Get {
         return Err(ApiError::MethodNotAllowed {
             allow: vec!["GET".into()],
         });
@@ -126,8 +141,8 @@ fn query_token(url: &Url) -> Option<String> {
 /// The request's credential; a missing token is 400. Whether it is accepted (401 for an
 /// unknown, rotated or deactivated token; 403 for an origin the application does not list)
 /// is decided by the store, in the same step as the read.
-fn credential(req: &Request, url: &Url, origin: Option<&str>) -> ApiResult<Credential> {
-    let authorization = req.headers().get("authorization")?;
+fn credential(headers: &Headers, url: &Url, origin: Option<&str>) -> ApiResult<Credential> {
+    let authorization = headers.get("authorization")?;
     let token = token_from(query_token(url).as_deref(), authorization.as_deref()).ok_or_else(|| {
         ApiError::BadRequest(
             "An application token is required: add ?emApplicationtoken=<token> or an Authorization: Bearer header."
@@ -324,7 +339,7 @@ impl<'a> Endpoint<'a> {
 
     async fn run(
         self,
-        req: Request,
+        req: Incoming,
         env: &Env,
         credential: Credential,
         route: &[&str],
@@ -335,7 +350,7 @@ impl<'a> Endpoint<'a> {
                 let read = PublicRead::Part(id.into(), part);
                 cached_read(env, credential, read, route).await
             }
-            Self::Register(id) => registrations(req, env, credential, id).await,
+            Self::Register(id) => registrations(Request::from(req.req), env, credential, id).await,
             Self::Count(id) => {
                 let read = PublicRead::ResolvePublished(id.into());
                 let event_id: String = public(env, credential, read).await?;
