@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::catalog::{Pass, Speaker};
+use crate::contact::AttendeeInput;
 use crate::custom::{Answer, CustomValues, QuestionType, RegistrationQuestion, expose};
 use crate::event::{Event, EventFormat, Session};
+use crate::registration::RegistrationInput;
 
 /// Most attendees one registration request may carry.
 pub const ATTENDEES_MAX: usize = 10;
@@ -148,6 +150,28 @@ impl From<&RegistrationQuestion> for PublicRegistrationField {
     }
 }
 
+/// The question a public registration field stands for, as the rules of
+/// [`crate::custom::validate_answers`] read it (the registration widget checks answers with
+/// the API's own rules).
+impl From<&PublicRegistrationField> for RegistrationQuestion {
+    fn from(f: &PublicRegistrationField) -> Self {
+        RegistrationQuestion {
+            id: f.custom_registration_field_id.clone(),
+            event_id: String::new(),
+            text: f.text.clone(),
+            question_type: f.field_type,
+            required: f.is_required,
+            choices: f
+                .choices
+                .lines()
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
+            created_at: String::new(),
+        }
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationCount {
@@ -175,6 +199,30 @@ pub struct PublicAttendee {
     pub session_ids: Vec<String>,
     #[serde(default)]
     pub responses: Vec<Answer>,
+}
+
+impl PublicAttendee {
+    /// The registration input attendee `i` of a request stands for. With the request's
+    /// idempotency key `key`, the attendee's own key is `<key>:<i>`.
+    pub fn into_input(self, key: Option<&str>, i: usize) -> RegistrationInput {
+        RegistrationInput {
+            attendee: AttendeeInput {
+                email: self.email,
+                first_name: self.first_name,
+                last_name: self.last_name,
+                company: self.company,
+            },
+            session_ids: self.session_ids,
+            idempotency_key: key.map(|k| format!("{}:{i}", k.trim())),
+            pass_id: self.pass_id,
+            responses: self.responses,
+        }
+    }
+}
+
+/// The name the API gives to field `field` of attendee `i` in its errors.
+pub fn attendee_field(i: usize, field: &str) -> String {
+    format!("attendees[{i}].{field}")
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
@@ -206,4 +254,83 @@ pub struct PublicRegistrationResponse {
     pub status: String,
     pub error_message: Option<String>,
     pub registrations: Vec<PublicRegistrationOutcome>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contact::MatchStrategy;
+
+    fn question_field(required: bool) -> PublicRegistrationField {
+        PublicRegistrationField {
+            custom_registration_field_id: "q1".into(),
+            text: "Diet".into(),
+            field_type: QuestionType::SingleChoice,
+            is_required: required,
+            choices: "Vegan\nNone\n".into(),
+        }
+    }
+
+    #[test]
+    fn a_public_field_is_checked_as_its_question() {
+        let question = RegistrationQuestion::from(&question_field(true));
+        assert_eq!(question.choices, vec!["Vegan", "None"]);
+        assert!(question.required);
+        let mut input = PublicAttendee {
+            email: "ada@example.org".into(),
+            ..Default::default()
+        }
+        .into_input(None, 0);
+        let refused = input
+            .validate(
+                MatchStrategy::Email,
+                &[],
+                &[],
+                std::slice::from_ref(&question),
+            )
+            .expect_err("refused");
+        assert_eq!(refused[0].field, "responses.q1");
+        input.responses = vec![Answer {
+            id: "q1".into(),
+            value: "Vegan".into(),
+        }];
+        let (attendee, answers) = input
+            .validate(MatchStrategy::Email, &[], &[], &[question])
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(attendee.email, "ada@example.org");
+        assert_eq!(answers.len(), 1);
+    }
+
+    #[test]
+    fn each_attendee_has_its_own_idempotency_key_and_error_names() {
+        let input = PublicAttendee::default().into_input(Some(" k "), 2);
+        assert_eq!(input.idempotency_key.as_deref(), Some("k:2"));
+        assert_eq!(
+            PublicAttendee::default()
+                .into_input(None, 0)
+                .idempotency_key,
+            None
+        );
+        assert_eq!(attendee_field(2, "email"), "attendees[2].email");
+    }
+
+    #[test]
+    fn all_errors_come_together() {
+        let input = PublicAttendee {
+            email: "not an address".into(),
+            session_ids: vec!["s9".into()],
+            ..Default::default()
+        }
+        .into_input(None, 0);
+        let errors = input
+            .validate(
+                MatchStrategy::EmailFirstAndLastName,
+                &["s1".into()],
+                &[],
+                &[],
+            )
+            .expect_err("refused");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "firstName", "lastName", "sessionIds"]);
+    }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
-use crate::contact::AttendeeInput;
+use crate::contact::{AttendeeInput, MatchStrategy};
 use crate::custom::{Answer, RegistrationQuestion, validate_answers};
 
 pub const IDEMPOTENCY_KEY_MAX: usize = 200;
@@ -150,6 +150,32 @@ pub struct RegistrationInput {
 }
 
 impl RegistrationInput {
+    /// Every check of a registration, as the API makes it and as the registration widget
+    /// makes it before sending: the attendee for `strategy`, then [`Self::validate_extras`];
+    /// all errors together. Returns the trimmed attendee and the cleaned answers.
+    pub fn validate(
+        &self,
+        strategy: MatchStrategy,
+        sessions: &[String],
+        passes: &[String],
+        questions: &[RegistrationQuestion],
+    ) -> Result<(AttendeeInput, Vec<Answer>), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let attendee = self
+            .attendee
+            .validate(strategy)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok();
+        let answers = self
+            .validate_extras(sessions, passes, questions)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok();
+        match (attendee, answers) {
+            (Some(attendee), Some(answers)) => Ok((attendee, answers)),
+            _ => Err(errors),
+        }
+    }
+
     /// Checks the idempotency key, the session ids and pass against the event's, and the
     /// answers against its questions; returns the cleaned answers.
     pub fn validate_extras(

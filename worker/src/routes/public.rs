@@ -5,12 +5,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use convene_types::contact::AttendeeInput;
 use convene_types::public::{
     ATTENDEES_MAX, PublicRegistrationOutcome, PublicRegistrationRequest,
-    PublicRegistrationResponse, RegistrationCount,
+    PublicRegistrationResponse, RegistrationCount, attendee_field,
 };
-use convene_types::registration::RegistrationInput;
 use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Request, Response, Url, web_sys};
@@ -392,18 +390,7 @@ async fn registrations(
     let mut group = Vec::with_capacity(body.attendees.len());
     let mut errors = Vec::new();
     for (i, attendee) in body.attendees.into_iter().enumerate() {
-        let input = RegistrationInput {
-            attendee: AttendeeInput {
-                email: attendee.email,
-                first_name: attendee.first_name,
-                last_name: attendee.last_name,
-                company: attendee.company,
-            },
-            session_ids: attendee.session_ids,
-            idempotency_key: key.as_ref().map(|k| format!("{}:{i}", k.trim())),
-            pass_id: attendee.pass_id,
-            responses: attendee.responses,
-        };
+        let input = attendee.into_input(key.as_deref(), i);
         match prepare(&context, input).map_err(|e| prefix_fields(e, i)) {
             Ok(prepared) => group.push(prepared),
             Err(ApiError::Validation(mut fields)) => errors.append(&mut fields),
@@ -436,9 +423,7 @@ fn prefix_fields(error: ApiError, i: usize) -> ApiError {
         ApiError::Validation(fields) => ApiError::Validation(
             fields
                 .into_iter()
-                .map(|f| {
-                    convene_types::FieldError::new(format!("attendees[{i}].{}", f.field), f.message)
-                })
+                .map(|f| convene_types::FieldError::new(attendee_field(i, &f.field), f.message))
                 .collect(),
         ),
         other => other,

@@ -31,20 +31,15 @@ pub fn prepare(
     context: &RegistrationContext,
     input: RegistrationInput,
 ) -> ApiResult<NewRegistration> {
-    let mut errors = Vec::new();
-    let attendee = input
-        .attendee
-        .validate(context.strategy)
-        .map_err(|mut e| errors.append(&mut e))
-        .ok();
     let pass_ids: Vec<String> = context.passes.iter().map(|p| p.id.clone()).collect();
-    let responses = input
-        .validate_extras(&context.session_ids, &pass_ids, &context.questions)
-        .map_err(|mut e| errors.append(&mut e))
-        .unwrap_or_default();
-    let Some(attendee) = attendee.filter(|_| errors.is_empty()) else {
-        return Err(ApiError::Validation(errors));
-    };
+    let (attendee, responses) = input
+        .validate(
+            context.strategy,
+            &context.session_ids,
+            &pass_ids,
+            &context.questions,
+        )
+        .map_err(ApiError::Validation)?;
     Ok(NewRegistration {
         registration_id: ids::new_id()?,
         new_contact_id: ids::new_id()?,
