@@ -98,8 +98,9 @@ const WASM_OPT_FEATURES: &[&str] = &[
 ];
 
 fn build_spa(tools: &Tools) -> Result {
-    step("build the SPA (release, wasm32)");
+    step("build the SPA and the registration widget (release, wasm32)");
     let root = root();
+    // One cargo invocation for both: the dependencies they share are compiled once.
     sh(Command::new("cargo").args([
         "build",
         "--release",
@@ -107,29 +108,44 @@ fn build_spa(tools: &Tools) -> Result {
         "wasm32-unknown-unknown",
         "-p",
         "convene-app",
+        "-p",
+        "convene-widget",
     ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/convene_app.wasm");
     let dist = root.join("dist");
-    let pkg = dist.join("pkg");
-    let out = pkg.join("convene_app_bg.wasm");
-    let stamp = root.join("target/spa-build.stamp");
-    if up_to_date(&stamp, &wasm, "") && out.exists() {
-        println!("SPA wasm unchanged; keeping {}", out.display());
-    } else {
-        sh(Command::new(&tools.wasm_bindgen)
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(&pkg)
-            .arg(&wasm))?;
-        sh(Command::new(&tools.wasm_opt)
-            .args(["-Oz", "--strip-debug", "--strip-producers"])
-            .args(WASM_OPT_FEATURES)
-            .arg(&out)
-            .arg("-o")
-            .arg(&out))?;
-        write_stamp(&stamp, &wasm, "")?;
-    }
+    web_module(tools, "convene_app", &dist.join("pkg"), "spa")?;
+    web_module(tools, "convene_widget", &dist.join("widget"), "widget")?;
     copy_file(&root.join("app/index.html"), &dist.join("index.html"))?;
+    copy_file(
+        &root.join("widget/convene-registration.js"),
+        &dist.join("widget/convene-registration.js"),
+    )?;
+    // The static assets' headers: the widget is loaded from other origins (CORS).
+    copy_file(&root.join("widget/_headers"), &dist.join("_headers"))?;
     copy_dir(&root.join("style"), &dist.join("style"))
+}
+
+/// wasm-bindgen (`--target web`) and wasm-opt of cargo's `<name>.wasm` into `out_dir`,
+/// unless it is unchanged since the last build.
+fn web_module(tools: &Tools, name: &str, out_dir: &Path, stamp_name: &str) -> Result {
+    let root = root();
+    let wasm = root.join(format!("target/wasm32-unknown-unknown/release/{name}.wasm"));
+    let out = out_dir.join(format!("{name}_bg.wasm"));
+    let stamp = root.join(format!("target/{stamp_name}-build.stamp"));
+    if up_to_date(&stamp, &wasm, "") && out.exists() {
+        println!("{name} wasm unchanged; keeping {}", out.display());
+        return Ok(());
+    }
+    sh(Command::new(&tools.wasm_bindgen)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(out_dir)
+        .arg(&wasm))?;
+    sh(Command::new(&tools.wasm_opt)
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args(WASM_OPT_FEATURES)
+        .arg(&out)
+        .arg("-o")
+        .arg(&out))?;
+    write_stamp(&stamp, &wasm, "")
 }
 
 /// The worker crate's two scripts (see worker/Cargo.toml): each is built with only its
@@ -427,6 +443,8 @@ fn test() -> Result {
             "convene-types",
             "-p",
             "convene-app",
+            "-p",
+            "convene-widget",
             "-p",
             "convene-worker",
             "--",

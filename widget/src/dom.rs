@@ -1,0 +1,569 @@
+//! The widget on the page: renders [`crate::form`] into the element's shadow root, reads
+//! the Events API and sends the registration. Thin: every rule and wording is in `form`.
+
+use std::rc::Rc;
+
+use convene_types::FieldError;
+use convene_types::custom::QuestionType;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::{JsFuture, spawn_local};
+use web_sys::{
+    Document, Element, FormData, HtmlButtonElement, HtmlElement, HtmlFormElement, Request,
+    RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use crate::form::{Entry, Event, Outcome, control, read_error};
+
+const STYLE: &str = include_str!("widget.css");
+
+/// Renders the registration form of the published event `event` into `host`, reading it
+/// from the Events API at `api` with the application token `token`.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, api: String, event: String, token: String) {
+    spawn_local(async move {
+        if let Err(e) = start(&host, &api, &event, &token).await {
+            web_sys::console::error_2(&"convene-registration:".into(), &e);
+        }
+    });
+}
+
+/// The Events API's address for one event and token.
+struct Api {
+    event_url: String,
+    query: String,
+}
+
+impl Api {
+    fn url(&self, suffix: &str) -> String {
+        format!("{}{suffix}{}", self.event_url, self.query)
+    }
+}
+
+async fn start(host: &HtmlElement, api: &str, event: &str, token: &str) -> Result<(), JsValue> {
+    let doc = host.owner_document().ok_or("no document")?;
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    root.set_inner_html("");
+    let style = doc.create_element("style")?;
+    style.set_text_content(Some(STYLE));
+    root.append_child(&style)?;
+    let panel = el(&doc, "div", &[("class", "panel")])?;
+    let status = el(&doc, "p", &[("role", "status")])?;
+    panel.append_child(&status)?;
+    root.append_child(&panel)?;
+    if event.is_empty() || token.is_empty() {
+        return show_problem(
+            &status,
+            "This registration form needs its event and token attributes.",
+        );
+    }
+    status.set_text_content(Some("Loading the registration form…"));
+    let api = Rc::new(Api {
+        event_url: format!(
+            "{}/api/v1/events/{}",
+            api.trim_end_matches('/'),
+            js_sys::encode_uri_component(event)
+        ),
+        query: format!(
+            "?emApplicationtoken={}",
+            js_sys::encode_uri_component(token)
+        ),
+    });
+    // The four reads run together.
+    let reads = ["", "/sessions", "/passes", "/custom-registration-fields"]
+        .map(|suffix| send(&api.url(suffix), None));
+    let [event, sessions, passes, fields] = reads;
+    let loaded = async {
+        Ok::<_, String>(Event {
+            event: read(event).await?,
+            sessions: read(sessions).await?,
+            passes: read(passes).await?,
+            fields: read(fields).await?,
+        })
+    }
+    .await;
+    match loaded {
+        Ok(event) => {
+            root.remove_child(&panel)?;
+            render(&doc, &root, Rc::new(event), api)
+        }
+        Err(message) => show_problem(&status, &message),
+    }
+}
+
+fn show_problem(status: &Element, message: &str) -> Result<(), JsValue> {
+    status.set_attribute("role", "alert")?;
+    status.set_attribute("class", "summary")?;
+    status.set_text_content(Some(message));
+    Ok(())
+}
+
+/// Starts a request: a GET, or a JSON POST of `body`.
+fn send(url: &str, body: Option<&str>) -> Result<js_sys::Promise, JsValue> {
+    let init = RequestInit::new();
+    if let Some(body) = body {
+        init.set_method("POST");
+        init.set_body(&JsValue::from_str(body));
+        let headers = web_sys::Headers::new()?;
+        headers.set("content-type", "application/json")?;
+        init.set_headers(&headers);
+    }
+    let request = Request::new_with_str_and_init(url, &init)?;
+    Ok(web_sys::window()
+        .ok_or("no window")?
+        .fetch_with_request(&request))
+}
+
+/// Why a read fails with no answer the page may see: the server is down, or it refused the
+/// token or this page's origin (such refusals carry no CORS permission, so the browser
+/// hides them).
+const UNREACHABLE: &str = "The registration form could not be loaded: the server did not answer, \
+     or it refused this website (check the widget's token and the origins listed for its \
+     application).";
+
+/// A request's answer: its status and body text.
+async fn answer(request: Result<js_sys::Promise, JsValue>) -> Result<(u16, String), JsValue> {
+    let response: Response = JsFuture::from(request?).await?.dyn_into()?;
+    let text = JsFuture::from(response.text()?).await?;
+    Ok((response.status(), text.as_string().unwrap_or_default()))
+}
+
+async fn read<T: DeserializeOwned>(request: Result<js_sys::Promise, JsValue>) -> Result<T, String> {
+    let (status, body) = answer(request).await.map_err(|_| UNREACHABLE)?;
+    if status != 200 {
+        return Err(read_error(status, &body));
+    }
+    serde_json::from_str(&body).map_err(|e| format!("The event's description is unreadable: {e}"))
+}
+
+/// Appends `child` to `parent`.
+fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
+    parent.append_child(child).map(drop)
+}
+
+fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let element = doc.create_element(tag)?;
+    for (name, value) in attributes {
+        element.set_attribute(name, value)?;
+    }
+    Ok(element)
+}
+
+fn text(doc: &Document, tag: &str, content: &str) -> Result<Element, JsValue> {
+    let element = doc.create_element(tag)?;
+    element.set_text_content(Some(content));
+    Ok(element)
+}
+
+/// A control's element id; its error's is `<id>-error`.
+fn control_id(name: &str) -> String {
+    format!("cv-{name}")
+}
+
+/// The form: attendee fields, sessions, pass, the event's questions, a submit button.
+fn render(
+    doc: &Document,
+    root: &ShadowRoot,
+    event: Rc<Event>,
+    api: Rc<Api>,
+) -> Result<(), JsValue> {
+    let form: HtmlFormElement = el(
+        doc,
+        "form",
+        &[("novalidate", ""), ("aria-labelledby", "cv-title")],
+    )?
+    .dyn_into()?;
+    let title = text(doc, "h2", &format!("Register: {}", event.event.event_name))?;
+    title.set_id("cv-title");
+    form.append_child(&title)?;
+    add(&form, &el_text(doc, "p", "when", &event.when())?)?;
+    let summary = el(
+        doc,
+        "p",
+        &[
+            ("class", "summary"),
+            ("role", "alert"),
+            ("id", "cv-summary"),
+        ],
+    )?;
+    form.append_child(&summary)?;
+
+    input(doc, &form, control::EMAIL, "Email", "email", "email", true)?;
+    input(
+        doc,
+        &form,
+        control::FIRST_NAME,
+        "First name",
+        "text",
+        "given-name",
+        false,
+    )?;
+    input(
+        doc,
+        &form,
+        control::LAST_NAME,
+        "Last name",
+        "text",
+        "family-name",
+        false,
+    )?;
+    input(
+        doc,
+        &form,
+        control::COMPANY,
+        "Company",
+        "text",
+        "organization",
+        false,
+    )?;
+    if !event.sessions.is_empty() {
+        let choices: Vec<(String, String)> = event
+            .sessions
+            .iter()
+            .map(|s| (s.session_id.clone(), s.name.clone()))
+            .collect();
+        boxes(doc, &form, control::SESSIONS, "Sessions", &choices, false)?;
+    }
+    if !event.passes.is_empty() {
+        let mut choices = vec![(String::new(), "No pass".to_string())];
+        choices.extend(
+            event
+                .passes
+                .iter()
+                .map(|p| (p.pass_id.clone(), p.name.clone())),
+        );
+        select(doc, &form, control::PASS, "Pass", &choices, false)?;
+    }
+    for field in &event.fields {
+        let name = control::question(&field.custom_registration_field_id);
+        let listed = |values: Vec<String>| -> Vec<(String, String)> {
+            values.into_iter().map(|v| (v.clone(), v)).collect()
+        };
+        let choices: Vec<String> = field
+            .choices
+            .lines()
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect();
+        let required = field.is_required;
+        match field.field_type {
+            QuestionType::SimpleText => {
+                input(doc, &form, &name, &field.text, "text", "off", required)?
+            }
+            QuestionType::Boolean => {
+                let mut options = vec![(String::new(), "Choose…".to_string())];
+                options.extend(listed(vec!["Yes".into(), "No".into()]));
+                select(doc, &form, &name, &field.text, &options, required)?
+            }
+            QuestionType::SingleChoice => {
+                let mut options = vec![(String::new(), "Choose…".to_string())];
+                options.extend(listed(choices));
+                select(doc, &form, &name, &field.text, &options, required)?
+            }
+            QuestionType::MultipleChoice => {
+                boxes(doc, &form, &name, &field.text, &listed(choices), required)?
+            }
+        }
+    }
+    let button: HtmlButtonElement = el(doc, "button", &[("type", "submit")])?.dyn_into()?;
+    button.set_text_content(Some("Register"));
+    form.append_child(&button)?;
+    root.append_child(&form)?;
+
+    let key = web_sys::window()
+        .ok_or("no window")?
+        .crypto()?
+        .random_uuid();
+    let on_submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        let (root, form, button) = (root_of(&form), form.clone(), button.clone());
+        let (event, api, key) = (event.clone(), api.clone(), key.clone());
+        spawn_local(async move {
+            if let Err(e) = submit(&root, &form, &button, &event, &api, &key).await {
+                web_sys::console::error_2(&"convene-registration:".into(), &e);
+            }
+        });
+    });
+    root.query_selector("form")?
+        .ok_or("no form")?
+        .add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())?;
+    // The form lives as long as the page (or until the element is rendered again).
+    on_submit.forget();
+    Ok(())
+}
+
+fn root_of(form: &HtmlFormElement) -> ShadowRoot {
+    form.get_root_node().unchecked_into()
+}
+
+fn el_text(doc: &Document, tag: &str, class: &str, content: &str) -> Result<Element, JsValue> {
+    let element = text(doc, tag, content)?;
+    element.set_attribute("class", class)?;
+    Ok(element)
+}
+
+/// A labelled control with its error line.
+fn field(
+    doc: &Document,
+    form: &Element,
+    name: &str,
+    label: &str,
+    required: bool,
+    control: &Element,
+) -> Result<(), JsValue> {
+    let id = control_id(name);
+    let wrapper = el(doc, "div", &[("class", "field")])?;
+    let caption = el(doc, "label", &[("for", &id)])?;
+    caption.set_text_content(Some(&if required {
+        format!("{label} *")
+    } else {
+        label.to_string()
+    }));
+    control.set_id(&id);
+    control.set_attribute("name", name)?;
+    control.set_attribute("aria-describedby", &format!("{id}-error"))?;
+    if required {
+        control.set_attribute("aria-required", "true")?;
+    }
+    wrapper.append_child(&caption)?;
+    wrapper.append_child(control)?;
+    add(
+        &wrapper,
+        &el(
+            doc,
+            "p",
+            &[("class", "error"), ("id", &format!("{id}-error"))],
+        )?,
+    )?;
+    form.append_child(&wrapper)?;
+    Ok(())
+}
+
+fn input(
+    doc: &Document,
+    form: &Element,
+    name: &str,
+    label: &str,
+    kind: &str,
+    autocomplete: &str,
+    required: bool,
+) -> Result<(), JsValue> {
+    let control = el(
+        doc,
+        "input",
+        &[("type", kind), ("autocomplete", autocomplete)],
+    )?;
+    field(doc, form, name, label, required, &control)
+}
+
+fn select(
+    doc: &Document,
+    form: &Element,
+    name: &str,
+    label: &str,
+    options: &[(String, String)],
+    required: bool,
+) -> Result<(), JsValue> {
+    let control = doc.create_element("select")?;
+    for (value, caption) in options {
+        let option = el(doc, "option", &[("value", value)])?;
+        option.set_text_content(Some(caption));
+        control.append_child(&option)?;
+    }
+    field(doc, form, name, label, required, &control)
+}
+
+/// A group of check boxes, one per choice, under a legend.
+fn boxes(
+    doc: &Document,
+    form: &Element,
+    name: &str,
+    label: &str,
+    choices: &[(String, String)],
+    required: bool,
+) -> Result<(), JsValue> {
+    let id = control_id(name);
+    let group = el(
+        doc,
+        "fieldset",
+        &[("id", &id), ("aria-describedby", &format!("{id}-error"))],
+    )?;
+    if required {
+        group.set_attribute("aria-required", "true")?;
+    }
+    add(
+        &group,
+        &text(
+            doc,
+            "legend",
+            &if required {
+                format!("{label} *")
+            } else {
+                label.to_string()
+            },
+        )?,
+    )?;
+    for (value, caption) in choices {
+        let choice = el(doc, "label", &[("class", "choice")])?;
+        add(
+            &choice,
+            &el(
+                doc,
+                "input",
+                &[("type", "checkbox"), ("name", name), ("value", value)],
+            )?,
+        )?;
+        choice.append_child(&doc.create_text_node(caption))?;
+        group.append_child(&choice)?;
+    }
+    add(
+        &group,
+        &el(
+            doc,
+            "p",
+            &[("class", "error"), ("id", &format!("{id}-error"))],
+        )?,
+    )?;
+    form.append_child(&group)?;
+    Ok(())
+}
+
+/// Checks the entry with the API's rules, then sends it; shows the errors or the
+/// confirmation.
+async fn submit(
+    root: &ShadowRoot,
+    form: &HtmlFormElement,
+    button: &HtmlButtonElement,
+    event: &Event,
+    api: &Api,
+    key: &str,
+) -> Result<(), JsValue> {
+    let data = FormData::new_with_form(form)?;
+    let mut entry = Entry::default();
+    for name in controls(event) {
+        for value in data.get_all(&name).iter() {
+            entry
+                .values
+                .push((name.clone(), value.as_string().unwrap_or_default()));
+        }
+    }
+    let request = match event.request(&entry, key) {
+        Ok(request) => request,
+        Err(errors) => {
+            return show_errors(
+                root,
+                event,
+                "Please correct the fields marked below.",
+                &errors,
+            );
+        }
+    };
+    let body = serde_json::to_string(&request).map_err(|e| e.to_string())?;
+    button.set_disabled(true);
+    button.set_text_content(Some("Sending…"));
+    let sent = answer(send(&api.url("/registrations"), Some(&body))).await;
+    button.set_disabled(false);
+    button.set_text_content(Some("Register"));
+    let outcome = match sent {
+        Ok((status, body)) => Outcome::read(status, &body),
+        Err(_) => Outcome::Refused {
+            message: "The registration could not be sent: check your connection and try again."
+                .into(),
+            fields: Vec::new(),
+        },
+    };
+    match outcome {
+        Outcome::Registered { waitlisted } => {
+            let doc = form.owner_document().ok_or("no document")?;
+            let done = el(&doc, "div", &[("class", "panel")])?;
+            add(&done, &text(&doc, "h2", &event.event.event_name)?)?;
+            let message = el(
+                &doc,
+                "p",
+                &[("role", "status"), ("tabindex", "-1"), ("id", "cv-done")],
+            )?;
+            message.set_text_content(Some(Outcome::confirmation(waitlisted)));
+            done.append_child(&message)?;
+            root.replace_child(&done, form)?;
+            message.unchecked_ref::<HtmlElement>().focus()
+        }
+        Outcome::Refused { message, fields } => show_errors(root, event, &message, &fields),
+    }
+}
+
+/// Every control name the form has.
+fn controls(event: &Event) -> Vec<String> {
+    let mut names: Vec<String> = [
+        control::EMAIL,
+        control::FIRST_NAME,
+        control::LAST_NAME,
+        control::COMPANY,
+        control::SESSIONS,
+        control::PASS,
+    ]
+    .map(str::to_string)
+    .to_vec();
+    names.extend(
+        event
+            .fields
+            .iter()
+            .map(|f| control::question(&f.custom_registration_field_id)),
+    );
+    names
+}
+
+/// Shows `message` above the form and each error under its control (an error with no
+/// control of its own joins the message); focuses the first field in error.
+fn show_errors(
+    root: &ShadowRoot,
+    event: &Event,
+    message: &str,
+    errors: &[FieldError],
+) -> Result<(), JsValue> {
+    for name in controls(event) {
+        let id = control_id(&name);
+        if let Some(control) = root.get_element_by_id(&id) {
+            control.remove_attribute("aria-invalid")?;
+        }
+        if let Some(line) = root.get_element_by_id(&format!("{id}-error")) {
+            line.set_text_content(None);
+        }
+    }
+    let mut loose = Vec::new();
+    let mut first: Option<Element> = None;
+    for error in errors {
+        let id = control_id(&error.field);
+        let sentence = event.sentence(error);
+        match (
+            root.get_element_by_id(&id),
+            root.get_element_by_id(&format!("{id}-error")),
+        ) {
+            (Some(control), Some(line)) => {
+                control.set_attribute("aria-invalid", "true")?;
+                line.set_text_content(Some(&sentence));
+                first.get_or_insert(control);
+            }
+            _ => loose.push(sentence),
+        }
+    }
+    let summary = root.get_element_by_id("cv-summary").ok_or("no summary")?;
+    let mut text = message.to_string();
+    for sentence in loose {
+        text.push(' ');
+        text.push_str(&sentence);
+        text.push('.');
+    }
+    summary.set_text_content(Some(&text));
+    if let Some(first) = first {
+        let target = match first.query_selector("input")? {
+            Some(inner) => inner,
+            None => first,
+        };
+        target.unchecked_ref::<HtmlElement>().focus()?;
+    }
+    Ok(())
+}
