@@ -4,13 +4,19 @@
 //! error's JSON marked by the [`ERROR_HEADER`] header.
 //! An answer meant for the client as is passes through the worker without being copied
 //! into WASM or parsed ([`ObjectClient::relay`]).
+//!
+//! This side speaks to the object with the runtime's own request, stub and response
+//! (`web_sys`, `worker_sys`): workers-rs's `Request` and `Response` read every property of
+//! the JS object (`cf` included) when made, and each conversion back builds a new one.
 
 use std::marker::PhantomData;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use worker::wasm_bindgen::{JsCast, JsValue};
 use worker::wasm_bindgen_futures::JsFuture;
-use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub, web_sys};
+use worker::worker_sys::DurableObject;
+use worker::{Env, Headers, Request, Response, web_sys};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -19,13 +25,16 @@ pub type Reply = Result<String, ApiError>;
 
 /// A client for one Durable Object instance that accepts commands of type `C`.
 pub struct ObjectClient<C> {
-    stub: Stub,
+    stub: DurableObject,
     command: PhantomData<C>,
 }
 
 impl<C: Serialize> ObjectClient<C> {
     pub fn open(env: &Env, binding: &str, instance: &str) -> ApiResult<Self> {
-        let stub = env.durable_object(binding)?.get_by_name(instance)?;
+        let stub = env
+            .durable_object(binding)?
+            .get_by_name(instance)?
+            .into_rpc::<DurableObject>();
         Ok(ObjectClient {
             stub,
             command: PhantomData,
@@ -51,47 +60,57 @@ impl<C: Serialize> ObjectClient<C> {
     /// object's, untouched: for answers passed straight to a client (the worker neither
     /// parses nor re-serializes them).
     pub async fn relay(&self, command: &C, status: u16) -> ApiResult<Response> {
+        Ok(Response::from(self.relay_raw(command, status).await?))
+    }
+
+    /// [`Self::relay`] as the runtime's response, for a route that answers with it as is
+    /// (the public reads: no conversion to and from workers-rs's `Response`).
+    pub async fn relay_raw(&self, command: &C, status: u16) -> ApiResult<web_sys::Response> {
         let response = self.send(command).await?;
         if is_error(&response) {
             return Err(serde_json::from_str(&body_text(response).await?)?);
         }
         // A fetched response's headers are immutable: a new response, same body stream.
-        let answer: web_sys::Response = response.into();
         let headers = Headers::new();
         headers.set("content-type", JSON_TYPE)?;
         let init = web_sys::ResponseInit::new();
         init.set_status(status);
         init.set_headers(&headers.0);
-        let fresh =
-            web_sys::Response::new_with_opt_readable_stream_and_init(answer.body().as_ref(), &init)
-                .map_err(worker::Error::from)?;
-        Ok(Response::from(fresh))
+        web_sys::Response::new_with_opt_readable_stream_and_init(response.body().as_ref(), &init)
+            .map_err(js)
     }
 
-    async fn send(&self, command: &C) -> ApiResult<Response> {
+    async fn send(&self, command: &C) -> ApiResult<web_sys::Response> {
         let body = serde_json::to_string(command)?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Post);
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
         if in_header(&body) {
             let headers = Headers::new();
             headers.set(COMMAND_HEADER, &body)?;
-            init.with_headers(headers);
+            init.set_headers(&headers.0);
         } else {
-            init.with_body(Some(body.into()));
+            init.set_body(&JsValue::from_str(&body));
         }
-        let request = Request::new_with_init("https://object.internal/", &init)?;
-        Ok(self.stub.fetch_with_request(request).await?)
+        let request = web_sys::Request::new_with_str_and_init("https://object.internal/", &init)
+            .map_err(js)?;
+        let answer = JsFuture::from(self.stub.fetch_with_request(&request).map_err(js)?)
+            .await
+            .map_err(js)?;
+        answer.dyn_into().map_err(js)
     }
+}
+
+fn js(e: JsValue) -> ApiError {
+    worker::Error::from(e).into()
 }
 
 /// An object's whole answer as text, read by the runtime in one call. (workers-rs's
 /// `Response::text` reads a fetched body as a stream, chunk by chunk: a JS call and
 /// microtasks per chunk.)
-async fn body_text(response: Response) -> ApiResult<String> {
-    let response: web_sys::Response = response.into();
-    let text = JsFuture::from(response.text().map_err(worker::Error::from)?)
+async fn body_text(response: web_sys::Response) -> ApiResult<String> {
+    let text = JsFuture::from(response.text().map_err(js)?)
         .await
-        .map_err(worker::Error::from)?;
+        .map_err(js)?;
     text.as_string()
         .ok_or_else(|| ApiError::internal("an object's answer is not text"))
 }
@@ -115,7 +134,7 @@ fn in_header(command: &str) -> bool {
 const ERROR_HEADER: &str = "x-convene-error";
 const JSON_TYPE: &str = "application/json; charset=utf-8";
 
-fn is_error(response: &Response) -> bool {
+fn is_error(response: &web_sys::Response) -> bool {
     response.headers().has(ERROR_HEADER).unwrap_or(false)
 }
 

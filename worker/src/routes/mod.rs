@@ -16,32 +16,51 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{self, is_state_changing};
 use crate::session;
 
-/// The request stays the runtime's until a route needs workers-rs's `Request` (see `fetch`):
-/// the public Events API reads its headers directly.
-pub async fn handle(req: web_sys::Request, env: &Env, request_id: &str) -> ApiResult<Response> {
-    let url = Url::parse(&req.url()).map_err(worker::Error::from)?;
+/// The answer to any request, errors included. The request and response stay the
+/// runtime's (see `fetch`) where the public Events API handles them; every other route
+/// works with workers-rs's.
+pub async fn handle(req: web_sys::Request, env: &Env, request_id: &str) -> web_sys::Response {
+    let url = match Url::parse(&req.url()) {
+        Ok(url) => url,
+        Err(e) => {
+            let error = ApiError::BadRequest(format!("The request URL is not valid: {e}."));
+            return error.into_response(request_id).into();
+        }
+    };
     let method = Method::from(req.method());
     let path = url.path().trim_end_matches('/').to_string();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The public Events API is cross-origin by design: its own origin rules, no CSRF check.
     if let ["api", "v1", rest @ ..] = segments.as_slice() {
-        return Ok(public::handle(req, method, env, &url, rest, request_id).await);
+        return public::handle(req, method, env, &url, rest, request_id).await;
     }
-    let req = Request::from(req);
+    let answer = route(Request::from(req), method, env, &url, &segments).await;
+    answer
+        .unwrap_or_else(|e| e.into_response(request_id))
+        .into()
+}
+
+async fn route(
+    req: Request,
+    method: Method,
+    env: &Env,
+    url: &Url,
+    segments: &[&str],
+) -> ApiResult<Response> {
     if is_state_changing(&method) {
-        same_origin(&req, &url)?;
+        same_origin(&req, url)?;
     }
-    match segments.as_slice() {
+    match segments {
         ["api", "health"] => match method {
             Method::Get => http::json(&serde_json::json!({"status": "ok"}), 200),
             _ => Err(allow(&["GET"])),
         },
         ["api", "auth", "sign-in"] => match method {
-            Method::Post => auth::sign_in(req, env, &url).await,
+            Method::Post => auth::sign_in(req, env, url).await,
             _ => Err(allow(&["POST"])),
         },
         ["api", "auth", "sign-out"] => match method {
-            Method::Post => auth::sign_out(req, env, &url).await,
+            Method::Post => auth::sign_out(req, env, url).await,
             _ => Err(allow(&["POST"])),
         },
         ["api", "auth", "session"] => match method {
@@ -51,7 +70,7 @@ pub async fn handle(req: web_sys::Request, env: &Env, request_id: &str) -> ApiRe
         ["api", "admin", rest @ ..] => {
             // Nothing under /api/admin/ answers, not even "unknown route", without a session.
             session::require(env, &req).await?;
-            admin(rest, method, req, env, &url).await
+            admin(rest, method, req, env, url).await
         }
         _ => Err(ApiError::NotFound(format!(
             "There is no API route {}.",

@@ -44,7 +44,7 @@ pub async fn handle(
     url: &Url,
     rest: &[&str],
     request_id: &str,
-) -> Response {
+) -> web_sys::Response {
     let headers = Headers(req.headers());
     let origin = headers.get("origin").ok().flatten();
     let incoming = Incoming {
@@ -53,8 +53,8 @@ pub async fn handle(
         method,
     };
     let (result, allowed_origin) = route(incoming, env, url, rest, origin.as_deref()).await;
-    let mut response = result.unwrap_or_else(|e| e.into_response(request_id));
-    let headers = response.headers_mut();
+    let response = result.unwrap_or_else(|e| e.into_response(request_id).into());
+    let headers = response.headers();
     let _ = headers.set("vary", "Origin");
     if let Some(origin) = allowed_origin {
         let _ = headers.set("access-control-allow-origin", &origin);
@@ -77,9 +77,9 @@ async fn route(
     url: &Url,
     rest: &[&str],
     origin: Option<&str>,
-) -> (ApiResult<Response>, Option<String>) {
+) -> (ApiResult<web_sys::Response>, Option<String>) {
     if rest == ["openapi.json"] {
-        return (openapi(&req.method), None);
+        return (openapi(&req.method).map(Into::into), None);
     }
     let credential = credential(&req.headers, url, origin);
     // Every request counts against its address first, refused ones and preflights too.
@@ -92,7 +92,8 @@ async fn route(
         return (Err(e), reflect);
     }
     if req.method == Method::Options {
-        return preflight(env, url, origin).await;
+        let (result, reflect) = preflight(env, url, origin).await;
+        return (result.map(Into::into), reflect);
     }
     let credential = match credential {
         Ok(credential) => credential,
@@ -165,9 +166,13 @@ async fn public<T: DeserializeOwned>(
 }
 
 /// A public read from the store, as the JSON answer to send.
-async fn public_json(env: &Env, credential: Credential, read: PublicRead) -> ApiResult<Response> {
+async fn public_json(
+    env: &Env,
+    credential: Credential,
+    read: PublicRead,
+) -> ApiResult<web_sys::Response> {
     Store::config(env)?
-        .relay(&Command::Public(credential, read), 200)
+        .relay_raw(&Command::Public(credential, read), 200)
         .await
 }
 
@@ -184,7 +189,7 @@ async fn cached_read(
     credential: Credential,
     read: PublicRead,
     route: &[&str],
-) -> ApiResult<Response> {
+) -> ApiResult<web_sys::Response> {
     let enabled = READ_CACHE.with_borrow_mut(|cache| {
         cache
             .get_or_insert_with(|| ReadCache::new(read_window(env)))
@@ -212,7 +217,7 @@ async fn cached_read(
             body
         }
     };
-    http::json_response(body.as_bytes().to_vec(), 200)
+    Ok(http::json_response(body.as_bytes().to_vec(), 200)?.into())
 }
 
 /// The cache window from `PUBLIC_READ_CACHE_MS`; a value that is not one is logged and
@@ -341,21 +346,23 @@ impl<'a> Endpoint<'a> {
         env: &Env,
         credential: Credential,
         route: &[&str],
-    ) -> ApiResult<Response> {
+    ) -> ApiResult<web_sys::Response> {
         match self {
             Self::Published => cached_read(env, credential, PublicRead::Published, route).await,
             Self::Part(id, part) => {
                 let read = PublicRead::Part(id.into(), part);
                 cached_read(env, credential, read, route).await
             }
-            Self::Register(id) => registrations(Request::from(req.req), env, credential, id).await,
+            Self::Register(id) => registrations(Request::from(req.req), env, credential, id)
+                .await
+                .map(Into::into),
             Self::Count(id) => {
                 let read = PublicRead::ResolvePublished(id.into());
                 let event_id: String = public(env, credential, read).await?;
                 let count: u32 = Registry::registry(env)?
                     .call(&RegistryCommand::CountActive(event_id))
                     .await?;
-                http::json(&RegistrationCount { count }, 200)
+                Ok(http::json(&RegistrationCount { count }, 200)?.into())
             }
         }
     }
