@@ -8,6 +8,7 @@
 //! code unused, so dead code is linted in the default build, which has both.
 #![cfg_attr(not(all(feature = "api", feature = "objects")), allow(dead_code))]
 
+mod bindings;
 mod error;
 mod http;
 mod ids;

@@ -16,8 +16,9 @@ use serde::de::DeserializeOwned;
 use worker::wasm_bindgen::{JsCast, JsValue};
 use worker::wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::DurableObject;
-use worker::{Env, Headers, Request, Response, web_sys};
+use worker::{Env, Headers, ObjectNamespace, Request, Response, web_sys};
 
+use crate::bindings::{self, js};
 use crate::error::{ApiError, ApiResult};
 
 /// What an object answers: a value's JSON text, or the error to return to the client.
@@ -31,8 +32,7 @@ pub struct ObjectClient<C> {
 
 impl<C: Serialize> ObjectClient<C> {
     pub fn open(env: &Env, binding: &str, instance: &str) -> ApiResult<Self> {
-        let stub = env
-            .durable_object(binding)?
+        let stub = bindings::get::<ObjectNamespace>(env, binding)?
             .get_by_name(instance)?
             .into_rpc::<DurableObject>();
         Ok(ObjectClient {
@@ -98,10 +98,6 @@ impl<C: Serialize> ObjectClient<C> {
             .map_err(js)?;
         answer.dyn_into().map_err(js)
     }
-}
-
-fn js(e: JsValue) -> ApiError {
-    worker::Error::from(e).into()
 }
 
 /// An object's whole answer as text, read by the runtime in one call. (workers-rs's

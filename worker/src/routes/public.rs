@@ -13,6 +13,7 @@ use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Request, Response, Url, web_sys};
 
+use crate::bindings;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
 use crate::read_cache::{self, ReadCache};
@@ -292,7 +293,7 @@ async fn preflight(
 }
 
 async fn limit(env: &Env, binding: &str, key: String) -> ApiResult<()> {
-    if env.rate_limiter(binding)?.limit(key).await?.success {
+    if bindings::within_limit(env, binding, &key).await? {
         Ok(())
     } else {
         Err(ApiError::RateLimited {
