@@ -16,7 +16,7 @@ use serde::de::DeserializeOwned;
 use worker::wasm_bindgen::{JsCast, JsValue};
 use worker::wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::DurableObject;
-use worker::{Env, Headers, ObjectNamespace, Request, Response, web_sys};
+use worker::{Env, Headers, ObjectNamespace, Response, web_sys};
 
 use crate::bindings::{self, js};
 use crate::error::{ApiError, ApiResult};
@@ -134,28 +134,34 @@ fn is_error(response: &web_sys::Response) -> bool {
     response.headers().has(ERROR_HEADER).unwrap_or(false)
 }
 
-/// The object side: reads the command, runs it, answers with the reply.
-pub async fn serve<C, F, Fut>(mut req: Request, run: F) -> worker::Result<Response>
+/// The object side: reads the command, runs it, answers with the reply. The objects'
+/// classes export `fetch` themselves (not through workers-rs's `#[durable_object]`, whose
+/// `Request` and `Response` conversions cost a JS call per property): the request and the
+/// answer stay the runtime's.
+pub async fn serve<C, F, Fut>(req: web_sys::Request, run: F) -> Result<JsValue, JsValue>
 where
     C: DeserializeOwned,
     F: FnOnce(C) -> Fut,
     Fut: std::future::Future<Output = Reply>,
 {
-    let reply: Reply = match serde_json::from_str::<C>(&command_text(&mut req).await?) {
+    let reply: Reply = match serde_json::from_str::<C>(&command_text(&req).await?) {
         Ok(command) => run(command).await,
         Err(e) => Err(ApiError::internal(format!(
             "unreadable object command: {e}"
         ))),
     };
-    answer(&encode(reply)?)
+    let encoded = encode(reply).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    answer(&encoded).map(JsValue::from)
 }
 
 /// The command's JSON text, from its header or the body.
-pub async fn command_text(req: &mut Request) -> worker::Result<String> {
-    match req.headers().get(COMMAND_HEADER)? {
-        Some(text) => Ok(text),
-        None => req.text().await,
+pub async fn command_text(req: &web_sys::Request) -> Result<String, JsValue> {
+    if let Some(text) = req.headers().get(COMMAND_HEADER)? {
+        return Ok(text);
     }
+    let text = JsFuture::from(req.text()?).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("an object command is not text"))
 }
 
 /// A reply's body, and whether it is an error.
@@ -175,15 +181,15 @@ pub fn encode(reply: Reply) -> serde_json::Result<Encoded> {
 }
 
 /// The object's HTTP answer for an encoded reply.
-pub fn answer(encoded: &Encoded) -> worker::Result<Response> {
-    let headers = Headers::new();
+pub fn answer(encoded: &Encoded) -> Result<web_sys::Response, JsValue> {
+    let headers = web_sys::Headers::new()?;
     headers.set("content-type", JSON_TYPE)?;
     if encoded.error {
         headers.set(ERROR_HEADER, "1")?;
     }
-    Ok(Response::builder()
-        .with_headers(headers)
-        .fixed(encoded.body.as_bytes().to_vec()))
+    let init = web_sys::ResponseInit::new();
+    init.set_headers(&headers);
+    web_sys::Response::new_with_opt_str_and_init(Some(&encoded.body), &init)
 }
 
 /// Turns a command's result into a reply (serialized once, straight to text).

@@ -8,10 +8,9 @@ use convene_types::list::Page;
 use convene_types::registration::{self, Capacity, Registration, RegistrationStatus, SyncState};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use worker::{
-    DurableObject, Env, Request, Response, Result, SqlStorage, SqlStorageValue, State,
-    durable_object,
-};
+use worker::wasm_bindgen::prelude::*;
+use worker::worker_sys::DurableObjectState;
+use worker::{Env, SqlStorage, SqlStorageValue, State, web_sys};
 
 use super::{NewRegistration, Reference, ReferenceKind, RegistryCommand, Seats};
 use crate::error::{ApiError, ApiResult};
@@ -73,21 +72,29 @@ const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_i
     COALESCE(r.last_name, c.last_name) AS last_name, COALESCE(r.company, c.company) AS company, r.status, r.created_at, r.sync_state, \
     r.sync_attempts, r.sync_error, r.idempotency_key, r.pass_id, r.responses";
 
-#[durable_object(fetch)]
+/// The Durable Object class `Registry` (exported by hand, like `ConfigStore`: see
+/// `objects::serve`).
+#[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen)]
 pub struct Registry {
     state: State,
     schema_ready: Cell<bool>,
 }
 
-impl DurableObject for Registry {
-    fn new(state: State, _env: Env) -> Self {
+#[wasm_bindgen(
+    wasm_bindgen = ::worker::wasm_bindgen,
+    wasm_bindgen_futures = ::worker::wasm_bindgen_futures,
+    js_sys = ::worker::js_sys
+)]
+impl Registry {
+    #[wasm_bindgen(constructor)]
+    pub fn new(state: DurableObjectState, _env: Env) -> Self {
         Self {
-            state,
+            state: State::from(state),
             schema_ready: Cell::new(false),
         }
     }
 
-    async fn fetch(&self, req: Request) -> Result<Response> {
+    pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
         objects::serve(req, |command| async move { self.run(command) }).await
     }
 }

@@ -10,7 +10,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use worker::{DurableObject, Env, Request, Response, Result, State, durable_object};
+use worker::wasm_bindgen::prelude::*;
+use worker::worker_sys::DurableObjectState;
+use worker::{Env, State, web_sys};
 
 use super::records::Records;
 use super::{
@@ -24,25 +26,33 @@ use crate::signin;
 
 const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
 
-#[durable_object(fetch)]
+/// The Durable Object class `ConfigStore` (the JS class the runtime instantiates; see
+/// `objects::serve` for why it is exported by hand).
+#[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen)]
 pub struct ConfigStore {
     state: State,
     /// Encoded replies of cacheable commands, by the command's JSON text.
     cache: RefCell<HashMap<String, Encoded>>,
 }
 
-impl DurableObject for ConfigStore {
-    fn new(state: State, _env: Env) -> Self {
+#[wasm_bindgen(
+    wasm_bindgen = ::worker::wasm_bindgen,
+    wasm_bindgen_futures = ::worker::wasm_bindgen_futures,
+    js_sys = ::worker::js_sys
+)]
+impl ConfigStore {
+    #[wasm_bindgen(constructor)]
+    pub fn new(state: DurableObjectState, _env: Env) -> Self {
         Self {
-            state,
+            state: State::from(state),
             cache: RefCell::new(HashMap::new()),
         }
     }
 
-    async fn fetch(&self, mut req: Request) -> Result<Response> {
-        let text = objects::command_text(&mut req).await?;
+    pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
+        let text = objects::command_text(&req).await?;
         if let Some(cached) = self.cache.borrow().get(&text) {
-            return objects::answer(cached);
+            return objects::answer(cached).map(JsValue::from);
         }
         let (reply, cacheable) = match serde_json::from_str::<Command>(&text) {
             Ok(command) => {
@@ -54,14 +64,14 @@ impl DurableObject for ConfigStore {
                 false,
             ),
         };
-        let encoded = objects::encode(reply)?;
+        let encoded = objects::encode(reply).map_err(|e| JsValue::from_str(&e.to_string()))?;
         let answer = objects::answer(&encoded);
         if !cacheable {
             self.cache.borrow_mut().clear();
         } else if !encoded.error {
             self.cache.borrow_mut().insert(text, encoded);
         }
-        answer
+        answer.map(JsValue::from)
     }
 }
 
