@@ -432,6 +432,8 @@ async function main() {
     for (const { name, sizes } of scripts) {
       console.log(`worker script of ${name}, gzip: ${kb(sizes[0] + sizes[1])} KB (wasm ${kb(sizes[0])} + js ${kb(sizes[1])}); budget 300 KB`);
     }
+    const widget = ['convene_widget_bg.wasm', 'convene_widget.js', 'convene-registration.js'].map((f) => gzipSize(path.join(REPO_ROOT, 'dist', 'widget', f)));
+    console.log(`registration widget gzip: ${kb(widget.reduce((a, b) => a + b))} KB (wasm ${kb(widget[0])} + js ${kb(widget[1])} + loader ${kb(widget[2])}); no budget set`);
   } finally {
     await baseline?.stop();
     await convene.stop();
