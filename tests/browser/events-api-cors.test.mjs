@@ -7,11 +7,11 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser, screenshot } from '../support/browser.mjs';
 import { client, startWorker } from '../support/server.mjs';
+import { serveSite } from '../support/site.mjs';
 
 const tag = () => randomBytes(4).toString('hex');
 
@@ -68,34 +68,6 @@ function sitePage({ api, token, readableId }) {
   </script>
 </body>
 </html>`;
-}
-
-/**
- * Serves the page `getHtml()` returns at / on a free loopback port (read on every request:
- * the token exists only once the site's origin is known). Resolves to { origin, close }.
- */
-async function serveSite(getHtml) {
-  const srv = http.createServer((req, res) => {
-    if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(getHtml());
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve, reject) => {
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = srv.address();
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        srv.closeAllConnections();
-        srv.close(resolve);
-      }),
-  };
 }
 
 /**
@@ -186,8 +158,8 @@ before(async () => {
 
   // Two sites serving the same page; only the first is listed for the application.
   let html = '';
-  allowedSite = await serveSite(() => html);
-  otherSite = await serveSite(() => html);
+  allowedSite = await serveSite({ '/': () => html });
+  otherSite = await serveSite({ '/': () => html });
   const created = await api.post('/api/admin/web-applications', {
     name: `Website ${tag()}`,
     allowedOrigins: [allowedSite.origin],

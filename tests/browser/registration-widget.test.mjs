@@ -7,32 +7,14 @@
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import { after, before, test } from 'node:test';
 
 import { launchBrowser, screenshot } from '../support/browser.mjs';
 import { newEvent, newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
+import { serveSite } from '../support/site.mjs';
 
 const tag = () => randomBytes(4).toString('hex');
-
-/** Serves `pages[path]()` on a free loopback port: `{ origin, close }`. */
-async function serveSite(pages) {
-  const srv = http.createServer((req, res) => {
-    const page = pages[req.url];
-    if (!page) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(page());
-  });
-  await new Promise((resolve, reject) => {
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    origin: `http://127.0.0.1:${srv.address().port}`,
-    close: () => new Promise((resolve) => { srv.closeAllConnections(); srv.close(resolve); }),
-  };
-}
 
 /** An event website's page with the widget, as the README tells sites to embed it. */
 const page = (server, attributes) => `<!doctype html>

@@ -306,6 +306,24 @@ fn el_text(doc: &Document, tag: &str, class: &str, content: &str) -> Result<Elem
     Ok(element)
 }
 
+/// The line under control `id` where its error shows.
+fn error_line(doc: &Document, id: &str) -> Result<Element, JsValue> {
+    el(
+        doc,
+        "p",
+        &[("class", "error"), ("id", &format!("{id}-error"))],
+    )
+}
+
+/// A control's caption: its label, starred when an answer is required.
+fn caption(label: &str, required: bool) -> String {
+    if required {
+        format!("{label} *")
+    } else {
+        label.to_string()
+    }
+}
+
 /// A labelled control with its error line.
 fn field(
     doc: &Document,
@@ -317,28 +335,17 @@ fn field(
 ) -> Result<(), JsValue> {
     let id = control_id(name);
     let wrapper = el(doc, "div", &[("class", "field")])?;
-    let caption = el(doc, "label", &[("for", &id)])?;
-    caption.set_text_content(Some(&if required {
-        format!("{label} *")
-    } else {
-        label.to_string()
-    }));
+    let title = el(doc, "label", &[("for", &id)])?;
+    title.set_text_content(Some(&caption(label, required)));
     control.set_id(&id);
     control.set_attribute("name", name)?;
     control.set_attribute("aria-describedby", &format!("{id}-error"))?;
     if required {
         control.set_attribute("aria-required", "true")?;
     }
-    wrapper.append_child(&caption)?;
+    wrapper.append_child(&title)?;
     wrapper.append_child(control)?;
-    add(
-        &wrapper,
-        &el(
-            doc,
-            "p",
-            &[("class", "error"), ("id", &format!("{id}-error"))],
-        )?,
-    )?;
+    add(&wrapper, &error_line(doc, &id)?)?;
     form.append_child(&wrapper)?;
     Ok(())
 }
@@ -369,9 +376,9 @@ fn select(
     required: bool,
 ) -> Result<(), JsValue> {
     let control = doc.create_element("select")?;
-    for (value, caption) in options {
+    for (value, shown) in options {
         let option = el(doc, "option", &[("value", value)])?;
-        option.set_text_content(Some(caption));
+        option.set_text_content(Some(shown));
         control.append_child(&option)?;
     }
     field(doc, form, name, label, required, &control)
@@ -395,19 +402,8 @@ fn boxes(
     if required {
         group.set_attribute("aria-required", "true")?;
     }
-    add(
-        &group,
-        &text(
-            doc,
-            "legend",
-            &if required {
-                format!("{label} *")
-            } else {
-                label.to_string()
-            },
-        )?,
-    )?;
-    for (value, caption) in choices {
+    add(&group, &text(doc, "legend", &caption(label, required))?)?;
+    for (value, shown) in choices {
         let choice = el(doc, "label", &[("class", "choice")])?;
         add(
             &choice,
@@ -417,17 +413,10 @@ fn boxes(
                 &[("type", "checkbox"), ("name", name), ("value", value)],
             )?,
         )?;
-        choice.append_child(&doc.create_text_node(caption))?;
+        choice.append_child(&doc.create_text_node(shown))?;
         group.append_child(&choice)?;
     }
-    add(
-        &group,
-        &el(
-            doc,
-            "p",
-            &[("class", "error"), ("id", &format!("{id}-error"))],
-        )?,
-    )?;
+    add(&group, &error_line(doc, &id)?)?;
     form.append_child(&group)?;
     Ok(())
 }
