@@ -394,7 +394,11 @@ async function main() {
       ['baseline GET /api/health', baseline, '/api/health'],
       ['baseline GET events/{id}, direct', baseline, routes[1].path],
       ['baseline GET events/{id}, via one Durable Object', baseline, `/hop${routes[1].path}`],
+      ['Convene GET events/{id}, through its object', convene, `${routes[1].path}${q}`],
     ].map(([what, server, p]) => ({ what, ...measure(server, `${server.url}${p}`, CONCURRENCY[0]) }));
+    // What a read can cost at best under Convene's consistency rule is the runtime's own read
+    // through one object: Convene's read against it, measured one after the other.
+    const [hop, read] = calibration.slice(3, 5);
     // Each on a server of its own, started now: the static-assets router's cost (each
     // worker's health again, with `[assets]` and `run_worker_first` as `wrangler.toml` serves
     // Convene), and the least a workers-rs worker costs (bench/rust-floor).
@@ -415,6 +419,7 @@ async function main() {
     for (const m of calibration) {
       console.log(`${m.what.padEnd(52)} | ${f(m.rps, 0).padStart(7)} ${f(m.p50, 2).padStart(8)} ${f(m.cpuMs, 3).padStart(11)} | ${m.errors}`);
     }
+    console.log(`Convene's read against the runtime's own read through one Durable Object: req/s ${f(read.rps / hop.rps, 2)}x, CPU ${f(read.cpuMs / hop.cpuMs, 2)}x`);
     // wrk stops counting at the deadline while up to `concurrency` requests per run are
     // still in flight: the server completes and stores those too, unseen by wrk. So every
     // 2xx must be stored (stored >= accepted), and the surplus is bounded by those.
