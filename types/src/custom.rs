@@ -394,6 +394,22 @@ pub struct RegistrationQuestion {
     pub created_at: String,
 }
 
+/// How a multiple choice answer separates its choices.
+pub const CHOICE_SEPARATOR: &str = ", ";
+
+impl RegistrationQuestion {
+    /// A multiple choice answer: the ticked choices in the question's order, joined by
+    /// [`CHOICE_SEPARATOR`] (empty when none is ticked).
+    pub fn joined_choices(&self, is_ticked: impl Fn(&str) -> bool) -> String {
+        self.choices
+            .iter()
+            .filter(|c| is_ticked(c))
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(CHOICE_SEPARATOR)
+    }
+}
+
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationQuestionInput {
@@ -462,7 +478,7 @@ pub fn validate_answers(
             QuestionType::MultipleChoice => {
                 value.is_empty()
                     || value
-                        .split(", ")
+                        .split(CHOICE_SEPARATOR)
                         .all(|part| q.choices.iter().any(|c| c == part))
             }
         };
@@ -675,5 +691,25 @@ mod tests {
                 "responses.t"
             ]
         );
+    }
+
+    #[test]
+    fn multiple_choices_join_in_the_questions_order() {
+        let q = RegistrationQuestion {
+            id: "q".into(),
+            event_id: "e".into(),
+            text: "Topics".into(),
+            question_type: QuestionType::MultipleChoice,
+            required: false,
+            choices: vec!["Rust".into(), "Web".into(), "KV".into()],
+            created_at: "t".into(),
+        };
+        assert_eq!(q.joined_choices(|c| c == "KV" || c == "Rust"), "Rust, KV");
+        assert_eq!(q.joined_choices(|_| false), "");
+        let answer = Answer {
+            id: "q".into(),
+            value: q.joined_choices(|c| c != "Web"),
+        };
+        assert!(validate_answers(std::slice::from_ref(&q), &[answer]).is_ok());
     }
 }

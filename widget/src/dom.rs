@@ -192,41 +192,31 @@ fn render(
     )?;
     form.append_child(&summary)?;
 
-    input(doc, &form, control::EMAIL, "Email", "email", "email", true)?;
+    let label = |name: &str| event.label(name);
     input(
         doc,
         &form,
-        control::FIRST_NAME,
-        "First name",
-        "text",
-        "given-name",
-        false,
+        control::EMAIL,
+        &label(control::EMAIL),
+        "email",
+        "email",
+        true,
     )?;
-    input(
-        doc,
-        &form,
-        control::LAST_NAME,
-        "Last name",
-        "text",
-        "family-name",
-        false,
-    )?;
-    input(
-        doc,
-        &form,
-        control::COMPANY,
-        "Company",
-        "text",
-        "organization",
-        false,
-    )?;
+    for (name, autocomplete) in [
+        (control::FIRST_NAME, "given-name"),
+        (control::LAST_NAME, "family-name"),
+        (control::COMPANY, "organization"),
+    ] {
+        input(doc, &form, name, &label(name), "text", autocomplete, false)?;
+    }
     if !event.sessions.is_empty() {
         let choices: Vec<(String, String)> = event
             .sessions
             .iter()
             .map(|s| (s.session_id.clone(), s.name.clone()))
             .collect();
-        boxes(doc, &form, control::SESSIONS, "Sessions", &choices, false)?;
+        let name = control::SESSIONS;
+        boxes(doc, &form, name, &label(name), &choices, false)?;
     }
     if !event.passes.is_empty() {
         let mut choices = vec![(String::new(), "No pass".to_string())];
@@ -236,37 +226,42 @@ fn render(
                 .iter()
                 .map(|p| (p.pass_id.clone(), p.name.clone())),
         );
-        select(doc, &form, control::PASS, "Pass", &choices, false)?;
+        select(
+            doc,
+            &form,
+            control::PASS,
+            &label(control::PASS),
+            &choices,
+            false,
+        )?;
     }
-    for field in &event.fields {
-        let name = control::question(&field.custom_registration_field_id);
-        let listed = |values: Vec<String>| -> Vec<(String, String)> {
-            values.into_iter().map(|v| (v.clone(), v)).collect()
+    for question in event.questions() {
+        let name = control::question(&question.id);
+        let listed = |values: &[String]| -> Vec<(String, String)> {
+            values.iter().map(|v| (v.clone(), v.clone())).collect()
         };
-        let choices: Vec<String> = field
-            .choices
-            .lines()
-            .filter(|c| !c.is_empty())
-            .map(str::to_string)
-            .collect();
-        let required = field.is_required;
-        match field.field_type {
-            QuestionType::SimpleText => {
-                input(doc, &form, &name, &field.text, "text", "off", required)?
-            }
+        let (text, required) = (&question.text, question.required);
+        let choose = || vec![(String::new(), "Choose…".to_string())];
+        match question.question_type {
+            QuestionType::SimpleText => input(doc, &form, &name, text, "text", "off", required)?,
             QuestionType::Boolean => {
-                let mut options = vec![(String::new(), "Choose…".to_string())];
-                options.extend(listed(vec!["Yes".into(), "No".into()]));
-                select(doc, &form, &name, &field.text, &options, required)?
+                let mut options = choose();
+                options.extend(listed(&["Yes".into(), "No".into()]));
+                select(doc, &form, &name, text, &options, required)?
             }
             QuestionType::SingleChoice => {
-                let mut options = vec![(String::new(), "Choose…".to_string())];
-                options.extend(listed(choices));
-                select(doc, &form, &name, &field.text, &options, required)?
+                let mut options = choose();
+                options.extend(listed(&question.choices));
+                select(doc, &form, &name, text, &options, required)?
             }
-            QuestionType::MultipleChoice => {
-                boxes(doc, &form, &name, &field.text, &listed(choices), required)?
-            }
+            QuestionType::MultipleChoice => boxes(
+                doc,
+                &form,
+                &name,
+                text,
+                &listed(&question.choices),
+                required,
+            )?,
         }
     }
     let button: HtmlButtonElement = el(doc, "button", &[("type", "submit")])?.dyn_into()?;
@@ -278,9 +273,10 @@ fn render(
         .ok_or("no window")?
         .crypto()?
         .random_uuid();
+    let (shadow, target) = (root.clone(), form.clone());
     let on_submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
-        let (root, form, button) = (root_of(&form), form.clone(), button.clone());
+        let (root, form, button) = (shadow.clone(), target.clone(), button.clone());
         let (event, api, key) = (event.clone(), api.clone(), key.clone());
         spawn_local(async move {
             if let Err(e) = submit(&root, &form, &button, &event, &api, &key).await {
@@ -288,16 +284,10 @@ fn render(
             }
         });
     });
-    root.query_selector("form")?
-        .ok_or("no form")?
-        .add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())?;
+    form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())?;
     // The form lives as long as the page (or until the element is rendered again).
     on_submit.forget();
     Ok(())
-}
-
-fn root_of(form: &HtmlFormElement) -> ShadowRoot {
-    form.get_root_node().unchecked_into()
 }
 
 fn el_text(doc: &Document, tag: &str, class: &str, content: &str) -> Result<Element, JsValue> {

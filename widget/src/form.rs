@@ -56,13 +56,13 @@ impl Entry {
 }
 
 impl Event {
-    /// The registration fields as the API's rules read them.
-    fn questions(&self) -> Vec<RegistrationQuestion> {
+    /// The registration fields as the API's rules read them (and as the form shows them).
+    pub fn questions(&self) -> Vec<RegistrationQuestion> {
         self.fields.iter().map(RegistrationQuestion::from).collect()
     }
 
-    /// The attendee `entry` describes. A multiple choice answer lists the ticked choices in
-    /// the question's order, joined by ", " (as the API reads them); an empty answer is none.
+    /// The attendee `entry` describes. A multiple choice answer is
+    /// [`RegistrationQuestion::joined_choices`]; an empty answer is none.
     pub fn attendee(&self, entry: &Entry) -> PublicAttendee {
         let responses = self
             .questions()
@@ -72,12 +72,7 @@ impl Event {
                 let value = match q.question_type {
                     QuestionType::MultipleChoice => {
                         let ticked: Vec<&str> = entry.all(&name).collect();
-                        q.choices
-                            .iter()
-                            .filter(|c| ticked.contains(&c.as_str()))
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        q.joined_choices(|c| ticked.contains(&c))
                     }
                     _ => entry.one(&name),
                 };

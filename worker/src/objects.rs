@@ -150,8 +150,7 @@ where
             "unreadable object command: {e}"
         ))),
     };
-    let encoded = encode(reply).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    answer(&encoded).map(JsValue::from)
+    answer(&encode(reply)?).map(JsValue::from)
 }
 
 /// The command's JSON text, from its header or the body.
@@ -170,11 +169,11 @@ pub struct Encoded {
     pub error: bool,
 }
 
-pub fn encode(reply: Reply) -> serde_json::Result<Encoded> {
+pub fn encode(reply: Reply) -> Result<Encoded, JsValue> {
     Ok(match reply {
         Ok(body) => Encoded { body, error: false },
         Err(e) => Encoded {
-            body: serde_json::to_string(&e)?,
+            body: serde_json::to_string(&e).map_err(|e| JsValue::from_str(&e.to_string()))?,
             error: true,
         },
     })

@@ -513,8 +513,8 @@ fn RegisterForm(
     }
 }
 
-/// The answers as typed, one per question answered; multiple choices joined by ", " in the
-/// question's order.
+/// The answers as typed, one per question answered (multiple choices as
+/// [`RegistrationQuestion::joined_choices`]).
 fn typed_answers(
     questions: &[RegistrationQuestion],
     answers: RwSignal<BTreeMap<String, String>>,
@@ -525,13 +525,8 @@ fn typed_answers(
         .filter_map(|q| {
             let value = match q.question_type {
                 QuestionType::MultipleChoice => ticked.with_untracked(|t| {
-                    let picked = t.get(&q.id).cloned().unwrap_or_default();
-                    q.choices
-                        .iter()
-                        .filter(|c| picked.contains(c))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    let picked = t.get(&q.id).map(Vec::as_slice).unwrap_or_default();
+                    q.joined_choices(|c| picked.iter().any(|p| p == c))
                 }),
                 _ => answers.with_untracked(|a| a.get(&q.id).cloned().unwrap_or_default()),
             };

@@ -64,7 +64,7 @@ impl ConfigStore {
                 false,
             ),
         };
-        let encoded = objects::encode(reply).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let encoded = objects::encode(reply)?;
         let answer = objects::answer(&encoded);
         if !cacheable {
             self.cache.borrow_mut().clear();
