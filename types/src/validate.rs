@@ -5,7 +5,24 @@ use serde_json::Value;
 /// Longest URL accepted anywhere (what browsers and proxies reliably carry).
 pub const MAX_URL_LEN: usize = 2048;
 
-/// A required, trimmed display name of at most `max` characters.
+/// The message of [`single_line`].
+pub const SINGLE_LINE: &str = "must be one line without control characters";
+
+/// The rule for every one-line text (names, titles, labels, choices, answers typed in a
+/// one-line input): no control character (NUL, tab, CR, LF, DEL, C1) and no Unicode line
+/// or paragraph separator. Multi-line texts (descriptions) do not use it.
+pub fn single_line(text: &str) -> Result<(), String> {
+    if text
+        .chars()
+        .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        Err(SINGLE_LINE.into())
+    } else {
+        Ok(())
+    }
+}
+
+/// A required, trimmed display name of at most `max` characters, on one line.
 pub fn required_name(raw: &str, max: usize) -> Result<String, String> {
     let name = raw.trim();
     if name.is_empty() {
@@ -14,9 +31,7 @@ pub fn required_name(raw: &str, max: usize) -> Result<String, String> {
     if name.chars().count() > max {
         return Err(format!("must be at most {max} characters"));
     }
-    if name.chars().any(char::is_control) {
-        return Err("must not contain control characters".into());
-    }
+    single_line(name)?;
     Ok(name.to_string())
 }
 
@@ -170,6 +185,24 @@ pub fn number_from_text(text: &str) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn one_line_texts_refuse_control_characters_and_line_separators() {
+        assert_eq!(single_line("Ada Lovelace, Ltd. (UK) é 日本"), Ok(()));
+        for bad in [
+            "a\0b",
+            "a\rb",
+            "a\nb",
+            "a\tb",
+            "a\u{7f}",
+            "a\u{85}b",
+            "a\u{2028}b",
+            "a\u{2029}",
+        ] {
+            assert_eq!(single_line(bad), Err(SINGLE_LINE.into()), "{bad:?}");
+        }
+        assert_eq!(required_name("Ada\nLovelace", 100), Err(SINGLE_LINE.into()));
+    }
 
     #[test]
     fn names_are_trimmed_and_bounded() {
