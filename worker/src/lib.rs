@@ -8,7 +8,6 @@
 //! code unused, so dead code is linted in the default build, which has both.
 #![cfg_attr(not(all(feature = "api", feature = "objects")), allow(dead_code))]
 
-mod bindings;
 mod error;
 mod http;
 mod ids;
@@ -18,25 +17,23 @@ mod on24;
 mod read_cache;
 mod registry;
 mod routes;
+mod runtime;
 mod session;
 mod signin;
 mod store;
 mod vault;
 
 #[cfg(feature = "objects")]
-pub use registry::RegistryObject;
-#[cfg(feature = "objects")]
-pub use store::ConfigStore;
+pub use runtime::{ConfigStore, Registry};
 
 #[cfg(feature = "api")]
-use worker::{Context, Env, Result, event, web_sys};
+use worker::{Context, Env, Result, event};
 
 #[cfg(feature = "api")]
-/// Takes and gives the runtime's request and response as they are: workers-rs's `Request`
-/// reads `request.cf` when it is made (a JS getter, about 50 µs), and each conversion of a
-/// `Response` builds a new one; only the routes that use them pay for that.
+/// Takes and gives the runtime's request and response as they are (see `runtime`): only
+/// the routes that need workers-rs's types convert them.
 #[event(fetch)]
-async fn fetch(req: web_sys::Request, env: Env, _ctx: Context) -> Result<web_sys::Response> {
+async fn fetch(req: runtime::RawRequest, env: Env, _ctx: Context) -> Result<runtime::RawResponse> {
     let request_id = ids::new_id().unwrap_or_else(|_| "unavailable".into());
     let response = routes::handle(req, &env, &request_id).await;
     let headers = response.headers();

@@ -5,7 +5,7 @@ use worker::{Env, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, is_local_host, json_body};
-use crate::store::{Command, Store};
+use crate::store::{Command, Credentials, Store};
 use crate::{session, signin};
 
 /// Checks the credentials against the `ADMIN_USERNAME` variable and the `ADMIN_PASSWORD`
@@ -25,7 +25,14 @@ pub async fn sign_in(mut req: Request, env: &Env, url: &Url) -> ApiResult<Respon
     // Both comparisons always run, so timing does not tell which one failed.
     let user_ok = signin::secret_matches(body.username.trim(), &username);
     let password_ok = signin::secret_matches(&body.password, &password.to_string());
-    let command = Command::SignIn(client_address(req.headers()), user_ok & password_ok);
+    let command = Command::SignIn {
+        client: client_address(req.headers()),
+        credentials: if user_ok & password_ok {
+            Credentials::Matched
+        } else {
+            Credentials::Wrong
+        },
+    };
     Store::config(env)?.call::<()>(&command).await?;
     let id = session::create(env, &username).await?;
     let mut response = http::json(&SessionUser { username }, 200)?;

@@ -30,7 +30,7 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     let found: WebinarConfiguration = Store::config(env)?
-        .call(&Command::GetConfiguration(id.into()))
+        .call(&Command::GetConfiguration { id: id.into() })
         .await?;
     http::json(&found, 200)
 }
@@ -56,14 +56,14 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
         Some(credentials) => Some(seal(env, &id, credentials)?),
         None => None,
     };
-    let command = Command::CreateConfiguration(
+    let command = Command::CreateConfiguration {
         id,
-        ConfigurationInput {
+        input: ConfigurationInput {
             credentials: None,
             ..input
         },
         sealed,
-    );
+    };
     let created: WebinarConfiguration = Store::config(env)?.call(&command).await?;
     http::json(&created, 201)
 }
@@ -75,34 +75,37 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
         Some(credentials) => CredentialsChange::Replace(seal(env, id, credentials)?),
         None => CredentialsChange::Keep,
     };
-    let command = Command::UpdateConfiguration(
-        id.into(),
-        ConfigurationInput {
+    let command = Command::UpdateConfiguration {
+        id: id.into(),
+        input: ConfigurationInput {
             credentials: None,
             ..input
         },
         credentials,
-    );
+    };
     let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
-    let command = Command::SetConfigurationActive(id.into(), active);
+    let command = Command::SetConfigurationActive {
+        id: id.into(),
+        active,
+    };
     let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
     http::json(&updated, 200)
 }
 
 pub async fn remove_credentials(env: &Env, id: &str) -> ApiResult<Response> {
     let updated: WebinarConfiguration = Store::config(env)?
-        .call(&Command::RemoveCredentials(id.into()))
+        .call(&Command::RemoveCredentials { id: id.into() })
         .await?;
     http::json(&updated, 200)
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .call::<()>(&Command::DeleteConfiguration(id.into()))
+        .call::<()>(&Command::DeleteConfiguration { id: id.into() })
         .await?;
     http::no_content()
 }
@@ -148,7 +151,9 @@ pub async fn check(mut req: Request, env: &Env, id: &str) -> ApiResult<Response>
     let request = check_request(&mut req).await?;
     let typed = typed_credentials(&request)?;
     let store = Store::config(env)?;
-    let target: CheckTarget = store.call(&Command::GetCheckTarget(id.into())).await?;
+    let target: CheckTarget = store
+        .call(&Command::GetCheckTarget { id: id.into() })
+        .await?;
     let base = provider_base(env, &target.provider);
     if let Some(credentials) = typed {
         let (status, message) = on24::check(&base, &credentials).await;
@@ -182,7 +187,9 @@ pub async fn check_new(mut req: Request, env: &Env) -> ApiResult<Response> {
         )]));
     };
     let provider: WebinarProvider = Store::config(env)?
-        .call(&Command::GetProvider(request.provider_id.clone()))
+        .call(&Command::GetProvider {
+            id: request.provider_id.clone(),
+        })
         .await
         .map_err(|e| match e {
             ApiError::NotFound(_) => ApiError::Validation(vec![convene_types::FieldError::new(

@@ -5,9 +5,9 @@ use worker::{Env, Request, Response};
 
 use crate::error::ApiResult;
 use crate::http;
-use crate::registry::ReferenceKind;
-use crate::routes::registrations::ensure_unreferenced;
-use crate::store::{Command, Kind, Store};
+use crate::registry::Target;
+use crate::routes::registrations::delete_retired;
+use crate::store::{Body, Command, Kind, Store};
 
 /// Runs `command` and answers its value with `status`. Bodies are decoded and validated
 /// by the store.
@@ -25,17 +25,25 @@ pub async fn fields(env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn create_field(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let body = http::json_text(&mut req).await?;
-    answer(env, Command::CreateCustomField(body), 201).await
+    let body = Body::read(&mut req).await?;
+    answer(env, Command::CreateCustomField { body }, 201).await
 }
 
 pub async fn update_field(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let body = http::json_text(&mut req).await?;
-    answer(env, Command::UpdateCustomField(id.into(), body), 200).await
+    let body = Body::read(&mut req).await?;
+    answer(
+        env,
+        Command::UpdateCustomField {
+            id: id.into(),
+            body,
+        },
+        200,
+    )
+    .await
 }
 
 pub async fn delete_field(env: &Env, id: &str) -> ApiResult<Response> {
-    deleted(env, Command::DeleteCustomField(id.into())).await
+    deleted(env, Command::DeleteCustomField { id: id.into() }).await
 }
 
 pub async fn tables(env: &Env) -> ApiResult<Response> {
@@ -43,17 +51,25 @@ pub async fn tables(env: &Env) -> ApiResult<Response> {
 }
 
 pub async fn table(env: &Env, id: &str) -> ApiResult<Response> {
-    answer(env, Command::GetTable(id.into()), 200).await
+    answer(env, Command::GetTable { id: id.into() }, 200).await
 }
 
 pub async fn save_table(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
-    let body = http::json_text(&mut req).await?;
+    let body = Body::read(&mut req).await?;
     let status = if id.is_some() { 200 } else { 201 };
-    answer(env, Command::SaveTable(id.map(Into::into), body), status).await
+    answer(
+        env,
+        Command::SaveTable {
+            id: id.map(Into::into),
+            body,
+        },
+        status,
+    )
+    .await
 }
 
 pub async fn delete_table(env: &Env, id: &str) -> ApiResult<Response> {
-    deleted(env, Command::DeleteTable(id.into())).await
+    deleted(env, Command::DeleteTable { id: id.into() }).await
 }
 
 /// Which per-event collection a path names.
@@ -67,7 +83,15 @@ pub fn kind(segment: &str) -> Option<Kind> {
 }
 
 pub async fn list(env: &Env, kind: Kind, event_id: &str) -> ApiResult<Response> {
-    answer(env, Command::ListCatalog(kind, event_id.into()), 200).await
+    answer(
+        env,
+        Command::ListCatalog {
+            kind,
+            event_id: event_id.into(),
+        },
+        200,
+    )
+    .await
 }
 
 pub async fn save(
@@ -78,23 +102,27 @@ pub async fn save(
     id: Option<&str>,
 ) -> ApiResult<Response> {
     let status = if id.is_some() { 200 } else { 201 };
-    let body = http::json_text(&mut req).await?;
-    let command = Command::SaveCatalog(kind, event_id.into(), id.map(Into::into), body);
+    let body = Body::read(&mut req).await?;
+    let command = Command::SaveCatalog {
+        kind,
+        event_id: event_id.into(),
+        id: id.map(Into::into),
+        body,
+    };
     answer(env, command, status).await
 }
 
+/// A pass or question that registrations refer to cannot be deleted (see
+/// [`delete_retired`]); a speaker always can.
 pub async fn delete(env: &Env, kind: Kind, event_id: &str, id: &str) -> ApiResult<Response> {
-    let referenced = match kind {
-        Kind::Speaker => None,
-        Kind::Pass => Some(ReferenceKind::Pass),
-        Kind::Question => Some(ReferenceKind::Question),
+    let command = Command::DeleteCatalog {
+        kind,
+        event_id: event_id.into(),
+        id: id.into(),
     };
-    if let Some(reference) = referenced {
-        ensure_unreferenced(env, event_id, reference, id).await?;
+    match kind {
+        Kind::Speaker => deleted(env, command).await,
+        Kind::Pass => delete_retired(env, event_id, Target::Pass(id.into()), command).await,
+        Kind::Question => delete_retired(env, event_id, Target::Question(id.into()), command).await,
     }
-    deleted(
-        env,
-        Command::DeleteCatalog(kind, event_id.into(), id.into()),
-    )
-    .await
 }

@@ -8,17 +8,21 @@ use worker::{Env, Request, Response, Url};
 
 use crate::error::ApiResult;
 use crate::http;
-use crate::store::{Command, Store};
+use crate::store::{Body, Command, Deployment, Store};
 
-/// Whether this deployment is marked production (`DEPLOYMENT = "production"` in wrangler.toml).
-pub fn production(env: &Env) -> bool {
-    env.var("DEPLOYMENT")
-        .map(|v| v.to_string() == "production")
-        .unwrap_or(false)
+/// This deployment's kind: production only when `DEPLOYMENT = "production"` (wrangler.toml).
+fn deployment(env: &Env) -> Deployment {
+    match env.var("DEPLOYMENT") {
+        Ok(v) if v.to_string() == "production" => Deployment::Production,
+        _ => Deployment::Development,
+    }
 }
 
-pub fn deployment(env: &Env) -> ApiResult<Response> {
-    http::json(&json!({ "production": production(env) }), 200)
+pub fn show_deployment(env: &Env) -> ApiResult<Response> {
+    http::json(
+        &json!({ "production": deployment(env).is_production() }),
+        200,
+    )
 }
 
 pub async fn match_strategy(env: &Env) -> ApiResult<Response> {
@@ -50,31 +54,41 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .relay(&Command::GetEventAdministration(id.into()), 200)
+        .relay(&Command::GetEventAdministration { id: id.into() }, 200)
         .await
 }
 
 /// The store decodes and validates the body (the production rule included).
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let body = http::json_text(&mut req).await?;
-    let command = Command::CreateEventAdministration(body, production(env));
+    let body = Body::read(&mut req).await?;
+    let command = Command::CreateEventAdministration {
+        body,
+        deployment: deployment(env),
+    };
     Store::config(env)?.relay(&command, 201).await
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let body = http::json_text(&mut req).await?;
-    let command = Command::UpdateEventAdministration(id.into(), body, production(env));
+    let body = Body::read(&mut req).await?;
+    let command = Command::UpdateEventAdministration {
+        id: id.into(),
+        body,
+        deployment: deployment(env),
+    };
     Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
-    let command = Command::SetEventAdministrationActive(id.into(), active);
+    let command = Command::SetEventAdministrationActive {
+        id: id.into(),
+        active,
+    };
     Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .call::<()>(&Command::DeleteEventAdministration(id.into()))
+        .call::<()>(&Command::DeleteEventAdministration { id: id.into() })
         .await?;
     http::no_content()
 }

@@ -10,16 +10,17 @@ mod public;
 mod registrations;
 mod webapps;
 
-use worker::{Env, Method, Request, Response, Url, web_sys};
+use worker::{Env, Method, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, is_state_changing};
+use crate::runtime::{RawRequest, RawResponse};
 use crate::session;
 
 /// The answer to any request, errors included. The request and response stay the
 /// runtime's (see `fetch`) where the public Events API handles them; every other route
 /// works with workers-rs's.
-pub async fn handle(req: web_sys::Request, env: &Env, request_id: &str) -> web_sys::Response {
+pub async fn handle(req: RawRequest, env: &Env, request_id: &str) -> RawResponse {
     let url = match Url::parse(&req.url()) {
         Ok(url) => url,
         Err(e) => {
@@ -27,14 +28,14 @@ pub async fn handle(req: web_sys::Request, env: &Env, request_id: &str) -> web_s
             return error.into_response(request_id).into();
         }
     };
-    let method = Method::from(req.method());
+    let method = req.method();
     let path = url.path().trim_end_matches('/').to_string();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     // The public Events API is cross-origin by design: its own origin rules, no CSRF check.
     if let ["api", "v1", rest @ ..] = segments.as_slice() {
         return public::handle(req, method, env, &url, rest, request_id).await;
     }
-    let answer = route(Request::from(req), method, env, &url, &segments).await;
+    let answer = route(req.into_request(), method, env, &url, &segments).await;
     answer
         .unwrap_or_else(|e| e.into_response(request_id))
         .into()
@@ -130,7 +131,7 @@ async fn admin(
             _ => Err(allow(&["POST"])),
         },
         ["deployment"] => match method {
-            Method::Get => event_admin::deployment(env),
+            Method::Get => event_admin::show_deployment(env),
             _ => Err(allow(&["GET"])),
         },
         ["match-strategy"] => match method {

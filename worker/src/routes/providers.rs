@@ -6,7 +6,7 @@ use worker::{Env, Request, Response, Url};
 
 use crate::error::ApiResult;
 use crate::http;
-use crate::store::{Command, Store};
+use crate::store::{Body, Command, Store};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
     let (query, _pairs) = http::list_query(url);
@@ -16,23 +16,28 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .relay(&Command::GetProvider(id.to_string()), 200)
+        .relay(&Command::GetProvider { id: id.into() }, 200)
         .await
 }
 
 /// The store decodes and validates the body: field rules, then the unique name.
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
-    let command = Command::CreateProvider(http::json_text(&mut req).await?);
+    let command = Command::CreateProvider {
+        body: Body::read(&mut req).await?,
+    };
     Store::config(env)?.relay(&command, 201).await
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let command = Command::UpdateProvider(id.to_string(), http::json_text(&mut req).await?);
+    let command = Command::UpdateProvider {
+        id: id.into(),
+        body: Body::read(&mut req).await?,
+    };
     Store::config(env)?.relay(&command, 200).await
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
-    let command = Command::DeleteProvider(id.to_string());
+    let command = Command::DeleteProvider { id: id.into() };
     Store::config(env)?.call::<()>(&command).await?;
     http::no_content()
 }

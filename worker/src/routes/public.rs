@@ -11,15 +11,15 @@ use convene_types::public::{
 };
 use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
-use worker::{Env, Headers, Method, Request, Response, Url, web_sys};
+use worker::{Env, Headers, Method, Response, Url};
 
-use crate::bindings;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
 use crate::read_cache::{self, ReadCache};
 use crate::registry::{Registry, RegistryCommand};
 use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
+use crate::runtime::{RawRequest, RawResponse, bindings};
 use crate::store::{Command, Credential, Part, PublicRead, RegistrationContext, Store};
 
 /// The OpenAPI document of this API, served at `/api/v1/openapi.json`.
@@ -39,14 +39,14 @@ const ALLOW_HEADERS: &str = "authorization, content-type, idempotency-key";
 /// headers are right. The request is the runtime's: only a registration, which reads its
 /// body, makes a workers-rs `Request` of it.
 pub async fn handle(
-    req: web_sys::Request,
+    req: RawRequest,
     method: Method,
     env: &Env,
     url: &Url,
     rest: &[&str],
     request_id: &str,
-) -> web_sys::Response {
-    let headers = Headers(req.headers());
+) -> RawResponse {
+    let headers = req.headers();
     let origin = headers.get("origin").ok().flatten();
     let incoming = Incoming {
         req,
@@ -66,7 +66,7 @@ pub async fn handle(
 
 /// A request to the Events API: the runtime's, its headers and its method.
 struct Incoming {
-    req: web_sys::Request,
+    req: RawRequest,
     headers: Headers,
     method: Method,
 }
@@ -78,7 +78,7 @@ async fn route(
     url: &Url,
     rest: &[&str],
     origin: Option<&str>,
-) -> (ApiResult<web_sys::Response>, Option<String>) {
+) -> (ApiResult<RawResponse>, Option<String>) {
     if rest == ["openapi.json"] {
         return (openapi(&req.method).map(Into::into), None);
     }
@@ -162,7 +162,7 @@ async fn public<T: DeserializeOwned>(
     read: PublicRead,
 ) -> ApiResult<T> {
     Store::config(env)?
-        .call(&Command::Public(credential, read))
+        .call(&Command::Public { credential, read })
         .await
 }
 
@@ -171,9 +171,9 @@ async fn public_json(
     env: &Env,
     credential: Credential,
     read: PublicRead,
-) -> ApiResult<web_sys::Response> {
+) -> ApiResult<RawResponse> {
     Store::config(env)?
-        .relay_raw(&Command::Public(credential, read), 200)
+        .relay_raw(&Command::Public { credential, read }, 200)
         .await
 }
 
@@ -190,7 +190,7 @@ async fn cached_read(
     credential: Credential,
     read: PublicRead,
     route: &[&str],
-) -> ApiResult<web_sys::Response> {
+) -> ApiResult<RawResponse> {
     let enabled = READ_CACHE.with_borrow_mut(|cache| {
         cache
             .get_or_insert_with(|| ReadCache::new(read_window(env)))
@@ -206,7 +206,7 @@ async fn cached_read(
         Some(body) => body,
         None => {
             let body: Rc<str> = Store::config(env)?
-                .text(&Command::Public(credential, read))
+                .text(&Command::Public { credential, read })
                 .await?
                 .into();
             let now = js_sys::Date::now();
@@ -267,7 +267,9 @@ async fn preflight(
         None => match Store::config(env) {
             Ok(store) => {
                 store
-                    .call::<bool>(&Command::OriginAllowed(origin.into()))
+                    .call::<bool>(&Command::OriginAllowed {
+                        origin: origin.into(),
+                    })
                     .await
             }
             Err(e) => Err(e),
@@ -347,21 +349,26 @@ impl<'a> Endpoint<'a> {
         env: &Env,
         credential: Credential,
         route: &[&str],
-    ) -> ApiResult<web_sys::Response> {
+    ) -> ApiResult<RawResponse> {
         match self {
             Self::Published => cached_read(env, credential, PublicRead::Published, route).await,
             Self::Part(id, part) => {
-                let read = PublicRead::Part(id.into(), part);
+                let read = PublicRead::Part {
+                    readable_id: id.into(),
+                    part,
+                };
                 cached_read(env, credential, read, route).await
             }
-            Self::Register(id) => registrations(Request::from(req.req), env, credential, id)
+            Self::Register(id) => registrations(req.req.into_request(), env, credential, id)
                 .await
                 .map(Into::into),
             Self::Count(id) => {
-                let read = PublicRead::ResolvePublished(id.into());
+                let read = PublicRead::ResolvePublished {
+                    readable_id: id.into(),
+                };
                 let event_id: String = public(env, credential, read).await?;
                 let count: u32 = Registry::registry(env)?
-                    .call(&RegistryCommand::CountActive(event_id))
+                    .call(&RegistryCommand::CountActive { event_id })
                     .await?;
                 Ok(http::json(&RegistrationCount { count }, 200)?.into())
             }
@@ -379,12 +386,14 @@ fn not_found() -> ApiError {
 /// `Idempotency-Key` header), attendee `i` uses `<key>:<i>`. The event is looked up (with
 /// the credential) before the body is read: 401, 403 and 404 come before 400.
 async fn registrations(
-    mut req: Request,
+    mut req: worker::Request,
     env: &Env,
     credential: Credential,
     readable_id: &str,
 ) -> ApiResult<Response> {
-    let read = PublicRead::RegistrationContext(readable_id.into());
+    let read = PublicRead::RegistrationContext {
+        readable_id: readable_id.into(),
+    };
     let context: RegistrationContext = public(env, credential, read).await?;
     let header_key = req.headers().get("idempotency-key")?;
     let body: PublicRegistrationRequest = json_body(&mut req).await?;

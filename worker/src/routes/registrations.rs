@@ -12,9 +12,7 @@ use worker::{Env, Headers, Request, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::ids;
-use crate::registry::{
-    NewRegistration, Reference, ReferenceKind, Registry, RegistryCommand, Seats,
-};
+use crate::registry::{NewRegistration, PassLimit, Registry, RegistryCommand, Seats, Target};
 use crate::store::{Command, RegistrationContext, Store};
 
 fn seats(context: &RegistrationContext) -> Seats {
@@ -70,14 +68,16 @@ pub fn prepare(
 /// all are registered (or replayed) or none is.
 pub async fn register(env: &Env, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
     Registry::registry(env)?
-        .call(&RegistryCommand::Register(group))
+        .call(&RegistryCommand::Register { group })
         .await
 }
 
 pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
     let input: RegistrationInput = json_body(&mut req).await?;
     let context: RegistrationContext = Store::config(env)?
-        .call(&Command::RegistrationContext(event_id.into()))
+        .call(&Command::RegistrationContext {
+            event_id: event_id.into(),
+        })
         .await?;
     let prepared = prepare(&context, input)?;
     let registration = register(env, vec![prepared])
@@ -88,40 +88,40 @@ pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Re
     http::json(&registration, status)
 }
 
-/// Refuses (409) to delete a pass, session or question that registrations of the event
-/// refer to (cancelled ones too: their history keeps it). Checked just before the delete,
-/// like an event's registrations before the event is deleted.
-pub async fn ensure_unreferenced(
+/// Deletes an event, or a pass, session or question of one (`delete`, a store command),
+/// unless registrations refer to it (409; cancelled ones too: their history keeps it).
+/// The registry retires `target` first, in the same step as its check, so a registration
+/// that read the event before the delete cannot be stored after it; when the store then
+/// refuses the delete (404, say), the retirement is undone.
+pub async fn delete_retired(
     env: &Env,
     event_id: &str,
-    kind: ReferenceKind,
-    id: &str,
-) -> ApiResult<()> {
-    let command = RegistryCommand::CountReferences(
-        event_id.into(),
-        Reference {
-            kind,
-            id: id.into(),
-        },
-    );
-    let n: u32 = Registry::registry(env)?.call(&command).await?;
-    if n == 0 {
-        return Ok(());
+    target: Target,
+    delete: Command,
+) -> ApiResult<Response> {
+    let registry = Registry::registry(env)?;
+    let event_id = event_id.to_string();
+    registry
+        .call::<()>(&RegistryCommand::Retire {
+            event_id: event_id.clone(),
+            target: target.clone(),
+        })
+        .await?;
+    if let Err(refused) = Store::config(env)?.call::<()>(&delete).await {
+        let restore = RegistryCommand::Restore { event_id, target };
+        if let Err(e) = registry.call::<()>(&restore).await {
+            worker::console_error!("a retirement could not be undone: {e:?}");
+        }
+        return Err(refused);
     }
-    let what = match kind {
-        ReferenceKind::Pass => "pass is held by",
-        ReferenceKind::Session => "session is chosen by",
-        ReferenceKind::Question => "question is answered by",
-    };
-    let plural = if n == 1 { "" } else { "s" };
-    Err(ApiError::Conflict(format!(
-        "This {what} {n} registration{plural} and cannot be deleted."
-    )))
+    http::no_content()
 }
 
 pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
     let context: RegistrationContext = Store::config(env)?
-        .call(&Command::RegistrationContext(event_id.into()))
+        .call(&Command::RegistrationContext {
+            event_id: event_id.into(),
+        })
         .await?;
     let command = RegistryCommand::Cancel {
         event_id: event_id.into(),
@@ -130,7 +130,12 @@ pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> 
         pass_limits: context
             .passes
             .iter()
-            .filter_map(|p| p.capacity.map(|c| (p.id.clone(), c)))
+            .filter_map(|p| {
+                p.capacity.map(|limit| PassLimit {
+                    pass_id: p.id.clone(),
+                    limit,
+                })
+            })
             .collect(),
         now: ids::now_iso(),
     };
@@ -140,7 +145,9 @@ pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> 
 
 async fn ensure_event(env: &Env, event_id: &str) -> ApiResult<()> {
     Store::config(env)?
-        .call::<convene_types::event::Event>(&Command::GetEvent(event_id.into()))
+        .call::<convene_types::event::Event>(&Command::GetEvent {
+            id: event_id.into(),
+        })
         .await
         .map(|_| ())
 }
@@ -172,7 +179,9 @@ pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
 pub async fn csv(env: &Env, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
     let all: Vec<Registration> = Registry::registry(env)?
-        .call(&RegistryCommand::AllRegistrations(event_id.into()))
+        .call(&RegistryCommand::AllRegistrations {
+            event_id: event_id.into(),
+        })
         .await?;
     let headers = Headers::new();
     headers.set("content-type", "text/csv; charset=utf-8")?;
@@ -199,14 +208,18 @@ pub async fn contacts(env: &Env, url: &Url) -> ApiResult<Response> {
 
 pub async fn contact(env: &Env, id: &str) -> ApiResult<Response> {
     let found: Contact = Registry::registry(env)?
-        .call(&RegistryCommand::GetContact(id.into()))
+        .call(&RegistryCommand::GetContact {
+            contact_id: id.into(),
+        })
         .await?;
     http::json(&found, 200)
 }
 
 pub async fn contact_registrations(env: &Env, id: &str) -> ApiResult<Response> {
     let found: Vec<Registration> = Registry::registry(env)?
-        .call(&RegistryCommand::ContactRegistrations(id.into()))
+        .call(&RegistryCommand::ContactRegistrations {
+            contact_id: id.into(),
+        })
         .await?;
     http::json(&found, 200)
 }

@@ -8,7 +8,7 @@ use worker::{Env, Request, Response, Url};
 use crate::error::ApiResult;
 use crate::http;
 use crate::ids;
-use crate::store::{Command, Store};
+use crate::store::{Body, Command, Store};
 
 /// The SHA-256 of a token, as stored and as looked up.
 pub fn token_hash(token: &str) -> String {
@@ -38,17 +38,17 @@ pub async fn list(env: &Env) -> ApiResult<Response> {
 
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .relay(&Command::GetWebApp(id.into()), 200)
+        .relay(&Command::GetWebApp { id: id.into() }, 200)
         .await
 }
 
 pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Response> {
     // The store decodes and validates the body.
-    let input = http::json_text(&mut req).await?;
+    let body = Body::read(&mut req).await?;
     let (token_hash, token_hint, token) = new_token()?;
     let app: WebApplication = Store::config(env)?
         .call(&Command::CreateWebApp {
-            input,
+            body,
             token_hash,
             token_hint,
         })
@@ -57,7 +57,10 @@ pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Respons
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let command = Command::UpdateWebApp(id.into(), http::json_text(&mut req).await?);
+    let command = Command::UpdateWebApp {
+        id: id.into(),
+        body: Body::read(&mut req).await?,
+    };
     Store::config(env)?.relay(&command, 200).await
 }
 
@@ -75,13 +78,19 @@ pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
 
 pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
     Store::config(env)?
-        .relay(&Command::SetWebAppActive(id.into(), active), 200)
+        .relay(
+            &Command::SetWebAppActive {
+                id: id.into(),
+                active,
+            },
+            200,
+        )
         .await
 }
 
 pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     Store::config(env)?
-        .call::<()>(&Command::DeleteWebApp(id.into()))
+        .call::<()>(&Command::DeleteWebApp { id: id.into() })
         .await?;
     http::no_content()
 }

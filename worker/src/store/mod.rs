@@ -21,16 +21,19 @@ pub use catalog::Kind;
 pub use configurations::{CheckTarget, CredentialsChange};
 pub use events::RegistrationContext;
 #[cfg(feature = "objects")]
-pub use object::ConfigStore;
+pub use object::StoreObject;
 pub use public::Part;
 pub use webapps::Credential;
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use worker::Env;
 
 use crate::error::ApiResult;
+use crate::http;
 use crate::objects::ObjectClient;
+use crate::vault::Sealed;
 
 /// Name of the Durable Object binding in `wrangler.toml`.
 pub const BINDING: &str = "CONFIG_STORE";
@@ -38,41 +41,100 @@ pub const BINDING: &str = "CONFIG_STORE";
 const INSTANCE: &str = "config";
 
 /// An admin request's JSON body, passed on as text: the store decodes it
-/// ([`crate::http::parse_json`], which names the field of a type error) and validates it, so
-/// each input type is decoded in one place only.
-pub type JsonText = String;
+/// ([`Body::decode`], which names the field of a type error) and validates it, so each
+/// input type is decoded in one place only.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(transparent)]
+pub struct Body(pub String);
 
-/// Whether this deployment is marked production (some rules are stricter there).
-pub type Production = bool;
+impl Body {
+    /// The request's JSON body, checked for type, size and encoding ([`http::json_text`]).
+    pub async fn read(req: &mut worker::Request) -> ApiResult<Self> {
+        Ok(Body(http::json_text(req).await?))
+    }
+
+    pub fn decode<T: DeserializeOwned>(&self) -> ApiResult<T> {
+        http::parse_json(&self.0)
+    }
+}
+
+/// Whether this deployment is marked production (`DEPLOYMENT` in wrangler.toml): some
+/// rules are stricter there.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Deployment {
+    Production,
+    Development,
+}
+
+impl Deployment {
+    pub fn is_production(self) -> bool {
+        self == Deployment::Production
+    }
+}
+
+/// Whether the user name and password of a sign-in matched (checked by the worker).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Credentials {
+    Matched,
+    Wrong,
+}
 
 /// What the worker asks of the store. One variant per operation.
-///
-/// Fields are positional, in the order event id, id, input, then the rest; a variant names
-/// its fields only where two have the same type and could be swapped unseen. (serde_json
-/// compiles a named variant's field matching once per variant: 7 KB gzip for this enum.)
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub enum Command {
-    /// Records a sign-in attempt from a client address whose credentials the worker checked
-    /// (true when they matched): refused while the address has too many recent failures,
-    /// a failure counted, a success clearing the count.
-    SignIn(String, bool),
+    /// Records a sign-in attempt from a client address: refused while the address has too
+    /// many recent failures, a failure counted, a success clearing the count.
+    SignIn {
+        client: String,
+        credentials: Credentials,
+    },
     ListProviders,
-    GetProvider(String),
-    CreateProvider(JsonText),
-    UpdateProvider(String, JsonText),
-    DeleteProvider(String),
+    GetProvider {
+        id: String,
+    },
+    CreateProvider {
+        body: Body,
+    },
+    UpdateProvider {
+        id: String,
+        body: Body,
+    },
+    DeleteProvider {
+        id: String,
+    },
     ListConfigurations,
-    GetConfiguration(String),
+    GetConfiguration {
+        id: String,
+    },
     /// What a provider check needs: base URL and the sealed credentials (never plaintext).
-    GetCheckTarget(String),
+    GetCheckTarget {
+        id: String,
+    },
     /// `input.credentials` is ignored: credentials arrive sealed, encrypted by the worker.
-    CreateConfiguration(String, ConfigurationInput, Option<crate::vault::Sealed>),
-    UpdateConfiguration(String, ConfigurationInput, CredentialsChange),
-    SetConfigurationActive(String, bool),
-    DeleteConfiguration(String),
+    CreateConfiguration {
+        id: String,
+        input: ConfigurationInput,
+        sealed: Option<Sealed>,
+    },
+    UpdateConfiguration {
+        id: String,
+        input: ConfigurationInput,
+        credentials: CredentialsChange,
+    },
+    SetConfigurationActive {
+        id: String,
+        active: bool,
+    },
+    DeleteConfiguration {
+        id: String,
+    },
     /// Deletes the credentials: the webinar integration is off for the configuration.
-    RemoveCredentials(String),
+    RemoveCredentials {
+        id: String,
+    },
     /// Records a check's outcome, unless the credentials changed meanwhile.
     RecordCheck {
         id: String,
@@ -85,81 +147,170 @@ pub enum Command {
     /// Replaces sealed credentials if they are still `previous` (compare and set).
     ReplaceSealed {
         id: String,
-        previous: crate::vault::Sealed,
-        sealed: crate::vault::Sealed,
+        previous: Sealed,
+        sealed: Sealed,
     },
     ListEventAdministrations,
-    GetEventAdministration(String),
+    GetEventAdministration {
+        id: String,
+    },
     /// Created active.
-    CreateEventAdministration(JsonText, Production),
-    UpdateEventAdministration(String, JsonText, Production),
-    SetEventAdministrationActive(String, bool),
-    DeleteEventAdministration(String),
+    CreateEventAdministration {
+        body: Body,
+        deployment: Deployment,
+    },
+    UpdateEventAdministration {
+        id: String,
+        body: Body,
+        deployment: Deployment,
+    },
+    SetEventAdministrationActive {
+        id: String,
+        active: bool,
+    },
+    DeleteEventAdministration {
+        id: String,
+    },
     MatchStrategy,
     ListEvents,
-    GetEvent(String),
-    CreateEvent(JsonText),
-    UpdateEvent(String, JsonText),
-    DeleteEvent(String),
-    ListSessions(String),
-    CreateSession(String, JsonText),
-    UpdateSession(String, String, JsonText),
-    DeleteSession(String, String),
+    GetEvent {
+        id: String,
+    },
+    CreateEvent {
+        body: Body,
+    },
+    UpdateEvent {
+        id: String,
+        body: Body,
+    },
+    DeleteEvent {
+        id: String,
+    },
+    ListSessions {
+        event_id: String,
+    },
+    CreateSession {
+        event_id: String,
+        body: Body,
+    },
+    UpdateSession {
+        event_id: String,
+        id: String,
+        body: Body,
+    },
+    DeleteSession {
+        event_id: String,
+        id: String,
+    },
     /// The event, its session ids and the matching strategy, for a registration.
-    RegistrationContext(String),
+    RegistrationContext {
+        event_id: String,
+    },
     ListCustomFields,
-    CreateCustomField(JsonText),
-    UpdateCustomField(String, JsonText),
-    DeleteCustomField(String),
+    CreateCustomField {
+        body: Body,
+    },
+    UpdateCustomField {
+        id: String,
+        body: Body,
+    },
+    DeleteCustomField {
+        id: String,
+    },
     ListTables,
-    GetTable(String),
-    SaveTable(Option<String>, JsonText),
-    DeleteTable(String),
-    ListCatalog(Kind, String),
+    GetTable {
+        id: String,
+    },
+    /// Creates (no id) or updates a website table configuration.
+    SaveTable {
+        id: Option<String>,
+        body: Body,
+    },
+    DeleteTable {
+        id: String,
+    },
+    ListCatalog {
+        kind: Kind,
+        event_id: String,
+    },
     /// Creates (no id) or updates a speaker, pass or registration question of an event.
-    SaveCatalog(Kind, String, Option<String>, JsonText),
-    DeleteCatalog(Kind, String, String),
+    SaveCatalog {
+        kind: Kind,
+        event_id: String,
+        id: Option<String>,
+        body: Body,
+    },
+    DeleteCatalog {
+        kind: Kind,
+        event_id: String,
+        id: String,
+    },
     ListWebApps,
-    GetWebApp(String),
+    GetWebApp {
+        id: String,
+    },
     /// The worker generated the token and passes only its hash.
     CreateWebApp {
-        input: JsonText,
+        body: Body,
         token_hash: String,
         token_hint: String,
     },
-    UpdateWebApp(String, JsonText),
+    UpdateWebApp {
+        id: String,
+        body: Body,
+    },
     RotateWebApp {
         id: String,
         token_hash: String,
         token_hint: String,
     },
-    SetWebAppActive(String, bool),
-    DeleteWebApp(String),
-    OriginAllowed(String),
+    SetWebAppActive {
+        id: String,
+        active: bool,
+    },
+    DeleteWebApp {
+        id: String,
+    },
+    OriginAllowed {
+        origin: String,
+    },
     /// An Events API read: the application's credential is checked in the same step, so a
     /// rotated or deactivated token is refused from the next request on.
-    Public(Credential, PublicRead),
+    Public {
+        credential: Credential,
+        read: PublicRead,
+    },
 }
 
-/// What an event website may read once its credential is accepted.
+/// What an event website may read once its credential is accepted; events by readable id.
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub enum PublicRead {
     /// Nothing more than the check itself (CORS preflight, answers refused for their rate).
     Authorize,
     Published,
-    Part(String, Part),
-    /// The id of a published event, by readable id (404 otherwise).
-    ResolvePublished(String),
-    /// [`Command::RegistrationContext`] of a published event, by readable id.
-    RegistrationContext(String),
+    Part {
+        readable_id: String,
+        part: Part,
+    },
+    /// The id of a published event (404 otherwise).
+    ResolvePublished {
+        readable_id: String,
+    },
+    /// [`Command::RegistrationContext`] of a published event.
+    RegistrationContext {
+        readable_id: String,
+    },
 }
 
 impl Command {
     /// Reads whose answers only change when another command runs (see the object's cache).
     /// Errors are never cached, so the cache holds at most a few entries per event.
     pub fn is_cacheable_read(&self) -> bool {
-        matches!(self, Command::Public(..) | Command::RegistrationContext(..))
+        matches!(
+            self,
+            Command::Public { .. } | Command::RegistrationContext { .. }
+        )
     }
 }
 

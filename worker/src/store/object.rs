@@ -9,102 +9,97 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-use worker::wasm_bindgen::prelude::*;
-use worker::worker_sys::DurableObjectState;
-use worker::{Env, State, web_sys};
+use worker::State;
 
 use super::records::Records;
 use super::{
-    Command, Kind, PublicRead, catalog, configurations, custom, event_admin, events, providers,
-    public, webapps,
+    Command, Credentials, Kind, PublicRead, catalog, configurations, custom, event_admin, events,
+    providers, public, webapps,
 };
 use crate::error::{ApiError, ApiResult};
-use crate::http::parse_json;
-use crate::objects::{self, Encoded, Reply, reply};
+use crate::objects::{Encoded, Reply, decode, encode, reply};
 use crate::signin;
 
 const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
 
-/// The Durable Object class `ConfigStore` (the JS class the runtime instantiates; see
-/// `objects::serve` for why it is exported by hand).
-#[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen)]
-pub struct ConfigStore {
+/// The configuration store's state and logic (the class the runtime instantiates is
+/// `runtime::classes::ConfigStore`, which calls [`StoreObject::handle`]).
+pub struct StoreObject {
     state: State,
     /// Encoded replies of cacheable commands, by the command's JSON text.
-    cache: RefCell<HashMap<String, Encoded>>,
+    cache: RefCell<HashMap<String, Rc<Encoded>>>,
 }
 
-#[wasm_bindgen(
-    wasm_bindgen = ::worker::wasm_bindgen,
-    wasm_bindgen_futures = ::worker::wasm_bindgen_futures,
-    js_sys = ::worker::js_sys
-)]
-impl ConfigStore {
-    #[wasm_bindgen(constructor)]
-    pub fn new(state: DurableObjectState, _env: Env) -> Self {
+impl StoreObject {
+    pub fn new(state: State) -> Self {
         Self {
-            state: State::from(state),
+            state,
             cache: RefCell::new(HashMap::new()),
         }
     }
 
-    pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
-        let text = objects::command_text(&req).await?;
+    /// Answers one command, given as its JSON text: from the cache when it is a cacheable
+    /// read already answered since the last other command.
+    pub async fn handle(&self, text: String) -> Rc<Encoded> {
         if let Some(cached) = self.cache.borrow().get(&text) {
-            return objects::answer(cached).map(JsValue::from);
+            return Rc::clone(cached);
         }
-        let (reply, cacheable) = match serde_json::from_str::<Command>(&text) {
+        let (reply, cacheable) = match decode::<Command>(&text) {
             Ok(command) => {
                 let cacheable = command.is_cacheable_read();
                 (self.run(command).await, cacheable)
             }
-            Err(e) => (
-                Err(ApiError::internal(format!("unreadable store command: {e}"))),
-                false,
-            ),
+            Err(e) => (Err(e), false),
         };
-        let encoded = objects::encode(reply)?;
-        let answer = objects::answer(&encoded);
+        let encoded = Rc::new(encode(reply));
         if !cacheable {
             self.cache.borrow_mut().clear();
         } else if !encoded.error {
-            self.cache.borrow_mut().insert(text, encoded);
+            self.cache.borrow_mut().insert(text, Rc::clone(&encoded));
         }
-        answer.map(JsValue::from)
+        encoded
     }
-}
 
-impl ConfigStore {
     async fn run(&self, command: Command) -> Reply {
         let records = &Records(self.state.storage());
         match command {
-            Command::SignIn(client, matched) => reply(sign_in(records, &client, matched).await),
+            Command::SignIn {
+                client,
+                credentials,
+            } => reply(sign_in(records, &client, credentials).await),
             Command::ListProviders => reply(providers::all(records).await),
-            Command::GetProvider(id) => reply(providers::by_id(records, &id).await),
-            Command::CreateProvider(body) => {
-                reply(providers::create(records, parse_json(&body)?).await)
+            Command::GetProvider { id } => reply(providers::by_id(records, &id).await),
+            Command::CreateProvider { body } => {
+                reply(providers::create(records, body.decode()?).await)
             }
-            Command::UpdateProvider(id, body) => {
-                reply(providers::update(records, &id, parse_json(&body)?).await)
+            Command::UpdateProvider { id, body } => {
+                reply(providers::update(records, &id, body.decode()?).await)
             }
-            Command::DeleteProvider(id) => reply(providers::delete(records, &id).await),
+            Command::DeleteProvider { id } => reply(providers::delete(records, &id).await),
             Command::ListConfigurations => reply(configurations::list(records).await),
-            Command::GetConfiguration(id) => reply(configurations::get(records, &id).await),
-            Command::GetCheckTarget(id) => reply(configurations::check_target(records, &id).await),
-            Command::CreateConfiguration(id, input, sealed) => {
+            Command::GetConfiguration { id } => reply(configurations::get(records, &id).await),
+            Command::GetCheckTarget { id } => {
+                reply(configurations::check_target(records, &id).await)
+            }
+            Command::CreateConfiguration { id, input, sealed } => {
                 reply(configurations::create(records, id, input, sealed).await)
             }
-            Command::UpdateConfiguration(id, input, credentials) => {
-                reply(configurations::update(records, &id, input, credentials).await)
-            }
-            Command::SetConfigurationActive(id, active) => {
+            Command::UpdateConfiguration {
+                id,
+                input,
+                credentials,
+            } => reply(configurations::update(records, &id, input, credentials).await),
+            Command::SetConfigurationActive { id, active } => {
                 reply(configurations::set_active(records, &id, active).await)
             }
-            Command::RemoveCredentials(id) => {
+            Command::RemoveCredentials { id } => {
                 reply(configurations::remove_credentials(records, &id).await)
             }
-            Command::DeleteConfiguration(id) => reply(configurations::delete(records, &id).await),
+            Command::DeleteConfiguration { id } => {
+                reply(configurations::delete(records, &id).await)
+            }
             Command::RecordCheck {
                 id,
                 wrapped_key,
@@ -120,106 +115,117 @@ impl ConfigStore {
                 sealed,
             } => reply(configurations::replace_sealed(records, &id, &previous, sealed).await),
             Command::ListEventAdministrations => reply(event_admin::all(records).await),
-            Command::GetEventAdministration(id) => reply(event_admin::by_id(records, &id).await),
-            Command::CreateEventAdministration(body, production) => {
-                reply(event_admin::create(records, parse_json(&body)?, production).await)
+            Command::GetEventAdministration { id } => reply(event_admin::by_id(records, &id).await),
+            Command::CreateEventAdministration { body, deployment } => {
+                let production = deployment.is_production();
+                reply(event_admin::create(records, body.decode()?, production).await)
             }
-            Command::UpdateEventAdministration(id, body, production) => {
-                reply(event_admin::update(records, &id, parse_json(&body)?, production).await)
+            Command::UpdateEventAdministration {
+                id,
+                body,
+                deployment,
+            } => {
+                let production = deployment.is_production();
+                reply(event_admin::update(records, &id, body.decode()?, production).await)
             }
-            Command::SetEventAdministrationActive(id, active) => {
+            Command::SetEventAdministrationActive { id, active } => {
                 reply(event_admin::set_active(records, &id, active).await)
             }
-            Command::DeleteEventAdministration(id) => {
+            Command::DeleteEventAdministration { id } => {
                 reply(event_admin::delete(records, &id).await)
             }
             Command::MatchStrategy => reply(event_admin::strategy(records).await),
             Command::ListEvents => reply(events::all(records).await),
-            Command::GetEvent(id) => reply(events::by_id(records, &id).await),
-            Command::CreateEvent(body) => reply(events::create(records, parse_json(&body)?).await),
-            Command::UpdateEvent(id, body) => {
-                reply(events::update(records, &id, parse_json(&body)?).await)
+            Command::GetEvent { id } => reply(events::by_id(records, &id).await),
+            Command::CreateEvent { body } => reply(events::create(records, body.decode()?).await),
+            Command::UpdateEvent { id, body } => {
+                reply(events::update(records, &id, body.decode()?).await)
             }
-            Command::DeleteEvent(id) => reply(events::delete(records, &id).await),
-            Command::ListSessions(event_id) => reply(events::sessions(records, &event_id).await),
-            Command::CreateSession(event_id, body) => {
-                reply(events::create_session(records, &event_id, parse_json(&body)?).await)
+            Command::DeleteEvent { id } => reply(events::delete(records, &id).await),
+            Command::ListSessions { event_id } => reply(events::sessions(records, &event_id).await),
+            Command::CreateSession { event_id, body } => {
+                reply(events::create_session(records, &event_id, body.decode()?).await)
             }
-            Command::UpdateSession(event_id, id, body) => {
-                let input = parse_json(&body)?;
+            Command::UpdateSession { event_id, id, body } => {
+                let input = body.decode()?;
                 reply(events::update_session(records, &event_id, &id, input).await)
             }
-            Command::DeleteSession(event_id, id) => {
+            Command::DeleteSession { event_id, id } => {
                 reply(events::delete_session(records, &event_id, &id).await)
             }
-            Command::RegistrationContext(event_id) => {
+            Command::RegistrationContext { event_id } => {
                 reply(events::registration_context(records, &event_id).await)
             }
             Command::ListCustomFields => reply(custom::fields(records).await),
-            Command::CreateCustomField(body) => {
-                reply(custom::create_field(records, parse_json(&body)?).await)
+            Command::CreateCustomField { body } => {
+                reply(custom::create_field(records, body.decode()?).await)
             }
-            Command::UpdateCustomField(id, body) => {
-                reply(custom::update_field(records, &id, parse_json(&body)?).await)
+            Command::UpdateCustomField { id, body } => {
+                reply(custom::update_field(records, &id, body.decode()?).await)
             }
-            Command::DeleteCustomField(id) => reply(custom::delete_field(records, &id).await),
+            Command::DeleteCustomField { id } => reply(custom::delete_field(records, &id).await),
             Command::ListTables => reply(custom::tables(records).await),
-            Command::GetTable(id) => reply(custom::get_table(records, &id).await),
-            Command::SaveTable(id, body) => {
-                reply(custom::save_table(records, id.as_deref(), parse_json(&body)?).await)
+            Command::GetTable { id } => reply(custom::get_table(records, &id).await),
+            Command::SaveTable { id, body } => {
+                reply(custom::save_table(records, id.as_deref(), body.decode()?).await)
             }
-            Command::DeleteTable(id) => reply(custom::delete_table(records, &id).await),
-            Command::ListCatalog(kind, event_id) => reply(
+            Command::DeleteTable { id } => reply(custom::delete_table(records, &id).await),
+            Command::ListCatalog { kind, event_id } => reply(
                 async {
                     events::by_id(records, &event_id).await?;
                     catalog::list::<serde_json::Value>(records, kind, &event_id).await
                 }
                 .await,
             ),
-            Command::SaveCatalog(kind, event_id, id, body) => {
+            Command::SaveCatalog {
+                kind,
+                event_id,
+                id,
+                body,
+            } => {
                 let (event_id, id) = (event_id.as_str(), id.as_deref());
                 match kind {
-                    Kind::Speaker => reply(
-                        catalog::save_speaker(records, event_id, id, parse_json(&body)?).await,
-                    ),
+                    Kind::Speaker => {
+                        reply(catalog::save_speaker(records, event_id, id, body.decode()?).await)
+                    }
                     Kind::Pass => {
-                        reply(catalog::save_pass(records, event_id, id, parse_json(&body)?).await)
+                        reply(catalog::save_pass(records, event_id, id, body.decode()?).await)
                     }
                     Kind::Question => {
-                        let input = parse_json(&body)?;
+                        let input = body.decode()?;
                         reply(catalog::save_question(records, event_id, id, input).await)
                     }
                 }
             }
-            Command::DeleteCatalog(kind, event_id, id) => {
+            Command::DeleteCatalog { kind, event_id, id } => {
                 reply(catalog::delete(records, kind, &event_id, &id).await)
             }
             Command::ListWebApps => reply(webapps::all(records).await),
-            Command::GetWebApp(id) => reply(webapps::get(records, &id).await),
+            Command::GetWebApp { id } => reply(webapps::get(records, &id).await),
             Command::CreateWebApp {
-                input,
+                body,
                 token_hash,
                 token_hint,
             } => {
-                let input = parse_json(&input)?;
+                let input = body.decode()?;
                 reply(webapps::create(records, input, token_hash, token_hint).await)
             }
-            Command::UpdateWebApp(id, body) => {
-                reply(webapps::update(records, &id, parse_json(&body)?).await)
+            Command::UpdateWebApp { id, body } => {
+                reply(webapps::update(records, &id, body.decode()?).await)
             }
             Command::RotateWebApp {
                 id,
                 token_hash,
                 token_hint,
             } => reply(webapps::rotate(records, &id, token_hash, token_hint).await),
-            Command::SetWebAppActive(id, active) => {
+            Command::SetWebAppActive { id, active } => {
                 reply(webapps::set_active(records, &id, active).await)
             }
-            Command::DeleteWebApp(id) => reply(webapps::delete(records, &id).await),
-            Command::OriginAllowed(origin) => {
+            Command::DeleteWebApp { id } => reply(webapps::delete(records, &id).await),
+            Command::OriginAllowed { origin } => {
                 reply(webapps::origin_allowed(records, &origin).await)
             }
-            Command::Public(credential, read) => {
+            Command::Public { credential, read } => {
                 webapps::authorize(records, &credential).await?;
                 Self::public(records, read).await
             }
@@ -230,17 +236,17 @@ impl ConfigStore {
         match read {
             PublicRead::Authorize => reply(Ok(())),
             PublicRead::Published => reply(public::published(records).await),
-            PublicRead::Part(readable_id, part) => {
+            PublicRead::Part { readable_id, part } => {
                 reply(public::part(records, &readable_id, part).await)
             }
-            PublicRead::RegistrationContext(readable_id) => reply(
+            PublicRead::RegistrationContext { readable_id } => reply(
                 async {
                     let event = public::published_event(records, &readable_id).await?;
                     events::registration_context(records, &event.id).await
                 }
                 .await,
             ),
-            PublicRead::ResolvePublished(readable_id) => reply(
+            PublicRead::ResolvePublished { readable_id } => reply(
                 public::published_event(records, &readable_id)
                     .await
                     .map(|e| e.id),
@@ -250,7 +256,7 @@ impl ConfigStore {
 }
 
 /// Counts sign-in failures per client address; the credentials were checked by the worker.
-async fn sign_in(records: &Records, client: &str, matched: bool) -> ApiResult<()> {
+async fn sign_in(records: &Records, client: &str, credentials: Credentials) -> ApiResult<()> {
     let key = format!("{SIGNIN_FAILURES_PREFIX}{client}");
     let now = js_sys::Date::now();
     let failures: Vec<f64> = records.get(&key).await?.unwrap_or_default();
@@ -258,7 +264,7 @@ async fn sign_in(records: &Records, client: &str, matched: bool) -> ApiResult<()
     if let Err(retry_after_secs) = signin::allowed(&recent, now) {
         return Err(ApiError::RateLimited { retry_after_secs });
     }
-    if matched {
+    if credentials == Credentials::Matched {
         records.delete(&key).await?;
         Ok(())
     } else {

@@ -9,12 +9,8 @@ use worker::wasm_bindgen::{JsCast, JsValue};
 use worker::wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::RateLimiter;
 
+use super::js;
 use crate::error::{ApiError, ApiResult};
-
-/// A JS exception as an internal error.
-pub fn js(e: JsValue) -> ApiError {
-    worker::Error::from(e).into()
-}
 
 /// The binding `name` (declared in wrangler.toml), as `T`.
 pub fn get<T: JsCast>(env: &Env, name: &str) -> ApiResult<T> {

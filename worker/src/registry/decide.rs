@@ -1,0 +1,233 @@
+//! The registry's decisions: registering a group all or none, and cancelling with
+//! waitlist promotion. Each runs as one synchronous SQL sequence.
+
+use convene_types::contact::normalize_email;
+use convene_types::registration::{self, Capacity, Registration, RegistrationStatus};
+
+use super::retire::{one_event, refuse_retired};
+use super::rows::{self, IdRow, StatusRow, WaitingRow};
+use super::schema::Db;
+use super::{NewRegistration, PassLimit, Seats};
+use crate::error::{ApiError, ApiResult};
+
+/// Seats already confirmed, as read once per group and counted up as the group's
+/// attendees are decided.
+#[derive(Default)]
+struct Taken {
+    event: Option<u32>,
+    passes: Vec<(String, u32)>,
+}
+
+/// What to do with one registration of a group, decided before anything is written.
+enum Plan {
+    Replay(Box<Registration>),
+    Insert(RegistrationStatus),
+}
+
+/// Registers a group (one event's attendees, in order) all or none: every registration is
+/// decided first (idempotency, then seats, counting the group's earlier attendees), and
+/// only when none is refused are the contacts and registrations written. A refused
+/// attendee of a group of several is named `attendees[i]` in the message.
+pub fn register_group(db: &Db, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
+    one_event(&group)?;
+    refuse_retired(db, &group)?;
+    let several = group.len() > 1;
+    let mut taken = Taken::default();
+    let mut plans = Vec::with_capacity(group.len());
+    for (i, r) in group.iter().enumerate() {
+        plans.push(plan(db, r, &mut taken).map_err(|e| match e {
+            ApiError::Conflict(message) if several => {
+                ApiError::Conflict(format!("attendees[{i}]: {message}"))
+            }
+            other => other,
+        })?);
+    }
+    group
+        .into_iter()
+        .zip(plans)
+        .map(|(r, plan)| match plan {
+            Plan::Replay(earlier) => Ok(*earlier),
+            Plan::Insert(status) => insert(db, r, status),
+        })
+        .collect()
+}
+
+/// Idempotency first, then the seat decision (a refused registration creates nothing).
+fn plan(db: &Db, r: &NewRegistration, taken: &mut Taken) -> ApiResult<Plan> {
+    if let Some(key) = &r.idempotency_key
+        && let Some(mut earlier) =
+            rows::registration(db, "r.idempotency_key = ?", vec![key.as_str().into()])?
+    {
+        earlier.replayed = true;
+        return Ok(Plan::Replay(Box::new(earlier)));
+    }
+    let capacity: Capacity = r.seats.into();
+    // Without a limit the count decides nothing: do not read it.
+    let confirmed = match (capacity.limit, taken.event) {
+        (None, _) => 0,
+        (Some(_), Some(n)) => n,
+        (Some(_), None) => *taken.event.insert(db.confirmed(&r.event_id)?),
+    };
+    let limited_pass = r.pass_id.as_ref().filter(|_| r.pass_limit.is_some());
+    let pass_confirmed = match limited_pass {
+        None => 0,
+        Some(pass) => match taken.passes.iter().find(|(p, _)| p == pass) {
+            Some((_, n)) => *n,
+            None => {
+                let n = db.confirmed_with_pass(&r.event_id, pass)?;
+                taken.passes.push((pass.clone(), n));
+                n
+            }
+        },
+    };
+    let status = registration::decide_with_pass(capacity, confirmed, r.pass_limit, pass_confirmed)
+        .map_err(|full| ApiError::Conflict(full.to_string()))?;
+    if status == RegistrationStatus::Confirmed {
+        if let Some(n) = taken.event.as_mut() {
+            *n += 1;
+        }
+        if let Some((_, n)) = taken
+            .passes
+            .iter_mut()
+            .find(|(p, _)| Some(p) == limited_pass)
+        {
+            *n += 1;
+        }
+    }
+    Ok(Plan::Insert(status))
+}
+
+/// Writes a decided registration: the contact (matched or created), then the registration.
+fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<Registration> {
+    let keys = r.attendee.match_keys(r.strategy);
+    let found: Option<IdRow> = match (&keys.email, &keys.name) {
+        (Some(email), Some(name)) => db.first(
+            "SELECT id FROM contacts WHERE email_key = ? AND name_key = ? ORDER BY seq LIMIT 1",
+            vec![email.as_str().into(), name.as_str().into()],
+        )?,
+        (Some(email), None) => db.first(
+            "SELECT id FROM contacts WHERE email_key = ? ORDER BY seq LIMIT 1",
+            vec![email.as_str().into()],
+        )?,
+        (None, Some(name)) => db.first(
+            "SELECT id FROM contacts WHERE name_key = ? ORDER BY seq LIMIT 1",
+            vec![name.as_str().into()],
+        )?,
+        (None, None) => None,
+    };
+    let contact_id = match found {
+        Some(row) => row.id,
+        None => {
+            db.run(
+                "INSERT INTO contacts (id, email, first_name, last_name, company, email_key, name_key, created_at) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                vec![
+                    r.new_contact_id.as_str().into(),
+                    r.attendee.email.as_str().into(),
+                    r.attendee.first_name.as_str().into(),
+                    r.attendee.last_name.as_str().into(),
+                    r.attendee.company.as_str().into(),
+                    normalize_email(&r.attendee.email).into(),
+                    r.attendee.name_key().into(),
+                    r.now.as_str().into(),
+                ],
+            )?;
+            r.new_contact_id.clone()
+        }
+    };
+    db.run(
+        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses, email, first_name, last_name, company) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        vec![
+            r.registration_id.as_str().into(),
+            r.event_id.as_str().into(),
+            contact_id.as_str().into(),
+            serde_json::to_string(&r.session_ids)?.into(),
+            status.key().into(),
+            r.now.as_str().into(),
+            r.sync_state.key().into(),
+            r.idempotency_key.clone().into(),
+            r.pass_id.clone().into(),
+            serde_json::to_string(&r.responses)?.into(),
+            r.attendee.email.as_str().into(),
+            r.attendee.first_name.as_str().into(),
+            r.attendee.last_name.as_str().into(),
+            r.attendee.company.as_str().into(),
+        ],
+    )?;
+    // What a read of the new row would give (its other columns start empty), without the read.
+    Ok(Registration {
+        id: r.registration_id,
+        event_id: r.event_id,
+        session_ids: r.session_ids,
+        contact_id,
+        email: r.attendee.email,
+        first_name: r.attendee.first_name,
+        last_name: r.attendee.last_name,
+        company: r.attendee.company,
+        status,
+        created_at: r.now,
+        sync_state: r.sync_state,
+        sync_attempts: 0,
+        sync_error: None,
+        idempotency_key: r.idempotency_key,
+        pass_id: r.pass_id,
+        responses: r.responses,
+        replayed: false,
+    })
+}
+
+/// Cancels, and when a confirmed seat frees up, confirms the oldest waitlisted registration
+/// that fits (its pass, if limited, has room).
+pub fn cancel(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    seats: Seats,
+    pass_limits: &[PassLimit],
+    now: &str,
+) -> ApiResult<Registration> {
+    let not_found = || {
+        ApiError::NotFound(format!(
+            "There is no registration with id {id} for this event."
+        ))
+    };
+    let current: StatusRow = db
+        .first(
+            "SELECT status FROM registrations WHERE id = ? AND event_id = ?",
+            vec![id.into(), event_id.into()],
+        )?
+        .ok_or_else(not_found)?;
+    if current.status != RegistrationStatus::Cancelled.key() {
+        db.run(
+            "UPDATE registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
+            vec![now.into(), id.into()],
+        )?;
+        if current.status == RegistrationStatus::Confirmed.key()
+            && registration::promotes(seats.into(), db.confirmed(event_id)?)
+        {
+            let waiting: Vec<WaitingRow> = db.rows(
+                "SELECT id, pass_id FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq",
+                vec![event_id.into()],
+            )?;
+            for candidate in waiting {
+                let fits = match candidate
+                    .pass_id
+                    .as_deref()
+                    .and_then(|p| pass_limits.iter().find(|l| l.pass_id == p))
+                {
+                    Some(l) => db.confirmed_with_pass(event_id, &l.pass_id)? < l.limit,
+                    None => true,
+                };
+                if fits {
+                    db.run(
+                        "UPDATE registrations SET status = 'confirmed' WHERE id = ?",
+                        vec![candidate.id.as_str().into()],
+                    )?;
+                    break;
+                }
+            }
+        }
+    }
+    rows::registration(db, "r.id = ?", vec![id.into()])?.ok_or_else(not_found)
+}

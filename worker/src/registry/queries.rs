@@ -1,0 +1,143 @@
+//! The registry's reads: registration and contact lists, search and paging.
+
+use convene_types::contact::Contact;
+use convene_types::list::Page;
+use convene_types::registration::{Registration, RegistrationStatus};
+use worker::SqlStorageValue;
+
+use super::rows::{self, CONTACT_COLUMNS, ContactRow};
+use super::schema::Db;
+use crate::error::{ApiError, ApiResult};
+
+/// `LIKE` pattern matching `text` anywhere, with `%`, `_` and `\` escaped.
+fn like_pattern(text: &str) -> String {
+    let escaped = text
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// `page` (from 1) and `page_size` (1 to 100) as used, and the `LIMIT ? OFFSET ?` bindings.
+fn paging(page: usize, page_size: usize) -> (usize, usize, [SqlStorageValue; 2]) {
+    let (page, page_size) = (page.max(1), page_size.clamp(1, 100));
+    let offset = (page - 1) * page_size;
+    (
+        page,
+        page_size,
+        [(page_size as i64).into(), (offset as i64).into()],
+    )
+}
+
+pub fn list_registrations(
+    db: &Db,
+    event_id: &str,
+    q: &str,
+    status: Option<RegistrationStatus>,
+    page: usize,
+    page_size: usize,
+) -> ApiResult<Page<Registration>> {
+    let mut condition = String::from("r.event_id = ?");
+    let mut bindings: Vec<SqlStorageValue> = vec![event_id.into()];
+    if let Some(status) = status {
+        condition.push_str(" AND r.status = ?");
+        bindings.push(status.key().into());
+    }
+    if !q.trim().is_empty() {
+        condition.push_str(
+            " AND (COALESCE(r.email, c.email) LIKE ? ESCAPE '\\' \
+             OR COALESCE(r.first_name, c.first_name) LIKE ? ESCAPE '\\' \
+             OR COALESCE(r.last_name, c.last_name) LIKE ? ESCAPE '\\' \
+             OR COALESCE(r.company, c.company) LIKE ? ESCAPE '\\')",
+        );
+        let pattern = like_pattern(q);
+        for _ in 0..4 {
+            bindings.push(pattern.as_str().into());
+        }
+    }
+    let total = db.count(
+        &format!("SELECT COUNT(*) AS n FROM registrations r JOIN contacts c ON c.id = r.contact_id WHERE {condition}"),
+        bindings.clone(),
+    )?;
+    let (page, page_size, limit) = paging(page, page_size);
+    bindings.extend(limit);
+    let items = rows::registrations(
+        db,
+        &format!("{condition} ORDER BY r.seq LIMIT ? OFFSET ?"),
+        bindings,
+    )?;
+    Ok(Page {
+        items,
+        total: total as usize,
+        page,
+        page_size,
+    })
+}
+
+pub fn list_contacts(db: &Db, q: &str, page: usize, page_size: usize) -> ApiResult<Page<Contact>> {
+    let (condition, mut bindings): (&str, Vec<SqlStorageValue>) = if q.trim().is_empty() {
+        ("1 = 1", vec![])
+    } else {
+        let pattern = like_pattern(q);
+        (
+            "c.email LIKE ? ESCAPE '\\' OR c.first_name LIKE ? ESCAPE '\\' OR c.last_name LIKE ? ESCAPE '\\' \
+             OR c.company LIKE ? ESCAPE '\\'",
+            (0..4).map(|_| pattern.as_str().into()).collect(),
+        )
+    };
+    let total = db.count(
+        &format!("SELECT COUNT(*) AS n FROM contacts c WHERE {condition}"),
+        bindings.clone(),
+    )?;
+    let (page, page_size, limit) = paging(page, page_size);
+    bindings.extend(limit);
+    let items = db
+        .rows::<ContactRow>(
+            &format!(
+                "SELECT {CONTACT_COLUMNS} FROM contacts c WHERE {condition} \
+                 ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.seq LIMIT ? OFFSET ?"
+            ),
+            bindings,
+        )?
+        .into_iter()
+        .map(Contact::from)
+        .collect();
+    Ok(Page {
+        items,
+        total: total as usize,
+        page,
+        page_size,
+    })
+}
+
+pub fn contact(db: &Db, id: &str) -> ApiResult<Contact> {
+    db.first::<ContactRow>(
+        &format!("SELECT {CONTACT_COLUMNS} FROM contacts c WHERE c.id = ?"),
+        vec![id.into()],
+    )?
+    .map(Contact::from)
+    .ok_or_else(|| ApiError::NotFound(format!("There is no contact with id {id}.")))
+}
+
+/// A contact's registrations across events, oldest first.
+pub fn contact_registrations(db: &Db, id: &str) -> ApiResult<Vec<Registration>> {
+    contact(db, id)?;
+    rows::registrations(db, "r.contact_id = ? ORDER BY r.seq", vec![id.into()])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(super::like_pattern(" 50%_off\\ "), "%50\\%\\_off\\\\%");
+    }
+
+    #[test]
+    fn paging_is_bounded() {
+        let (page, size, _) = super::paging(0, 1000);
+        assert_eq!((page, size), (1, 100));
+        let (page, size, _) = super::paging(3, 0);
+        assert_eq!((page, size), (3, 1));
+    }
+}

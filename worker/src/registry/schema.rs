@@ -1,0 +1,144 @@
+//! The registry's SQLite schema, its migrations, and [`Db`], the few ways commands talk
+//! to it. Every call is synchronous: a command that reads and then writes cannot be
+//! interleaved with another.
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use worker::{SqlStorage, SqlStorageValue};
+
+use crate::error::ApiResult;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS contacts (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    company TEXT NOT NULL,
+    email_key TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contacts_email_key ON contacts(email_key);
+CREATE INDEX IF NOT EXISTS contacts_name_key ON contacts(name_key);
+CREATE TABLE IF NOT EXISTS registrations (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    event_id TEXT NOT NULL,
+    contact_id TEXT NOT NULL REFERENCES contacts(id),
+    session_ids TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    cancelled_at TEXT,
+    sync_state TEXT NOT NULL,
+    sync_attempts INTEGER NOT NULL DEFAULT 0,
+    sync_error TEXT,
+    idempotency_key TEXT UNIQUE
+);
+CREATE INDEX IF NOT EXISTS registrations_event ON registrations(event_id, status, seq);
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS registrations_contact ON registrations(contact_id);
+";
+
+/// Changes after the first schema, applied once each, in order; one statement per string
+/// (a multi-statement `exec` only runs as far as its cursor is read).
+const MIGRATIONS: &[&[&str]] = &[
+    &[
+        "ALTER TABLE registrations ADD COLUMN pass_id TEXT",
+        "ALTER TABLE registrations ADD COLUMN responses TEXT NOT NULL DEFAULT '[]'",
+    ],
+    // The attendee as submitted: a contact matched by name keeps its own email, but the
+    // registration keeps the one typed for it.
+    &[
+        "ALTER TABLE registrations ADD COLUMN email TEXT",
+        "ALTER TABLE registrations ADD COLUMN first_name TEXT",
+        "ALTER TABLE registrations ADD COLUMN last_name TEXT",
+        "ALTER TABLE registrations ADD COLUMN company TEXT",
+    ],
+    // Events, sessions, passes and questions being deleted (`RegistryCommand::Retire`):
+    // `kind` is `event` (then `id` is the event's), `pass`, `session` or `question`.
+    &["CREATE TABLE IF NOT EXISTS retired (\
+           event_id TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, \
+           PRIMARY KEY (event_id, kind, id))"],
+];
+
+#[derive(Deserialize)]
+struct Count {
+    n: f64,
+}
+
+/// The object's SQL storage.
+pub struct Db(SqlStorage);
+
+impl Db {
+    /// The storage with the schema and every migration applied.
+    pub fn migrated(sql: SqlStorage) -> ApiResult<Self> {
+        let db = Db(sql);
+        for statement in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
+            db.run(statement, vec![])?;
+        }
+        let applied = db.count(
+            "SELECT COALESCE(MAX(version), 0) AS n FROM schema_version",
+            vec![],
+        )?;
+        for (i, migration) in MIGRATIONS.iter().enumerate().skip(applied as usize) {
+            for statement in *migration {
+                db.run(statement, vec![])?;
+            }
+            db.run(
+                "INSERT INTO schema_version (version) VALUES (?)",
+                vec![(i as i64 + 1).into()],
+            )?;
+        }
+        Ok(db)
+    }
+
+    /// The storage, already migrated by [`Db::migrated`] in this object's life.
+    pub fn ready(sql: SqlStorage) -> Self {
+        Db(sql)
+    }
+
+    pub fn rows<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        bindings: Vec<SqlStorageValue>,
+    ) -> ApiResult<Vec<T>> {
+        Ok(self.0.exec(query, bindings)?.to_array()?)
+    }
+
+    pub fn first<T: DeserializeOwned>(
+        &self,
+        query: &str,
+        bindings: Vec<SqlStorageValue>,
+    ) -> ApiResult<Option<T>> {
+        Ok(self.rows(query, bindings)?.into_iter().next())
+    }
+
+    pub fn run(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<()> {
+        self.0.exec(query, bindings)?;
+        Ok(())
+    }
+
+    /// The `n` column of a `SELECT COUNT(*) AS n ...`.
+    pub fn count(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<u32> {
+        Ok(self
+            .first::<Count>(query, bindings)?
+            .map_or(0, |c| c.n as u32))
+    }
+
+    pub fn confirmed(&self, event_id: &str) -> ApiResult<u32> {
+        self.count(
+            "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status = 'confirmed'",
+            vec![event_id.into()],
+        )
+    }
+
+    pub fn confirmed_with_pass(&self, event_id: &str, pass_id: &str) -> ApiResult<u32> {
+        self.count(
+            "SELECT COUNT(*) AS n FROM registrations \
+             WHERE event_id = ? AND pass_id = ? AND status = 'confirmed'",
+            vec![event_id.into(), pass_id.into()],
+        )
+    }
+}

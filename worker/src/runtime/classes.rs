@@ -1,0 +1,79 @@
+//! The two Durable Object classes the runtime instantiates (script `convene-objects`).
+//! They export `fetch` themselves with `#[wasm_bindgen]`, not through workers-rs's
+//! `#[durable_object]`, whose `Request` and `Response` conversions cost a JS call per
+//! property: the command is read from the runtime's request and the answer is the
+//! runtime's response. Everything else is the objects' own code
+//! (`store::StoreObject`, `registry::RegistryObject`), which sees only the command's text.
+
+use worker::wasm_bindgen::prelude::*;
+use worker::wasm_bindgen_futures::JsFuture;
+use worker::worker_sys::DurableObjectState;
+use worker::{Env, State, web_sys};
+
+use crate::objects::{COMMAND_HEADER, ERROR_HEADER, Encoded, JSON_TYPE};
+use crate::registry::RegistryObject;
+use crate::store::StoreObject;
+
+/// The configuration store (see `store/object.rs`).
+#[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen)]
+pub struct ConfigStore(StoreObject);
+
+#[wasm_bindgen(
+    wasm_bindgen = ::worker::wasm_bindgen,
+    wasm_bindgen_futures = ::worker::wasm_bindgen_futures,
+    js_sys = ::worker::js_sys
+)]
+impl ConfigStore {
+    #[wasm_bindgen(constructor)]
+    pub fn new(state: DurableObjectState, _env: Env) -> Self {
+        Self(StoreObject::new(State::from(state)))
+    }
+
+    pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
+        let command = command_text(&req).await?;
+        answer(&*self.0.handle(command).await).map(JsValue::from)
+    }
+}
+
+/// The registry (see `registry/object.rs`).
+#[wasm_bindgen(wasm_bindgen = ::worker::wasm_bindgen)]
+pub struct Registry(RegistryObject);
+
+#[wasm_bindgen(
+    wasm_bindgen = ::worker::wasm_bindgen,
+    wasm_bindgen_futures = ::worker::wasm_bindgen_futures,
+    js_sys = ::worker::js_sys
+)]
+impl Registry {
+    #[wasm_bindgen(constructor)]
+    pub fn new(state: DurableObjectState, _env: Env) -> Self {
+        Self(RegistryObject::new(State::from(state)))
+    }
+
+    pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
+        let command = command_text(&req).await?;
+        answer(&self.0.handle(&command)).map(JsValue::from)
+    }
+}
+
+/// The command's JSON text, from its header or the body.
+async fn command_text(req: &web_sys::Request) -> Result<String, JsValue> {
+    if let Some(text) = req.headers().get(COMMAND_HEADER)? {
+        return Ok(text);
+    }
+    let text = JsFuture::from(req.text()?).await?;
+    text.as_string()
+        .ok_or_else(|| JsValue::from_str("an object command is not text"))
+}
+
+/// The object's HTTP answer for an encoded reply.
+fn answer(encoded: &Encoded) -> Result<web_sys::Response, JsValue> {
+    let headers = web_sys::Headers::new()?;
+    headers.set("content-type", JSON_TYPE)?;
+    if encoded.error {
+        headers.set(ERROR_HEADER, "1")?;
+    }
+    let init = web_sys::ResponseInit::new();
+    init.set_headers(&headers);
+    web_sys::Response::new_with_opt_str_and_init(Some(&encoded.body), &init)
+}
