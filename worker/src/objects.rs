@@ -113,8 +113,8 @@ async fn body_text(response: web_sys::Response) -> ApiResult<String> {
 
 /// Most commands (reads, a registration) are short: they travel in this header, which the
 /// object reads with the request, where a body is a stream it must read to the end. That
-/// saves 7-20% of the CPU per request of `events/{id}` and registrations (A/B runs, README,
-/// Budgets, session 9).
+/// saves 20% of the CPU per request of `events/{id}` and 14% of a registration's (A/B
+/// medians in docs/benchmarks.md).
 const COMMAND_HEADER: &str = "x-convene-command";
 /// Well under the runtime's header limits.
 const COMMAND_HEADER_MAX: usize = 4096;
