@@ -100,7 +100,7 @@ function listeningPorts(pid) {
  * wrangler dev answers on a proxy (its own workerd process, for reloads) that forwards every
  * request to the workerd running the scripts. That proxy is not in production, costs more
  * CPU than a read itself, and now and then holds a hundred connections to the scripts'
- * workerd, which halves throughput for the whole run (the "slow mode" of sessions 6 and 7),
+ * workerd, which halves throughput for the whole run (the "slow mode" in docs/benchmarks.md),
  * or leaks them until it has no file descriptor left. The bench's seeding and load go to the
  * scripts' workerd directly: the process with an inspector, on the port that answers
  * `/api/health`. `url` (through the proxy) when none is found.

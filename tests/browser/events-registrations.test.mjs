@@ -1,6 +1,7 @@
-// Issue 4 end to end in headless Chromium: an event administration with a name-matching
-// strategy, an event with a session, two registrations from the admin page that join one
-// contact, the contact's page, the CSV export and a cancellation that promotes the waitlist.
+// Events and registrations end to end in headless Chromium: an event administration with a
+// name-matching strategy, an event with a session, two registrations from the admin page that
+// join one contact, the contact's page, the CSV export and a cancellation that promotes the
+// waitlist.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

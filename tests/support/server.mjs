@@ -66,8 +66,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * reload), then posts every message the runtime sends to wrangler's node process as an HTTP
  * request of its own. Every subrequest, so every Durable Object call, sends three: under load,
  * wrangler's node process and its proxy workerd take most of a core and open connections
- * until "Too many open files". That happened in some starts and not others, and was the
- * bench's "slow mode" (README, Budgets, session 9). Production has no inspector. This connects
+ * until "Too many open files". That happens in some starts and not others, and is the
+ * bench's "slow mode" (docs/benchmarks.md). Production has no inspector. This connects
  * as the inspector's DevTools client and turns the Network domain (and the debugger the proxy
  * enables when a client is there) off, again whenever the runtime reconnects.
  */

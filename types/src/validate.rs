@@ -169,7 +169,7 @@ pub fn integer_in_range(value: &Value, min: i64, max: i64) -> Result<i64, String
 ///
 /// The text is read by serde_json's number grammar, not by `str::parse::<f64>`, whose
 /// correctly rounded parser brings its own tables (the SPA's WASM is 14.0 KB gzip smaller
-/// for it, measured 2026-12-03). So "+5", ".5" and "5." stay text, as they would in JSON.
+/// for it, docs/benchmarks.md). So "+5", ".5" and "5." stay text, as they would in JSON.
 pub fn number_from_text(text: &str) -> Value {
     let t = text.trim();
     if t.is_empty() {

@@ -4,7 +4,7 @@
 //! A type error from serde_json gives a line and column, not a field. Request bodies are
 //! decoded plainly and, on a type error, this finds the field by reading the text up to that
 //! position. Decoding through `serde_path_to_error` gave the same paths, but it wraps every
-//! visitor of every input type: 16.1 KB gzip of the worker's WASM (measured 2026-12-02).
+//! visitor of every input type: 15.3 KB gzip of the worker (docs/benchmarks.md).
 //! The tests below check this against `serde_path_to_error` itself.
 
 /// The path of the innermost value that contains byte `offset` of `text`, which must be

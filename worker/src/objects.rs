@@ -66,8 +66,8 @@ impl<C: Serialize> ObjectClient<C> {
 
 /// Most commands (reads, a registration) are short: they travel in this header, which the
 /// object reads with the request, where a body is a stream it must read to the end. That
-/// saves 7-20% of the CPU per request of `events/{id}` and registrations (A/B runs in
-/// docs/benchmarks.md).
+/// saves 20% of the CPU per request of `events/{id}` and 14% of a registration's (A/B
+/// medians in docs/benchmarks.md).
 pub const COMMAND_HEADER: &str = "x-convene-command";
 /// Well under the runtime's header limits.
 const COMMAND_HEADER_MAX: usize = 4096;
