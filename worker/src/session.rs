@@ -7,6 +7,7 @@ use worker::{Env, Request};
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
+use crate::runtime::clock;
 
 pub const KV_BINDING: &str = "KV";
 pub const COOKIE: &str = "convene_session";
@@ -33,7 +34,7 @@ pub async fn create(env: &Env, username: &str) -> ApiResult<String> {
     let id = ids::new_token()?;
     let record = SessionRecord {
         username: username.to_string(),
-        expires_at: js_sys::Date::now() + (TTL_SECS * 1000) as f64,
+        expires_at: clock::now_ms() + (TTL_SECS * 1000) as f64,
     };
     env.kv(KV_BINDING)?
         .put(&key(&id), serde_json::to_string(&record)?)?
@@ -53,7 +54,7 @@ pub async fn require(env: &Env, req: &Request) -> ApiResult<String> {
         Some(text) => serde_json::from_str(&text)?,
         None => return Err(unauthorized()),
     };
-    if record.expires_at <= js_sys::Date::now() {
+    if record.expires_at <= clock::now_ms() {
         return Err(unauthorized());
     }
     Ok(record.username)

@@ -19,7 +19,7 @@ use crate::read_cache::{self, ReadCache};
 use crate::registry::{Registry, RegistryCommand};
 use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
-use crate::runtime::{RawRequest, RawResponse, bindings};
+use crate::runtime::{RawRequest, RawResponse, bindings, clock};
 use crate::store::{Command, Credential, Part, PublicRead, RegistrationContext, Store};
 
 /// The OpenAPI document of this API, served at `/api/v1/openapi.json`.
@@ -200,7 +200,7 @@ async fn cached_read(
         return public_json(env, credential, read).await;
     }
     let key = read_cache::key(&credential.token_hash, credential.origin.as_deref(), route);
-    let now = js_sys::Date::now();
+    let now = clock::now_ms();
     let kept = READ_CACHE.with_borrow(|cache| cache.as_ref().and_then(|c| c.get(&key, now)));
     let body = match kept {
         Some(body) => body,
@@ -209,7 +209,7 @@ async fn cached_read(
                 .text(&Command::Public { credential, read })
                 .await?
                 .into();
-            let now = js_sys::Date::now();
+            let now = clock::now_ms();
             READ_CACHE.with_borrow_mut(|cache| {
                 if let Some(cache) = cache {
                     cache.put(key, body.clone(), now);

@@ -12,12 +12,14 @@
 //! - [`RawRequest`] / [`RawResponse`]: the fetch handler's request and response;
 //! - [`ObjectStub`]: calling a Durable Object (the transport of `objects.rs`'s protocol);
 //! - [`bindings`]: rate limiters and namespaces taken from `env` as they are;
+//! - [`clock`]: the time;
 //! - `classes`: the two Durable Object classes the runtime instantiates, exported with
 //!   `#[wasm_bindgen]` (not workers-rs's `#[durable_object]`).
 
 pub mod bindings;
 #[cfg(feature = "objects")]
 mod classes;
+pub mod clock;
 mod http;
 mod stub;
 

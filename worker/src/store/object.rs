@@ -20,6 +20,7 @@ use super::{
 };
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
+use crate::runtime::clock;
 use crate::signin;
 
 const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
@@ -258,7 +259,7 @@ impl StoreObject {
 /// Counts sign-in failures per client address; the credentials were checked by the worker.
 async fn sign_in(records: &Records, client: &str, credentials: Credentials) -> ApiResult<()> {
     let key = format!("{SIGNIN_FAILURES_PREFIX}{client}");
-    let now = js_sys::Date::now();
+    let now = clock::now_ms();
     let failures: Vec<f64> = records.get(&key).await?.unwrap_or_default();
     let recent = signin::recent(&failures, now);
     if let Err(retry_after_secs) = signin::allowed(&recent, now) {
