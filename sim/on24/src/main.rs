@@ -57,6 +57,7 @@ mod attendance;
 mod auth;
 mod cli;
 mod form;
+mod message;
 mod routes;
 mod server;
 mod state;

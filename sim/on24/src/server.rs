@@ -9,8 +9,9 @@ use std::thread::{self, JoinHandle};
 
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::app::{App, SimRequest, SimResponse};
+use crate::app::App;
 use crate::auth::Credential;
+use crate::message::{SimRequest, SimResponse};
 use crate::routes;
 
 /// Largest request body read (1 MiB); the rest is ignored.
