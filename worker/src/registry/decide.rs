@@ -4,7 +4,7 @@
 use convene_types::contact::normalize_email;
 use convene_types::registration::{self, Capacity, Registration, RegistrationStatus};
 
-use super::retire::{one_event, refuse_retired};
+use super::retire::refuse_retired;
 use super::rows::{self, IdRow, StatusRow, WaitingRow};
 use super::schema::Db;
 use super::{NewRegistration, PassLimit, Seats};
@@ -50,6 +50,16 @@ pub fn register_group(db: &Db, group: Vec<NewRegistration>) -> ApiResult<Vec<Reg
             Plan::Insert(status) => insert(db, r, status),
         })
         .collect()
+}
+
+/// A group's registrations are for one event (`register` builds them from one context).
+fn one_event(group: &[NewRegistration]) -> ApiResult<()> {
+    match group.first() {
+        Some(first) if group.iter().any(|r| r.event_id != first.event_id) => Err(
+            ApiError::internal("a registration group spans several events"),
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// Idempotency first, then the seat decision (a refused registration creates nothing).

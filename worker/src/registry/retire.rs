@@ -149,13 +149,3 @@ pub fn refuse_retired(db: &Db, group: &[NewRegistration]) -> ApiResult<()> {
     }
     Ok(())
 }
-
-/// A group's registrations are for one event (`register` builds them from one context).
-pub fn one_event(group: &[NewRegistration]) -> ApiResult<()> {
-    match group.first() {
-        Some(first) if group.iter().any(|r| r.event_id != first.event_id) => Err(
-            ApiError::internal("a registration group spans several events"),
-        ),
-        _ => Ok(()),
-    }
-}
