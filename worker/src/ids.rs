@@ -32,8 +32,23 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// The current time as an RFC 3339 string (UTC, milliseconds).
+#[cfg(not(test))]
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Native tests have no JavaScript clock: this one starts at 2026-01-01T00:00:00.000Z in each
+/// test thread and advances a second per reading, so tests see distinct, ordered times.
+#[cfg(test)]
+pub fn now_iso() -> String {
+    thread_local!(static READINGS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
+    let n = READINGS.with(|r| r.replace(r.get() + 1));
+    format!(
+        "2026-01-01T{:02}:{:02}:{:02}.000Z",
+        n / 3600 % 24,
+        n / 60 % 60,
+        n % 60
+    )
 }
 
 #[cfg(test)]
@@ -41,5 +56,12 @@ mod tests {
     #[test]
     fn hex_is_lowercase_and_padded() {
         assert_eq!(super::hex(&[0, 15, 255]), "000fff");
+    }
+
+    #[test]
+    fn the_test_clock_advances_in_order() {
+        let (a, b) = (super::now_iso(), super::now_iso());
+        assert!(a < b, "{a} then {b}");
+        assert_eq!(a.len(), "2026-01-01T00:00:00.000Z".len());
     }
 }
