@@ -10,10 +10,20 @@ pub fn random_bytes<const N: usize>() -> ApiResult<[u8; N]> {
 }
 
 /// A random (version 4) UUID, the id of every record.
+#[cfg(not(test))]
 pub fn new_id() -> ApiResult<String> {
     Ok(uuid::Builder::from_random_bytes(random_bytes::<16>()?)
         .into_uuid()
         .to_string())
+}
+
+/// In native tests, ids are UUID-shaped and count up in each test thread, so records list
+/// in the order they were created and a test fails the same way every time.
+#[cfg(test)]
+pub fn new_id() -> ApiResult<String> {
+    thread_local!(static ISSUED: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+    let n = ISSUED.with(|issued| issued.replace(issued.get() + 1));
+    Ok(format!("00000000-0000-4000-8000-{n:012x}"))
 }
 
 /// A 256-bit random token as lowercase hex (session ids, application tokens).
@@ -56,6 +66,14 @@ mod tests {
     #[test]
     fn hex_is_lowercase_and_padded() {
         assert_eq!(super::hex(&[0, 15, 255]), "000fff");
+    }
+
+    #[test]
+    fn test_ids_count_up_in_key_order() {
+        let (a, b) = (super::new_id(), super::new_id());
+        let (a, b) = (a.expect("id"), b.expect("id"));
+        assert!(a < b, "{a} then {b}");
+        assert!(uuid::Uuid::parse_str(&a).is_ok(), "{a}");
     }
 
     #[test]

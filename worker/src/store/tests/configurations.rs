@@ -63,6 +63,16 @@ fn plaintext_credentials_in_the_body_are_never_stored() {
             .expect("get")
             .expect("stored");
         assert!(!stored.to_string().contains("plain"), "{stored}");
+
+        // Not even read: the worker checked and sealed them before the command.
+        let unchecked = input(json!({
+            "name": "Unchecked",
+            "providerId": on24::ID,
+            "credentials": { "clientId": "" },
+        }));
+        create(&records, "unchecked".into(), unchecked, Some(sealed("a")))
+            .await
+            .expect("created");
     });
 }
 

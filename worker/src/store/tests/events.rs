@@ -215,6 +215,16 @@ fn sessions_stay_inside_their_event_and_list_by_start_then_name() {
             .await,
         );
         assert_eq!(message, "There is no event with id nope.");
+        let unknown = json!({ "customFields": { "track": "Rust" } });
+        let unknown = session_body("Talk", "10:00", "11:00", unknown);
+        let errors = field_errors(create_session(&records, &summit.id, unknown).await);
+        assert_eq!(
+            errors,
+            [(
+                "customFields.track".to_string(),
+                "is not a custom session field".to_string()
+            )]
+        );
 
         for (name, start, end) in [
             ("B", "10:00", "11:00"),

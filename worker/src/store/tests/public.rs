@@ -173,11 +173,22 @@ fn registration_fields_come_in_the_order_they_were_created() {
             json!({ "text": "Size?", "questionType": "single_choice", "choices": ["S", "M"] }),
             json!({ "text": "Anything?" }),
         ];
+        let mut created = Vec::new();
         for question in questions {
-            catalog::save_question(&records, &live.id, None, input(question))
+            let saved = catalog::save_question(&records, &live.id, None, input(question))
                 .await
                 .expect("question");
+            created.push(saved);
         }
+        // Creation times in the opposite order of the ids (which records list by).
+        let latest = created[0].created_at.clone();
+        created[0].created_at = created[2].created_at.clone();
+        created[2].created_at = latest;
+        for question in &created {
+            let key = format!("question:{}:{}", live.id, question.id);
+            records.put(&key, question).await.expect("rewritten");
+        }
+
         let fields = part(&records, "live", Part::RegistrationFields)
             .await
             .expect("fields");
@@ -189,10 +200,11 @@ fn registration_fields_come_in_the_order_they_were_created() {
             .collect();
         assert_eq!(
             texts,
-            [&json!("Zebra?"), &json!("Size?"), &json!("Anything?")]
+            [&json!("Anything?"), &json!("Size?"), &json!("Zebra?")]
         );
-        assert_eq!(fields[0]["isRequired"], true);
-        assert_eq!(fields[0]["type"], "boolean");
+        assert_eq!(fields[2]["isRequired"], true);
+        assert_eq!(fields[2]["type"], "boolean");
         assert_eq!(fields[1]["choices"], "S\nM");
+        assert_eq!(fields[0]["customRegistrationFieldId"], json!(created[2].id));
     });
 }
