@@ -27,7 +27,8 @@ enum Backend {
     Memory(RefCell<BTreeMap<String, String>>),
 }
 
-/// The object's records: `Records(state.storage())`, as [`Records::new`].
+/// [`Records::new`] under the spelling `store/object.rs` uses, `Records(state.storage())`,
+/// which was the tuple struct's constructor before records had a second backend.
 #[allow(non_snake_case)]
 pub fn Records(storage: Storage) -> Records {
     Records::new(storage)
