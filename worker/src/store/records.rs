@@ -27,8 +27,8 @@ enum Backend {
     Memory(RefCell<BTreeMap<String, String>>),
 }
 
-/// [`Records::new`] under the spelling `store/object.rs` uses, `Records(state.storage())`,
-/// which was the tuple struct's constructor before records had a second backend.
+/// [`Records::new`], spelled as `store/object.rs` builds its records:
+/// `Records(state.storage())`.
 #[allow(non_snake_case)]
 pub fn Records(storage: Storage) -> Records {
     Records::new(storage)
