@@ -8,27 +8,18 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::store::records::support::{
-    configuration, event, event_body, field_errors, input, not_found, provider, run,
+    configuration, event, event_body, field_errors, input, merged, not_found, provider, run,
+    text_field,
 };
-use crate::store::{catalog, configurations, custom, event_admin};
+use crate::store::{catalog, configurations, event_admin};
 
 fn session_body(name: &str, start: &str, end: &str, changes: Value) -> SessionInput {
-    let mut body = json!({
+    let body = json!({
         "name": name,
         "start": format!("2026-03-14T{start}"),
         "end": format!("2026-03-14T{end}"),
     });
-    if let (Some(body), Some(changes)) = (body.as_object_mut(), changes.as_object()) {
-        body.extend(changes.clone());
-    }
-    input(body)
-}
-
-async fn text_field(records: &Records, entity: &str, name: &str) {
-    let body = json!({ "entity": entity, "name": name, "label": name, "fieldType": "text" });
-    custom::create_field(records, input(body))
-        .await
-        .expect("custom field");
+    input(merged(body, changes))
 }
 
 #[test]

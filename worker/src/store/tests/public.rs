@@ -4,15 +4,8 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::store::records::support::{event, input, not_found, run};
+use crate::store::records::support::{event, input, not_found, run, text_field};
 use crate::store::{catalog, custom};
-
-async fn text_field(records: &Records, entity: &str, name: &str) {
-    let body = json!({ "entity": entity, "name": name, "label": name, "fieldType": "text" });
-    custom::create_field(records, input(body))
-        .await
-        .expect("custom field");
-}
 
 async fn listing(records: &Records, entity: &str, fields: &[&str]) {
     let body = json!({ "name": format!("{entity} listing"), "entity": entity, "fields": fields });

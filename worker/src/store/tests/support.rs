@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use super::Records;
 use crate::error::{ApiError, ApiResult};
-use crate::store::{configurations, events, providers};
+use crate::store::{configurations, custom, events, providers};
 use crate::vault::Sealed;
 
 /// Runs a store command to completion: with the in-memory backend nothing ever waits.
@@ -94,23 +94,36 @@ pub async fn configuration(
         .expect("configuration created")
 }
 
+/// `body` with the members of `changes` set on it.
+pub fn merged(mut body: Value, changes: Value) -> Value {
+    if let (Some(body), Value::Object(changes)) = (body.as_object_mut(), changes) {
+        body.extend(changes);
+    }
+    body
+}
+
 /// A valid in-person event body (14 March 2026, 09:00–18:00 in Paris), with `changes` on top.
 pub fn event_body(changes: Value) -> Value {
-    let mut body = json!({
+    let body = json!({
         "name": "Spring Summit",
         "start": "2026-03-14T09:00",
         "end": "2026-03-14T18:00",
         "timeZone": "Europe/Paris",
         "format": "in_person",
     });
-    if let (Some(body), Some(changes)) = (body.as_object_mut(), changes.as_object()) {
-        body.extend(changes.clone());
-    }
-    body
+    merged(body, changes)
 }
 
 pub async fn event(records: &Records, changes: Value) -> Event {
     events::create(records, input(event_body(changes)))
         .await
         .expect("event created")
+}
+
+/// A text custom field `name` on `entity`'s records (`event`, `session`, `speaker`, `pass`).
+pub async fn text_field(records: &Records, entity: &str, name: &str) {
+    let body = json!({ "entity": entity, "name": name, "label": name, "fieldType": "text" });
+    custom::create_field(records, input(body))
+        .await
+        .expect("custom field");
 }
