@@ -181,3 +181,7 @@ pub async fn save_question(
     put(records, Kind::Question, event_id, &question.id, &question).await?;
     Ok(question)
 }
+
+#[cfg(test)]
+#[path = "tests/catalog.rs"]
+mod tests;

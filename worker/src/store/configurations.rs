@@ -283,3 +283,7 @@ pub async fn replace_sealed(
     records.put(&key(id), &current).await?;
     Ok(true)
 }
+
+#[cfg(test)]
+#[path = "tests/configurations.rs"]
+mod tests;

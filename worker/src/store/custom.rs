@@ -168,3 +168,7 @@ pub async fn delete_table(records: &Records, id: &str) -> ApiResult<()> {
     records.delete(&format!("{TABLE_PREFIX}{id}")).await?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "tests/custom.rs"]
+mod tests;

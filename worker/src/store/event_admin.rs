@@ -98,3 +98,7 @@ pub async fn delete(records: &Records, id: &str) -> ApiResult<()> {
     records.delete(&key(id)).await?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "tests/event_admin.rs"]
+mod tests;

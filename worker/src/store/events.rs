@@ -270,3 +270,7 @@ pub async fn registration_context(
         strategy: event_admin::strategy(records).await?,
     })
 }
+
+#[cfg(test)]
+#[path = "tests/events.rs"]
+mod tests;

@@ -64,7 +64,7 @@ impl StoreObject {
     }
 
     async fn run(&self, command: Command) -> Reply {
-        let records = &Records(self.state.storage());
+        let records = &Records::new(self.state.storage());
         match command {
             Command::SignIn {
                 client,

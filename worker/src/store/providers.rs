@@ -86,3 +86,7 @@ pub async fn delete(records: &Records, id: &str) -> ApiResult<()> {
     records.delete(&key(id)).await?;
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "tests/providers.rs"]
+mod tests;

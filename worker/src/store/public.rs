@@ -104,3 +104,7 @@ pub async fn part(records: &Records, readable_id: &str, part: Part) -> ApiResult
     };
     Ok(value)
 }
+
+#[cfg(test)]
+#[path = "tests/public.rs"]
+mod tests;

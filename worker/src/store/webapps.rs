@@ -149,3 +149,7 @@ pub async fn authorize(records: &Records, credential: &Credential) -> ApiResult<
         _ => Ok(()),
     }
 }
+
+#[cfg(test)]
+#[path = "tests/webapps.rs"]
+mod tests;
