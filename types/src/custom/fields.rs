@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{LABEL_MAX, TEXT_VALUE_MAX, clean_choices};
+use super::{LABEL_MAX, TEXT_VALUE_MAX, clean_choices, quoted_list};
 use crate::FieldError;
-use crate::validate::required_name;
+use crate::validate::{required_name, single_line};
 
 /// Custom values of one record, by field name.
 pub type CustomValues = BTreeMap<String, Value>;
@@ -186,8 +186,11 @@ pub fn value(field: &CustomField, raw: &Value) -> Result<Value, String> {
     }
     match field.field_type {
         FieldType::Text => match raw.as_str() {
-            Some(s) if s.chars().count() <= TEXT_VALUE_MAX => Ok(Value::from(s.trim())),
-            Some(_) => Err(format!("must be at most {TEXT_VALUE_MAX} characters")),
+            Some(s) if s.chars().count() > TEXT_VALUE_MAX => {
+                Err(format!("must be at most {TEXT_VALUE_MAX} characters"))
+            }
+            // Entered in a one-line input.
+            Some(s) => single_line(s.trim()).map(|()| Value::from(s.trim())),
             None => Err("must be text".into()),
         },
         FieldType::Number => raw
@@ -201,7 +204,7 @@ pub fn value(field: &CustomField, raw: &Value) -> Result<Value, String> {
             .ok_or_else(|| "must be true or false".into()),
         FieldType::SingleChoice => match raw.as_str() {
             Some(s) if field.choices.iter().any(|c| c == s) => Ok(raw.clone()),
-            _ => Err(format!("must be one of: {}", field.choices.join(", "))),
+            _ => Err(format!("must be one of: {}", quoted_list(&field.choices))),
         },
         FieldType::Date => match raw.as_str() {
             Some(s) if crate::event::parse_local(&format!("{s}T00:00")).is_some() => {
@@ -335,6 +338,31 @@ mod tests {
         assert!(
             validate_values(&fields, Entity::Session, &good).is_err(),
             "fields belong to one entity"
+        );
+    }
+
+    #[test]
+    fn labels_choices_and_text_values_are_one_line() {
+        use crate::validate::SINGLE_LINE;
+        let input = CustomFieldInput {
+            name: "tier".into(),
+            label: "Tier\0".into(),
+            field_type: FieldType::SingleChoice,
+            choices: vec!["Gold".into(), "Sil\tver".into()],
+            ..Default::default()
+        };
+        let errors = input.validate(&[], None).expect_err("control characters");
+        let named: Vec<_> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.message.as_str()))
+            .collect();
+        assert_eq!(named, [("label", SINGLE_LINE), ("choices", SINGLE_LINE)]);
+        let room = field("room", FieldType::Text);
+        assert_eq!(value(&room, &json!("A\u{2029}1")), Err(SINGLE_LINE.into()));
+        assert_eq!(
+            value(&room, &json!(" A1\n")),
+            Ok(json!("A1")),
+            "trimmed first"
         );
     }
 }

@@ -48,22 +48,6 @@ pub struct RegistrationQuestion {
     pub created_at: String,
 }
 
-/// How a multiple choice answer separates its choices.
-pub const CHOICE_SEPARATOR: &str = ", ";
-
-impl RegistrationQuestion {
-    /// A multiple choice answer: the ticked choices in the question's order, joined by
-    /// [`CHOICE_SEPARATOR`] (empty when none is ticked).
-    pub fn joined_choices(&self, is_ticked: impl Fn(&str) -> bool) -> String {
-        self.choices
-            .iter()
-            .filter(|c| is_ticked(c))
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(CHOICE_SEPARATOR)
-    }
-}
-
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationQuestionInput {
@@ -99,5 +83,39 @@ impl RegistrationQuestionInput {
         } else {
             Err(errors)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::SINGLE_LINE;
+
+    #[test]
+    fn a_questions_text_and_choices_are_one_line() {
+        let input = RegistrationQuestionInput {
+            text: "Where?\r\nReally?".into(),
+            question_type: QuestionType::MultipleChoice,
+            required: false,
+            choices: vec!["Paris, France".into(), "Ly\u{85}on".into()],
+        };
+        let errors = input.validate().expect_err("control characters");
+        let named: Vec<_> = errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.message.as_str()))
+            .collect();
+        assert_eq!(named, [("text", SINGLE_LINE), ("choices", SINGLE_LINE)]);
+        let fine = RegistrationQuestionInput {
+            text: " Where? ".into(),
+            choices: vec![" Paris, France ".into(), "Lyon".into(), " ".into()],
+            ..input
+        };
+        let clean = fine.validate().unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(clean.text, "Where?");
+        assert_eq!(
+            clean.choices,
+            ["Paris, France", "Lyon"],
+            "a choice may hold \", \""
+        );
     }
 }
