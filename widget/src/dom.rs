@@ -236,14 +236,14 @@ fn render(
         )?;
     }
     for question in event.questions() {
-        let control = question.input();
-        let (name, text, required) = (&control.name, &question.text, question.required);
-        let options: Vec<(String, String)> = control
+        let asked = question.input();
+        let (name, text, required) = (&asked.name, &question.text, question.required);
+        let options: Vec<(String, String)> = asked
             .options
             .iter()
             .map(|o| (o.clone(), o.clone()))
             .collect();
-        match control.kind {
+        match asked.kind {
             InputKind::Text => input(doc, &form, name, text, "text", "off", required)?,
             InputKind::Select => {
                 let mut listed = vec![(String::new(), NO_CHOICE.to_string())];
