@@ -13,9 +13,7 @@ pub fn timestamp(text: &str) -> String {
     }
 }
 
-pub fn yes_no(value: bool) -> &'static str {
-    if value { "Yes" } else { "No" }
-}
+pub use convene_types::custom::yes_no;
 
 /// "First Last", or the email when the names are empty.
 pub fn person(first: &str, last: &str, email: &str) -> String {

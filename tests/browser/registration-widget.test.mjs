@@ -2,7 +2,8 @@
 // second local origin (listed for the application) embeds it with its module script and
 // one element, loaded from the worker's static assets. It renders the event's form from
 // the Events API, refuses an incomplete entry with the API's own rules before sending
-// anything, registers an attendee with sessions, pass and answers, shows the API's refusals
+// anything, registers an attendee with sessions, pass and answers (Yes/No as radio buttons,
+// a choice holding ", "), shows the API's refusals
 // and takes its colours from CSS variables set by the page.
 
 import assert from 'node:assert/strict';
@@ -39,6 +40,8 @@ let full;
 let session;
 let pass;
 let question;
+let newsletter;
+let cities;
 
 before(async () => {
   server = await startWorker();
@@ -57,6 +60,12 @@ before(async () => {
   pass = await made(`/api/admin/events/${event.id}/passes`, { name: 'VIP', capacity: null });
   question = await made(`/api/admin/events/${event.id}/registration-fields`, {
     text: 'Meal', questionType: 'single_choice', choices: ['Lunch', 'Dinner'], required: true,
+  });
+  newsletter = await made(`/api/admin/events/${event.id}/registration-fields`, {
+    text: 'Newsletter?', questionType: 'boolean', required: false,
+  });
+  cities = await made(`/api/admin/events/${event.id}/registration-fields`, {
+    text: 'Cities', questionType: 'multiple_choice', choices: ['Paris, France', 'Lyon'], required: false,
   });
   await made(`/api/admin/events/${full.id}/registrations`, { email: `first-${tag()}@example.org` });
 
@@ -109,7 +118,7 @@ test('the widget renders the event form, themed by the page, and checks before s
   await tab.close();
 });
 
-test('the widget registers an attendee with a session, a pass and an answer', async () => {
+test('the widget registers an attendee with a session, a pass and answers', async () => {
   const { tab, posts } = await open('/');
   const email = `widget-${tag()}@example.org`;
   await tab.getByLabel('Email').fill(email);
@@ -118,6 +127,11 @@ test('the widget registers an attendee with a session, a pass and an answer', as
   await tab.getByLabel('Opening keynote').check();
   await tab.getByLabel('Pass').selectOption({ label: 'VIP' });
   await tab.getByLabel('Meal *').selectOption('Dinner');
+  // A Yes/No question is two radio buttons, as in the admin's form.
+  const yesNo = tab.getByRole('group', { name: 'Newsletter?' });
+  assert.equal(await yesNo.getByRole('radio').count(), 2);
+  await yesNo.getByRole('radio', { name: 'Yes' }).check();
+  await tab.getByRole('group', { name: 'Cities' }).getByLabel('Paris, France').check();
   await tab.getByRole('button', { name: 'Register' }).click();
   await tab.getByText('You are registered.').waitFor();
   assert.equal(posts.length, 1);
@@ -131,7 +145,11 @@ test('the widget registers an attendee with a session, a pass and an answer', as
   assert.equal(registration.status, 'confirmed');
   assert.deepEqual(registration.sessionIds, [session.id]);
   assert.equal(registration.passId, pass.id);
-  assert.deepEqual(registration.responses, [{ id: question.id, value: 'Dinner' }]);
+  assert.deepEqual(registration.responses, [
+    { id: question.id, value: 'Dinner' },
+    { id: newsletter.id, value: 'Yes' },
+    { id: cities.id, value: 'Paris, France', choices: ['Paris, France'] },
+  ]);
   await tab.close();
 });
 

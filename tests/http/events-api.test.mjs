@@ -753,11 +753,76 @@ describe('the public Events API', () => {
       assert.equal(ann.id, res.body.registrations[0].registrationId);
       assert.equal(ann.firstName, 'Ann');
       assert.equal(ann.company, 'Acme');
-      assert.deepEqual(ann.responses, responses);
+      // Stored as given, a multiple choice answer with its choices listed too.
+      assert.deepEqual(ann.responses, [
+        ...responses.slice(0, 3),
+        { id: meals.id, value: 'Lunch, Breakfast', choices: ['Lunch', 'Breakfast'] },
+      ]);
       assert.deepEqual(byEmail['two@example.com'].responses, [
         { id: diet.id, value: 'None' },
         { id: vegan.id, value: 'No' },
       ]);
+    });
+
+    it('a choice holding ", " can be answered, as joined text or as a list', async () => {
+      const ip = newAddress();
+      const ev = await event();
+      const cities = await created(`${EVENTS}/${ev.id}/registration-fields`, {
+        text: 'Cities', questionType: 'multiple_choice', required: true, choices: ['Paris, France', 'Lyon', 'Paris'],
+      });
+      const fields = await v1(`/events/${ev.readableId}/custom-registration-fields`, { ip, token });
+      assert.equal(fields.body[0].choices, 'Paris, France\nLyon\nParis');
+
+      const res = await register(
+        ev.readableId,
+        {
+          attendees: [
+            { email: 'joined@example.com', responses: [{ id: cities.id, value: 'Lyon, Paris, France' }] },
+            { email: 'listed@example.com', responses: [{ id: cities.id, choices: ['Paris', 'Paris, France'] }] },
+          ],
+        },
+        { ip },
+      );
+      assert.equal(res.status, 201, res.text);
+      const stored = await adminRegistrations(ev.id);
+      const byEmail = Object.fromEntries(stored.items.map((r) => [r.email, r.responses]));
+      // The readable text stays; the choices are listed, in the question's order.
+      assert.deepEqual(byEmail['joined@example.com'], [
+        { id: cities.id, value: 'Paris, France, Lyon', choices: ['Paris, France', 'Lyon'] },
+      ]);
+      assert.deepEqual(byEmail['listed@example.com'], [
+        { id: cities.id, value: 'Paris, France, Paris', choices: ['Paris, France', 'Paris'] },
+      ]);
+
+      // Where "France" is a choice too, "Paris, France" reads two ways: the API asks for
+      // the list, and the list is taken.
+      const places = await created(`${EVENTS}/${ev.id}/registration-fields`, {
+        text: 'Places', questionType: 'multiple_choice', required: false, choices: ['Paris', 'France', 'Paris, France'],
+      });
+      const ambiguous = await register(
+        ev.readableId,
+        {
+          attendees: [{
+            email: 'which@example.com',
+            responses: [{ id: cities.id, value: 'Lyon' }, { id: places.id, value: 'Paris, France' }],
+          }],
+        },
+        { ip },
+      );
+      assert.equal(ambiguous.status, 400, ambiguous.text);
+      assert.deepEqual(ambiguous.body.error.fields.map((f) => f.field), [`attendees[0].responses.${places.id}`]);
+      assert.match(ambiguous.body.error.fields[0].message, /list them in "choices"/);
+      const listed = await register(
+        ev.readableId,
+        {
+          attendees: [{
+            email: 'which@example.com',
+            responses: [{ id: cities.id, value: 'Lyon' }, { id: places.id, choices: ['Paris, France'] }],
+          }],
+        },
+        { ip },
+      );
+      assert.equal(listed.status, 201, listed.text);
     });
 
     it('invalid answers are 400 naming attendees[i].responses.<id>; no invalid attendee is stored', async () => {

@@ -290,10 +290,7 @@ mod tests {
             )
             .expect_err("refused");
         assert_eq!(refused[0].field, "responses.q1");
-        input.responses = vec![Answer {
-            id: "q1".into(),
-            value: "Vegan".into(),
-        }];
+        input.responses = vec![Answer::text("q1", "Vegan")];
         let (attendee, answers) = input
             .validate(MatchStrategy::Email, &[], &[], &[question])
             .unwrap_or_else(|e| panic!("{e:?}"));

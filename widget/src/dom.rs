@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use convene_types::FieldError;
-use convene_types::custom::QuestionType;
+use convene_types::custom::{InputKind, NO_CHOICE, response_field};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -216,7 +216,7 @@ fn render(
             .map(|s| (s.session_id.clone(), s.name.clone()))
             .collect();
         let name = control::SESSIONS;
-        boxes(doc, &form, name, &label(name), &choices, false)?;
+        boxes(doc, &form, "checkbox", name, &label(name), &choices, false)?;
     }
     if !event.passes.is_empty() {
         let mut choices = vec![(String::new(), "No pass".to_string())];
@@ -236,32 +236,22 @@ fn render(
         )?;
     }
     for question in event.questions() {
-        let name = control::question(&question.id);
-        let listed = |values: &[String]| -> Vec<(String, String)> {
-            values.iter().map(|v| (v.clone(), v.clone())).collect()
-        };
-        let (text, required) = (&question.text, question.required);
-        let choose = || vec![(String::new(), "Choose…".to_string())];
-        match question.question_type {
-            QuestionType::SimpleText => input(doc, &form, &name, text, "text", "off", required)?,
-            QuestionType::Boolean => {
-                let mut options = choose();
-                options.extend(listed(&["Yes".into(), "No".into()]));
-                select(doc, &form, &name, text, &options, required)?
+        let asked = question.input();
+        let (name, text, required) = (&asked.name, &question.text, question.required);
+        let options: Vec<(String, String)> = asked
+            .options
+            .iter()
+            .map(|o| (o.clone(), o.clone()))
+            .collect();
+        match asked.kind {
+            InputKind::Text => input(doc, &form, name, text, "text", "off", required)?,
+            InputKind::Select => {
+                let mut listed = vec![(String::new(), NO_CHOICE.to_string())];
+                listed.extend(options);
+                select(doc, &form, name, text, &listed, required)?
             }
-            QuestionType::SingleChoice => {
-                let mut options = choose();
-                options.extend(listed(&question.choices));
-                select(doc, &form, &name, text, &options, required)?
-            }
-            QuestionType::MultipleChoice => boxes(
-                doc,
-                &form,
-                &name,
-                text,
-                &listed(&question.choices),
-                required,
-            )?,
+            InputKind::Radios => boxes(doc, &form, "radio", name, text, &options, required)?,
+            InputKind::Checkboxes => boxes(doc, &form, "checkbox", name, text, &options, required)?,
         }
     }
     let button: HtmlButtonElement = el(doc, "button", &[("type", "submit")])?.dyn_into()?;
@@ -374,10 +364,11 @@ fn select(
     field(doc, form, name, label, required, &control)
 }
 
-/// A group of check boxes, one per choice, under a legend.
+/// A group of boxes of `kind` (`checkbox` or `radio`), one per choice, under a legend.
 fn boxes(
     doc: &Document,
     form: &Element,
+    kind: &str,
     name: &str,
     label: &str,
     choices: &[(String, String)],
@@ -400,7 +391,7 @@ fn boxes(
             &el(
                 doc,
                 "input",
-                &[("type", "checkbox"), ("name", name), ("value", value)],
+                &[("type", kind), ("name", name), ("value", value)],
             )?,
         )?;
         choice.append_child(&doc.create_text_node(shown))?;
@@ -490,7 +481,7 @@ fn controls(event: &Event) -> Vec<String> {
         event
             .fields
             .iter()
-            .map(|f| control::question(&f.custom_registration_field_id)),
+            .map(|f| response_field(&f.custom_registration_field_id)),
     );
     names
 }

@@ -4,7 +4,7 @@
 
 use convene_types::FieldError;
 use convene_types::contact::MatchStrategy;
-use convene_types::custom::{Answer, QuestionType, RegistrationQuestion};
+use convene_types::custom::{RegistrationQuestion, response_field};
 use convene_types::error::ErrorBody;
 use convene_types::public::{
     PublicAttendee, PublicEvent, PublicPass, PublicRegistrationField, PublicRegistrationRequest,
@@ -35,11 +35,6 @@ pub mod control {
     pub const COMPANY: &str = "company";
     pub const SESSIONS: &str = "sessionIds";
     pub const PASS: &str = "passId";
-
-    /// A registration field's control: named like the API names its errors.
-    pub fn question(id: &str) -> String {
-        format!("responses.{id}")
-    }
 }
 
 impl Entry {
@@ -61,25 +56,16 @@ impl Event {
         self.fields.iter().map(RegistrationQuestion::from).collect()
     }
 
-    /// The attendee `entry` describes. A multiple choice answer is
-    /// [`RegistrationQuestion::joined_choices`]; an empty answer is none.
+    /// The attendee `entry` describes; each answer is what its question's control holds
+    /// ([`RegistrationQuestion::answer`]).
     pub fn attendee(&self, entry: &Entry) -> PublicAttendee {
         let responses = self
             .questions()
             .iter()
             .filter_map(|q| {
-                let name = control::question(&q.id);
-                let value = match q.question_type {
-                    QuestionType::MultipleChoice => {
-                        let ticked: Vec<&str> = entry.all(&name).collect();
-                        q.joined_choices(|c| ticked.contains(&c))
-                    }
-                    _ => entry.one(&name),
-                };
-                (!value.trim().is_empty()).then(|| Answer {
-                    id: q.id.clone(),
-                    value,
-                })
+                let name = q.input().name;
+                let entered: Vec<&str> = entry.all(&name).collect();
+                q.answer(&entered)
             })
             .collect();
         let pass = entry.one(control::PASS);
@@ -131,7 +117,7 @@ impl Event {
             other => self
                 .fields
                 .iter()
-                .find(|f| control::question(&f.custom_registration_field_id) == other)
+                .find(|f| response_field(&f.custom_registration_field_id) == other)
                 .map(|f| f.text.clone())
                 .unwrap_or_else(|| other.to_string()),
         }
@@ -238,6 +224,7 @@ pub fn read_error(status: u16, body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use convene_types::custom::{Answer, QuestionType};
     use convene_types::event::EventFormat;
     use serde_json::json;
 
@@ -327,13 +314,32 @@ mod tests {
         let a = &request.attendees[0];
         assert_eq!(a.session_ids, ["s1"]);
         assert_eq!(a.pass_id.as_deref(), Some("p1"));
-        // Choices in the question's order; an unanswered question is left out.
+        // Choices in the question's order, listed; an unanswered question is left out.
         assert_eq!(
             a.responses,
-            vec![Answer {
-                id: "q1".into(),
-                value: "Rust, KV".into()
-            }]
+            vec![Answer::choices("q1", vec!["Rust".into(), "KV".into()])]
+        );
+        assert_eq!(a.responses[0].value, "Rust, KV");
+    }
+
+    #[test]
+    fn a_choice_holding_the_separator_is_sent_as_a_list() {
+        let mut cities = event();
+        cities.fields[0].choices = "Paris, France\nLyon".into();
+        let form = entry(&[
+            ("email", "ada@example.org"),
+            ("responses.q1", "Paris, France"),
+            ("responses.q2", "Yes"),
+        ]);
+        let request = cities
+            .request(&form, "k")
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            request.attendees[0].responses,
+            [
+                Answer::choices("q1", vec!["Paris, France".into()]),
+                Answer::text("q2", "Yes")
+            ]
         );
     }
 

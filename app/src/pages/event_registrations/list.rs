@@ -1,0 +1,156 @@
+//! The registrations table: one row per registration, with its pass and answers when the
+//! event has passes / questions, and a Cancel button.
+
+use convene_types::catalog::Pass;
+use convene_types::custom::{Answer, RegistrationQuestion};
+use convene_types::list::{self, Page};
+use convene_types::registration::{Registration, RegistrationStatus, SyncState};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{Passes, Questions, loaded};
+use crate::api;
+use crate::components::list::ListState;
+use crate::components::pager::Pager;
+use crate::components::status::RegistrationStatusBadge;
+use crate::display::{person, timestamp};
+use crate::reactive::Act;
+
+/// The pass's name as the list shows it.
+fn pass_name(passes: &[Pass], pass_id: &str) -> String {
+    passes
+        .iter()
+        .find(|p| p.id == pass_id)
+        .map_or_else(|| "Deleted pass".into(), |p| p.name.clone())
+}
+
+/// "Question: answer" lines, in the questions' order; answers to questions deleted since last.
+fn answer_lines(questions: &[RegistrationQuestion], answers: &[Answer]) -> Vec<(String, String)> {
+    let mut lines: Vec<(usize, String, String)> = answers
+        .iter()
+        .map(|a| match questions.iter().position(|q| q.id == a.id) {
+            Some(i) => (i, questions[i].text.clone(), a.value.clone()),
+            None => (usize::MAX, "Deleted question".into(), a.value.clone()),
+        })
+        .collect();
+    list::sort_by_key(&mut lines, |(i, _, _)| *i);
+    lines.into_iter().map(|(_, q, a)| (q, a)).collect()
+}
+
+/// Where a registration stands with the webinar provider.
+fn sync_label(r: &Registration) -> String {
+    match r.sync_state {
+        SyncState::NotRequired => "Not applicable (no webinar)".into(),
+        SyncState::Pending if r.sync_attempts == 0 => "Pending".into(),
+        SyncState::Pending => format!("Pending (retrying after {} attempts)", r.sync_attempts),
+        SyncState::Synced => "Synced".into(),
+        SyncState::Failed => format!(
+            "Failed after {} attempts: {}",
+            r.sync_attempts,
+            r.sync_error.as_deref().unwrap_or("no detail")
+        ),
+    }
+}
+
+/// One page of registrations. The Pass and Answers columns show when the event has passes /
+/// questions, or a registration on the page has one.
+pub(super) fn table(
+    page: Page<Registration>,
+    passes: Passes,
+    questions: Questions,
+    cancel: Act<String, api::ApiResult<Registration>>,
+    message: RwSignal<Option<String>>,
+    list: ListState,
+) -> impl IntoView {
+    let pages = page.page_count();
+    let pass_list = loaded(passes).unwrap_or_default();
+    let question_list = loaded(questions).unwrap_or_default();
+    let pass_list = (!pass_list.is_empty() || page.items.iter().any(|r| r.pass_id.is_some()))
+        .then_some(pass_list);
+    let question_list = (!question_list.is_empty()
+        || page.items.iter().any(|r| !r.responses.is_empty()))
+    .then_some(question_list);
+    let pass_header = pass_list.is_some().then(|| view! { <th>"Pass"</th> });
+    let answers_header = question_list
+        .is_some()
+        .then(|| view! { <th>"Answers"</th> });
+    view! {
+        <table class="grid" data-testid="registrations-table">
+            <thead>
+                <tr>
+                    <th>"Name"</th>
+                    <th>"Email"</th>
+                    <th>"Company"</th>
+                    {pass_header}
+                    {answers_header}
+                    <th>"Status"</th>
+                    <th>"Created at"</th>
+                    <th>"Webinar sync"</th>
+                    <th><span class="visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>{rows(page.items, pass_list, question_list, cancel, message)}</tbody>
+        </table>
+        <Pager total=page.total current=page.page pages=pages page=list.page noun="registrations" />
+    }
+}
+
+fn rows(
+    items: Vec<Registration>,
+    pass_list: Option<Vec<Pass>>,
+    question_list: Option<Vec<RegistrationQuestion>>,
+    cancel: Act<String, api::ApiResult<Registration>>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|r| {
+            let pass = pass_list.as_ref().map(|list| {
+                let name = r.pass_id.as_deref().map(|id| pass_name(list, id));
+                view! { <td>{name.unwrap_or_else(|| "—".into())}</td> }
+            });
+            let answers = question_list.as_ref().map(|list| {
+                let lines = answer_lines(list, &r.responses);
+                view! {
+                    <td>
+                        <ul class="plain-list compact answers">
+                            {lines.into_iter().map(|(q, a)| view! {
+                                <li><span class="muted">{q}": "</span>{a}</li>
+                            }).collect_view()}
+                        </ul>
+                    </td>
+                }
+            });
+            let who = person(&r.first_name, &r.last_name, &r.email);
+            let question = format!("Cancel the registration of {who}? This cannot be undone.");
+            let id = r.id.clone();
+            let cancellable = r.status != RegistrationStatus::Cancelled;
+            view! {
+                <tr>
+                    <td>
+                        <A href=format!("/contacts/{}", r.contact_id) attr:title="Open the contact">
+                            {who}
+                        </A>
+                    </td>
+                    <td>{r.email.clone()}</td>
+                    <td>{r.company.clone()}</td>
+                    {pass}
+                    {answers}
+                    <td><RegistrationStatusBadge status=r.status /></td>
+                    <td>{timestamp(&r.created_at)}</td>
+                    <td>{sync_label(&r)}</td>
+                    <td class="row-actions">
+                        {cancellable.then(|| view! {
+                            <button class="button subtle danger" on:click=move |_| {
+                                if window().confirm_with_message(&question).unwrap_or(false) {
+                                    message.set(None);
+                                    cancel.dispatch(id.clone());
+                                }
+                            }>"Cancel"</button>
+                        })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
