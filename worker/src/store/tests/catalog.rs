@@ -99,7 +99,7 @@ fn custom_values_are_checked_against_the_records_own_table() {
             errors[0],
             (
                 "customFields.colour".to_string(),
-                "must be one of: Red, Blue".to_string()
+                "must be one of: \"Red\", \"Blue\"".to_string()
             )
         );
         let right = input(json!({ "name": "Day", "customFields": { "colour": "Blue" } }));
