@@ -85,7 +85,8 @@ describe('events and registrations', () => {
 
   it('one-line texts with a control character are refused with the field named, and nothing is stored', async () => {
     const { id } = await event({ description: 'Day one.\r\nDay two.' });
-    for (const bad of ['Ada\u0000', 'Ada\nLovelace', 'Ada\r']) {
+    // Inside the text: a line break at either end is trimmed away like any other whitespace.
+    for (const bad of ['Ada\u0000', 'Ada\nLovelace', 'Ada\rLovelace']) {
       const reg = await register(id, { email: `ctl-${tag()}@example.org`, firstName: bad, company: bad });
       assert.equal(reg.status, 400, reg.text);
       assert.deepEqual(
