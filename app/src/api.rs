@@ -20,6 +20,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::cell::RefCell;
 
 /// Why a call failed, as the UI shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,10 +62,27 @@ struct Answer {
     text: String,
 }
 
+thread_local! {
+    static ON_UNAUTHORIZED: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// What every 401 answer does, whichever call got it: the App signs out (set once, at
+/// start). Pages and components never handle an ended session themselves.
+pub fn on_unauthorized(hook: impl Fn() + 'static) {
+    ON_UNAUTHORIZED.with(|slot| *slot.borrow_mut() = Some(Box::new(hook)));
+}
+
 async fn exchange(request: Result<gloo_net::http::Request, gloo_net::Error>) -> ApiResult<Answer> {
     let network = |e: gloo_net::Error| ApiError::Network(e.to_string());
     let response = request.map_err(network)?.send().await.map_err(network)?;
     let text = response.text().await.map_err(network)?;
+    if response.status() == 401 {
+        ON_UNAUTHORIZED.with(|slot| {
+            if let Some(hook) = slot.borrow().as_ref() {
+                hook();
+            }
+        });
+    }
     Ok(Answer {
         status: response.status(),
         ok: response.ok(),

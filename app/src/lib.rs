@@ -46,13 +46,15 @@ pub struct Auth {
 pub type Fetch<T> = Pin<Box<dyn Future<Output = api::ApiResult<T>>>>;
 
 impl Auth {
-    /// Marks the session as ended (after sign-out or a 401 anywhere).
+    /// Marks the session as ended (after sign-out, or a 401 to any call: see
+    /// `api::on_unauthorized`).
     pub fn signed_out(&self) {
         self.user.set(Some(None));
     }
 
     /// A resource read through the API. `fetch` runs in the resource's tracking closure (the
-    /// signals it reads make it run again) and returns the request; a 401 answer signs out.
+    /// signals it reads make it run again) and returns the request. (A 401 answer signs out
+    /// in `api`, as for every call.)
     pub fn resource<T: Send + Sync + 'static>(
         self,
         fetch: impl Fn() -> Fetch<T> + 'static,
@@ -68,16 +70,7 @@ impl Auth {
 
     /// The one compiled resource behind every [`Loaded`].
     fn erased_resource(self, fetch: Rc<dyn Fn() -> Fetch<Erased>>) -> LocalResource<Answer> {
-        LocalResource::new(move || {
-            let request = fetch();
-            async move {
-                let result = request.await;
-                if matches!(&result, Err(e) if e.is_unauthorized()) {
-                    self.signed_out();
-                }
-                result
-            }
-        })
+        LocalResource::new(move || fetch())
     }
 }
 
@@ -143,6 +136,7 @@ pub fn App() -> impl IntoView {
         user: RwSignal::new(None),
     };
     provide_context(auth);
+    api::on_unauthorized(move || auth.signed_out());
     leptos::task::spawn_local(async move {
         auth.user.set(Some(api::session().await.ok()));
     });

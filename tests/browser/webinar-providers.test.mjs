@@ -136,6 +136,21 @@ test('deleting asks for confirmation; ON24 offers no delete', async () => {
   assert.equal(await providerRow('Acme Webinars').count(), 0);
 });
 
+test('a session that ended meanwhile signs out at the next answer, whatever page gets it', async () => {
+  // The form handles no 401 itself: the SPA's API layer signs out on any 401 answer.
+  await page.goto(`${server.url}/settings/webinar-providers/on24`);
+  await page.waitForFunction(() => document.querySelector('#name')?.value === 'ON24');
+  await context.clearCookies();
+  await page.fill('#maxDurationMinutes', '241');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/sign-in\?next=%2Fsettings%2Fwebinar-providers%2Fon24$/);
+  await page.fill('#password', server.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings/webinar-providers/on24`);
+  await page.waitForFunction(() => document.querySelector('#name')?.value === 'ON24');
+  assert.equal(await page.inputValue('#maxDurationMinutes'), '240', 'the refused save changed nothing');
+});
+
 test('signing out returns to the sign-in page and ends the session', async () => {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(/\/sign-in/);

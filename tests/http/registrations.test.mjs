@@ -83,6 +83,33 @@ describe('events and registrations', () => {
     }
   });
 
+  it('one-line texts with a control character are refused with the field named, and nothing is stored', async () => {
+    const { id } = await event({ description: 'Day one.\r\nDay two.' });
+    // Inside the text: a line break at either end is trimmed away like any other whitespace.
+    for (const bad of ['Ada\u0000', 'Ada\nLovelace', 'Ada\rLovelace']) {
+      const reg = await register(id, { email: `ctl-${tag()}@example.org`, firstName: bad, company: bad });
+      assert.equal(reg.status, 400, reg.text);
+      assert.deepEqual(
+        reg.body.error.fields.map((f) => [f.field, f.message]),
+        [['firstName', 'must be one line without control characters'], ['company', 'must be one line without control characters']],
+      );
+      const named = await api.request('POST', EVENTS, {
+        json: { name: `Summit ${bad}`, start: '2026-06-01T09:00', end: '2026-06-01T18:00', timeZone: 'Europe/Paris' },
+      });
+      assert.equal(named.status, 400, named.text);
+      assert.deepEqual(named.body.error.fields.map((f) => f.field), ['name']);
+    }
+    const described = await api.request('POST', EVENTS, {
+      json: { name: `Summit ${tag()}`, description: 'Day\u0000one', start: '2026-06-01T09:00', end: '2026-06-01T18:00', timeZone: 'Europe/Paris' },
+    });
+    assert.equal(described.status, 400, described.text);
+    assert.deepEqual(described.body.error.fields.map((f) => f.field), ['description']);
+    assert.equal((await registrations(id)).total, 0);
+    const listed = await api.request('GET', `${EVENTS}?q=Summit&pageSize=100`);
+    assert.equal(listed.body.total, 0, listed.text);
+    assert.equal((await api.request('GET', `${EVENTS}/${id}`)).body.description, 'Day one.\r\nDay two.');
+  });
+
   it('20 concurrent activations of different records leave exactly one active', async () => {
     const ids = [];
     for (let i = 0; i < 20; i++) {

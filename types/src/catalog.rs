@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::FieldError;
 use crate::custom::CustomValues;
-use crate::validate::{integer_in_range, required_name};
+use crate::validate::{integer_in_range, multi_line, required_name, single_line};
 
 pub const NAME_MAX: usize = 200;
 
@@ -42,13 +42,17 @@ impl SpeakerInput {
             errors.push(FieldError::new("name", m));
             String::new()
         });
-        if self.title.chars().count() > NAME_MAX {
+        if let Err(message) = single_line(self.title.trim()) {
+            errors.push(FieldError::new("title", message));
+        } else if self.title.chars().count() > NAME_MAX {
             errors.push(FieldError::new(
                 "title",
                 format!("must be at most {NAME_MAX} characters"),
             ));
         }
-        if self.biography.chars().count() > 5000 {
+        if let Err(message) = multi_line(&self.biography) {
+            errors.push(FieldError::new("biography", message));
+        } else if self.biography.chars().count() > 5000 {
             errors.push(FieldError::new(
                 "biography",
                 "must be at most 5000 characters",
@@ -130,6 +134,44 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(ok.validate().expect("ok").name, "Ada");
+    }
+
+    #[test]
+    fn speaker_and_pass_texts_refuse_control_characters() {
+        use crate::validate::{MULTI_LINE, SINGLE_LINE};
+        for bad in ["Ada\0", "Ada\rLovelace", "Ada\nLovelace"] {
+            let speaker = SpeakerInput {
+                name: bad.into(),
+                title: bad.into(),
+                ..Default::default()
+            };
+            let errors = speaker.validate().expect_err("refused");
+            let named: Vec<_> = errors
+                .iter()
+                .map(|e| (e.field.as_str(), e.message.as_str()))
+                .collect();
+            assert_eq!(named, [("name", SINGLE_LINE), ("title", SINGLE_LINE)]);
+            let pass = PassInput {
+                name: bad.into(),
+                ..Default::default()
+            };
+            assert_eq!(pass.validate().expect_err("refused")[0].field, "name");
+        }
+        let biography = |text: &str| SpeakerInput {
+            name: "Ada".into(),
+            biography: text.into(),
+            ..Default::default()
+        };
+        let errors = biography("Born 1815.\0").validate().expect_err("NUL");
+        assert_eq!(
+            (errors[0].field.as_str(), errors[0].message.as_str()),
+            ("biography", MULTI_LINE)
+        );
+        let kept = biography("Born 1815.\r\nMathematician.").validate();
+        assert_eq!(
+            kept.expect("line breaks are kept").biography,
+            "Born 1815.\r\nMathematician."
+        );
     }
 
     #[test]

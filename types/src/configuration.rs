@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::FieldError;
 use crate::list::{self, ListQuery};
 use crate::provider::WebinarProvider;
-use crate::validate::{name_key, required_name};
+use crate::validate::{name_key, required_name, single_line};
 
 pub const NAME_MAX: usize = 100;
 /// Longest credential value accepted (ON24 ids and tokens are far shorter).
@@ -89,8 +89,8 @@ impl std::fmt::Debug for CredentialsInput {
 }
 
 impl CredentialsInput {
-    /// Each value required, trimmed, at most [`CREDENTIAL_MAX`] characters, no control
-    /// characters. Field names are prefixed `credentials.`.
+    /// Each value required, trimmed, at most [`CREDENTIAL_MAX`] characters, on one line
+    /// ([`single_line`]). Field names are prefixed `credentials.`.
     pub fn validate(&self) -> Result<CredentialsInput, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut check = |field: &str, value: &str| {
@@ -99,10 +99,8 @@ impl CredentialsInput {
                 Some("is required".to_string())
             } else if v.chars().count() > CREDENTIAL_MAX {
                 Some(format!("must be at most {CREDENTIAL_MAX} characters"))
-            } else if v.chars().any(char::is_control) {
-                Some("must not contain control characters".to_string())
             } else {
-                None
+                single_line(v).err()
             };
             if let Some(message) = problem {
                 errors.push(FieldError::new(format!("credentials.{field}"), message));
@@ -330,6 +328,31 @@ mod tests {
             ..creds()
         };
         assert_eq!(long.validate().expect_err("too long").len(), 1);
+    }
+
+    #[test]
+    fn names_and_credentials_are_one_line() {
+        use crate::validate::SINGLE_LINE;
+        for bad in ["x\0y", "x\ry", "x\ny"] {
+            let config = ConfigurationInput {
+                name: bad.into(),
+                credentials: Some(CredentialsInput {
+                    client_id: bad.into(),
+                    ..creds()
+                }),
+                ..input()
+            };
+            let errors = config.validate().expect_err("refused");
+            let named: Vec<_> = errors
+                .iter()
+                .map(|e| (e.field.as_str(), e.message.as_str()))
+                .collect();
+            assert_eq!(
+                named,
+                [("name", SINGLE_LINE), ("credentials.clientId", SINGLE_LINE)],
+                "{bad:?}"
+            );
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::validate::single_line;
 use crate::{FieldError, text};
 
 pub const NAME_MAX: usize = 100;
@@ -90,7 +91,8 @@ pub struct MatchKeys {
 impl AttendeeInput {
     /// Checks the attendee for `strategy` and returns it trimmed. Email is always required
     /// and must look like an address (registrations need somewhere to send confirmations);
-    /// a name-based strategy also requires first and last name.
+    /// a name-based strategy also requires first and last name. Names and company are one
+    /// line each ([`single_line`]).
     pub fn validate(&self, strategy: MatchStrategy) -> Result<AttendeeInput, Vec<FieldError>> {
         let mut errors = Vec::new();
         let email = self.email.trim().to_string();
@@ -100,6 +102,12 @@ impl AttendeeInput {
             errors.push(FieldError::new("email", "must be an email address"));
         }
         let name_rule = |value: &str, field: &str, errors: &mut Vec<FieldError>| {
+            // Checked before inner whitespace is collapsed, which would turn a line break
+            // into a space instead of refusing it.
+            if let Err(message) = single_line(value.trim()) {
+                errors.push(FieldError::new(field, message));
+                return String::new();
+            }
             let v = value.split_whitespace().collect::<Vec<_>>().join(" ");
             if v.is_empty() && strategy.uses_names() {
                 errors.push(FieldError::new(
@@ -120,7 +128,9 @@ impl AttendeeInput {
         let first_name = name_rule(&self.first_name, "firstName", &mut errors);
         let last_name = name_rule(&self.last_name, "lastName", &mut errors);
         let company = self.company.trim().to_string();
-        if company.chars().count() > COMPANY_MAX {
+        if let Err(message) = single_line(&company) {
+            errors.push(FieldError::new("company", message));
+        } else if company.chars().count() > COMPANY_MAX {
             errors.push(FieldError::new(
                 "company",
                 format!("must be at most {COMPANY_MAX} characters"),
@@ -255,6 +265,39 @@ mod tests {
             assert_eq!(fields, ["firstName", "lastName"]);
             assert!(errors[0].message.contains("is required"));
         }
+    }
+
+    #[test]
+    fn names_and_company_are_one_line() {
+        use crate::validate::SINGLE_LINE;
+        for bad in ["Ada\0", "Ada\rLovelace", "Ada\nLovelace", "Ada\tLovelace"] {
+            let mut a = attendee("a@example.com", bad, bad);
+            a.company = bad.into();
+            for s in MatchStrategy::ALL {
+                let errors = a.validate(s).expect_err("refused");
+                let named: Vec<_> = errors
+                    .iter()
+                    .map(|e| (e.field.as_str(), e.message.as_str()))
+                    .collect();
+                assert_eq!(
+                    named,
+                    [
+                        ("firstName", SINGLE_LINE),
+                        ("lastName", SINGLE_LINE),
+                        ("company", SINGLE_LINE)
+                    ],
+                    "{bad:?}"
+                );
+            }
+        }
+        let mut ok = attendee("a@example.com", " Ada  Byron ", "King\n");
+        ok.company = " Analytical Engines Ltd. ".into();
+        let clean = ok.validate(MatchStrategy::Email).expect("valid");
+        assert_eq!(
+            (clean.first_name.as_str(), clean.last_name.as_str()),
+            ("Ada Byron", "King")
+        );
+        assert_eq!(clean.company, "Analytical Engines Ltd.");
     }
 
     #[test]

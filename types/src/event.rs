@@ -9,7 +9,7 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 
 use crate::custom::CustomValues;
 use crate::list::{self, ListQuery};
-use crate::validate::{integer_in_range, name_key, required_name};
+use crate::validate::{integer_in_range, multi_line, name_key, required_name};
 use crate::{FieldError, text};
 
 pub const NAME_MAX: usize = 200;
@@ -308,7 +308,9 @@ impl EventInput {
             ));
         }
         let description = self.description.trim().to_string();
-        if description.chars().count() > DESCRIPTION_MAX {
+        if let Err(message) = multi_line(&description) {
+            errors.push(FieldError::new("description", message));
+        } else if description.chars().count() > DESCRIPTION_MAX {
             errors.push(FieldError::new(
                 "description",
                 format!("must be at most {DESCRIPTION_MAX} characters"),
@@ -784,6 +786,46 @@ mod tests {
             ),
             ["webinarConfigurationId"]
         );
+    }
+
+    #[test]
+    fn names_are_one_line_and_descriptions_refuse_controls_but_line_breaks() {
+        use crate::validate::{MULTI_LINE, SINGLE_LINE};
+        let configs = [facts("c1", true, 240)];
+        for bad in ["Spring\0Summit", "Spring\rSummit", "Spring\nSummit"] {
+            let named = EventInput {
+                name: bad.into(),
+                ..input()
+            };
+            let errors = named.validate(&configs, true).expect_err("refused");
+            assert_eq!(fields(&errors), ["name"], "{bad:?}");
+            assert_eq!(errors[0].message, SINGLE_LINE);
+            let session = SessionInput {
+                name: bad.into(),
+                start: "2026-03-14T09:00".into(),
+                end: "2026-03-14T10:00".into(),
+                ..Default::default()
+            };
+            let errors = session
+                .validate(&event(EventFormat::InPerson), &[])
+                .expect_err("refused");
+            assert_eq!(fields(&errors), ["name"], "{bad:?}");
+        }
+        let described = |description: &str| EventInput {
+            description: description.into(),
+            ..input()
+        };
+        let kept = described("Day one.\r\nDay two.\n\tThe end.")
+            .validate(&configs, true)
+            .expect("line breaks and tabs are kept");
+        assert_eq!(kept.description, "Day one.\r\nDay two.\n\tThe end.");
+        for bad in ["a\0b", "a\u{1b}[2J", "a\u{7f}"] {
+            let errors = described(bad)
+                .validate(&configs, true)
+                .expect_err("refused");
+            assert_eq!(fields(&errors), ["description"], "{bad:?}");
+            assert_eq!(errors[0].message, MULTI_LINE);
+        }
     }
 
     #[test]

@@ -147,6 +147,19 @@ mod tests {
     }
 
     #[test]
+    fn names_are_one_line() {
+        for bad in ["Defaults\0", "De\rfaults", "De\nfaults"] {
+            let input = EventAdministrationInput {
+                name: bad.into(),
+                ..Default::default()
+            };
+            let errors = input.validate(false).expect_err("refused");
+            assert_eq!(errors[0].field, "name", "{bad:?}");
+            assert_eq!(errors[0].message, crate::validate::SINGLE_LINE);
+        }
+    }
+
+    #[test]
     fn strategies_serialize_as_snake_case() {
         let json = serde_json::to_string(&MatchStrategy::EmailFirstAndLastName).expect("json");
         assert_eq!(json, "\"email_first_and_last_name\"");

@@ -241,6 +241,32 @@ mod tests {
     }
 
     #[test]
+    fn names_and_urls_refuse_control_characters() {
+        for bad in ["Acme\0", "Ac\rme", "Ac\nme"] {
+            let errors = ProviderInput {
+                name: bad.into(),
+                base_service_url: format!("https://api.{bad}.example"),
+                terms_of_service_url: format!("https://acme.example/{bad}"),
+                privacy_policy_url: format!("https://acme.example/{bad}"),
+                ..input()
+            }
+            .validate()
+            .expect_err("refused");
+            assert_eq!(
+                fields(&errors),
+                [
+                    "name",
+                    "baseServiceUrl",
+                    "termsOfServiceUrl",
+                    "privacyPolicyUrl"
+                ],
+                "{bad:?}"
+            );
+            assert_eq!(errors[0].message, crate::validate::SINGLE_LINE);
+        }
+    }
+
+    #[test]
     fn every_bad_field_is_named() {
         let bad = ProviderInput {
             name: " ".into(),

@@ -11,7 +11,7 @@ use crate::catalog::{Pass, Speaker};
 use crate::contact::AttendeeInput;
 use crate::custom::{Answer, CustomValues, QuestionType, RegistrationQuestion, expose};
 use crate::event::{Event, EventFormat, Session};
-use crate::registration::RegistrationInput;
+use crate::registration::{RegistrationInput, RegistrationStatus};
 
 /// Most attendees one registration request may carry.
 pub const ATTENDEES_MAX: usize = 10;
@@ -243,8 +243,9 @@ pub struct PublicRegistrationRequest {
 pub struct PublicRegistrationOutcome {
     pub email: String,
     pub registration_id: String,
-    /// `confirmed` or `waitlisted`.
-    pub status: String,
+    /// `confirmed` or `waitlisted`; `cancelled` only when a replayed registration was
+    /// cancelled since.
+    pub status: RegistrationStatus,
 }
 
 /// `{"status": "Success", "errorMessage": null, "registrations": [...]}`.
@@ -309,6 +310,28 @@ mod tests {
             None
         );
         assert_eq!(attendee_field(2, "email"), "attendees[2].email");
+    }
+
+    #[test]
+    fn the_registration_answer_keeps_its_wire_format() {
+        let answer = PublicRegistrationResponse {
+            status: "Success".into(),
+            error_message: None,
+            registrations: vec![PublicRegistrationOutcome {
+                email: "a@example.org".into(),
+                registration_id: "r1".into(),
+                status: RegistrationStatus::Waitlisted,
+            }],
+        };
+        let text = r#"{"status":"Success","errorMessage":null,"registrations":[{"email":"a@example.org","registrationId":"r1","status":"waitlisted"}]}"#;
+        assert_eq!(serde_json::to_string(&answer).ok().as_deref(), Some(text));
+        let read: PublicRegistrationResponse =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read, answer);
+        for status in [RegistrationStatus::Confirmed, RegistrationStatus::Cancelled] {
+            let json = serde_json::to_value(status).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(json, serde_json::json!(status.key()));
+        }
     }
 
     #[test]

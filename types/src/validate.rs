@@ -10,13 +10,29 @@ pub const SINGLE_LINE: &str = "must be one line without control characters";
 
 /// The rule for every one-line text (names, titles, labels, choices, answers typed in a
 /// one-line input): no control character (NUL, tab, CR, LF, DEL, C1) and no Unicode line
-/// or paragraph separator. Multi-line texts (descriptions) do not use it.
+/// or paragraph separator. Multi-line texts (descriptions, biographies) use [`multi_line`].
 pub fn single_line(text: &str) -> Result<(), String> {
     if text
         .chars()
         .any(|c| c.is_control() || c == '\u{2028}' || c == '\u{2029}')
     {
         Err(SINGLE_LINE.into())
+    } else {
+        Ok(())
+    }
+}
+
+/// The message of [`multi_line`].
+pub const MULTI_LINE: &str = "must not contain control characters other than line breaks and tabs";
+
+/// The rule for every multi-line text (descriptions, biographies): line breaks (CR, LF) and
+/// tabs are kept; every other control character (NUL, DEL, C1…) is refused.
+pub fn multi_line(text: &str) -> Result<(), String> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        Err(MULTI_LINE.into())
     } else {
         Ok(())
     }
@@ -202,6 +218,25 @@ mod tests {
             assert_eq!(single_line(bad), Err(SINGLE_LINE.into()), "{bad:?}");
         }
         assert_eq!(required_name("Ada\nLovelace", 100), Err(SINGLE_LINE.into()));
+    }
+
+    #[test]
+    fn multi_line_texts_keep_line_breaks_and_refuse_other_controls() {
+        assert_eq!(
+            multi_line("First line.\r\nSecond\tline.\n\u{2028}é 日本"),
+            Ok(())
+        );
+        for bad in [
+            "a\0b",
+            "a\u{7}",
+            "a\u{b}b",
+            "a\u{c}b",
+            "a\u{1b}[31m",
+            "a\u{7f}",
+            "a\u{85}b",
+        ] {
+            assert_eq!(multi_line(bad), Err(MULTI_LINE.into()), "{bad:?}");
+        }
     }
 
     #[test]

@@ -203,6 +203,20 @@ mod tests {
     }
 
     #[test]
+    fn names_and_origins_refuse_control_characters() {
+        for bad in ["Site\0", "Si\rte", "Si\nte"] {
+            let input = WebApplicationInput {
+                name: bad.into(),
+                allowed_origins: vec![format!("https://{bad}.example")],
+            };
+            let errors = input.validate().expect_err("refused");
+            let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(fields, ["name", "allowedOrigins[0]"], "{bad:?}");
+            assert_eq!(errors[0].message, crate::validate::SINGLE_LINE);
+        }
+    }
+
+    #[test]
     fn tokens_come_from_query_or_bearer() {
         assert_eq!(token_from(Some("abc"), None).as_deref(), Some("abc"));
         assert_eq!(token_from(None, Some("Bearer xyz")).as_deref(), Some("xyz"));

@@ -10,6 +10,7 @@ use convene_types::public::{
     PublicAttendee, PublicEvent, PublicPass, PublicRegistrationField, PublicRegistrationRequest,
     PublicRegistrationResponse, PublicSession, attendee_field,
 };
+use convene_types::registration::RegistrationStatus;
 
 /// An event and what its registration form offers, read from the Events API.
 #[derive(Clone, Debug)]
@@ -172,7 +173,11 @@ impl Outcome {
     pub fn read(status: u16, body: &str) -> Outcome {
         if (200..300).contains(&status) {
             let waitlisted = serde_json::from_str::<PublicRegistrationResponse>(body)
-                .map(|r| r.registrations.iter().any(|o| o.status == "waitlisted"))
+                .map(|r| {
+                    r.registrations
+                        .iter()
+                        .any(|o| o.status == RegistrationStatus::Waitlisted)
+                })
                 .unwrap_or(false);
             return Outcome::Registered { waitlisted };
         }
@@ -204,12 +209,13 @@ impl Outcome {
         }
     }
 
-    /// The confirmation shown in place of the form.
+    /// The confirmation shown in place of the form: what happened, and nothing more (no
+    /// email or other message is sent, so none is promised).
     pub fn confirmation(waitlisted: bool) -> &'static str {
         if waitlisted {
-            "The event is full: you are on the waitlist. We will let you know if a seat opens."
+            "The event is full: you are on the waitlist."
         } else {
-            "You are registered. A confirmation is on its way to your email."
+            "You are registered."
         }
     }
 }
@@ -385,6 +391,16 @@ mod tests {
         assert_eq!(
             read_error(404, &missing.to_string()),
             "There is no published event x."
+        );
+    }
+
+    #[test]
+    fn the_confirmation_says_only_what_happened() {
+        // Convene sends no email: the confirmation must not promise one, nor any later news.
+        assert_eq!(Outcome::confirmation(false), "You are registered.");
+        assert_eq!(
+            Outcome::confirmation(true),
+            "The event is full: you are on the waitlist."
         );
     }
 

@@ -7,11 +7,10 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ApiResult, EventItem};
 use crate::reactive::{Act, action, effect};
-use crate::{Auth, Loaded, use_auth};
+use crate::{Loaded, use_auth};
 
 pub struct ItemSection<T: EventItem> {
     noun: &'static str,
-    auth: Auth,
     /// The item being edited; `None` while adding one.
     pub editing: RwSignal<Option<T>>,
     pub errors: RwSignal<Vec<FieldError>>,
@@ -64,7 +63,6 @@ impl<T: EventItem> ItemSection<T> {
         });
         let section = ItemSection {
             noun,
-            auth,
             editing: RwSignal::new(None),
             errors: RwSignal::new(vec![]),
             message: RwSignal::new(None),
@@ -109,9 +107,6 @@ impl<T: EventItem> ItemSection<T> {
     }
 
     fn fail(&self, e: ApiError) {
-        if e.is_unauthorized() {
-            self.auth.signed_out();
-        }
         self.errors.set(e.fields());
         self.message.set(Some(e.message()));
     }

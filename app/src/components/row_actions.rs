@@ -3,21 +3,19 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::Auth;
 use crate::api::ApiError;
 use crate::reactive::{Act, effect};
 
 /// Shows in `message` why a row action (toggle, delete) was refused, so the refusal stays
-/// on screen; an ended session signs out instead. One call per action.
+/// on screen. One call per action.
 pub fn report_refusals<I: 'static, T: Clone + 'static>(
     action: Act<I, Result<T, ApiError>>,
-    auth: Auth,
     message: RwSignal<Option<String>>,
 ) {
-    effect(move || match action.value().get() {
-        Some(Err(e)) if e.is_unauthorized() => auth.signed_out(),
-        Some(Err(e)) => message.set(Some(e.message())),
-        _ => {}
+    effect(move || {
+        if let Some(Err(e)) = action.value().get() {
+            message.set(Some(e.message()));
+        }
     });
 }
 

@@ -95,9 +95,6 @@ pub fn CustomFields() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
     let fail = move |e: ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
         errors.set(e.fields());
         message.set(Some(e.message()));
     };

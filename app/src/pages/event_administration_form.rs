@@ -39,9 +39,6 @@ pub fn EventAdministrationForm() -> impl IntoView {
     let record = RwSignal::new(None::<EventAdministration>);
 
     let fail = move |e: ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
         errors.set(e.fields());
         message.set(Some(e.message()));
     };

@@ -49,8 +49,8 @@ pub fn EventAdministrations() -> impl IntoView {
         })
     });
     // A refusal (such as activating while another record is active) stays on screen.
-    report_refusals(toggle, auth, message);
-    report_refusals(remove, auth, message);
+    report_refusals(toggle, message);
+    report_refusals(remove, message);
 
     view! {
         // Busy until it is known whether "New" applies.

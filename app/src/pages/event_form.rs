@@ -123,9 +123,6 @@ pub fn EventForm() -> impl IntoView {
     let record = RwSignal::new(None::<Event>);
 
     let fail = move |e: ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
         errors.set(e.fields());
         message.set(Some(e.message()));
     };

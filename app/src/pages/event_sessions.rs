@@ -70,9 +70,6 @@ pub fn EventSessions(
         editing.set(Some(s));
     };
     let fail = move |e: ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
         errors.set(e.fields());
         message.set(Some(e.message()));
     };

@@ -95,9 +95,6 @@ pub fn WebApplicationForm() -> impl IntoView {
     let issued = RwSignal::new(None::<IssuedToken>);
 
     let fail = move |e: ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
         errors.set(e.fields());
         message.set(Some(e.message()));
     };

@@ -33,8 +33,8 @@ pub fn WebinarConfigurations() -> impl IntoView {
         Box::pin(async move { api::configurations(&list_query, view).await })
     });
     // A refusal (such as activating while another record is active) stays on screen.
-    report_refusals(toggle, auth, message);
-    report_refusals(remove, auth, message);
+    report_refusals(toggle, message);
+    report_refusals(remove, message);
 
     view! {
         <div class="page-header">

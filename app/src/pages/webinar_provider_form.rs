@@ -80,7 +80,6 @@ pub fn WebinarProviderForm() -> impl IntoView {
             fields.fill(&provider);
             built_in.set(Some(provider.built_in));
         }
-        Some(Err(e)) if e.is_unauthorized() => auth.signed_out(),
         Some(Err(e)) => message.set(Some(e.message())),
         _ => {}
     });
@@ -104,7 +103,6 @@ pub fn WebinarProviderForm() -> impl IntoView {
         let navigate = navigate.clone();
         move |result: ApiResult<()>| match result {
             Ok(()) => navigate(LIST, Default::default()),
-            Err(e) if e.is_unauthorized() => auth.signed_out(),
             Err(e) => {
                 errors.set(e.fields());
                 message.set(Some(e.message()));

@@ -56,9 +56,6 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
     let record = RwSignal::new(None::<WebsiteTableConfiguration>);
 
     let fail = move |e: ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
         errors.set(e.fields());
         message.set(Some(e.message()));
     };

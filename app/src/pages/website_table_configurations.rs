@@ -55,7 +55,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
         remove.version().get();
         Box::pin(async move { api::website_table_configurations().await })
     });
-    report_refusals(remove, auth, message);
+    report_refusals(remove, message);
 
     view! {
         <div class="page-header">

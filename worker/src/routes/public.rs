@@ -427,7 +427,7 @@ async fn registrations(
             .map(|r| PublicRegistrationOutcome {
                 email: r.email,
                 registration_id: r.id,
-                status: r.status.key().to_string(),
+                status: r.status,
             })
             .collect(),
     };
