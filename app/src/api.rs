@@ -45,10 +45,6 @@ impl ApiError {
             ApiError::Network(_) => vec![],
         }
     }
-
-    pub fn is_unauthorized(&self) -> bool {
-        matches!(self, ApiError::Server { body, .. } if body.error.code == ErrorCode::Unauthorized)
-    }
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

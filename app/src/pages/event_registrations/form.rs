@@ -19,7 +19,6 @@ use crate::components::field::{InlineError, TextField, error_for};
 use crate::display::{local_time, person};
 use crate::pages::event_passes::capacity_label;
 use crate::reactive::{Act, effect};
-use crate::use_auth;
 
 /// What happened to the last "Register someone" submission.
 #[derive(Clone)]
@@ -38,7 +37,6 @@ pub(super) fn RegisterForm(
     questions: Questions,
     register: Act<RegistrationInput, api::ApiResult<Registration>>,
 ) -> impl IntoView {
-    let auth = use_auth();
     let email = RwSignal::new(String::new());
     let first_name = RwSignal::new(String::new());
     let last_name = RwSignal::new(String::new());
@@ -76,9 +74,6 @@ pub(super) fn RegisterForm(
             outcome.set(Some(Outcome::Registered(Box::new(r))));
         }
         Some(Err(e)) => {
-            if e.is_unauthorized() {
-                auth.signed_out();
-            }
             errors.set(e.fields());
             outcome.set(Some(Outcome::Refused(e.message())));
         }

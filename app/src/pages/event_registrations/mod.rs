@@ -15,7 +15,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::Loaded;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::list::{ListState, SearchBox};
 use crate::reactive::{action, effect};
 use crate::use_auth;
@@ -42,11 +42,6 @@ pub fn EventRegistrations() -> impl IntoView {
     let status = RwSignal::new(None::<RegistrationStatus>);
     let message = RwSignal::new(None::<String>);
 
-    let signed_out_on_401 = move |e: &ApiError| {
-        if e.is_unauthorized() {
-            auth.signed_out();
-        }
-    };
     let event = auth.resource(move || {
         let id = event_id();
         Box::pin(async move { api::event(&id).await })
@@ -77,7 +72,6 @@ pub fn EventRegistrations() -> impl IntoView {
     });
     effect(move || {
         if let Some(Err(e)) = cancel.value().get() {
-            signed_out_on_401(&e);
             message.set(Some(e.message()));
         }
     });
@@ -99,7 +93,6 @@ pub fn EventRegistrations() -> impl IntoView {
     };
     effect(move || {
         if let Some(Err(e)) = event.get() {
-            signed_out_on_401(&e);
             message.set(Some(e.message()));
         }
     });
