@@ -1,7 +1,8 @@
 // Prepares the schemathesis run against the admin API (tests/schemathesis/run.mjs): the
 // document as the worker serves it to the signed-in administrator, with the ids of real
 // records as the examples of its path parameters, so that the examples and coverage phases
-// read, change and delete seeded records instead of only meeting 404s. The records the seed
+// read, change and delete seeded records instead of only meeting 404s, and the run's
+// password in the sign-in example. The records the seed
 // does not make (a webinar configuration with credentials, an event administration record,
 // a registration and its contact) are made here.
 
@@ -64,6 +65,8 @@ export async function adminRun(server, data, workDir) {
     assert.ok(parameter?.in === 'path', `the admin document's path parameter ${name}`);
     parameter.example = example;
   }
+  // Its example signs in for real (a new session beside the run's own).
+  doc.components.schemas.SignInRequest.examples = [{ username: 'admin', password: server.password }];
   const schemaFile = path.join(workDir, 'admin-v1.json');
   fs.writeFileSync(schemaFile, JSON.stringify(doc, null, 2));
   return { schemaFile, cookie: `convene_session=${api.cookie}` };
