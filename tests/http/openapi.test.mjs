@@ -10,8 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import Ajv2020 from 'ajv/dist/2020.js';
-
+import { contract } from '../support/openapi.mjs';
 import { REPO_ROOT, startWorker } from '../support/server.mjs';
 import { DRAFT_EVENT, MAIN_EVENT, SMALL_EVENT, seed } from '../support/seed.mjs';
 
@@ -21,7 +20,9 @@ let server;
 let data;
 /** The served OpenAPI document. */
 let doc;
-let ajv;
+/** `conforms` and `deref` for the served document (tests/support/openapi.mjs). */
+let conforms;
+let deref;
 
 before(async () => {
   server = await startWorker();
@@ -29,79 +30,12 @@ before(async () => {
   const res = await fetch(`${server.url}/api/v1/openapi.json`);
   assert.equal(res.status, 200);
   doc = await res.json();
-  // OpenAPI's own keywords (example, ...) are not JSON Schema: strict mode off.
-  ajv = new Ajv2020({ strict: false, allErrors: true });
-  ajv.addSchema(doc, DOC_ID);
+  ({ conforms, deref } = contract(doc, DOC_ID));
 });
 
 after(async () => {
   await server?.stop();
 });
-
-/** A JSON pointer fragment for `tokens`, escaped for a URI. */
-const pointer = (tokens) =>
-  '#' + tokens.map((t) => '/' + encodeURIComponent(String(t).replace(/~/g, '~0').replace(/\//g, '~1'))).join('');
-
-/** Follows a local `$ref` (`#/components/...`) in the document. */
-function deref(node) {
-  let tokens = null;
-  while (node && node.$ref) {
-    assert.match(node.$ref, /^#\//, `only local $refs: ${node.$ref}`);
-    tokens = node.$ref.slice(2).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-    node = tokens.reduce((n, t) => n?.[t], doc);
-    assert.ok(node, `unresolved ${tokens.join('/')}`);
-  }
-  return { node, tokens };
-}
-
-const validators = new Map();
-function validatorAt(tokens) {
-  const key = pointer(tokens);
-  if (!validators.has(key)) validators.set(key, ajv.compile({ $ref: DOC_ID + key }));
-  return validators.get(key);
-}
-
-/**
- * Asserts that `res` is what the document says `method path` answers with its status:
- * the status is documented, the body is JSON valid against the schema, and every required
- * response header is present and valid. `path` is the document's path template.
- */
-function conforms(res, method, template) {
-  const operation = doc.paths[template]?.[method.toLowerCase()];
-  assert.ok(operation, `${method} ${template} is documented`);
-  const documented = operation.responses[String(res.status)];
-  assert.ok(
-    documented,
-    `${method} ${template} answered ${res.status}, which is not documented (${res.text})`,
-  );
-  const { node: response, tokens } = deref(documented);
-  const base = tokens ?? ['paths', template, method.toLowerCase(), 'responses', String(res.status)];
-  const media = response.content?.['application/json'];
-  assert.ok(media, `${res.status} has a JSON body`);
-  assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
-  const validate = validatorAt([...base, 'content', 'application/json', 'schema']);
-  const valid = validate(res.body);
-  assert.ok(
-    valid,
-    `${method} ${template} ${res.status}: the body breaks the schema:\n` +
-      `${JSON.stringify(validate.errors, null, 2)}\nbody: ${res.text}`,
-  );
-  for (const [name, header] of Object.entries(response.headers ?? {})) {
-    const { node: spec, tokens: headerTokens } = deref(header);
-    const value = res.headers.get(name);
-    if (value === null) {
-      assert.ok(!spec.required, `${res.status} carries the required header ${name}`);
-      continue;
-    }
-    const parsed = spec.schema?.type === 'integer' ? Number(value) : value;
-    const schemaAt = headerTokens
-      ? [...headerTokens, 'schema']
-      : [...base, 'headers', name, 'schema'];
-    const check = validatorAt(schemaAt);
-    assert.ok(check(parsed), `header ${name}: ${value}: ${JSON.stringify(check.errors)}`);
-  }
-  return res.body;
-}
 
 /** A public API call: bearer token and the allowed origin unless told otherwise. */
 async function call(method, urlPath, opts = {}) {

@@ -264,6 +264,23 @@ describe('events and registrations', () => {
     assert.equal(paged.body.total, 4);
   });
 
+  it('searches registrations and contacts for long text, and takes wildcards as text', async () => {
+    const { id } = await event();
+    // Longer than a LIKE pattern may be in a Durable Object's SQLite (50 bytes).
+    const local = `long-${'x'.repeat(60)}-${tag()}`;
+    const email = `${local}@example.com`;
+    const other = `other_${tag()}@example.com`;
+    for (const e of [email, other]) assert.equal((await register(id, { email: e })).status, 201);
+    const found = await registrations(id, `&q=${encodeURIComponent(local.toUpperCase())}`);
+    assert.deepEqual(found.items.map((r) => r.email), [email]);
+    const contacts = await api.request('GET', `/api/admin/contacts?q=${encodeURIComponent(local)}`);
+    assert.equal(contacts.status, 200, contacts.text);
+    assert.deepEqual(contacts.body.items.map((c) => c.email), [email]);
+    assert.equal((await registrations(id, '&q=othe_')).total, 0);
+    assert.equal((await registrations(id, '&q=%25%25')).total, 0);
+    assert.deepEqual((await registrations(id, '&q=other_')).items.map((r) => r.email), [other]);
+  });
+
   it('a pass, session or question that registrations refer to cannot be deleted; a free one can', async () => {
     const { id } = await event();
     const made = async (path, json) => {

@@ -1,9 +1,10 @@
-//! Schemathesis against the live Events API: installs schemathesis from PyPI into a venv
-//! (`target/schemathesis-venv`, once, every package pinned in
+//! Schemathesis against the live Events and admin APIs: installs schemathesis from PyPI into
+//! a venv (`target/schemathesis-venv`, once, every package pinned in
 //! `tests/schemathesis/requirements.txt`), then runs `tests/schemathesis/run.mjs`, which
-//! starts a worker, seeds it and runs schemathesis with a valid token and origin against
-//! the OpenAPI document the worker serves. Its output, summary included, goes to the test
-//! output; the whole run is one check in the tally.
+//! starts a worker, seeds it and runs schemathesis against each OpenAPI document the worker
+//! serves: the Events API's with a valid token and origin, the admin API's with a signed-in
+//! session and the site's own origin. Its output, summaries included, goes to the test
+//! output; the whole step is one check in the tally.
 
 use std::process::Command;
 use std::time::Instant;
@@ -23,7 +24,7 @@ const PYTHON: &str = "/usr/bin/python3";
 pub fn run() -> Result {
     install()?;
     step(&format!(
-        "schemathesis {VERSION} against the Events API (workerd)"
+        "schemathesis {VERSION} against the Events and admin APIs (workerd)"
     ));
     let started = Instant::now();
     let result = sh(Command::new("node").arg("tests/schemathesis/run.mjs"));

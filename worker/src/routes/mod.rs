@@ -1,5 +1,6 @@
 //! The route table. Every request under `/api/` comes here; each arm names its handler.
 
+mod admin_openapi;
 mod auth;
 mod configurations;
 mod custom;
@@ -88,6 +89,10 @@ async fn admin(
     url: &Url,
 ) -> ApiResult<Response> {
     match rest {
+        ["openapi.json"] => match method {
+            Method::Get => admin_openapi::document(),
+            _ => Err(allow(&["GET"])),
+        },
         ["webinar-providers"] => match method {
             Method::Get => providers::list(env, url).await,
             Method::Post => providers::create(req, env).await,
