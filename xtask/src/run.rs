@@ -50,10 +50,15 @@ fn wrangler_args() -> Vec<String> {
         .to_vec();
     args.extend(["--ip".into(), "127.0.0.1".into()]);
     args.extend(["--port".into(), PORT.to_string()]);
-    args.extend([
-        "--var".into(),
+    // A development deployment, as in the tests: demo payment can be tried locally
+    // (wrangler.toml says production, for deployments).
+    let vars = [
+        "DEPLOYMENT:development".to_string(),
         format!("ON24_BASE_URL:http://127.0.0.1:{SIM_PORT}/v2"),
-    ]);
+    ];
+    for var in vars {
+        args.extend(["--var".into(), var]);
+    }
     args
 }
 
@@ -67,6 +72,13 @@ mod tests {
             .filter(|pair| pair[0] == "--var")
             .filter_map(|pair| pair[1].strip_prefix(name)?.strip_prefix(':'))
             .collect()
+    }
+
+    #[test]
+    fn a_local_run_is_a_development_deployment() {
+        // wrangler.toml says production, so that a deployment refuses demo payment unless
+        // told otherwise; a local run must be able to try it.
+        assert_eq!(var(&wrangler_args(), "DEPLOYMENT"), ["development"]);
     }
 
     #[test]
