@@ -250,6 +250,7 @@ describe('live answers conform to the document', () => {
     }
     // A foreign origin gets no CORS header, so a browser cannot read the answer either.
     const foreign = await call('GET', E(), { origin: 'https://evil.example.com' });
+    assert.equal(foreign.status, 403, foreign.text);
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
   });
 
