@@ -3,7 +3,7 @@
 // less than the window ago from memory, so a change shows within the window, not on the
 // next request. Only successful answers are kept, and only for the token and origin the
 // store accepted. (With the default, every change shows on the next request: that is
-// tested in events-api.test.mjs.) Locally one isolate serves every request, so what is
+// tested in events-api-reads.test.mjs.) Locally one isolate serves every request, so what is
 // cached is deterministic here.
 
 import assert from 'node:assert/strict';
