@@ -5,18 +5,23 @@ use std::rc::Rc;
 
 use convene_types::FieldError;
 use convene_types::custom::{InputKind, NO_CHOICE, response_field};
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{JsFuture, spawn_local};
+use wasm_bindgen_futures::spawn_local;
 use web_sys::{
-    Document, Element, FormData, HtmlButtonElement, HtmlElement, HtmlFormElement, Request,
-    RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    Document, Element, FormData, HtmlButtonElement, HtmlElement, HtmlFormElement, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
 };
 
-use crate::form::{Entry, Event, Outcome, control, read_error};
+use crate::form::{Entry, Event, Outcome, control};
 
-const STYLE: &str = include_str!("widget.css");
+mod controls;
+mod fetch;
+
+use controls::{add, boxes, control_id, el, el_text, input, select, text};
+use fetch::{Api, answer, read, send};
+
+const STYLE: &str = include_str!("../widget.css");
 
 /// Renders the registration form of the published event `event` into `host`, reading it
 /// from the Events API at `api` with the application token `token`.
@@ -27,18 +32,6 @@ pub fn mount(host: HtmlElement, api: String, event: String, token: String) {
             web_sys::console::error_2(&"convene-registration:".into(), &e);
         }
     });
-}
-
-/// The Events API's address for one event and token.
-struct Api {
-    event_url: String,
-    query: String,
-}
-
-impl Api {
-    fn url(&self, suffix: &str) -> String {
-        format!("{}{suffix}{}", self.event_url, self.query)
-    }
 }
 
 async fn start(host: &HtmlElement, api: &str, event: &str, token: &str) -> Result<(), JsValue> {
@@ -100,68 +93,6 @@ fn show_problem(status: &Element, message: &str) -> Result<(), JsValue> {
     status.set_attribute("class", "summary")?;
     status.set_text_content(Some(message));
     Ok(())
-}
-
-/// Starts a request: a GET, or a JSON POST of `body`.
-fn send(url: &str, body: Option<&str>) -> Result<js_sys::Promise, JsValue> {
-    let init = RequestInit::new();
-    if let Some(body) = body {
-        init.set_method("POST");
-        init.set_body(&JsValue::from_str(body));
-        let headers = web_sys::Headers::new()?;
-        headers.set("content-type", "application/json")?;
-        init.set_headers(&headers);
-    }
-    let request = Request::new_with_str_and_init(url, &init)?;
-    Ok(web_sys::window()
-        .ok_or("no window")?
-        .fetch_with_request(&request))
-}
-
-/// Why a read fails with no answer the page may see: the server is down, or it refused the
-/// token or this page's origin (such refusals carry no CORS permission, so the browser
-/// hides them).
-const UNREACHABLE: &str = "The registration form could not be loaded: the server did not answer, \
-     or it refused this website (check the widget's token and the origins listed for its \
-     application).";
-
-/// A request's answer: its status and body text.
-async fn answer(request: Result<js_sys::Promise, JsValue>) -> Result<(u16, String), JsValue> {
-    let response: Response = JsFuture::from(request?).await?.dyn_into()?;
-    let text = JsFuture::from(response.text()?).await?;
-    Ok((response.status(), text.as_string().unwrap_or_default()))
-}
-
-async fn read<T: DeserializeOwned>(request: Result<js_sys::Promise, JsValue>) -> Result<T, String> {
-    let (status, body) = answer(request).await.map_err(|_| UNREACHABLE)?;
-    if status != 200 {
-        return Err(read_error(status, &body));
-    }
-    serde_json::from_str(&body).map_err(|e| format!("The event's description is unreadable: {e}"))
-}
-
-/// Appends `child` to `parent`.
-fn add(parent: &Element, child: &Element) -> Result<(), JsValue> {
-    parent.append_child(child).map(drop)
-}
-
-fn el(doc: &Document, tag: &str, attributes: &[(&str, &str)]) -> Result<Element, JsValue> {
-    let element = doc.create_element(tag)?;
-    for (name, value) in attributes {
-        element.set_attribute(name, value)?;
-    }
-    Ok(element)
-}
-
-fn text(doc: &Document, tag: &str, content: &str) -> Result<Element, JsValue> {
-    let element = doc.create_element(tag)?;
-    element.set_text_content(Some(content));
-    Ok(element)
-}
-
-/// A control's element id; its error's is `<id>-error`.
-fn control_id(name: &str) -> String {
-    format!("cv-{name}")
 }
 
 /// The form: attendee fields, sessions, pass, the event's questions, a submit button.
@@ -277,128 +208,6 @@ fn render(
     form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref())?;
     // The form lives as long as the page (or until the element is rendered again).
     on_submit.forget();
-    Ok(())
-}
-
-fn el_text(doc: &Document, tag: &str, class: &str, content: &str) -> Result<Element, JsValue> {
-    let element = text(doc, tag, content)?;
-    element.set_attribute("class", class)?;
-    Ok(element)
-}
-
-/// The line under control `id` where its error shows.
-fn error_line(doc: &Document, id: &str) -> Result<Element, JsValue> {
-    el(
-        doc,
-        "p",
-        &[("class", "error"), ("id", &format!("{id}-error"))],
-    )
-}
-
-/// A control's caption: its label, starred when an answer is required.
-fn caption(label: &str, required: bool) -> String {
-    if required {
-        format!("{label} *")
-    } else {
-        label.to_string()
-    }
-}
-
-/// A labelled control with its error line.
-fn field(
-    doc: &Document,
-    form: &Element,
-    name: &str,
-    label: &str,
-    required: bool,
-    control: &Element,
-) -> Result<(), JsValue> {
-    let id = control_id(name);
-    let wrapper = el(doc, "div", &[("class", "field")])?;
-    let title = el(doc, "label", &[("for", &id)])?;
-    title.set_text_content(Some(&caption(label, required)));
-    control.set_id(&id);
-    control.set_attribute("name", name)?;
-    control.set_attribute("aria-describedby", &format!("{id}-error"))?;
-    if required {
-        control.set_attribute("aria-required", "true")?;
-    }
-    wrapper.append_child(&title)?;
-    wrapper.append_child(control)?;
-    add(&wrapper, &error_line(doc, &id)?)?;
-    form.append_child(&wrapper)?;
-    Ok(())
-}
-
-fn input(
-    doc: &Document,
-    form: &Element,
-    name: &str,
-    label: &str,
-    kind: &str,
-    autocomplete: &str,
-    required: bool,
-) -> Result<(), JsValue> {
-    let control = el(
-        doc,
-        "input",
-        &[("type", kind), ("autocomplete", autocomplete)],
-    )?;
-    field(doc, form, name, label, required, &control)
-}
-
-fn select(
-    doc: &Document,
-    form: &Element,
-    name: &str,
-    label: &str,
-    options: &[(String, String)],
-    required: bool,
-) -> Result<(), JsValue> {
-    let control = doc.create_element("select")?;
-    for (value, shown) in options {
-        let option = el(doc, "option", &[("value", value)])?;
-        option.set_text_content(Some(shown));
-        control.append_child(&option)?;
-    }
-    field(doc, form, name, label, required, &control)
-}
-
-/// A group of boxes of `kind` (`checkbox` or `radio`), one per choice, under a legend.
-fn boxes(
-    doc: &Document,
-    form: &Element,
-    kind: &str,
-    name: &str,
-    label: &str,
-    choices: &[(String, String)],
-    required: bool,
-) -> Result<(), JsValue> {
-    let id = control_id(name);
-    let group = el(
-        doc,
-        "fieldset",
-        &[("id", &id), ("aria-describedby", &format!("{id}-error"))],
-    )?;
-    if required {
-        group.set_attribute("aria-required", "true")?;
-    }
-    add(&group, &text(doc, "legend", &caption(label, required))?)?;
-    for (value, shown) in choices {
-        let choice = el(doc, "label", &[("class", "choice")])?;
-        add(
-            &choice,
-            &el(
-                doc,
-                "input",
-                &[("type", kind), ("name", name), ("value", value)],
-            )?,
-        )?;
-        choice.append_child(&doc.create_text_node(shown))?;
-        group.append_child(&choice)?;
-    }
-    add(&group, &error_line(doc, &id)?)?;
-    form.append_child(&group)?;
     Ok(())
 }
 
