@@ -138,7 +138,8 @@ export async function startWrangler(configs, name, vars = {}) {
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child = spawn(WRANGLER, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    // Miniflare's placeholder `Request.cf`, not a fetch from the network at every start.
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     stdio: ['ignore', log, log],
     detached: true,
   });

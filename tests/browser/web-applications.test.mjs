@@ -2,27 +2,31 @@
 // Chromium. The token the UI shows once is used from Node against the public Events API:
 // it works, stops working when rotated (the new one works) and when the application is
 // deactivated. A custom field listed by a website table configuration made in the UI
-// appears in the Events API's answer on the next request.
+// appears in the Events API's answer on the next request. Each test makes through the admin
+// API what it needs and was not made in it, so any one runs alone.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { randomBytes } from 'node:crypto';
+import { after, afterEach, before, test } from 'node:test';
 
 import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 
+const ORIGINS = ['https://events.example.com', 'http://localhost:5173'];
+const tag = () => randomBytes(4).toString('hex');
 let server;
+let api;
 let context;
 let page;
 const pageErrors = [];
 /** POSTs the page made to create a web application. */
 const creates = [];
-let endpoint;
-let firstToken;
-let token;
-let applicationUrl;
 
 before(async () => {
   server = await startWorker();
+  api = client(server);
+  assert.equal((await api.signIn()).status, 200);
   context = await launchBrowser();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
@@ -44,12 +48,29 @@ after(async () => {
   await server?.stop();
 });
 
+afterEach(() => {
+  assert.deepEqual(pageErrors.splice(0), [], 'no error in the page');
+});
+
 /** GET /api/v1/events/published with `token`, as an event website's server would. */
 async function published(withToken) {
   const res = await fetch(
-    `${endpoint}events/published?emApplicationtoken=${encodeURIComponent(withToken)}`,
+    `${server.url}/api/v1/events/published?emApplicationtoken=${encodeURIComponent(withToken)}`,
   );
   return { status: res.status, body: await res.json() };
+}
+
+/**
+ * A new web application made through the admin API, its page open:
+ * `{ name, app, token, url }`.
+ */
+async function openApplication(label) {
+  const name = `${label} ${tag()}`;
+  const { app, token } = await newWebApplication(api, ORIGINS, name);
+  const url = `${server.url}/settings/web-applications/${app.id}`;
+  await page.goto(url);
+  await page.getByRole('heading', { name }).waitFor();
+  return { name, app, token, url };
 }
 
 /** Accepts the next confirmation dialog and resolves to its message. */
@@ -64,6 +85,8 @@ function acceptNextDialog() {
 }
 
 test('the settings list the pages in the source system order, then Custom fields', async () => {
+  await page.goto(`${server.url}/settings`);
+  await page.locator('ul.overview > li > a').first().waitFor();
   const nav = await page.locator('nav.sidebar ul').nth(1).locator('a').allInnerTexts();
   assert.deepEqual(nav, [
     'Web applications',
@@ -78,6 +101,7 @@ test('the settings list the pages in the source system order, then Custom fields
 });
 
 test('a bad origin is refused inline; creating shows the token once', async () => {
+  creates.length = 0;
   await page.click('nav.sidebar >> text=Web applications');
   await page.waitForURL(`${server.url}/settings/web-applications`);
   await page.getByText('No web applications.').waitFor();
@@ -97,13 +121,11 @@ test('a bad origin is refused inline; creating shows the token once', async () =
   await page.fill('#allowedOrigins', 'https://events.example.com\nhttp://localhost:5173');
   await page.getByRole('button', { name: 'Save' }).click();
   await page.waitForURL(/web-applications\/(?!new$)[^/]+$/);
-  applicationUrl = page.url();
   await page.getByRole('heading', { name: 'Events site' }).waitFor();
 
-  token = (await page.getByTestId('issued-token').innerText()).trim();
-  firstToken = token;
+  const token = (await page.getByTestId('issued-token').innerText()).trim();
   assert.match(token, /^cvt_\S{20,}$/);
-  endpoint = (await page.getByTestId('token-endpoint').innerText()).trim();
+  const endpoint = (await page.getByTestId('token-endpoint').innerText()).trim();
   assert.equal(endpoint, `${server.url}/api/v1/`);
   await page.getByText('it will not be shown again').waitFor();
   assert.equal(await page.getByTestId('origin-errors').innerText(), '');
@@ -120,12 +142,13 @@ test('a bad origin is refused inline; creating shows the token once', async () =
 });
 
 test('the token is not shown again', async () => {
+  const { name, token } = await openApplication('Shown once');
   await page.reload();
-  await page.getByRole('heading', { name: 'Events site' }).waitFor();
+  await page.getByRole('heading', { name }).waitFor();
   assert.equal(await page.getByTestId('issued-token').count(), 0);
   assert.equal((await page.content()).includes(token), false);
   await page.click('nav.sidebar >> text=Web applications');
-  const row = page.locator('table.grid tbody tr', { hasText: 'Events site' });
+  const row = page.locator('table.grid tbody tr', { hasText: name });
   await row.waitFor();
   const text = await row.innerText();
   assert.match(text, /https:\/\/events\.example\.com/);
@@ -140,9 +163,12 @@ test('the token is not shown again', async () => {
 });
 
 test('rotating stops the old token at once; the new one works', async () => {
-  await page.locator('table.grid tbody tr', { hasText: 'Events site' }).getByRole('link', { name: 'Events site' }).click();
-  await page.waitForURL(applicationUrl);
-  await page.getByRole('heading', { name: 'Events site' }).waitFor();
+  const { name, token: firstToken, url } = await openApplication('Rotated');
+  // Reached from the list, as an administrator would.
+  await page.click('nav.sidebar >> text=Web applications');
+  await page.locator('table.grid tbody tr', { hasText: name }).getByRole('link', { name }).click();
+  await page.waitForURL(url);
+  await page.getByRole('heading', { name }).waitFor();
 
   const rotations = [];
   const onRequest = (r) => {
@@ -167,7 +193,7 @@ test('rotating stops the old token at once; the new one works', async () => {
   assert.notEqual(rotated, firstToken);
   assert.match(rotated, /^cvt_/);
   assert.equal(await page.getByTestId('token-hint').innerText(), `…${rotated.slice(-4)}`);
-  token = rotated;
+  const token = rotated;
 
   assert.equal((await published(firstToken)).status, 401);
   assert.equal((await published(token)).status, 200);
@@ -178,13 +204,15 @@ test('rotating stops the old token at once; the new one works', async () => {
 });
 
 test('deactivating refuses the token; activating from the list restores it', async () => {
+  const { name, token } = await openApplication('Paused');
+  assert.equal((await published(token)).status, 200);
   await page.getByRole('button', { name: 'Deactivate' }).click();
   await page.getByTestId('inactive-note').waitFor();
   assert.equal(await page.getByTestId('application-state').innerText(), 'Inactive');
   assert.equal((await published(token)).status, 401);
 
   await page.click('nav.sidebar >> text=Web applications');
-  const row = page.locator('table.grid tbody tr', { hasText: 'Events site' });
+  const row = page.locator('table.grid tbody tr', { hasText: name });
   await row.filter({ hasText: 'Inactive' }).waitFor();
   await row.getByRole('button', { name: 'Activate' }).click();
   await row.getByRole('button', { name: 'Deactivate' }).waitFor();
@@ -192,6 +220,8 @@ test('deactivating refuses the token; activating from the list restores it', asy
 });
 
 test('a custom field exposed by a website table configuration made in the UI', async () => {
+  const { token } = await newWebApplication(api, ORIGINS, `Exposing ${tag()}`);
+  await page.goto(`${server.url}/settings`);
   await page.click('nav.sidebar >> text=Custom fields');
   await page.waitForURL(`${server.url}/settings/custom-fields`);
   await page.getByText('No custom fields.').waitFor();
@@ -218,9 +248,7 @@ test('a custom field exposed by a website table configuration made in the UI', a
   await fieldRow.filter({ hasText: 'Room name' }).waitFor();
 
   // A published event with a value in it: not exposed yet.
-  const admin = client(server);
-  assert.equal((await admin.signIn()).status, 200);
-  const created = await admin.post('/api/admin/events', {
+  const created = await api.post('/api/admin/events', {
     readableId: 'ui-summit',
     name: 'UI Summit',
     start: '2026-06-01T09:00',
@@ -283,5 +311,4 @@ test('a custom field exposed by a website table configuration made in the UI', a
   await page.getByTestId('action-error').filter({ hasText: 'Site events' }).waitFor();
   assert.equal(await listed.count(), 1);
   await screenshot(page, 'custom-fields');
-  assert.deepEqual(pageErrors, []);
 });

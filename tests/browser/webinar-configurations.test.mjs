@@ -1,15 +1,19 @@
-// Webinar configurations end to end in headless Chromium, with the ON24 simulator.
+// Webinar configurations end to end in headless Chromium, with the ON24 simulator. Each test
+// makes through the admin API the configuration it needs and was not made in it, and every
+// configuration is deleted after each test, so any one runs alone and finds an empty list.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 
 import { launchBrowser, screenshot } from '../support/browser.mjs';
-import { startWorker } from '../support/server.mjs';
+import { client, startWorker } from '../support/server.mjs';
 import { startSim } from '../support/sim.mjs';
 
 const GOOD = { clientId: '4242', accessTokenKey: 'browser-key', accessTokenSecret: 'browser-secret' };
+const CONFIGS = '/api/admin/webinar-configurations';
 let sim;
 let server;
+let api;
 let context;
 let page;
 const pageErrors = [];
@@ -17,6 +21,8 @@ const pageErrors = [];
 before(async () => {
   sim = await startSim({ credentials: [GOOD] });
   server = await startWorker({ vars: { ON24_BASE_URL: sim.base } });
+  api = client(server);
+  assert.equal((await api.signIn()).status, 200);
   context = await launchBrowser();
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -33,9 +39,39 @@ after(async () => {
   await sim?.stop();
 });
 
+afterEach(async () => {
+  for (const view of ['active', 'inactive']) {
+    const listed = await api.get(`${CONFIGS}?view=${view}&pageSize=100`);
+    assert.equal(listed.status, 200, listed.text);
+    for (const { id } of listed.body.items) {
+      const deleted = await api.del(`${CONFIGS}/${id}`);
+      assert.equal(deleted.status, 204, deleted.text);
+    }
+  }
+  assert.deepEqual(pageErrors.splice(0), [], 'no error in the page');
+});
+
 const tab = (name) => page.getByRole('tab', { name });
 
+/**
+ * A configuration named 'Marketing ON24' with the simulator's credentials, made and checked
+ * (status OK) through the admin API. With `open`, its page is opened.
+ */
+async function marketing({ open = true } = {}) {
+  const made = await api.post(CONFIGS, { name: 'Marketing ON24', providerId: 'on24', credentials: GOOD });
+  assert.equal(made.status, 201, made.text);
+  const checked = await api.request('POST', `${CONFIGS}/${made.body.id}/check`, { contentType: null });
+  assert.equal(checked.status, 200, checked.text);
+  assert.equal(checked.body.status, 'ok', checked.text);
+  if (open) {
+    await page.goto(`${server.url}/settings/webinar-configurations/${made.body.id}`);
+    await page.getByRole('heading', { name: 'Marketing ON24' }).waitFor();
+  }
+  return made.body;
+}
+
 test('create a configuration with credentials and press Check', async () => {
+  await page.goto(`${server.url}/settings`);
   await page.click('nav.sidebar >> text=Webinar configurations');
   await page.waitForURL(`${server.url}/settings/webinar-configurations`);
   await page.click('text=New');
@@ -68,6 +104,7 @@ test('create a configuration with credentials and press Check', async () => {
 });
 
 test('editing hides credentials behind "Update credentials?"', async () => {
+  await marketing();
   await page.reload();
   await page.getByRole('heading', { name: 'Marketing ON24' }).waitFor();
   await tab('Credentials').click();
@@ -84,6 +121,7 @@ test('editing hides credentials behind "Update credentials?"', async () => {
 });
 
 test('deactivate, then find it in the inactive view', async () => {
+  await marketing();
   await page.getByRole('button', { name: 'Deactivate' }).click();
   await page.getByText('This configuration is inactive').waitFor();
   await page.goto(`${server.url}/settings/webinar-configurations`);
@@ -96,10 +134,10 @@ test('deactivate, then find it in the inactive view', async () => {
   await screenshot(page, 'webinar-configurations-inactive');
   await row.getByRole('button', { name: 'Activate' }).click();
   await page.getByText('No webinar configurations in this view.').waitFor();
-  assert.deepEqual(pageErrors, []);
 });
 
 test('delete from the list, after confirming', async () => {
+  await marketing({ open: false });
   await page.goto(`${server.url}/settings/webinar-configurations`);
   const row = page.locator('table.grid tbody tr', { hasText: 'Marketing ON24' });
   const deletes = [];

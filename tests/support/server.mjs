@@ -151,7 +151,8 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
   ];
   const child = spawn(WRANGLER, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    // Miniflare's placeholder `Request.cf`, not a fetch from the network at every start.
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     stdio: ['ignore', logFd, logFd],
     // Its own process group, so the last-resort SIGKILL also reaches workerd (by group id).
     detached: true,
