@@ -199,6 +199,12 @@ pub async fn set_configuration_active(id: &str, active: bool) -> ApiResult<Webin
     read(send(Request::post(&url)).await?)
 }
 
+/// The signed-in administrator accepts the provider's current terms and privacy policy.
+pub async fn accept_terms(id: &str) -> ApiResult<WebinarConfiguration> {
+    let url = format!("{CONFIGURATIONS}/{}/accept-terms", encode(id));
+    read(send(Request::post(&url)).await?)
+}
+
 pub async fn remove_credentials(id: &str) -> ApiResult<WebinarConfiguration> {
     let url = format!("{CONFIGURATIONS}/{}/credentials", encode(id));
     read(send(Request::delete(&url)).await?)

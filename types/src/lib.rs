@@ -12,6 +12,7 @@ pub mod custom;
 pub mod error;
 pub mod event;
 pub mod event_admin;
+pub mod integration;
 pub mod list;
 pub mod provider;
 pub mod public;

@@ -96,6 +96,17 @@ pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response
     http::json(&updated, 200)
 }
 
+/// `POST /webinar-configurations/{id}/accept-terms`: the signed-in administrator accepts
+/// the provider's terms of service and privacy policy as they are now.
+pub async fn accept_terms(env: &Env, id: &str, user: &str) -> ApiResult<Response> {
+    let command = Command::AcceptTerms {
+        id: id.into(),
+        accepted_by: user.into(),
+    };
+    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    http::json(&updated, 200)
+}
+
 pub async fn remove_credentials(env: &Env, id: &str) -> ApiResult<Response> {
     let updated: WebinarConfiguration = Store::config(env)?
         .call(&Command::RemoveCredentials { id: id.into() })

@@ -70,8 +70,8 @@ async fn route(
         },
         ["api", "admin", rest @ ..] => {
             // Nothing under /api/admin/ answers, not even "unknown route", without a session.
-            session::require(env, &req).await?;
-            admin(rest, method, req, env, url).await
+            let user = session::require(env, &req).await?;
+            admin(rest, method, req, env, url, &user).await
         }
         _ => Err(ApiError::NotFound(format!(
             "There is no API route {}.",
@@ -86,6 +86,7 @@ async fn admin(
     req: Request,
     env: &Env,
     url: &Url,
+    user: &str,
 ) -> ApiResult<Response> {
     match rest {
         ["webinar-providers"] => match method {
@@ -120,6 +121,10 @@ async fn admin(
         },
         ["webinar-configurations", id, "deactivate"] => match method {
             Method::Post => configurations::set_active(env, id, false).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webinar-configurations", id, "accept-terms"] => match method {
+            Method::Post => configurations::accept_terms(env, id, user).await,
             _ => Err(allow(&["POST"])),
         },
         ["webinar-configurations", id, "credentials"] => match method {

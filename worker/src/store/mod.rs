@@ -124,9 +124,16 @@ pub enum Command {
         input: ConfigurationInput,
         credentials: CredentialsChange,
     },
+    /// Activation is refused (409) until the provider's current terms are accepted.
     SetConfigurationActive {
         id: String,
         active: bool,
+    },
+    /// Records that the signed-in administrator `accepted_by` accepts the provider's terms
+    /// of service and privacy policy as they are now.
+    AcceptTerms {
+        id: String,
+        accepted_by: String,
     },
     DeleteConfiguration {
         id: String,

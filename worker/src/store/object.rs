@@ -95,6 +95,9 @@ impl StoreObject {
             Command::SetConfigurationActive { id, active } => {
                 reply(configurations::set_active(records, &id, active).await)
             }
+            Command::AcceptTerms { id, accepted_by } => {
+                reply(configurations::accept_terms(records, &id, &accepted_by).await)
+            }
             Command::RemoveCredentials { id } => {
                 reply(configurations::remove_credentials(records, &id).await)
             }
