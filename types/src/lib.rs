@@ -20,5 +20,6 @@ pub mod registration;
 pub mod text;
 pub mod validate;
 pub mod webapp;
+pub mod webinar;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};

@@ -35,7 +35,7 @@ pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     http::json(&found, 200)
 }
 
-fn keyring(env: &Env) -> ApiResult<Keyring> {
+pub(super) fn keyring(env: &Env) -> ApiResult<Keyring> {
     let text = env
         .secret(vault::KEYRING_SECRET)
         .map_err(|_| vault::VaultError::KeyringMissing)?
@@ -134,7 +134,7 @@ async fn check_request(req: &mut Request) -> ApiResult<CheckRequest> {
     }
 }
 
-fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
+pub(super) fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
     let override_base = env.var(on24::BASE_URL_VAR).ok().map(|v| v.to_string());
     on24::base_url(&provider.base_service_url, override_base)
 }

@@ -9,6 +9,7 @@ mod providers;
 mod public;
 mod registrations;
 mod webapps;
+mod webinar;
 
 use worker::{Env, Method, Request, Response, Url};
 
@@ -182,6 +183,10 @@ async fn admin(
             Method::Put => events::update_session(req, env, event_id, id).await,
             Method::Delete => events::delete_session(env, event_id, id).await,
             _ => Err(allow(&["PUT", "DELETE"])),
+        },
+        ["events", id, "webinar"] => match method {
+            Method::Post => webinar::create_or_link(req, env, id).await,
+            _ => Err(allow(&["POST"])),
         },
         ["events", id, "registrations"] => match method {
             Method::Get => registrations::list(env, url, id).await,

@@ -124,7 +124,7 @@ pub async fn all_configurations(records: &Records) -> ApiResult<Vec<StoredConfig
     records.list(PREFIX).await
 }
 
-async fn stored(records: &Records, id: &str) -> ApiResult<StoredConfiguration> {
+pub(super) async fn stored(records: &Records, id: &str) -> ApiResult<StoredConfiguration> {
     records.get(&key(id)).await?.ok_or_else(|| {
         ApiError::NotFound(format!("There is no webinar configuration with id {id}."))
     })

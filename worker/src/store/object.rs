@@ -16,7 +16,7 @@ use worker::State;
 use super::records::Records;
 use super::{
     Command, Credentials, Kind, PublicRead, catalog, configurations, custom, event_admin, events,
-    providers, public, webapps,
+    providers, public, webapps, webinars,
 };
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
@@ -156,6 +156,12 @@ impl StoreObject {
             }
             Command::DeleteSession { event_id, id } => {
                 reply(events::delete_session(records, &event_id, &id).await)
+            }
+            Command::WebinarTarget { event_id } => {
+                reply(webinars::target(records, &event_id).await)
+            }
+            Command::RecordWebinar { event_id, webinar } => {
+                reply(webinars::record(records, &event_id, webinar).await)
             }
             Command::RegistrationContext { event_id } => {
                 reply(events::registration_context(records, &event_id).await)
