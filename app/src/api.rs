@@ -322,6 +322,15 @@ pub async fn event(id: &str) -> ApiResult<Event> {
     read(send(Request::get(&event_url(id))).await?)
 }
 
+/// Creates the event's webinar at its provider, or links `request.provider_event_id`.
+pub async fn event_webinar(
+    id: &str,
+    request: &convene_types::webinar::WebinarRequest,
+) -> ApiResult<Event> {
+    let url = format!("{}/webinar", event_url(id));
+    read(send_json(Request::post(&url), request).await?)
+}
+
 pub async fn create_event(input: &EventInput) -> ApiResult<Event> {
     read(send_json(Request::post(EVENTS), input).await?)
 }

@@ -9,6 +9,7 @@ pub mod event_registration_fields;
 pub mod event_registrations;
 pub mod event_sessions;
 pub mod event_speakers;
+pub mod event_webinar;
 pub mod events;
 pub mod not_found;
 pub mod settings;
