@@ -213,6 +213,12 @@ pub async fn set_configuration_active(id: &str, active: bool) -> ApiResult<Webin
     read(send(Request::post(&url)).await?)
 }
 
+/// The signed-in administrator accepts the provider's current terms and privacy policy.
+pub async fn accept_terms(id: &str) -> ApiResult<WebinarConfiguration> {
+    let url = format!("{CONFIGURATIONS}/{}/accept-terms", encode(id));
+    read(send(Request::post(&url)).await?)
+}
+
 pub async fn remove_credentials(id: &str) -> ApiResult<WebinarConfiguration> {
     let url = format!("{CONFIGURATIONS}/{}/credentials", encode(id));
     read(send(Request::delete(&url)).await?)
@@ -328,6 +334,15 @@ pub async fn events(query: &str) -> ApiResult<Page<Event>> {
 
 pub async fn event(id: &str) -> ApiResult<Event> {
     read(send(Request::get(&event_url(id))).await?)
+}
+
+/// Creates the event's webinar at its provider, or links `request.provider_event_id`.
+pub async fn event_webinar(
+    id: &str,
+    request: &convene_types::webinar::WebinarRequest,
+) -> ApiResult<Event> {
+    let url = format!("{}/webinar", event_url(id));
+    read(send_json(Request::post(&url), request).await?)
 }
 
 pub async fn create_event(input: &EventInput) -> ApiResult<Event> {

@@ -99,8 +99,40 @@ test('create a configuration with credentials and press Check', async () => {
   await page.getByTestId('check-result').filter({ hasText: 'OK' }).waitFor();
   await tab('General').click();
   await page.getByTestId('service-status').filter({ hasText: 'OK' }).waitFor();
-  assert.match(await page.locator('.readonly-group').innerText(), /on24\.com\/legal\/terms-of-service/);
+  assert.match(await page.locator('.readonly-group').last().innerText(), /on24\.com\/legal\/terms-of-service/);
   await screenshot(page, 'webinar-configuration-form');
+});
+
+test('accept the provider terms, then activate: the integration is on', async () => {
+  // Created inactive: activation is refused until the terms are accepted.
+  await page.getByText('Accept the provider\'s terms before activating it.').waitFor();
+  await page.getByTestId('integration').filter({ hasText: 'Off' }).waitFor();
+  await page.getByTestId('terms-acceptance').filter({ hasText: 'Not accepted yet.' }).waitFor();
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Accept terms' }).waitFor();
+
+  // The provider's two current URLs open in new tabs, with the globe.
+  const terms = page.getByRole('link', { name: 'Open the terms of service in a new tab' });
+  const privacy = page.getByRole('link', { name: 'Open the privacy policy in a new tab' });
+  assert.match(await terms.getAttribute('href'), /on24\.com\/legal\/terms-of-service/);
+  assert.match(await privacy.getAttribute('href'), /on24\.com\/legal\/privacy-policy/);
+  assert.equal(await terms.getAttribute('target'), '_blank');
+
+  page.once('dialog', (d) => d.accept());
+  await page.getByRole('button', { name: 'Accept terms' }).click();
+  const acceptance = page.getByTestId('terms-acceptance');
+  await acceptance.filter({ hasText: 'Accepted by admin' }).waitFor();
+  const accepted = page.getByRole('link', { name: 'Open the accepted privacy policy in a new tab' });
+  assert.match(await accepted.getAttribute('href'), /on24\.com\/legal\/privacy-policy/);
+  assert.equal(await page.getByRole('button', { name: 'Accept terms' }).count(), 0);
+  await page.getByTestId('integration').filter({ hasText: 'The configuration is inactive' }).waitFor();
+
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Deactivate' }).waitFor();
+  await page.getByTestId('integration').filter({ hasText: /^On$/ }).waitFor();
+  // The earlier refusal is not left on screen once an action succeeds.
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'cannot be activated yet' }).count(), 0);
+  await screenshot(page, 'webinar-configuration-terms');
 });
 
 test('editing hides credentials behind "Update credentials?"', async () => {

@@ -81,11 +81,11 @@ describe('webinar configurations', () => {
     assert.equal(created.serviceStatus, 'not_checked');
     assert.equal(created.providerName, 'ON24');
     assert.match(created.termsOfServiceUrl, /^https:\/\/www\.on24\.com\//);
-    assert.equal(created.active, true);
+    assert.equal(created.active, false, 'inactive until its terms are accepted');
     for (const field of ['credentials', 'clientId', 'accessTokenKey', 'accessTokenSecret']) {
       assert.equal(field in created, false, field);
     }
-    const listed = await call('GET', CONFIGS);
+    const listed = await call('GET', `${CONFIGS}?view=inactive`);
     assert.equal(listed.status, 200);
     assert.deepEqual(listed.body.items.map((c) => c.name), ['Marketing ON24']);
   });
@@ -213,11 +213,15 @@ describe('webinar configurations', () => {
 
   it('deactivated configurations move to the inactive view and back', async () => {
     const { id } = await create('Seasonal', undefined);
+    assert.equal((await call('POST', `${CONFIGS}/${id}/accept-terms`)).status, 200);
+    assert.equal((await call('POST', `${CONFIGS}/${id}/activate`)).body.active, true);
     assert.equal((await call('POST', `${CONFIGS}/${id}/deactivate`)).body.active, false);
     const active = await call('GET', CONFIGS);
     const inactive = await call('GET', `${CONFIGS}?view=inactive`);
     assert.equal(active.body.items.some((c) => c.id === id), false);
-    assert.deepEqual(inactive.body.items.map((c) => c.id), [id]);
+    // Every other configuration here was created inactive (its terms not accepted).
+    assert.equal(inactive.body.items.some((c) => c.id === id), true);
+    assert.equal(inactive.body.items.every((c) => !c.active), true);
     assert.equal((await call('POST', `${CONFIGS}/${id}/activate`)).body.active, true);
     assert.equal((await call('DELETE', `${CONFIGS}/${id}`)).status, 204);
     assert.equal((await call('GET', `${CONFIGS}/${id}`)).status, 404);

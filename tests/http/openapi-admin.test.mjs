@@ -192,6 +192,10 @@ describe('live answers conform to the admin document', () => {
     await check('GET', T, `${C}/${created.id}`, { status: 200 });
     await check('PUT', T, `${C}/${created.id}`, { json: { name: 'Contract account 2', providerId: 'on24' }, status: 200 });
     await check('POST', `${T}/deactivate`, `${C}/${created.id}/deactivate`, { status: 200 });
+    // Not before the provider's terms are accepted.
+    await check('POST', `${T}/activate`, `${C}/${created.id}/activate`, { status: 409 });
+    const accepted = await check('POST', `${T}/accept-terms`, `${C}/${created.id}/accept-terms`, { status: 200 });
+    assert.equal(accepted.termsCurrent, true);
     await check('POST', `${T}/activate`, `${C}/${created.id}/activate`, { status: 200 });
     const stored = await check('POST', `${T}/check`, `${C}/${created.id}/check`, { contentType: null, status: 200 });
     assert.deepEqual([stored.status, stored.recorded], ['ok', true]);
@@ -209,6 +213,12 @@ describe('live answers conform to the admin document', () => {
       status: 201,
     });
     await check('DELETE', T, `${C}/${created.id}`, { status: 409 });
+    // Creating needs the integration on (no credentials now); linking an existing id sends nothing.
+    const W = `${A}/events/{eventId}/webinar`;
+    await check('POST', W, `${A}/events/${used.id}/webinar`, { json: {}, status: 409 });
+    const linked = await check('POST', W, `${A}/events/${used.id}/webinar`, { json: { providerEventId: '2000001' }, status: 200 });
+    assert.equal(linked.providerEventId, '2000001');
+    await check('POST', W, `${A}/events/${used.id}/webinar`, { json: { providerEventId: 'x' }, status: 400 });
     await check('DELETE', `${A}/events/{eventId}`, `${A}/events/${used.id}`, { status: 204 });
     await check('DELETE', T, `${C}/${created.id}`, { status: 204 });
     await check('POST', `${T}/activate`, `${C}/${created.id}/activate`, { status: 404 });

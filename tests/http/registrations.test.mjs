@@ -375,6 +375,9 @@ describe('events and registrations', () => {
       json: { name: `Webinars ${tag()}`, providerId: 'on24' },
     });
     const configId = config.body.id;
+    await api.request('POST', `/api/admin/webinar-configurations/${configId}/accept-terms`);
+    const activated = await api.request('POST', `/api/admin/webinar-configurations/${configId}/activate`);
+    assert.equal(activated.status, 200, activated.text);
     const missing = await api.request('POST', EVENTS, {
       json: { name: 'Webinar', start: '2026-06-01T09:00', end: '2026-06-01T18:00', timeZone: 'UTC', format: 'webinar' },
     });

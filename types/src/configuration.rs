@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
+use crate::integration::{Integration, TermsUrls};
 use crate::list::{self, ListQuery};
 use crate::provider::WebinarProvider;
 use crate::validate::{name_key, required_name, single_line};
@@ -65,6 +66,20 @@ pub struct WebinarConfiguration {
     /// Free text from the provider (or Convene) with the status.
     pub status_message: String,
     pub last_checked_at: Option<String>,
+    /// When an administrator last accepted the provider's terms (none yet: `None`).
+    #[serde(default)]
+    pub terms_accepted_at: Option<String>,
+    #[serde(default)]
+    pub terms_accepted_by: Option<String>,
+    /// The two URLs accepted then.
+    #[serde(default)]
+    pub terms_accepted_urls: Option<TermsUrls>,
+    /// Whether the acceptance covers the provider's URLs as they are now.
+    #[serde(default)]
+    pub terms_current: bool,
+    /// Whether anything may be sent to the provider, and why not.
+    #[serde(default)]
+    pub integration: Integration,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -425,6 +440,11 @@ mod tests {
             service_status: ServiceStatus::NotChecked,
             status_message: String::new(),
             last_checked_at: None,
+            terms_accepted_at: None,
+            terms_accepted_by: None,
+            terms_accepted_urls: None,
+            terms_current: false,
+            integration: Integration::default(),
             created_at: "t".into(),
             updated_at: "t".into(),
         };

@@ -18,6 +18,10 @@ pub enum ErrorCode {
     RateLimited,
     /// A deployment setting (secret, binding) is missing; the message says which.
     NotConfigured,
+    /// The webinar provider refused or failed a call; the message gives its words.
+    ProviderError,
+    /// The webinar provider could not be reached, or asks to wait (quota).
+    ProviderUnavailable,
     Internal,
 }
 

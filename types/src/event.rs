@@ -10,6 +10,7 @@ use time::{Date, Month, PrimitiveDateTime, Time};
 use crate::custom::CustomValues;
 use crate::list::{self, ListQuery};
 use crate::validate::{integer_in_range, multi_line, name_key, required_name};
+use crate::webinar::WebinarCopy;
 use crate::{FieldError, text};
 
 pub const NAME_MAX: usize = 200;
@@ -73,6 +74,18 @@ pub struct Event {
     pub published: bool,
     #[serde(default)]
     pub custom_fields: CustomValues,
+    /// The event's webinar at the provider, once created or linked (`POST
+    /// /events/{id}/webinar`); never set through the event form.
+    #[serde(default)]
+    pub provider_event_id: Option<String>,
+    #[serde(default)]
+    pub audience_url: Option<String>,
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    /// What Convene sent when it created the webinar (`None` when linked), compared with the
+    /// event to show that the provider's copy differs ([`crate::webinar::copy_state`]).
+    #[serde(default)]
+    pub provider_copy: Option<WebinarCopy>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -573,6 +586,10 @@ mod tests {
             waitlist_allowed: false,
             published: false,
             custom_fields: CustomValues::new(),
+            provider_event_id: None,
+            audience_url: None,
+            preview_url: None,
+            provider_copy: None,
             created_at: "t".into(),
             updated_at: "t".into(),
         }

@@ -12,6 +12,7 @@ pub mod custom;
 pub mod error;
 pub mod event;
 pub mod event_admin;
+pub mod integration;
 pub mod list;
 pub mod provider;
 pub mod public;
@@ -19,5 +20,6 @@ pub mod registration;
 pub mod text;
 pub mod validate;
 pub mod webapp;
+pub mod webinar;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};

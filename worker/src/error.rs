@@ -28,6 +28,10 @@ pub enum ApiError {
         retry_after_secs: u64,
     },
     NotConfigured(String),
+    /// The webinar provider refused or failed a call (502); the message says what it said.
+    ProviderFailed(String),
+    /// The webinar provider is unreachable or over its quota (503).
+    ProviderUnavailable(String),
     /// Detail for the log only; the client gets a generic message.
     Internal(String),
 }
@@ -51,7 +55,8 @@ impl ApiError {
             ApiError::UnsupportedMediaType => 415,
             ApiError::RateLimited { .. } => 429,
             ApiError::Internal(_) => 500,
-            ApiError::NotConfigured(_) => 503,
+            ApiError::NotConfigured(_) | ApiError::ProviderUnavailable(_) => 503,
+            ApiError::ProviderFailed(_) => 502,
         }
     }
 
@@ -88,6 +93,8 @@ impl ApiError {
                 vec![],
             ),
             ApiError::NotConfigured(m) => (ErrorCode::NotConfigured, m.clone(), vec![]),
+            ApiError::ProviderFailed(m) => (ErrorCode::ProviderError, m.clone(), vec![]),
+            ApiError::ProviderUnavailable(m) => (ErrorCode::ProviderUnavailable, m.clone(), vec![]),
             ApiError::Internal(_) => (
                 ErrorCode::Internal,
                 "Something went wrong on our side. Quote the request id when reporting it."
@@ -184,6 +191,16 @@ mod tests {
                 },
                 429,
                 ErrorCode::RateLimited,
+            ),
+            (
+                ApiError::ProviderFailed("x".into()),
+                502,
+                ErrorCode::ProviderError,
+            ),
+            (
+                ApiError::ProviderUnavailable("x".into()),
+                503,
+                ErrorCode::ProviderUnavailable,
             ),
             (
                 ApiError::NotConfigured("x".into()),

@@ -1,7 +1,8 @@
 //! Convene's ON24 client: only the calls Convene makes (REST API v2).
 //!
-//! URL building and response interpretation are plain functions, tested natively; [`check`]
-//! is the one function that touches the network.
+//! URL building, form building and response interpretation are plain functions, tested
+//! natively; [`send`] is the one function that touches the network ([`check`] and
+//! [`create_webinar`] go through it).
 //!
 //! Check uses `GET /v2/client/{clientId}/event` ("list events"): the cheapest authenticated
 //! read ON24 documents; it changes nothing and proves the client id, key and secret belong
@@ -10,7 +11,10 @@
 use std::time::Duration;
 
 use convene_types::configuration::{CredentialsInput, ServiceStatus};
-use worker::Url;
+use convene_types::webinar::WebinarCopy;
+use worker::{Method, Url};
+
+use crate::error::ApiError;
 
 /// ON24's production API (the ON24 record's empty base service URL means this).
 pub const PRODUCTION_BASE_URL: &str = "https://api.on24.com/v2";
@@ -18,6 +22,11 @@ pub const PRODUCTION_BASE_URL: &str = "https://api.on24.com/v2";
 pub const BASE_URL_VAR: &str = "ON24_BASE_URL";
 /// A check waits at most this long for the provider's whole answer.
 pub const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
+/// Creating a webinar waits at most this long.
+pub const CREATE_TIMEOUT: Duration = Duration::from_secs(10);
+/// What Convene asks ON24 for: a webcast, in English (ON24's `eventType` / `languageCd`).
+pub const EVENT_TYPE: &str = "Webcast";
+pub const LANGUAGE: &str = "en";
 /// Longest provider message kept.
 const MESSAGE_MAX: usize = 300;
 
@@ -96,15 +105,96 @@ fn provider_message(body: &str) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
 }
 
-/// Calls the provider with `credentials`; never fails: every outcome is a status.
-pub async fn check(base: &str, credentials: &CredentialsInput) -> (ServiceStatus, String) {
-    use futures_util::future::{Either, select};
-    use worker::{AbortController, Delay, Fetch, Headers, Method, Request, RequestInit};
+/// The form of "Create a webinar" (`application/x-www-form-urlencoded`) for `copy`.
+pub fn create_webinar_form(copy: &WebinarCopy) -> String {
+    let mut url = Url::parse("http://form.invalid/").expect("a constant URL parses");
+    url.query_pairs_mut()
+        .append_pair("title", &copy.title)
+        .append_pair("liveStart", &copy.live_start())
+        .append_pair("liveDuration", &copy.live_duration.to_string())
+        .append_pair("timeZone", &copy.time_zone)
+        .append_pair("eventType", EVENT_TYPE)
+        .append_pair("languageCd", LANGUAGE);
+    url.query().unwrap_or_default().to_string()
+}
 
-    let url = match check_url(base, &credentials.client_id) {
-        Ok(url) => url,
-        Err(e) => return (ServiceStatus::ProviderError, e),
+/// What Convene keeps of a created webinar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreatedWebinar {
+    pub event_id: String,
+    pub audience_url: String,
+    pub preview_url: String,
+}
+
+/// Why a call did not succeed: the provider's state and its (or Convene's) words.
+pub type Failure = (ServiceStatus, String);
+
+/// What an answer to "Create a webinar" means: the new event, or why not.
+pub fn interpret_created(status: u16, body: &str) -> Result<CreatedWebinar, Failure> {
+    if !(200..=299).contains(&status) {
+        return Err(match status {
+            400 => (
+                ServiceStatus::Ok,
+                provider_message(body)
+                    .unwrap_or_else(|| "The provider refused the webinar.".into()),
+            ),
+            _ => interpret(status, body),
+        });
+    }
+    let unexpected = || {
+        (
+            ServiceStatus::ProviderError,
+            "The provider's answer did not describe the created webinar.".to_string(),
+        )
     };
+    let json: serde_json::Value = serde_json::from_str(body).map_err(|_| unexpected())?;
+    let event = json.get("wccevent").ok_or_else(unexpected)?;
+    let event_id = match event.get("eventId") {
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        _ => return Err(unexpected()),
+    };
+    let url = |name: &str| {
+        event
+            .get(name)
+            .and_then(|v| v.as_str())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok(CreatedWebinar {
+        event_id,
+        audience_url: url("audienceUrl"),
+        preview_url: url("previewUrl"),
+    })
+}
+
+/// The API error for a failed "Create a webinar": the provider's refusal or failure is a
+/// 502 in its words; unreachable or over quota, a 503 (try again later).
+pub fn create_failure(failure: Failure) -> ApiError {
+    let (status, message) = failure;
+    match status {
+        ServiceStatus::Unreachable | ServiceStatus::QuotaExceeded => ApiError::ProviderUnavailable(
+            format!("The webinar was not created: {message} Try again later."),
+        ),
+        ServiceStatus::InvalidCredentials => ApiError::ProviderFailed(format!(
+            "The webinar was not created: the provider refused the credentials ({message}). Check the webinar configuration."
+        )),
+        _ => ApiError::ProviderFailed(format!("The webinar was not created: {message}")),
+    }
+}
+
+/// One authenticated call. Never panics; a failure to get an answer is `Unreachable`.
+pub async fn send(
+    method: Method,
+    url: &Url,
+    credentials: &CredentialsInput,
+    form: Option<&str>,
+    bound: Duration,
+) -> Result<(u16, String), Failure> {
+    use futures_util::future::{Either, select};
+    use worker::{AbortController, Delay, Fetch, Headers, Request, RequestInit};
+
     let host = match (url.host_str(), url.port()) {
         (Some(host), Some(port)) => format!("{host}:{port}"),
         (Some(host), None) => host.to_string(),
@@ -116,7 +206,11 @@ pub async fn check(base: &str, credentials: &CredentialsInput) -> (ServiceStatus
         headers.set("accessTokenSecret", &credentials.access_token_secret)?;
         headers.set("accept", "application/json")?;
         let mut init = RequestInit::new();
-        init.with_method(Method::Get).with_headers(headers);
+        if let Some(form) = form {
+            headers.set("content-type", "application/x-www-form-urlencoded")?;
+            init.with_body(Some(form.into()));
+        }
+        init.with_method(method).with_headers(headers);
         let request = Request::new_with_init(url.as_str(), &init)?;
         let controller = AbortController::default();
         let mut response = Fetch::Request(request)
@@ -126,21 +220,44 @@ pub async fn check(base: &str, credentials: &CredentialsInput) -> (ServiceStatus
         let body = response.text().await.unwrap_or_default();
         Ok::<_, worker::Error>((status, body))
     };
-    let timeout = Delay::from(CHECK_TIMEOUT);
+    let timeout = Delay::from(bound);
     match select(std::pin::pin!(call), std::pin::pin!(timeout)).await {
-        Either::Left((Ok((status, body)), _)) => interpret(status, &body),
-        Either::Left((Err(e), _)) => (
+        Either::Left((Ok(answer), _)) => Ok(answer),
+        Either::Left((Err(e), _)) => Err((
             ServiceStatus::Unreachable,
             format!("Could not reach {host}: {e}"),
-        ),
-        Either::Right(_) => (
+        )),
+        Either::Right(_) => Err((
             ServiceStatus::Unreachable,
-            format!(
-                "{host} did not answer within {} seconds.",
-                CHECK_TIMEOUT.as_secs()
-            ),
-        ),
+            format!("{host} did not answer within {} seconds.", bound.as_secs()),
+        )),
     }
+}
+
+/// Calls the provider with `credentials`; never fails: every outcome is a status.
+pub async fn check(base: &str, credentials: &CredentialsInput) -> (ServiceStatus, String) {
+    let url = match check_url(base, &credentials.client_id) {
+        Ok(url) => url,
+        Err(e) => return (ServiceStatus::ProviderError, e),
+    };
+    match send(Method::Get, &url, credentials, None, CHECK_TIMEOUT).await {
+        Ok((status, body)) => interpret(status, &body),
+        Err(failure) => failure,
+    }
+}
+
+/// Creates the webinar `copy` at the provider.
+pub async fn create_webinar(
+    base: &str,
+    credentials: &CredentialsInput,
+    copy: &WebinarCopy,
+) -> Result<CreatedWebinar, Failure> {
+    // The same path as Check: POST on the events collection creates one.
+    let url =
+        check_url(base, &credentials.client_id).map_err(|e| (ServiceStatus::ProviderError, e))?;
+    let form = create_webinar_form(copy);
+    let (status, body) = send(Method::Post, &url, credentials, Some(&form), CREATE_TIMEOUT).await?;
+    interpret_created(status, &body)
 }
 
 #[cfg(test)]
@@ -196,6 +313,86 @@ mod tests {
             )
         );
         assert_eq!(interpret(502, "Bad gateway").1, "Bad gateway");
+    }
+
+    fn copy() -> WebinarCopy {
+        WebinarCopy {
+            title: "Launch & learn: Q3".into(),
+            start: "2026-06-01T14:30".into(),
+            live_duration: 90,
+            time_zone: "Europe/Paris".into(),
+        }
+    }
+
+    #[test]
+    fn the_create_form_carries_every_required_field_encoded() {
+        let form = create_webinar_form(&copy());
+        assert_eq!(
+            form,
+            "title=Launch+%26+learn%3A+Q3&liveStart=06%2F01%2F2026+02%3A30+PM&liveDuration=90\
+             &timeZone=Europe%2FParis&eventType=Webcast&languageCd=en"
+        );
+    }
+
+    #[test]
+    fn a_created_webinar_is_read_from_wccevent() {
+        let body = r#"{"wccevent":{"eventId":2000001,"title":"x",
+            "audienceUrl":"https://event.on24.com/wcc/e/2000001",
+            "previewUrl":"https://event.on24.com/wcc/p/2000001","reportsUrl":"x"}}"#;
+        assert_eq!(
+            interpret_created(200, body),
+            Ok(CreatedWebinar {
+                event_id: "2000001".into(),
+                audience_url: "https://event.on24.com/wcc/e/2000001".into(),
+                preview_url: "https://event.on24.com/wcc/p/2000001".into(),
+            })
+        );
+        // A link that is not http(s) is not kept (it is shown as a link).
+        let odd = r#"{"wccevent":{"eventId":"7","audienceUrl":"javascript:alert(1)"}}"#;
+        let created = interpret_created(200, odd).expect("created");
+        assert_eq!(
+            (created.event_id.as_str(), created.audience_url.as_str()),
+            ("7", "")
+        );
+        for bad in ["{}", "not json", r#"{"wccevent":{"title":"x"}}"#] {
+            let (status, _) = interpret_created(200, bad).expect_err(bad);
+            assert_eq!(status, ServiceStatus::ProviderError);
+        }
+    }
+
+    #[test]
+    fn a_refused_webinar_says_why() {
+        let (status, message) =
+            interpret_created(400, r#"{"code":400,"message":"Invalid liveDuration: 125"}"#)
+                .expect_err("refused");
+        assert_eq!(
+            (status, message.as_str()),
+            (ServiceStatus::Ok, "Invalid liveDuration: 125")
+        );
+        assert_eq!(
+            interpret_created(500, "").expect_err("down").0,
+            ServiceStatus::ProviderError
+        );
+        assert_eq!(
+            interpret_created(401, "").expect_err("creds").0,
+            ServiceStatus::InvalidCredentials
+        );
+    }
+
+    #[test]
+    fn failures_become_502_or_503_with_the_providers_words() {
+        let down =
+            create_failure(interpret_created(500, "Internal server error").expect_err("down"));
+        assert_eq!(down.status(), 502);
+        assert!(down.body().error.message.contains("Internal server error"));
+        let quota = create_failure((ServiceStatus::QuotaExceeded, "Quota exceeded.".into()));
+        assert_eq!(quota.status(), 503);
+        let away = create_failure((ServiceStatus::Unreachable, "x did not answer.".into()));
+        assert_eq!(away.status(), 503);
+        assert!(away.body().error.message.contains("Try again later"));
+        let creds = create_failure((ServiceStatus::InvalidCredentials, "Invalid key".into()));
+        assert_eq!(creds.status(), 502);
+        assert!(creds.body().error.message.contains("credentials"));
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::event_passes::EventPasses;
 use super::event_registration_fields::EventRegistrationFields;
 use super::event_sessions::EventSessions;
 use super::event_speakers::EventSpeakers;
+use super::event_webinar::EventWebinar;
 use crate::api::{self, ApiError};
 use crate::components::configuration_select::ConfigurationSelect;
 use crate::components::custom_values::{self, CustomValueFields, fields_of};
@@ -333,6 +334,7 @@ pub fn EventForm() -> impl IntoView {
             </div>
         </form>
         {move || loaded_id.get().map(|event_id| view! {
+            <EventWebinar event_id=event_id.clone() event=record />
             <EventSessions event_id=event_id.clone() event=record configurations=configurations
                 custom_fields=custom_fields />
             <EventSpeakers event_id=event_id.clone() custom_fields=custom_fields />

@@ -13,6 +13,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
 use crate::components::globe::GlobeIcon;
+use crate::pages::webinar_configuration_terms::TermsAndIntegration;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -159,6 +160,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
             match op {
                 "toggle" => api::set_configuration_active(&id, !active).await.map(Some),
                 "remove-credentials" => api::remove_credentials(&id).await.map(Some),
+                "accept-terms" => api::accept_terms(&id).await.map(Some),
                 _ => api::delete_configuration(&id).await.map(|_| None),
             }
         })
@@ -166,6 +168,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     effect(move || match simple.value().get() {
         Some(Ok(Some(c))) => {
             check_result.set(None);
+            message.set(None);
             show(c);
         }
         Some(Ok(None)) => navigate(LIST, Default::default()),
@@ -281,8 +284,11 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
             }
         })}
         {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
-        {move || record.get().filter(|r| !r.active).map(|_| view! {
-            <p class="banner info">"This configuration is inactive: events cannot select it."</p>
+        {move || record.get().filter(|r| !r.active).map(|r| view! {
+            <p class="banner info">
+                "This configuration is inactive: events cannot select it."
+                {(!r.terms_current).then_some(" Accept the provider's terms before activating it.")}
+            </p>
         })}
         <nav class="tabs" role="tablist">
             <button type="button" role="tab" class=move || if tab.get() == Tab::General { "tab selected" } else { "tab" }
@@ -309,6 +315,9 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                     </select>
                     <p class="field-error" role="alert">{move || errors.with(|e| error_for(e, "providerId"))}</p>
                 </div>
+                <TermsAndIntegration record=record
+                    accept=Callback::new(move |()| { simple.dispatch("accept-terms"); })
+                    accepting=Signal::derive(move || simple.pending().get()) />
                 {move || record.get().map(|_| view! {
                     <fieldset class="readonly-group">
                         <legend>"Troubleshooting (read-only)"</legend>

@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::attendance;
 use crate::auth::{self, Credential};
+use crate::create_event;
 use crate::form;
 use crate::message::{HTML, SimRequest, SimResponse};
 use crate::routes::{self, ApiTarget, Control, Endpoint};
@@ -43,6 +44,10 @@ impl App {
             && request.method == "GET"
         {
             join_page(event_id, eventuserid)
+        } else if let Some((page, event_id)) = routes::parse_event_page(path)
+            && request.method == "GET"
+        {
+            event_page(page, event_id)
         } else {
             SimResponse::not_found(path)
         }
@@ -83,6 +88,9 @@ impl App {
             );
         }
         match target.endpoint {
+            Endpoint::Events if request.method == "POST" => {
+                self.create_event(&mut state, &target, request)
+            }
             Endpoint::Events => list_events(&mut state, &target),
             Endpoint::Registrant { event_id } => {
                 self.write_registrant(&mut state, &target, event_id, request)
@@ -175,6 +183,31 @@ impl App {
                 "created": written.created,
             }),
         )
+    }
+
+    /// "Create a webinar": form-urlencoded, checked by [`create_event::parse`].
+    fn create_event(
+        &self,
+        state: &mut State,
+        target: &ApiTarget,
+        request: &SimRequest,
+    ) -> SimResponse {
+        if !form::is_form(request.header("content-type")) {
+            return SimResponse::error(
+                415,
+                &format!("Content-Type must be {}", form::FORM_CONTENT_TYPE),
+            );
+        }
+        let fields = form::parse(&request.body);
+        let event = match create_event::parse(&fields) {
+            Ok(event) => event,
+            Err(message) => return SimResponse::error(400, &message),
+        };
+        let client_id = client_id_value(&target.client_id);
+        let answer = state.create_event(&target.client_id, event.title.clone(), |id| {
+            create_event::answer(&event, id, client_id, &self.base_url)
+        });
+        SimResponse::json(200, &answer)
     }
 
     fn handle_control(&self, request: &SimRequest) -> SimResponse {
@@ -327,6 +360,19 @@ fn list_attendees(state: &mut State, target: &ApiTarget, event_id: u64) -> SimRe
         200,
         &json!({"totalattendees": attendees.len(), "attendees": attendees}),
     )
+}
+
+fn event_page(page: &str, event_id: u64) -> SimResponse {
+    let html = format!(
+        "<!doctype html><meta charset=\"utf-8\"><title>Simulated webinar</title>\
+         <h1>ON24 simulator</h1><p>{page} page of event {event_id}.</p>"
+    );
+    SimResponse {
+        status: 200,
+        content_type: HTML,
+        body: html.into_bytes(),
+        allow: None,
+    }
 }
 
 fn join_page(event_id: u64, eventuserid: u64) -> SimResponse {

@@ -12,6 +12,15 @@
 //!   401 `{"code":401,"message":...}` (a missing header is named in the message).
 //! - `GET /v2/client/{clientId}/event`: list events (see "Check" below). Every client has the
 //!   seeded event 1000001 "Simulated webinar"; other events appear on their first registrant.
+//! - `POST /v2/client/{clientId}/event`: "Create a webinar" (REFERENCE.md). Form-urlencoded
+//!   (415 otherwise); required `eventType`, `languageCd`, `liveDuration` (15-480 minutes,
+//!   15-minute steps up to 120, then 30-minute steps), `liveStart` (`MM/DD/YYYY hh:mm a`,
+//!   `YYYY-MM-DDThh:mm:ss`, or that with a `±zz:zz` offset), `timeZone`, `title` (under 251
+//!   characters); 400 `{"code","message"}` naming the field otherwise. Answers 200
+//!   `{"wccevent": {eventId, title, liveStart, liveDuration, liveEnd, archiveStart,
+//!   archiveEnd, clientId, timeZone, eventType, languageCd, audienceUrl, reportsUrl,
+//!   previewUrl, ...optional fields given}}`. Created ids count from 2000001; the event is
+//!   then listed and takes registrants; its URLs serve a small page from the simulator.
 //! - `POST /v2/client/{clientId}/event/{eventId}/registrant`: form-urlencoded body with
 //!   `email` (required), `firstname`, `lastname`, `company` and any other fields (kept as
 //!   given); query `honorrequired` / `honorvalidation` (Y/N). A repeat for the same email
@@ -25,8 +34,9 @@
 //! - Failure modes set through the control API: `fail` (500), `slow` (delayed answers),
 //!   `quota` (403 on authenticated calls).
 //!
-//! Not simulated: the erasure calls (`/forget`, `/forgetall`), paging parameters, event
-//! details beyond a title, the "not after the event starts" rule for deletes, token expiry.
+//! Not simulated: the erasure calls (`/forget`, `/forgetall`), paging parameters, copying an
+//! event (`eventsource`), time zone conversion (`liveStart` is kept as the local time given),
+//! event details beyond a title in the event list, the "not after the event starts" rule for deletes, token expiry.
 //!
 //! ## Which call Convene's "Check" button uses, and why
 //! `GET /v2/client/{clientId}/event` ("list events"): the cheapest authenticated read. It
@@ -47,6 +57,9 @@
 //! - The error body shape `{"code", "message"}` and its messages.
 //! - An exhausted quota answering 403 rather than 429 (REFERENCE.md says so, unconfirmed).
 //! - Attendance value types, `userstatus` values and timestamp format.
+//! - Create a webinar: the shapes of `audienceUrl`/`previewUrl`/`reportsUrl`, the archive
+//!   window (live end plus one year), the messages, and which `eventType` / `languageCd` /
+//!   `timeZone` values are valid (any non-empty value is accepted here).
 //!
 //! ## Control API (tests only, no auth, JSON)
 //! `POST/DELETE /__control/credentials`, `POST /__control/mode`, `POST /__control/attendance`,
@@ -56,6 +69,7 @@ mod app;
 mod attendance;
 mod auth;
 mod cli;
+mod create_event;
 mod form;
 mod message;
 mod routes;

@@ -6,6 +6,10 @@ pub const API_PREFIX: &str = "/v2";
 pub const CONTROL_PREFIX: &str = "/__control";
 /// Where the simulated join links (`registrantUrl`) point.
 pub const JOIN_PREFIX: &str = "/wcc/r";
+/// Where a created webinar's `audienceUrl`, `previewUrl` and `reportsUrl` point.
+pub const AUDIENCE_PREFIX: &str = "/wcc/e";
+pub const PREVIEW_PREFIX: &str = "/wcc/p";
+pub const REPORTS_PREFIX: &str = "/wcc/reports";
 
 /// An ON24 API call, under `/v2/client/{clientId}/...`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,7 +21,8 @@ pub struct ApiTarget {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Endpoint {
-    /// `/client/{clientId}/event`: list events (what Convene's Check calls).
+    /// `/client/{clientId}/event`: list events (GET, what Convene's Check calls) or create a
+    /// webinar (POST).
     Events,
     /// `/client/{clientId}/event/{eventId}/registrant`: create (POST) or update (PATCH).
     Registrant { event_id: u64 },
@@ -29,7 +34,8 @@ impl Endpoint {
     /// Methods this endpoint answers; anything else is a 405.
     pub fn allowed_methods(self) -> &'static [&'static str] {
         match self {
-            Endpoint::Events | Endpoint::Attendees { .. } => &["GET"],
+            Endpoint::Events => &["GET", "POST"],
+            Endpoint::Attendees { .. } => &["GET"],
             Endpoint::Registrant { .. } => &["POST", "PATCH"],
         }
     }
@@ -115,6 +121,22 @@ pub fn parse_join(path: &str) -> Option<(u64, u64)> {
         [event, user] => Some((parse_id(event)?, parse_id(user)?)),
         _ => None,
     }
+}
+
+/// Parses a created webinar's page (`/wcc/e|p|reports/{eventId}`): which page, which event.
+pub fn parse_event_page(path: &str) -> Option<(&'static str, u64)> {
+    [
+        (AUDIENCE_PREFIX, "Audience"),
+        (PREVIEW_PREFIX, "Preview"),
+        (REPORTS_PREFIX, "Reports"),
+    ]
+    .into_iter()
+    .find_map(
+        |(prefix, page)| match segments_under(path, prefix)?.as_slice() {
+            [event] => Some((page, parse_id(event)?)),
+            _ => None,
+        },
+    )
 }
 
 /// ON24 ids (eventId, eventuserid) are positive integers written in decimal.
@@ -207,7 +229,7 @@ mod tests {
 
     #[test]
     fn methods_per_endpoint() {
-        assert_eq!(Endpoint::Events.allowed_methods(), ["GET"]);
+        assert_eq!(Endpoint::Events.allowed_methods(), ["GET", "POST"]);
         assert_eq!(
             Endpoint::Registrant { event_id: 1 }.allowed_methods(),
             ["POST", "PATCH"]
@@ -243,6 +265,12 @@ mod tests {
             Some((1000001, 300000001))
         );
         assert_eq!(parse_join("/wcc/r/1000001"), None);
+        assert_eq!(
+            parse_event_page("/wcc/e/2000001"),
+            Some(("Audience", 2000001))
+        );
+        assert_eq!(parse_event_page("/wcc/p/7"), Some(("Preview", 7)));
+        assert_eq!(parse_event_page("/wcc/e/x"), None);
     }
 
     #[test]

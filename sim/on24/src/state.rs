@@ -13,6 +13,8 @@ pub const SEED_EVENT_ID: u64 = 1_000_001;
 pub const SEED_EVENT_TITLE: &str = "Simulated webinar";
 /// First `eventuserid` handed out (after start and after each reset), so ids are deterministic.
 pub const FIRST_EVENTUSERID: u64 = 300_000_001;
+/// First `eventId` handed out to a created webinar (after start and after each reset).
+pub const FIRST_CREATED_EVENT_ID: u64 = 2_000_001;
 /// `slow` mode's delay when `delayMs` is not given.
 pub const DEFAULT_SLOW_MS: u64 = 10_000;
 /// Longest `slow` delay accepted (ten minutes), so a typo cannot hang a test run for days.
@@ -80,6 +82,8 @@ pub struct Event {
     pub eventid: u64,
     pub title: String,
     pub registrants: Vec<Registrant>,
+    /// A created webinar's `wccevent` answer (`None` for the seeded and implicit events).
+    pub details: Option<Value>,
 }
 
 impl Event {
@@ -88,6 +92,7 @@ impl Event {
             eventid,
             title,
             registrants: Vec::new(),
+            details: None,
         }
     }
 }
@@ -123,6 +128,7 @@ pub struct State {
     /// Every `/v2` request received, as `GET /__control/received` returns them.
     pub received: Vec<Value>,
     next_eventuserid: u64,
+    next_event_id: u64,
 }
 
 impl State {
@@ -133,6 +139,7 @@ impl State {
             clients: BTreeMap::new(),
             received: Vec::new(),
             next_eventuserid: FIRST_EVENTUSERID,
+            next_event_id: FIRST_CREATED_EVENT_ID,
         }
     }
 
@@ -159,6 +166,23 @@ impl State {
                     Event::new(SEED_EVENT_ID, SEED_EVENT_TITLE.to_string()),
                 )])
             })
+    }
+
+    /// Creates a webinar for the client: `details` builds its answer from the new id, and
+    /// is kept for the event list. Returns the answer.
+    pub fn create_event(
+        &mut self,
+        client_id: &str,
+        title: String,
+        details: impl FnOnce(u64) -> Value,
+    ) -> Value {
+        let event_id = self.next_event_id;
+        self.next_event_id += 1;
+        let answer = details(event_id);
+        let mut event = Event::new(event_id, title);
+        event.details = Some(answer.clone());
+        self.events_mut(client_id).insert(event_id, event);
+        answer
     }
 
     /// The client's events, in id order.
@@ -319,6 +343,28 @@ mod tests {
         assert!(elsewhere.created);
         assert_eq!(state.registrants("1", 55).len(), 2);
         assert_eq!(state.registrants("2", 55).len(), 1);
+    }
+
+    #[test]
+    fn created_webinars_get_their_own_ids_and_are_listed() {
+        let mut state = State::new(Vec::new());
+        let answer = state.create_event("1", "Launch".into(), |id| serde_json::json!({ "id": id }));
+        assert_eq!(answer["id"], FIRST_CREATED_EVENT_ID);
+        state.create_event("1", "Second".into(), |id| serde_json::json!({ "id": id }));
+        let titles: Vec<&str> = state.events("1").iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, [SEED_EVENT_TITLE, "Launch", "Second"]);
+        assert_eq!(
+            state.events("2").len(),
+            1,
+            "another client's events are its own"
+        );
+        state.reset();
+        let again = state.create_event(
+            "1",
+            "After reset".into(),
+            |id| serde_json::json!({ "id": id }),
+        );
+        assert_eq!(again["id"], FIRST_CREATED_EVENT_ID);
     }
 
     #[test]

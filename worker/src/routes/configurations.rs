@@ -35,7 +35,7 @@ pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
     http::json(&found, 200)
 }
 
-fn keyring(env: &Env) -> ApiResult<Keyring> {
+pub(super) fn keyring(env: &Env) -> ApiResult<Keyring> {
     let text = env
         .secret(vault::KEYRING_SECRET)
         .map_err(|_| vault::VaultError::KeyringMissing)?
@@ -96,6 +96,17 @@ pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response
     http::json(&updated, 200)
 }
 
+/// `POST /webinar-configurations/{id}/accept-terms`: the signed-in administrator accepts
+/// the provider's terms of service and privacy policy as they are now.
+pub async fn accept_terms(env: &Env, id: &str, user: &str) -> ApiResult<Response> {
+    let command = Command::AcceptTerms {
+        id: id.into(),
+        accepted_by: user.into(),
+    };
+    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    http::json(&updated, 200)
+}
+
 pub async fn remove_credentials(env: &Env, id: &str) -> ApiResult<Response> {
     let updated: WebinarConfiguration = Store::config(env)?
         .call(&Command::RemoveCredentials { id: id.into() })
@@ -123,7 +134,7 @@ async fn check_request(req: &mut Request) -> ApiResult<CheckRequest> {
     }
 }
 
-fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
+pub(super) fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
     let override_base = env.var(on24::BASE_URL_VAR).ok().map(|v| v.to_string());
     on24::base_url(&provider.base_service_url, override_base)
 }

@@ -10,6 +10,7 @@ mod providers;
 mod public;
 mod registrations;
 mod webapps;
+mod webinar;
 
 use worker::{Env, Method, Request, Response, Url};
 
@@ -71,8 +72,8 @@ async fn route(
         },
         ["api", "admin", rest @ ..] => {
             // Nothing under /api/admin/ answers, not even "unknown route", without a session.
-            session::require(env, &req).await?;
-            admin(rest, method, req, env, url).await
+            let user = session::require(env, &req).await?;
+            admin(rest, method, req, env, url, &user).await
         }
         _ => Err(ApiError::NotFound(format!(
             "There is no API route {}.",
@@ -87,6 +88,7 @@ async fn admin(
     req: Request,
     env: &Env,
     url: &Url,
+    user: &str,
 ) -> ApiResult<Response> {
     match rest {
         ["openapi.json"] => match method {
@@ -125,6 +127,10 @@ async fn admin(
         },
         ["webinar-configurations", id, "deactivate"] => match method {
             Method::Post => configurations::set_active(env, id, false).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webinar-configurations", id, "accept-terms"] => match method {
+            Method::Post => configurations::accept_terms(env, id, user).await,
             _ => Err(allow(&["POST"])),
         },
         ["webinar-configurations", id, "credentials"] => match method {
@@ -182,6 +188,10 @@ async fn admin(
             Method::Put => events::update_session(req, env, event_id, id).await,
             Method::Delete => events::delete_session(env, event_id, id).await,
             _ => Err(allow(&["PUT", "DELETE"])),
+        },
+        ["events", id, "webinar"] => match method {
+            Method::Post => webinar::create_or_link(req, env, id).await,
+            _ => Err(allow(&["POST"])),
         },
         ["events", id, "registrations"] => match method {
             Method::Get => registrations::list(env, url, id).await,

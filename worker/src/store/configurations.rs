@@ -1,6 +1,7 @@
 //! Webinar configuration commands. Credentials arrive and leave sealed only.
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus, WebinarConfiguration};
+use convene_types::integration::{self, Facts, TermsAcceptance, TermsUrls};
 use convene_types::provider::WebinarProvider;
 use serde::{Deserialize, Serialize};
 
@@ -29,14 +30,31 @@ pub struct StoredConfiguration {
     pub service_status: ServiceStatus,
     pub status_message: String,
     pub last_checked_at: Option<String>,
+    /// Absent in records written before terms acceptance existed: not accepted.
+    #[serde(default)]
+    pub terms_acceptance: Option<TermsAcceptance>,
     pub created_at: String,
     pub updated_at: String,
+}
+
+/// The provider's terms and privacy URLs now (empty if the provider is unknown).
+fn provider_urls(provider: Option<&WebinarProvider>) -> TermsUrls {
+    TermsUrls {
+        terms_of_service: provider
+            .map(|p| p.terms_of_service_url.clone())
+            .unwrap_or_default(),
+        privacy_policy: provider
+            .map(|p| p.privacy_policy_url.clone())
+            .unwrap_or_default(),
+    }
 }
 
 impl StoredConfiguration {
     /// The API view: provider details filled in, credentials reduced to "set or not".
     pub fn view(&self, providers: &[WebinarProvider]) -> WebinarConfiguration {
         let provider = providers.iter().find(|p| p.id == self.provider_id);
+        let urls = provider_urls(provider);
+        let acceptance = self.terms_acceptance.as_ref();
         WebinarConfiguration {
             id: self.id.clone(),
             name: self.name.clone(),
@@ -54,6 +72,16 @@ impl StoredConfiguration {
             service_status: self.service_status,
             status_message: self.status_message.clone(),
             last_checked_at: self.last_checked_at.clone(),
+            terms_accepted_at: acceptance.map(|a| a.accepted_at.clone()),
+            terms_accepted_by: acceptance.map(|a| a.accepted_by.clone()),
+            terms_accepted_urls: acceptance.map(|a| a.urls.clone()),
+            terms_current: integration::terms_problem(acceptance, &urls).is_none(),
+            integration: integration::integration(Facts {
+                active: self.active,
+                credentials_set: self.credentials.is_some(),
+                acceptance,
+                provider_urls: &urls,
+            }),
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
         }
@@ -96,7 +124,7 @@ pub async fn all_configurations(records: &Records) -> ApiResult<Vec<StoredConfig
     records.list(PREFIX).await
 }
 
-async fn stored(records: &Records, id: &str) -> ApiResult<StoredConfiguration> {
+pub(super) async fn stored(records: &Records, id: &str) -> ApiResult<StoredConfiguration> {
     records.get(&key(id)).await?.ok_or_else(|| {
         ApiError::NotFound(format!("There is no webinar configuration with id {id}."))
     })
@@ -160,12 +188,14 @@ pub async fn create(
         id,
         name: draft.name,
         provider_id: draft.provider_id,
-        active: true,
+        // Never active before its provider's terms are accepted.
+        active: false,
         credentials: None,
         last_metrics_update: None,
         service_status: ServiceStatus::NotConfigured,
         status_message: String::new(),
         last_checked_at: None,
+        terms_acceptance: None,
         created_at: now.clone(),
         updated_at: now,
     };
@@ -190,8 +220,9 @@ pub async fn update(
         .validate_against(&providers, &names(records).await?, Some(id))
         .map_err(ApiError::Validation)?;
     if draft.provider_id != current.provider_id {
-        // Credentials belong to an account with one provider.
+        // Credentials and accepted terms belong to an account with one provider.
         current.set_credentials(None);
+        current.terms_acceptance = None;
     }
     current.name = draft.name;
     current.provider_id = draft.provider_id;
@@ -211,7 +242,39 @@ pub async fn set_active(
     active: bool,
 ) -> ApiResult<WebinarConfiguration> {
     let mut current = stored(records, id).await?;
+    if active {
+        let provider = providers::all(records).await?;
+        let provider = provider.iter().find(|p| p.id == current.provider_id);
+        let urls = provider_urls(provider);
+        let blocker = integration::activation_blocker(
+            &current.name,
+            current.terms_acceptance.as_ref(),
+            &urls,
+        );
+        if let Some(message) = blocker {
+            return Err(ApiError::Conflict(message));
+        }
+    }
     current.active = active;
+    current.updated_at = ids::now_iso();
+    records.put(&key(id), &current).await?;
+    get(records, id).await
+}
+
+/// Records that `accepted_by` accepts the provider's terms and privacy policy as they are
+/// now (read in this same step, so the URLs recorded are the ones the rule compares).
+pub async fn accept_terms(
+    records: &Records,
+    id: &str,
+    accepted_by: &str,
+) -> ApiResult<WebinarConfiguration> {
+    let mut current = stored(records, id).await?;
+    let provider = providers::by_id(records, &current.provider_id).await?;
+    current.terms_acceptance = Some(TermsAcceptance {
+        accepted_at: ids::now_iso(),
+        accepted_by: accepted_by.to_string(),
+        urls: provider_urls(Some(&provider)),
+    });
     current.updated_at = ids::now_iso();
     records.put(&key(id), &current).await?;
     get(records, id).await

@@ -46,6 +46,11 @@ async fn facts(records: &Records) -> ApiResult<Vec<ConfigurationFacts>> {
         .collect())
 }
 
+/// Writes an event as it is (its fields already checked).
+pub(super) async fn put(records: &Records, event: &Event) -> ApiResult<()> {
+    records.put(&key(&event.id), event).await
+}
+
 pub async fn all(records: &Records) -> ApiResult<Vec<Event>> {
     records.list(PREFIX).await
 }
@@ -91,6 +96,10 @@ pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
         waitlist_allowed: draft.waitlist_allowed,
         published: draft.published,
         custom_fields,
+        provider_event_id: None,
+        audience_url: None,
+        preview_url: None,
+        provider_copy: None,
         created_at: now.clone(),
         updated_at: now,
     };

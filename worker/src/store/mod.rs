@@ -16,6 +16,7 @@ mod providers;
 mod public;
 mod records;
 mod webapps;
+mod webinars;
 
 pub use catalog::Kind;
 pub use configurations::{CheckTarget, CredentialsChange};
@@ -24,8 +25,10 @@ pub use events::RegistrationContext;
 pub use object::StoreObject;
 pub use public::Part;
 pub use webapps::Credential;
+pub use webinars::WebinarTarget;
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
+use convene_types::webinar::EventWebinar;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use worker::Env;
@@ -124,9 +127,16 @@ pub enum Command {
         input: ConfigurationInput,
         credentials: CredentialsChange,
     },
+    /// Activation is refused (409) until the provider's current terms are accepted.
     SetConfigurationActive {
         id: String,
         active: bool,
+    },
+    /// Records that the signed-in administrator `accepted_by` accepts the provider's terms
+    /// of service and privacy policy as they are now.
+    AcceptTerms {
+        id: String,
+        accepted_by: String,
     },
     DeleteConfiguration {
         id: String,
@@ -201,6 +211,16 @@ pub enum Command {
     DeleteSession {
         event_id: String,
         id: String,
+    },
+    /// What creating an event's webinar needs (refused when the event is in person, has
+    /// no configuration, or has its webinar already).
+    WebinarTarget {
+        event_id: String,
+    },
+    /// Records the webinar created or linked at the provider on the event, once.
+    RecordWebinar {
+        event_id: String,
+        webinar: EventWebinar,
     },
     /// The event, its session ids and the matching strategy, for a registration.
     RegistrationContext {

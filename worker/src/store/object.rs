@@ -16,7 +16,7 @@ use worker::State;
 use super::records::Records;
 use super::{
     Command, Credentials, Kind, PublicRead, catalog, configurations, custom, event_admin, events,
-    providers, public, webapps,
+    providers, public, webapps, webinars,
 };
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
@@ -95,6 +95,9 @@ impl StoreObject {
             Command::SetConfigurationActive { id, active } => {
                 reply(configurations::set_active(records, &id, active).await)
             }
+            Command::AcceptTerms { id, accepted_by } => {
+                reply(configurations::accept_terms(records, &id, &accepted_by).await)
+            }
             Command::RemoveCredentials { id } => {
                 reply(configurations::remove_credentials(records, &id).await)
             }
@@ -153,6 +156,12 @@ impl StoreObject {
             }
             Command::DeleteSession { event_id, id } => {
                 reply(events::delete_session(records, &event_id, &id).await)
+            }
+            Command::WebinarTarget { event_id } => {
+                reply(webinars::target(records, &event_id).await)
+            }
+            Command::RecordWebinar { event_id, webinar } => {
+                reply(webinars::record(records, &event_id, webinar).await)
             }
             Command::RegistrationContext { event_id } => {
                 reply(events::registration_context(records, &event_id).await)

@@ -210,7 +210,7 @@ fn unknown_routes_and_wrong_methods() {
     assert_eq!(body(&response)["code"], 404);
     let response = app.handle(&authed("DELETE", "/v2/client/42/event", ""));
     assert_eq!(response.status, 405);
-    assert_eq!(response.allow.as_deref(), Some("GET"));
+    assert_eq!(response.allow.as_deref(), Some("GET, POST"));
     assert_eq!(
         app.handle(&authed("GET", "/v2/client/42/event/1/registrant", ""))
             .status,
@@ -355,4 +355,121 @@ fn attendance_control_needs_a_registrant() {
         set(r#"{"eventId": "1", "email": "a@b.c", "clientId": "9"}"#).status,
         404
     );
+}
+
+const WEBINAR: &str = "title=Launch+day&liveStart=06%2F01%2F2026+02%3A30+PM&liveDuration=90\
+&timeZone=Europe%2FParis&eventType=Webcast&languageCd=en";
+
+#[test]
+fn a_created_webinar_is_listed_and_takes_registrants() {
+    let app = app();
+    let response = app.handle(&authed("POST", "/v2/client/42/event", WEBINAR));
+    assert_eq!(response.status, 200);
+    let created = body(&response);
+    let w = &created["wccevent"];
+    let id = w["eventId"].as_u64().expect("eventId");
+    assert_eq!(id, crate::state::FIRST_CREATED_EVENT_ID);
+    assert_eq!(w["title"], "Launch day");
+    assert_eq!(w["liveStart"], "2026-06-01T14:30:00");
+    assert_eq!(w["liveEnd"], "2026-06-01T16:00:00");
+    assert_eq!(w["liveDuration"], 90);
+    assert_eq!(w["clientId"], 42);
+    assert_eq!(w["audienceUrl"], format!("http://127.0.0.1:9/wcc/e/{id}"));
+    assert_eq!(w["previewUrl"], format!("http://127.0.0.1:9/wcc/p/{id}"));
+
+    let listed = body(&app.handle(&authed("GET", "/v2/client/42/event", "")));
+    let titles: Vec<&str> = listed["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|e| e["title"].as_str())
+        .collect();
+    assert_eq!(titles, ["Simulated webinar", "Launch day"]);
+    let registrant = app.handle(&authed(
+        "POST",
+        &format!("/v2/client/42/event/{id}/registrant"),
+        "email=a%40b.example",
+    ));
+    assert_eq!(registrant.status, 200);
+    let report = body(&app.handle(&authed(
+        "GET",
+        &format!("/v2/client/42/event/{id}/attendee"),
+        "",
+    )));
+    assert_eq!(report["totalattendees"], 1);
+    let page = app.handle(&request("GET", &format!("/wcc/e/{id}"), &[], ""));
+    assert_eq!(page.status, 200);
+}
+
+#[test]
+fn a_webinar_form_is_checked_field_by_field() {
+    let app = app();
+    let with = |change: &str| WEBINAR.replace("liveDuration=90", change);
+    for (form, field) in [
+        (with("liveDuration=125"), "liveDuration"),
+        (with("liveDuration=500"), "liveDuration"),
+        (with("liveDuration=90&liveStart=yesterday"), "liveStart"),
+        (with("liveDuration=90&title="), "title"),
+        (
+            with(&format!("liveDuration=90&title={}", "x".repeat(251))),
+            "title",
+        ),
+        (with("liveDuration="), "liveDuration"),
+    ] {
+        let response = app.handle(&authed("POST", "/v2/client/42/event", &form));
+        assert_eq!(response.status, 400, "{field}");
+        let message = body(&response)["message"]
+            .as_str()
+            .expect("message")
+            .to_string();
+        assert!(message.contains(field), "{field}: {message}");
+    }
+    let json = request(
+        "POST",
+        "/v2/client/42/event",
+        &[AUTH[0], AUTH[1], ("Content-Type", "application/json")],
+        "{}",
+    );
+    assert_eq!(app.handle(&json).status, 415);
+    // Nothing refused was created.
+    let listed = body(&app.handle(&authed("GET", "/v2/client/42/event", "")));
+    assert_eq!(listed["totalevents"], 1);
+}
+
+#[test]
+fn fault_modes_apply_to_creating_a_webinar() {
+    let app = app();
+    let unauthenticated = request(
+        "POST",
+        "/v2/client/42/event",
+        &[("Content-Type", form::FORM_CONTENT_TYPE)],
+        WEBINAR,
+    );
+    assert_eq!(app.handle(&unauthenticated).status, 401);
+    for (mode, status) in [("fail", 500), ("quota", 403)] {
+        let set = request(
+            "POST",
+            "/__control/mode",
+            &[],
+            &format!(r#"{{"mode":"{mode}"}}"#),
+        );
+        assert_eq!(app.handle(&set).status, 200);
+        let response = app.handle(&authed("POST", "/v2/client/42/event", WEBINAR));
+        assert_eq!(response.status, status, "{mode}");
+    }
+    let normal = request("POST", "/__control/mode", &[], r#"{"mode":"normal"}"#);
+    app.handle(&normal);
+    let listed = body(&app.handle(&authed("GET", "/v2/client/42/event", "")));
+    assert_eq!(
+        listed["totalevents"], 1,
+        "no webinar was created in a fault mode"
+    );
+    let received = body(&app.handle(&request("GET", "/__control/received", &[], "")));
+    let creates = received
+        .as_array()
+        .expect("log")
+        .iter()
+        .filter(|r| r["method"] == "POST" && r["path"] == "/v2/client/42/event")
+        .count();
+    assert_eq!(creates, 3, "every attempt is in the received log");
 }

@@ -2,13 +2,15 @@
 //! checks recorded only for the credentials they checked, no deleting what events use.
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
+use convene_types::integration::OffReason;
 use convene_types::provider::on24;
 use serde_json::json;
 
 use super::*;
 use crate::store::events;
+use crate::store::providers;
 use crate::store::records::support::{
-    conflict, event, field_errors, input, not_found, provider, run, sealed,
+    activated, conflict, event, field_errors, input, not_found, provider, run, sealed,
 };
 
 fn body(name: &str, provider_id: &str) -> ConfigurationInput {
@@ -28,7 +30,7 @@ fn a_configuration_shows_its_provider_and_whether_credentials_are_set() {
         let without = create_on24(&records, "plain", None).await;
         assert_eq!(without.provider_name, on24::NAME);
         assert_eq!(without.terms_of_service_url, on24::TERMS_OF_SERVICE_URL);
-        assert!(without.active);
+        assert!(!without.active, "inactive until its terms are accepted");
         assert!(!without.credentials_set);
         assert_eq!(without.service_status, ServiceStatus::NotConfigured);
 
@@ -275,8 +277,10 @@ fn check_target_active_flag_and_removing_credentials() {
 fn a_configuration_used_by_an_event_or_a_session_cannot_be_deleted() {
     let records = Records::in_memory();
     run(async {
-        let by_event = create_on24(&records, "by-event", None).await;
-        let by_session = create_on24(&records, "by-session", None).await;
+        create_on24(&records, "by-event", None).await;
+        create_on24(&records, "by-session", None).await;
+        let by_event = activated(&records, "by-event").await;
+        let by_session = activated(&records, "by-session").await;
         let webinar = event(
             &records,
             json!({ "name": "Webinar", "format": "webinar", "webinarConfigurationId": by_event.id }),
@@ -303,5 +307,107 @@ fn a_configuration_used_by_an_event_or_a_session_cannot_be_deleted() {
             .expect("event deleted");
         delete(&records, &by_session.id).await.expect("now unused");
         not_found(get(&records, &by_session.id).await);
+    });
+}
+
+#[test]
+fn activation_waits_for_the_providers_current_terms() {
+    let records = Records::in_memory();
+    run(async {
+        let created = create_on24(&records, "c", Some(sealed("a"))).await;
+        assert_eq!(created.terms_accepted_at, None);
+        assert!(!created.terms_current);
+        assert_eq!(
+            created.integration.reason,
+            Some(OffReason::TermsNotAccepted)
+        );
+        let message = conflict(set_active(&records, "c", true).await);
+        assert!(message.contains("Accept terms"), "{message}");
+        assert!(!get(&records, "c").await.expect("get").active);
+
+        let accepted = accept_terms(&records, "c", "alice")
+            .await
+            .expect("accepted");
+        assert_eq!(accepted.terms_accepted_by.as_deref(), Some("alice"));
+        assert!(accepted.terms_accepted_at.is_some());
+        let urls = accepted.terms_accepted_urls.clone().expect("urls");
+        assert_eq!(urls.terms_of_service, on24::TERMS_OF_SERVICE_URL);
+        assert_eq!(urls.privacy_policy, on24::PRIVACY_POLICY_URL);
+        assert!(accepted.terms_current);
+        assert_eq!(accepted.integration.reason, Some(OffReason::Inactive));
+        let on = set_active(&records, "c", true).await.expect("activated");
+        assert!(on.integration.on, "{:?}", on.integration);
+
+        // The provider's URLs change: the acceptance no longer counts.
+        let mut changed = providers::by_id(&records, on24::ID)
+            .await
+            .expect("on24")
+            .to_input();
+        changed.privacy_policy_url = "https://www.on24.com/legal/privacy-2027/".into();
+        providers::update(&records, on24::ID, changed)
+            .await
+            .expect("updated");
+        let stale = get(&records, "c").await.expect("get");
+        assert!(stale.active && !stale.terms_current);
+        assert_eq!(stale.integration.reason, Some(OffReason::TermsChanged));
+        assert_eq!(
+            stale.terms_accepted_urls,
+            Some(urls),
+            "what was accepted stays shown"
+        );
+        set_active(&records, "c", false).await.expect("deactivated");
+        let message = conflict(set_active(&records, "c", true).await);
+        assert!(message.contains("changed"), "{message}");
+        accept_terms(&records, "c", "bob")
+            .await
+            .expect("accepted again");
+        assert!(
+            set_active(&records, "c", true)
+                .await
+                .expect("on")
+                .integration
+                .on
+        );
+
+        // Removing the credentials turns it off, with that reason.
+        let off = remove_credentials(&records, "c").await.expect("removed");
+        assert_eq!(off.integration.reason, Some(OffReason::NoCredentials));
+        assert!(off.active);
+    });
+}
+
+#[test]
+fn a_record_stored_before_terms_existed_still_reads() {
+    let records = Records::in_memory();
+    run(async {
+        let old = json!({
+            "id": "old", "name": "Old", "providerId": on24::ID, "active": true,
+            "credentials": null, "lastMetricsUpdate": null, "serviceStatus": "not_configured",
+            "statusMessage": "", "lastCheckedAt": null,
+            "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z",
+        });
+        records.put(&key("old"), &old).await.expect("put");
+        let read = get(&records, "old").await.expect("reads");
+        assert!(read.active);
+        assert_eq!(read.terms_accepted_at, None);
+        assert!(!read.integration.on);
+        assert_eq!(read.integration.reason, Some(OffReason::TermsNotAccepted));
+    });
+}
+
+#[test]
+fn another_provider_needs_its_own_acceptance() {
+    let records = Records::in_memory();
+    run(async {
+        let acme = provider(&records, "Acme", 60).await;
+        create_on24(&records, "c", None).await;
+        accept_terms(&records, "c", "alice")
+            .await
+            .expect("accepted");
+        let moved = update(&records, "c", body("c", &acme.id), CredentialsChange::Keep)
+            .await
+            .expect("moved");
+        assert_eq!(moved.terms_accepted_at, None);
+        assert_eq!(moved.integration.reason, Some(OffReason::TermsNotAccepted));
     });
 }

@@ -89,9 +89,21 @@ pub async fn configuration(
 ) -> WebinarConfiguration {
     let id = crate::ids::new_id().expect("random id");
     let body = json!({ "name": name, "providerId": provider_id });
-    configurations::create(records, id, input(body), None)
+    configurations::create(records, id.clone(), input(body), None)
         .await
-        .expect("configuration created")
+        .expect("configuration created");
+    activated(records, &id).await
+}
+
+/// The configuration `id` with its provider's terms accepted, then activated (events may
+/// choose only active configurations).
+pub async fn activated(records: &Records, id: &str) -> WebinarConfiguration {
+    configurations::accept_terms(records, id, "admin")
+        .await
+        .expect("terms accepted");
+    configurations::set_active(records, id, true)
+        .await
+        .expect("activated")
 }
 
 /// `body` with the members of `changes` set on it.

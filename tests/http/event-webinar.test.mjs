@@ -1,0 +1,152 @@
+// An event's webinar at the provider, against workerd and the ON24 simulator: created only
+// when the integration is on, after ON24's rules (nothing sent otherwise), or linked; ids
+// and URLs stored on the event; a provider failure stores nothing.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { client, startWorker } from '../support/server.mjs';
+import { startSim } from '../support/sim.mjs';
+
+const CONFIGS = '/api/admin/webinar-configurations';
+const EVENTS = '/api/admin/events';
+const GOOD = { clientId: '5151', accessTokenKey: 'webinar-key', accessTokenSecret: 'webinar-secret' };
+
+describe('event webinars', () => {
+  let sim;
+  let server;
+  let api;
+  let configId;
+
+  const creates = async () =>
+    (await sim.control('GET', 'received')).filter((r) => r.method === 'POST' && r.path === `/v2/client/${GOOD.clientId}/event`);
+  const event = async (changes = {}) => {
+    const res = await api.request('POST', EVENTS, {
+      json: {
+        name: 'Launch webinar',
+        start: '2026-06-01T14:30',
+        end: '2026-06-01T16:00',
+        timeZone: 'Europe/Paris',
+        format: 'webinar',
+        webinarConfigurationId: configId,
+        ...changes,
+      },
+    });
+    assert.equal(res.status, 201, res.text);
+    return res.body;
+  };
+  const webinar = (id, json) => api.request('POST', `${EVENTS}/${id}/webinar`, json ? { json } : { contentType: null });
+
+  before(async () => {
+    sim = await startSim({ credentials: [GOOD] });
+    server = await startWorker({ vars: { ON24_BASE_URL: sim.base } });
+    api = client(server);
+    const res = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password: server.password } });
+    assert.equal(res.status, 200);
+    const config = await api.request('POST', CONFIGS, { json: { name: 'Webinars', providerId: 'on24', credentials: GOOD } });
+    configId = config.body.id;
+    await api.request('POST', `${CONFIGS}/${configId}/accept-terms`);
+    assert.equal((await api.request('POST', `${CONFIGS}/${configId}/activate`)).status, 200);
+  });
+
+  after(async () => {
+    await server?.stop();
+    await sim?.stop();
+  });
+
+  it('creates the webinar at the provider and stores its id and URLs on the event', async () => {
+    const e = await event();
+    const res = await webinar(e.id);
+    assert.equal(res.status, 201, res.text);
+    assert.match(res.body.providerEventId, /^\d+$/);
+    assert.match(res.body.audienceUrl, new RegExp(`^${sim.url}/wcc/e/${res.body.providerEventId}$`));
+    assert.match(res.body.previewUrl, new RegExp(`^${sim.url}/wcc/p/${res.body.providerEventId}$`));
+    assert.deepEqual(res.body.providerCopy, {
+      title: 'Launch webinar', start: '2026-06-01T14:30', liveDuration: 90, timeZone: 'Europe/Paris',
+    });
+
+    // What the provider received: ON24's form, with the credentials as headers.
+    const [sent] = await creates();
+    const form = new URLSearchParams(sent.body);
+    assert.equal(sent.headers['content-type'], 'application/x-www-form-urlencoded');
+    assert.equal(sent.headers.accesstokenkey, GOOD.accessTokenKey);
+    assert.deepEqual(Object.fromEntries(form), {
+      title: 'Launch webinar', liveStart: '06/01/2026 02:30 PM', liveDuration: '90',
+      timeZone: 'Europe/Paris', eventType: 'Webcast', languageCd: 'en',
+    });
+    // The provider lists it; the event page reads it back.
+    const listed = await fetch(`${sim.base}/client/${GOOD.clientId}/event`, {
+      headers: { accessTokenKey: GOOD.accessTokenKey, accessTokenSecret: GOOD.accessTokenSecret },
+    }).then((r) => r.json());
+    assert.equal(listed.events.some((x) => String(x.eventid) === res.body.providerEventId), true);
+    const read = await api.request('GET', `${EVENTS}/${e.id}`);
+    assert.equal(read.body.providerEventId, res.body.providerEventId);
+
+    // Once only.
+    const again = await webinar(e.id);
+    assert.equal(again.status, 409);
+    assert.match(again.body.error.message, /already has its webinar/);
+
+    // A later change of title keeps what was sent: the page shows the copy differs.
+    const edited = await api.request('PUT', `${EVENTS}/${e.id}`, {
+      json: { ...read.body, name: 'Launch webinar, renamed' },
+    });
+    assert.equal(edited.status, 200, edited.text);
+    assert.equal(edited.body.providerEventId, res.body.providerEventId);
+    assert.equal(edited.body.providerCopy.title, 'Launch webinar');
+  });
+
+  it('links an existing provider event instead', async () => {
+    const e = await event({ name: 'Linked webinar' });
+    const before = (await creates()).length;
+    const bad = await webinar(e.id, { providerEventId: 'abc' });
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.fields[0].field, 'providerEventId');
+    const res = await webinar(e.id, { providerEventId: ' 1000001 ' });
+    assert.equal(res.status, 200, res.text);
+    assert.equal(res.body.providerEventId, '1000001');
+    assert.equal(res.body.providerCopy, null);
+    assert.equal((await creates()).length, before, 'linking sends nothing');
+  });
+
+  it('refuses a duration ON24 does not accept before anything is sent', async () => {
+    const e = await event({ name: 'Odd length', end: '2026-06-01T16:35' }); // 125 minutes
+    const before = (await creates()).length;
+    const res = await webinar(e.id);
+    assert.equal(res.status, 400, res.text);
+    assert.equal(res.body.error.fields[0].field, 'end');
+    assert.match(res.body.error.fields[0].message, /125 minutes.*15 to 480/);
+    assert.equal((await creates()).length, before, 'the simulator received nothing');
+    assert.equal((await api.request('GET', `${EVENTS}/${e.id}`)).body.providerEventId, null);
+  });
+
+  it('a provider failure is a 502 and stores nothing', async () => {
+    const e = await event({ name: 'During an outage' });
+    await sim.control('POST', 'mode', { mode: 'fail' });
+    try {
+      const res = await webinar(e.id);
+      assert.equal(res.status, 502, res.text);
+      assert.equal(res.body.error.code, 'provider_error');
+      assert.match(res.body.error.message, /not created/);
+    } finally {
+      await sim.control('POST', 'mode', { mode: 'normal' });
+    }
+    assert.equal((await api.request('GET', `${EVENTS}/${e.id}`)).body.providerEventId, null);
+    const retried = await webinar(e.id);
+    assert.equal(retried.status, 201, retried.text);
+  });
+
+  it('an integration that is off sends nothing and says why', async () => {
+    const e = await event({ name: 'Credentials gone' });
+    await api.request('DELETE', `${CONFIGS}/${configId}/credentials`);
+    const before = (await creates()).length;
+    const res = await webinar(e.id);
+    assert.equal(res.status, 409, res.text);
+    assert.match(res.body.error.message, /integration of “Webinars” is off.*No credentials/);
+    assert.equal((await creates()).length, before);
+    const inPerson = await event({ name: 'In person', format: 'in_person', webinarConfigurationId: null });
+    const refused = await webinar(inPerson.id);
+    assert.equal(refused.status, 409);
+    assert.match(refused.body.error.message, /in-person/);
+  });
+});

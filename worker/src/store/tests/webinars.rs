@@ -1,0 +1,110 @@
+//! An event's webinar: only for webinar and hybrid events with a configuration, recorded
+//! once, and kept through later edits of the event.
+
+use convene_types::integration::OffReason;
+use convene_types::provider::on24;
+use convene_types::webinar::{EventWebinar, WebinarCopy};
+use serde_json::json;
+
+use super::*;
+use crate::store::records::support::{configuration, conflict, event, input, run, sealed};
+
+fn created(id: &str, sent: Option<WebinarCopy>) -> EventWebinar {
+    EventWebinar {
+        provider_event_id: id.into(),
+        audience_url: format!("https://event.example/e/{id}"),
+        preview_url: String::new(),
+        sent,
+    }
+}
+
+#[test]
+fn only_webinar_and_hybrid_events_with_a_configuration_have_one() {
+    let records = Records::in_memory();
+    run(async {
+        let in_person = event(&records, json!({})).await;
+        let message = conflict(target(&records, &in_person.id).await);
+        assert!(message.contains("in-person"), "{message}");
+
+        let config = configuration(&records, "Main", on24::ID).await;
+        let webinar = event(
+            &records,
+            json!({ "name": "Web", "format": "hybrid", "webinarConfigurationId": config.id }),
+        )
+        .await;
+        let found = target(&records, &webinar.id).await.expect("target");
+        assert_eq!(found.provider.id, on24::ID);
+        assert_eq!(found.credentials, None);
+        assert_eq!(
+            found.configuration.integration.reason,
+            Some(OffReason::NoCredentials),
+            "the worker decides with the integration's state"
+        );
+    });
+}
+
+#[test]
+fn a_webinar_is_recorded_once_and_kept_through_edits() {
+    let records = Records::in_memory();
+    run(async {
+        let config = configuration(&records, "Main", on24::ID).await;
+        configurations::update(
+            &records,
+            &config.id,
+            input(json!({ "name": "Main", "providerId": on24::ID })),
+            configurations::CredentialsChange::Replace(sealed("a")),
+        )
+        .await
+        .expect("credentials");
+        let webinar = event(
+            &records,
+            json!({
+                "name": "Web", "format": "webinar", "webinarConfigurationId": config.id,
+                "end": "2026-03-14T10:00",
+            }),
+        )
+        .await;
+        assert!(
+            target(&records, &webinar.id)
+                .await
+                .expect("target")
+                .configuration
+                .integration
+                .on
+        );
+        let sent = Some(WebinarCopy::of_event(&webinar).expect("an hour is a valid webinar"));
+        let recorded = record(&records, &webinar.id, created("2000001", sent.clone()))
+            .await
+            .expect("recorded");
+        assert_eq!(recorded.provider_event_id.as_deref(), Some("2000001"));
+        assert_eq!(
+            recorded.audience_url.as_deref(),
+            Some("https://event.example/e/2000001")
+        );
+        assert_eq!(
+            recorded.preview_url, None,
+            "an unknown URL is none, not empty"
+        );
+        assert_eq!(recorded.provider_copy, sent);
+
+        let message = conflict(record(&records, &webinar.id, created("2000002", None)).await);
+        assert!(message.contains("2000001"), "{message}");
+        let message = conflict(target(&records, &webinar.id).await);
+        assert!(message.contains("already has"), "{message}");
+
+        // Editing the event keeps the webinar and what was sent.
+        let body = json!({
+            "name": "Web, renamed", "start": "2026-03-14T09:00", "end": "2026-03-14T10:00",
+            "timeZone": "Europe/Paris", "format": "webinar", "webinarConfigurationId": config.id,
+        });
+        let edited = events::update(&records, &webinar.id, input(body))
+            .await
+            .expect("edited");
+        assert_eq!(edited.provider_event_id.as_deref(), Some("2000001"));
+        assert_eq!(edited.provider_copy, sent);
+        assert_eq!(
+            convene_types::webinar::copy_state(&edited).differs,
+            ["name"]
+        );
+    });
+}
