@@ -55,14 +55,21 @@ const tab = (name) => page.getByRole('tab', { name });
 
 /**
  * A configuration named 'Marketing ON24' with the simulator's credentials, made and checked
- * (status OK) through the admin API. With `open`, its page is opened.
+ * (status OK) through the admin API; unless `active` is false, its terms are accepted and it
+ * is activated. With `open`, its page is opened.
  */
-async function marketing({ open = true } = {}) {
+async function marketing({ open = true, active = true } = {}) {
   const made = await api.post(CONFIGS, { name: 'Marketing ON24', providerId: 'on24', credentials: GOOD });
   assert.equal(made.status, 201, made.text);
   const checked = await api.request('POST', `${CONFIGS}/${made.body.id}/check`, { contentType: null });
   assert.equal(checked.status, 200, checked.text);
   assert.equal(checked.body.status, 'ok', checked.text);
+  if (active) {
+    for (const action of ['accept-terms', 'activate']) {
+      const res = await api.request('POST', `${CONFIGS}/${made.body.id}/${action}`, { contentType: null });
+      assert.equal(res.status, 200, res.text);
+    }
+  }
   if (open) {
     await page.goto(`${server.url}/settings/webinar-configurations/${made.body.id}`);
     await page.getByRole('heading', { name: 'Marketing ON24' }).waitFor();
@@ -104,6 +111,7 @@ test('create a configuration with credentials and press Check', async () => {
 });
 
 test('accept the provider terms, then activate: the integration is on', async () => {
+  await marketing({ active: false });
   // Created inactive: activation is refused until the terms are accepted.
   await page.getByText('Accept the provider\'s terms before activating it.').waitFor();
   await page.getByTestId('integration').filter({ hasText: 'Off' }).waitFor();
