@@ -17,6 +17,19 @@ pub async fn json_body<T: DeserializeOwned>(req: &mut Request) -> ApiResult<T> {
     parse_json(&json_text(req).await?)
 }
 
+/// [`json_body`] where the body is optional: none (no `content-length`, or 0) is `T`'s default.
+pub async fn optional_json_body<T: DeserializeOwned + Default>(req: &mut Request) -> ApiResult<T> {
+    let has_body = req
+        .headers()
+        .get("content-length")?
+        .is_some_and(|l| l.trim() != "0");
+    if has_body {
+        json_body(req).await
+    } else {
+        Ok(T::default())
+    }
+}
+
 /// A JSON request's body as text, checked for its content type, size and encoding but not
 /// parsed: for a Durable Object that decodes it with [`parse_json`] (each input type is then
 /// decoded in one place only). Not generic, so the reading is compiled once, not into every

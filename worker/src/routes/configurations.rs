@@ -121,19 +121,6 @@ pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     http::no_content()
 }
 
-/// A Check body is optional: no body means "use the stored credentials".
-async fn check_request(req: &mut Request) -> ApiResult<CheckRequest> {
-    let has_body = req
-        .headers()
-        .get("content-length")?
-        .is_some_and(|l| l.trim() != "0");
-    if has_body {
-        json_body(req).await
-    } else {
-        Ok(CheckRequest::default())
-    }
-}
-
 pub(super) fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
     let override_base = env.var(on24::BASE_URL_VAR).ok().map(|v| v.to_string());
     on24::base_url(&provider.base_service_url, override_base)
@@ -159,7 +146,7 @@ fn result(status: ServiceStatus, message: String, recorded: bool) -> CheckResult
 /// `POST /webinar-configurations/{id}/check`: with typed credentials, checks them (and
 /// records nothing); without, checks the stored ones and records the outcome.
 pub async fn check(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
-    let request = check_request(&mut req).await?;
+    let request = http::optional_json_body::<CheckRequest>(&mut req).await?;
     let typed = typed_credentials(&request)?;
     let store = Store::config(env)?;
     let target: CheckTarget = store

@@ -13,26 +13,13 @@ use worker::{Env, Request, Response};
 
 use super::configurations::{keyring, provider_base};
 use crate::error::{ApiError, ApiResult};
-use crate::http::{self, json_body};
+use crate::http;
 use crate::on24;
 use crate::store::{Command, Store, WebinarTarget};
 use crate::vault;
 
-/// The body is optional: none (or `{}`) means "create".
-async fn request(req: &mut Request) -> ApiResult<WebinarRequest> {
-    let has_body = req
-        .headers()
-        .get("content-length")?
-        .is_some_and(|l| l.trim() != "0");
-    if has_body {
-        json_body(req).await
-    } else {
-        Ok(WebinarRequest::default())
-    }
-}
-
 pub async fn create_or_link(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
-    let body = request(&mut req).await?;
+    let body = http::optional_json_body::<WebinarRequest>(&mut req).await?;
     let link = body.link().map_err(ApiError::Validation)?;
     let store = Store::config(env)?;
     let target: WebinarTarget = store
