@@ -96,6 +96,7 @@ impl App {
                 self.write_registrant(&mut state, &target, event_id, request)
             }
             Endpoint::Attendees { event_id } => list_attendees(&mut state, &target, event_id),
+            Endpoint::Forget => forget(&mut state, &target, request),
         }
     }
 
@@ -229,6 +230,7 @@ impl App {
             (Control::Received, _) => {
                 SimResponse::json(200, &Value::Array(self.state().received.clone()))
             }
+            (Control::Registrants, _) => held_registrants(&self.state()),
             (Control::Reset, _) => {
                 self.state().reset();
                 ok(json!({}))
@@ -348,6 +350,47 @@ fn list_events(state: &mut State, target: &ApiTarget) -> SimResponse {
             "events": events,
         }),
     )
+}
+
+/// ON24's erasure, `POST /client/{clientId}/forget` with a form-urlencoded `email`: see
+/// [`State::forget`] for what changes.
+fn forget(state: &mut State, target: &ApiTarget, request: &SimRequest) -> SimResponse {
+    if !form::is_form(request.header("content-type")) {
+        return SimResponse::error(
+            415,
+            &format!("Content-Type must be {}", form::FORM_CONTENT_TYPE),
+        );
+    }
+    let fields = form::parse(&request.body);
+    let email = form::last(&fields, "email").unwrap_or("").trim();
+    if email.is_empty() {
+        return SimResponse::error(400, "Missing required field: email");
+    }
+    // UNCONFIRMED: the answer's shape (REFERENCE.md gives none), the 415 for a body that is
+    // not a form (as on the registrant call), and an unknown email answering 200 with 0
+    // rather than 404 (so a retried erasure succeeds).
+    let forgotten = state.forget(&target.client_id, email);
+    SimResponse::json(200, &json!({"forgotten": forgotten}))
+}
+
+/// `GET /__control/registrants`: every registrant held, soft-deleted ones included, in
+/// creation order. `clientId` is the path segment as given (a string).
+fn held_registrants(state: &State) -> SimResponse {
+    let all: Vec<Value> = state
+        .all_registrants()
+        .into_iter()
+        .map(|held| {
+            json!({
+                "clientId": held.client_id,
+                "eventId": held.event_id,
+                "eventuserid": held.registrant.eventuserid,
+                "email": held.registrant.email,
+                "fields": held.registrant.fields,
+                "deleted": held.registrant.deleted,
+            })
+        })
+        .collect();
+    SimResponse::json(200, &Value::Array(all))
 }
 
 fn list_attendees(state: &mut State, target: &ApiTarget, event_id: u64) -> SimResponse {

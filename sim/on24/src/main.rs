@@ -30,13 +30,21 @@
 //! - `GET /v2/client/{clientId}/event/{eventId}/attendee`: every (not deleted) registrant with
 //!   REFERENCE.md's attendance fields, derived deterministically from the `eventuserid` or set
 //!   through the control API (see the `attendance` module).
+//! - `POST /v2/client/{clientId}/forget`: erasure (REFERENCE.md: "personal fields replaced,
+//!   e.g. email becomes `{eventuserid}-deleted`, names `deleted`"). Form-urlencoded (415
+//!   otherwise) with `email` (required, else 400 "Missing required field: email"). In every
+//!   event of that client, every registrant with that email (case-insensitive, soft-deleted ones
+//!   too) gets email `{eventuserid}-deleted` and `deleted` in `firstname`, `lastname` and every
+//!   other form field it holds. Answers 200 `{"forgotten": N}` (registrants changed; 0 when the
+//!   email matches nobody, so a retry succeeds). Other clients' registrants are untouched.
 //! - Unknown `/v2` routes: 404 JSON; known routes with another method: 405 JSON with `Allow`.
 //! - Failure modes set through the control API: `fail` (500), `slow` (delayed answers),
 //!   `quota` (403 on authenticated calls).
 //!
-//! Not simulated: the erasure calls (`/forget`, `/forgetall`), paging parameters, copying an
-//! event (`eventsource`), time zone conversion (`liveStart` is kept as the local time given),
-//! event details beyond a title in the event list, the "not after the event starts" rule for deletes, token expiry.
+//! Not simulated: the other erasure calls (`/forgetall`, `/event/{eventId}/forgetall`), paging
+//! parameters, copying an event (`eventsource`), time zone conversion (`liveStart` is kept as
+//! the local time given), event details beyond a title in the event list, the "not after the
+//! event starts" rule for deletes, token expiry.
 //!
 //! ## Which call Convene's "Check" button uses, and why
 //! `GET /v2/client/{clientId}/event` ("list events"): the cheapest authenticated read. It
@@ -60,10 +68,14 @@
 //! - Create a webinar: the shapes of `audienceUrl`/`previewUrl`/`reportsUrl`, the archive
 //!   window (live end plus one year), the messages, and which `eventType` / `languageCd` /
 //!   `timeZone` values are valid (any non-empty value is accepted here).
+//! - Erasure: the answer `{"forgotten": N}`, 200 with 0 for an unknown email (rather than 404),
+//!   the 415, and exactly which fields are replaced (every form field here; names even when
+//!   never given).
 //!
 //! ## Control API (tests only, no auth, JSON)
 //! `POST/DELETE /__control/credentials`, `POST /__control/mode`, `POST /__control/attendance`,
-//! `GET /__control/received`, `POST /__control/reset`: see `sim/on24/README.md`.
+//! `GET /__control/received`, `GET /__control/registrants`, `POST /__control/reset`: see
+//! `sim/on24/README.md`.
 
 mod app;
 mod attendance;

@@ -28,6 +28,8 @@ pub enum Endpoint {
     Registrant { event_id: u64 },
     /// `/client/{clientId}/event/{eventId}/attendee`: attendance report.
     Attendees { event_id: u64 },
+    /// `/client/{clientId}/forget`: erasure of one email's registrants in every event (POST).
+    Forget,
 }
 
 impl Endpoint {
@@ -37,6 +39,7 @@ impl Endpoint {
             Endpoint::Events => &["GET", "POST"],
             Endpoint::Attendees { .. } => &["GET"],
             Endpoint::Registrant { .. } => &["POST", "PATCH"],
+            Endpoint::Forget => &["POST"],
         }
     }
 }
@@ -48,6 +51,7 @@ pub enum Control {
     Mode,
     Attendance,
     Received,
+    Registrants,
     Reset,
 }
 
@@ -56,7 +60,7 @@ impl Control {
         match self {
             Control::Credentials => &["POST", "DELETE"],
             Control::Mode | Control::Attendance | Control::Reset => &["POST"],
-            Control::Received => &["GET"],
+            Control::Received | Control::Registrants => &["GET"],
         }
     }
 }
@@ -79,6 +83,7 @@ pub fn parse_api(path: &str) -> Option<ApiTarget> {
     let segments = segments_under(path, API_PREFIX)?;
     let (client, endpoint) = match segments.as_slice() {
         ["client", client, "event"] => (*client, Endpoint::Events),
+        ["client", client, "forget"] => (*client, Endpoint::Forget),
         ["client", client, "event", event, "registrant"] => (
             *client,
             Endpoint::Registrant {
@@ -110,6 +115,7 @@ pub fn parse_control(path: &str) -> Option<Control> {
         ["mode"] => Some(Control::Mode),
         ["attendance"] => Some(Control::Attendance),
         ["received"] => Some(Control::Received),
+        ["registrants"] => Some(Control::Registrants),
         ["reset"] => Some(Control::Reset),
         _ => None,
     }
@@ -196,6 +202,7 @@ mod tests {
             parse_api("/v2/client/7/event/42/attendee"),
             api("7", Endpoint::Attendees { event_id: 42 })
         );
+        assert_eq!(parse_api("/v2/client/7/forget"), api("7", Endpoint::Forget));
         // The client id is one encoded path segment (that is how Convene builds the URL).
         assert_eq!(
             parse_api("/v2/client/12%203%2F4/event"),
@@ -217,7 +224,10 @@ mod tests {
             "/v2/client/1/event/-5/attendee",
             "/v2/client/1/event/5/registrants",
             "/v2/client/1/event/5/attendee/extra",
-            "/v2/client/1/forget",
+            "/v2/client/1/forgetall",
+            "/v2/client/1/forget/x",
+            "/v2/client/1/event/5/forgetall",
+            "/v2/client//forget",
             "/v2/client/%zz/event",
             "/v3/client/1/event",
             "/v2x/client/1/event",
@@ -239,7 +249,9 @@ mod tests {
             ["GET"]
         );
         assert_eq!(Control::Credentials.allowed_methods(), ["POST", "DELETE"]);
+        assert_eq!(Endpoint::Forget.allowed_methods(), ["POST"]);
         assert_eq!(Control::Received.allowed_methods(), ["GET"]);
+        assert_eq!(Control::Registrants.allowed_methods(), ["GET"]);
     }
 
     #[test]
@@ -258,6 +270,10 @@ mod tests {
             Some(Control::Received)
         );
         assert_eq!(parse_control("/__control/reset"), Some(Control::Reset));
+        assert_eq!(
+            parse_control("/__control/registrants"),
+            Some(Control::Registrants)
+        );
         assert_eq!(parse_control("/__control/nope"), None);
         assert_eq!(parse_control("/__controlx/reset"), None);
         assert_eq!(

@@ -115,6 +115,17 @@ pub struct Written {
     pub created: bool,
 }
 
+/// One registrant as held, with where it lives (`GET /__control/registrants`).
+#[derive(Clone, Copy, Debug)]
+pub struct Held<'a> {
+    pub client_id: &'a str,
+    pub event_id: u64,
+    pub registrant: &'a Registrant,
+}
+
+/// What erasure writes over a registrant's personal fields (the email gets its own value).
+pub const ERASED: &str = "deleted";
+
 /// Two emails name the same registrant when equal ignoring case and surrounding spaces.
 pub fn same_email(a: &str, b: &str) -> bool {
     a.trim().to_lowercase() == b.trim().to_lowercase()
@@ -249,6 +260,66 @@ impl State {
             .get(&event_id)
             .map(|event| event.registrants.iter().filter(|r| !r.deleted).collect())
             .unwrap_or_default()
+    }
+
+    /// ON24's erasure (`POST /client/{clientId}/forget`): in every event of `client_id`, every
+    /// registrant with `email` (soft-deleted ones too) has its personal fields replaced, as
+    /// REFERENCE.md describes: email `{eventuserid}-deleted`, names `deleted`, and every other
+    /// form field it holds `deleted` as well. Returns how many registrants changed (0 when
+    /// none matched, so a retry succeeds: a forgotten email no longer matches anything).
+    ///
+    /// UNCONFIRMED: REFERENCE.md gives examples ("e.g."), not the full list of fields ON24
+    /// replaces; here every form field is, `firstname`/`lastname` even when never given.
+    /// Attendance overrides named `email`, `firstname` or `lastname` (set through the control
+    /// API) are dropped too, so the attendee report shows the replaced values.
+    pub fn forget(&mut self, client_id: &str, email: &str) -> usize {
+        let Some(events) = self.clients.get_mut(client_id) else {
+            return 0;
+        };
+        let mut forgotten = 0;
+        for registrant in events.values_mut().flat_map(|e| e.registrants.iter_mut()) {
+            if !same_email(&registrant.email, email) {
+                continue;
+            }
+            let erased = format!("{}-deleted", registrant.eventuserid);
+            for value in registrant.fields.values_mut() {
+                *value = ERASED.to_string();
+            }
+            for name in ["firstname", "lastname"] {
+                registrant
+                    .fields
+                    .insert(name.to_string(), ERASED.to_string());
+            }
+            registrant
+                .fields
+                .insert("email".to_string(), erased.clone());
+            registrant.email = erased;
+            for name in ["email", "firstname", "lastname"] {
+                registrant.attendance.remove(name);
+            }
+            forgotten += 1;
+        }
+        forgotten
+    }
+
+    /// Every registrant of every client and event, soft-deleted ones included, in creation
+    /// order (`eventuserid` order: ids are handed out from one counter for all clients).
+    pub fn all_registrants(&self) -> Vec<Held<'_>> {
+        let mut all: Vec<Held<'_>> = self
+            .clients
+            .iter()
+            .flat_map(|(client_id, events)| {
+                events.values().flat_map(move |event| {
+                    event.registrants.iter().map(move |registrant| Held {
+                        client_id,
+                        event_id: event.eventid,
+                        registrant,
+                    })
+                })
+            })
+            .collect();
+        all.sort_by_key(|held| held.registrant.eventuserid);
+        all
     }
 
     /// Merges `values` into the attendance overrides of every registrant with `email` in

@@ -2,6 +2,8 @@
 
 use super::*;
 
+mod forget;
+
 fn app() -> App {
     App::new(
         "http://127.0.0.1:9".into(),

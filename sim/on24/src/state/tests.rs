@@ -166,3 +166,95 @@ fn modes_parse() {
     assert!(Mode::parse("slow", Some(MAX_SLOW_MS + 1)).is_err());
     assert!(Mode::parse("Slow", None).is_err());
 }
+
+#[test]
+fn forget_replaces_personal_fields_within_one_client() {
+    let mut state = State::new(Vec::new());
+    let ada = [("firstname", "Ada"), ("company", "AE")];
+    state
+        .write_registrant("1", 9, write("ada@example.com", &ada))
+        .expect("created");
+    state
+        .write_registrant("1", 10, write("ADA@example.com", &[]))
+        .expect("created");
+    state
+        .write_registrant("2", 9, write("ada@example.com", &ada))
+        .expect("created");
+    let values: Map<String, Value> =
+        serde_json::from_str(r#"{"email": "ada@example.com", "liveminutes": 3}"#).expect("json");
+    state.set_attendance(Some("1"), 9, "ada@example.com", &values);
+
+    assert_eq!(state.forget("1", " Ada@Example.com "), 2);
+    let erased = state.registrants("1", 9)[0].clone();
+    let id = FIRST_EVENTUSERID;
+    assert_eq!(erased.email, format!("{id}-deleted"));
+    let fields: Vec<(&str, &str)> = erased
+        .fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let email = format!("{id}-deleted");
+    assert_eq!(
+        fields,
+        [
+            ("company", ERASED),
+            ("email", email.as_str()),
+            ("firstname", ERASED),
+            ("lastname", ERASED),
+        ]
+    );
+    // Attendance figures stay; an override carrying the old email does not.
+    assert_eq!(erased.attendance.get("liveminutes"), Some(&Value::from(3)));
+    assert_eq!(erased.attendance.get("email"), None);
+    assert_eq!(
+        state.registrants("1", 10)[0].email,
+        format!("{}-deleted", id + 1)
+    );
+    assert_eq!(state.registrants("2", 9)[0].email, "ada@example.com");
+
+    // Idempotent; an unknown client is not created by a forget.
+    assert_eq!(state.forget("1", "ada@example.com"), 0);
+    assert_eq!(state.forget("3", "ada@example.com"), 0);
+    assert!(state.all_registrants().iter().all(|h| h.client_id != "3"));
+}
+
+#[test]
+fn all_registrants_are_listed_in_creation_order_deleted_ones_too() {
+    let mut state = State::new(Vec::new());
+    assert!(state.all_registrants().is_empty());
+    state
+        .write_registrant("2", 9, write("b@x.y", &[]))
+        .expect("created");
+    state
+        .write_registrant("1", 10, write("a@x.y", &[]))
+        .expect("created");
+    state
+        .write_registrant("1", 9, write("c@x.y", &[]))
+        .expect("created");
+    let delete = RegistrantWrite {
+        deleted: Some(true),
+        ..write("b@x.y", &[])
+    };
+    state.write_registrant("2", 9, delete).expect("deleted");
+    let listed: Vec<(&str, u64, u64, bool)> = state
+        .all_registrants()
+        .iter()
+        .map(|h| {
+            (
+                h.client_id,
+                h.event_id,
+                h.registrant.eventuserid,
+                h.registrant.deleted,
+            )
+        })
+        .collect();
+    let id = FIRST_EVENTUSERID;
+    assert_eq!(
+        listed,
+        [
+            ("2", 9, id, true),
+            ("1", 10, id + 1, false),
+            ("1", 9, id + 2, false)
+        ]
+    );
+}
