@@ -9,6 +9,7 @@ use crate::FieldError;
 use crate::integration::{Integration, TermsUrls};
 use crate::list::{self, ListQuery};
 use crate::provider::WebinarProvider;
+use crate::sync::SyncCounts;
 use crate::validate::{name_key, required_name, single_line};
 
 pub const NAME_MAX: usize = 100;
@@ -80,6 +81,17 @@ pub struct WebinarConfiguration {
     /// Whether anything may be sent to the provider, and why not.
     #[serde(default)]
     pub integration: Integration,
+    /// The integration's health over the configuration's events: given on a read of one
+    /// configuration, absent from lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_counts: Option<SyncCounts>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sync_error: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sync_error_at: Option<String>,
+    /// When the provider last accepted a registrant, cancellation or erasure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sent_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -445,6 +457,10 @@ mod tests {
             terms_accepted_urls: None,
             terms_current: false,
             integration: Integration::default(),
+            sync_counts: None,
+            last_sync_error: None,
+            last_sync_error_at: None,
+            last_sent_at: None,
             created_at: "t".into(),
             updated_at: "t".into(),
         };

@@ -17,6 +17,7 @@ pub mod list;
 pub mod provider;
 pub mod public;
 pub mod registration;
+pub mod sync;
 pub mod text;
 pub mod validate;
 pub mod webapp;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::FieldError;
 use crate::contact::{AttendeeInput, MatchStrategy};
 use crate::custom::{Answer, RegistrationQuestion, validate_answers};
+use crate::sync::Attendance;
 
 pub const IDEMPOTENCY_KEY_MAX: usize = 200;
 
@@ -220,7 +221,7 @@ impl RegistrationInput {
 }
 
 /// A registration as the API returns it, with its contact.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Registration {
     pub id: String,
@@ -236,6 +237,15 @@ pub struct Registration {
     pub sync_state: SyncState,
     pub sync_attempts: u32,
     pub sync_error: Option<String>,
+    /// The provider's id of this registrant, once it has answered.
+    #[serde(default)]
+    pub provider_registrant_id: Option<String>,
+    /// The attendee's own link to the webinar, once the provider has given it.
+    #[serde(default)]
+    pub join_url: Option<String>,
+    /// What the provider reported after the webinar (`None`: nothing pulled yet).
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
     pub idempotency_key: Option<String>,
     #[serde(default)]
     pub pass_id: Option<String>,
@@ -261,14 +271,17 @@ pub fn csv_field(value: &str) -> String {
     }
 }
 
-pub const CSV_HEADER: &str =
-    "registration_id,status,created_at,email,first_name,last_name,company,sessions,sync_state";
+pub const CSV_HEADER: &str = "registration_id,status,created_at,email,first_name,last_name,\
+    company,sessions,sync_state,sync_error,provider_registrant_id,join_url,attended,live_minutes,\
+    archive_minutes,engagement_score";
 
 /// The CSV export of `registrations`, header first, CRLF line ends.
 pub fn csv(registrations: &[Registration]) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
     for r in registrations {
+        let attendance = r.attendance.as_ref();
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         let row = [
             r.id.as_str(),
             r.status.key(),
@@ -279,6 +292,16 @@ pub fn csv(registrations: &[Registration]) -> String {
             r.company.as_str(),
             &r.session_ids.join(" "),
             r.sync_state.key(),
+            r.sync_error.as_deref().unwrap_or_default(),
+            r.provider_registrant_id.as_deref().unwrap_or_default(),
+            r.join_url.as_deref().unwrap_or_default(),
+            attendance.map_or("", |a| if a.attended { "yes" } else { "no" }),
+            &number(attendance.map(|a| a.live_minutes)),
+            &number(attendance.map(|a| a.archive_minutes)),
+            &attendance
+                .and_then(|a| a.engagement_score)
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
         ]
         .map(csv_field)
         .join(",");
@@ -408,18 +431,39 @@ mod tests {
             sync_state: SyncState::Pending,
             sync_attempts: 0,
             sync_error: None,
+            provider_registrant_id: None,
+            join_url: None,
+            attendance: None,
             idempotency_key: None,
             pass_id: None,
             responses: vec![],
             replayed: false,
         };
-        let text = csv(&[r]);
+        let synced = Registration {
+            id: "r2".into(),
+            status: RegistrationStatus::Confirmed,
+            sync_state: SyncState::Synced,
+            provider_registrant_id: Some("901".into()),
+            join_url: Some("https://event.example/j/901".into()),
+            attendance: Some(Attendance {
+                attended: true,
+                live_minutes: 42,
+                archive_minutes: 3,
+                engagement_score: Some(7.5),
+            }),
+            ..r.clone()
+        };
+        let text = csv(&[r, synced]);
         let lines: Vec<_> = text.split("\r\n").collect();
         assert_eq!(lines[0], CSV_HEADER);
         assert_eq!(
             lines[1],
-            "r1,waitlisted,2026-01-01T00:00:00.000Z,élodie@example.com,Élodie,\"Martin, Jr\",,s1 s2,pending"
+            "r1,waitlisted,2026-01-01T00:00:00.000Z,élodie@example.com,Élodie,\"Martin, Jr\",,s1 s2,pending,,,,,,,"
         );
-        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            lines[2],
+            "r2,confirmed,2026-01-01T00:00:00.000Z,élodie@example.com,Élodie,\"Martin, Jr\",,s1 s2,synced,,901,https://event.example/j/901,yes,42,3,7.5"
+        );
+        assert_eq!(lines.len(), 4);
     }
 }

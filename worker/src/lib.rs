@@ -8,12 +8,14 @@
 //! code unused, so dead code is linted in the default build, which has both.
 #![cfg_attr(not(all(feature = "api", feature = "objects")), allow(dead_code))]
 
+mod deliver;
 mod error;
 mod http;
 mod ids;
 mod json_path;
 mod objects;
 mod on24;
+mod outbox;
 mod read_cache;
 mod registry;
 mod routes;
@@ -27,7 +29,7 @@ mod vault;
 pub use runtime::{ConfigStore, Registry};
 
 #[cfg(feature = "api")]
-use worker::{Context, Env, Result, event};
+use worker::{Context, Env, MessageBatch, Result, event};
 
 #[cfg(feature = "api")]
 /// Takes and gives the runtime's request and response as they are (see `runtime`): only
@@ -41,4 +43,18 @@ async fn fetch(req: runtime::RawRequest, env: Env, _ctx: Context) -> Result<runt
     headers.set("cache-control", "no-store")?;
     headers.set("x-content-type-options", "nosniff")?;
     Ok(response)
+}
+
+#[cfg(feature = "api")]
+/// The outbox Queue's consumer (`deliver.rs`). Every message is acknowledged: a record
+/// whose outcome was not reported is handed out again by the registry when its lease ends.
+#[event(queue)]
+async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<()> {
+    for message in batch.messages()? {
+        if let Err(e) = deliver::deliver(&env, message.body()).await {
+            worker::console_error!("outbox delivery: {e:?}");
+        }
+    }
+    batch.ack_all();
+    Ok(())
 }

@@ -2,13 +2,15 @@
 //! waitlist promotion. Each runs as one synchronous SQL sequence.
 
 use convene_types::contact::normalize_email;
-use convene_types::registration::{self, Capacity, Registration, RegistrationStatus};
+use convene_types::registration::{self, Capacity, Registration, RegistrationStatus, SyncState};
 
+use super::outbox;
 use super::retire::refuse_retired;
 use super::rows::{self, IdRow, StatusRow, WaitingRow};
 use super::schema::Db;
 use super::{NewRegistration, PassLimit, Seats};
 use crate::error::{ApiError, ApiResult};
+use crate::outbox::Action;
 
 /// Seats already confirmed, as read once per group and counted up as the group's
 /// attendees are decided.
@@ -27,8 +29,13 @@ enum Plan {
 /// Registers a group (one event's attendees, in order) all or none: every registration is
 /// decided first (idempotency, then seats, counting the group's earlier attendees), and
 /// only when none is refused are the contacts and registrations written. A refused
-/// attendee of a group of several is named `attendees[i]` in the message.
-pub fn register_group(db: &Db, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
+/// attendee of a group of several is named `attendees[i]` in the message. A confirmed
+/// registration of a webinar event gets its outbox record in the same step.
+pub fn register_group(
+    db: &Db,
+    group: Vec<NewRegistration>,
+    now_ms: f64,
+) -> ApiResult<Vec<Registration>> {
     one_event(&group)?;
     refuse_retired(db, &group)?;
     let several = group.len() > 1;
@@ -47,7 +54,7 @@ pub fn register_group(db: &Db, group: Vec<NewRegistration>) -> ApiResult<Vec<Reg
         .zip(plans)
         .map(|(r, plan)| match plan {
             Plan::Replay(earlier) => Ok(*earlier),
-            Plan::Insert(status) => insert(db, r, status),
+            Plan::Insert(status) => insert(db, r, status, now_ms),
         })
         .collect()
 }
@@ -108,7 +115,12 @@ fn plan(db: &Db, r: &NewRegistration, taken: &mut Taken) -> ApiResult<Plan> {
 }
 
 /// Writes a decided registration: the contact (matched or created), then the registration.
-fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<Registration> {
+fn insert(
+    db: &Db,
+    r: NewRegistration,
+    status: RegistrationStatus,
+    now_ms: f64,
+) -> ApiResult<Registration> {
     let keys = r.attendee.match_keys(r.strategy);
     let found: Option<IdRow> = match (&keys.email, &keys.name) {
         (Some(email), Some(name)) => db.first(
@@ -165,6 +177,16 @@ fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<
             r.attendee.company.as_str().into(),
         ],
     )?;
+    if r.sync_state == SyncState::Pending && status == RegistrationStatus::Confirmed {
+        outbox::enqueue(
+            db,
+            &r.registration_id,
+            &r.event_id,
+            Action::Register,
+            None,
+            now_ms,
+        )?;
+    }
     // What a read of the new row would give (its other columns start empty), without the read.
     Ok(Registration {
         id: r.registration_id,
@@ -180,6 +202,9 @@ fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<
         sync_state: r.sync_state,
         sync_attempts: 0,
         sync_error: None,
+        provider_registrant_id: None,
+        join_url: None,
+        attendance: None,
         idempotency_key: r.idempotency_key,
         pass_id: r.pass_id,
         responses: r.responses,
@@ -188,7 +213,8 @@ fn insert(db: &Db, r: NewRegistration, status: RegistrationStatus) -> ApiResult<
 }
 
 /// Cancels, and when a confirmed seat frees up, confirms the oldest waitlisted registration
-/// that fits (its pass, if limited, has room).
+/// that fits (its pass, if limited, has room). The provider is told of both through the
+/// outbox, in the same step.
 pub fn cancel(
     db: &Db,
     event_id: &str,
@@ -196,6 +222,7 @@ pub fn cancel(
     seats: Seats,
     pass_limits: &[PassLimit],
     now: &str,
+    now_ms: f64,
 ) -> ApiResult<Registration> {
     let not_found = || {
         ApiError::NotFound(format!(
@@ -204,7 +231,7 @@ pub fn cancel(
     };
     let current: StatusRow = db
         .first(
-            "SELECT status FROM registrations WHERE id = ? AND event_id = ?",
+            "SELECT status, sync_state FROM registrations WHERE id = ? AND event_id = ?",
             vec![id.into(), event_id.into()],
         )?
         .ok_or_else(not_found)?;
@@ -213,11 +240,12 @@ pub fn cancel(
             "UPDATE registrations SET status = 'cancelled', cancelled_at = ? WHERE id = ?",
             vec![now.into(), id.into()],
         )?;
+        tell_provider_of_cancellation(db, event_id, id, &current, now_ms)?;
         if current.status == RegistrationStatus::Confirmed.key()
             && registration::promotes(seats.into(), db.confirmed(event_id)?)
         {
             let waiting: Vec<WaitingRow> = db.rows(
-                "SELECT id, pass_id FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq",
+                "SELECT id, pass_id, sync_state FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq",
                 vec![event_id.into()],
             )?;
             for candidate in waiting {
@@ -234,10 +262,47 @@ pub fn cancel(
                         "UPDATE registrations SET status = 'confirmed' WHERE id = ?",
                         vec![candidate.id.as_str().into()],
                     )?;
+                    if candidate.sync_state == SyncState::Pending.key() {
+                        outbox::enqueue(
+                            db,
+                            &candidate.id,
+                            event_id,
+                            Action::Register,
+                            None,
+                            now_ms,
+                        )?;
+                    }
                     break;
                 }
             }
         }
     }
     rows::registration(db, "r.id = ?", vec![id.into()])?.ok_or_else(not_found)
+}
+
+/// A confirmed registration of a webinar event was sent (or is on its way): its
+/// cancellation follows it, in order. A waitlisted one was never sent: nothing to tell.
+fn tell_provider_of_cancellation(
+    db: &Db,
+    event_id: &str,
+    id: &str,
+    before: &StatusRow,
+    now_ms: f64,
+) -> ApiResult<()> {
+    let sync = SyncState::parse(&before.sync_state);
+    if sync == SyncState::NotRequired {
+        return Ok(());
+    }
+    if before.status == RegistrationStatus::Confirmed.key() {
+        outbox::enqueue(db, id, event_id, Action::Cancel, None, now_ms)?;
+        db.run(
+            "UPDATE registrations SET sync_state = 'pending' WHERE id = ?",
+            vec![id.into()],
+        )
+    } else {
+        db.run(
+            "UPDATE registrations SET sync_state = 'not_required', sync_error = NULL WHERE id = ?",
+            vec![id.into()],
+        )
+    }
 }

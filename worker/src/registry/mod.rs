@@ -18,6 +18,8 @@ mod decide;
 #[cfg(feature = "objects")]
 mod object;
 #[cfg(feature = "objects")]
+mod outbox;
+#[cfg(feature = "objects")]
 mod queries;
 #[cfg(feature = "objects")]
 mod retire;
@@ -37,6 +39,7 @@ use worker::Env;
 
 use crate::error::ApiResult;
 use crate::objects::ObjectClient;
+use crate::outbox::Report;
 
 pub const BINDING: &str = "REGISTRY";
 const INSTANCE: &str = "registry";
@@ -114,6 +117,35 @@ pub enum RegistryCommand {
     ContactRegistrations {
         contact_id: String,
     },
+    /// The delivery's reports on the outbox records it was handed (`crate::outbox`).
+    Delivered {
+        reports: Vec<Report>,
+        now: String,
+    },
+    /// Makes every waiting outbox record due now: what stopped them may have changed (a
+    /// webinar created, terms accepted, credentials replaced).
+    Wake,
+    /// Sends again what failed (and hurries what is pending) in `scope`.
+    RetrySync {
+        scope: RetryScope,
+    },
+    /// The webinar integration's figures over `event_ids` (a configuration's events).
+    SyncHealth {
+        event_ids: Vec<String>,
+    },
+}
+
+/// Which registrations a retry covers.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum RetryScope {
+    /// One registration of one event: refused (409) unless failed or pending.
+    Registration {
+        event_id: String,
+        registration_id: String,
+    },
+    /// Every one of these events (a configuration's).
+    Events(Vec<String>),
 }
 
 /// An event, or something of an event that registrations refer to, by id.

@@ -1,49 +1,141 @@
 //! The registry Durable Object: its storage, and one command at a time. Every command is
-//! synchronous SQL (no `await` between reading and writing), so each one is atomic. The
-//! class the runtime instantiates is `runtime::objects::Registry`, which calls
-//! [`RegistryObject::handle`].
+//! synchronous SQL (no `await` between reading and writing), so each one is atomic; the
+//! only `await` comes after it, to set the outbox's alarm. The class the runtime
+//! instantiates is `runtime::classes::Registry`, which calls [`RegistryObject::handle`] and
+//! [`RegistryObject::alarm`].
 
 use std::cell::Cell;
 
-use worker::State;
+use convene_types::registration::{Registration, SyncState};
+use worker::{Queue, ScheduledTime, State};
 
 use super::schema::Db;
-use super::{RegistryCommand, decide, queries, retire};
-use crate::error::ApiResult;
+use super::{RegistryCommand, RetryScope, decide, outbox, queries, retire};
+use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
+use crate::runtime::clock;
+
+/// After a failed hand-off to the Queue, the alarm tries again this much later.
+const HAND_OFF_RETRY_MS: f64 = 5_000.0;
 
 pub struct RegistryObject {
     state: State,
+    /// The outbox Queue (`crate::outbox`); `None` when the script has no such binding.
+    queue: Option<Queue>,
     migrated: Cell<bool>,
+    /// The alarm this object has set and not yet seen run: a command that adds an outbox
+    /// record due later than it sets none (most registrations call no storage API).
+    alarm_at: Cell<Option<f64>>,
 }
 
 impl RegistryObject {
-    pub fn new(state: State) -> Self {
+    pub fn new(state: State, queue: Option<Queue>) -> Self {
         Self {
             state,
+            queue,
             migrated: Cell::new(false),
+            alarm_at: Cell::new(None),
         }
     }
 
-    /// Answers one command, given as its JSON text.
-    pub fn handle(&self, command: &str) -> Encoded {
-        encode(decode::<RegistryCommand>(command).and_then(|c| self.run(c)))
+    /// Answers one command, given as its JSON text, then sets the alarm for what it added
+    /// to the outbox (in the same turn, so the alarm is stored with the command's writes).
+    pub async fn handle(&self, command: &str) -> Encoded {
+        let now_ms = clock::now_ms();
+        let command = match decode::<RegistryCommand>(command) {
+            Ok(command) => command,
+            Err(e) => return encode(Err(e)),
+        };
+        let outbox_change = if self.migrated.get() {
+            OutboxChange::of(&command)
+        } else {
+            // The object's first command since it started: leases end (`db`), so what was
+            // handed out before is due again.
+            OutboxChange::Rescheduled
+        };
+        let answer = self.run(command, now_ms);
+        match outbox_change {
+            OutboxChange::None => {}
+            OutboxChange::DueNow => self.schedule_at(now_ms).await,
+            OutboxChange::Rescheduled => self.schedule().await,
+        }
+        encode(answer)
     }
 
+    /// The alarm: hands the due outbox records to the Queue, then sets the next alarm.
+    pub async fn alarm(&self) {
+        self.alarm_at.set(None);
+        let now_ms = clock::now_ms();
+        let handed = match self.db().and_then(|db| outbox::claim(&db, now_ms)) {
+            Ok(due) if due.is_empty() => Ok(()),
+            Ok(due) => self.hand_off(&due).await,
+            Err(e) => Err(e),
+        };
+        if let Err(e) = handed {
+            worker::console_error!("outbox: {e:?}; trying again shortly");
+            self.set_alarm(now_ms + HAND_OFF_RETRY_MS).await;
+            return;
+        }
+        self.schedule().await;
+    }
+
+    async fn hand_off(&self, due: &[crate::outbox::Delivery]) -> ApiResult<()> {
+        let queue = self
+            .queue
+            .as_ref()
+            .ok_or_else(|| ApiError::internal("the objects' script has no OUTBOX queue"))?;
+        let text = serde_json::to_string(due)?;
+        let message = worker::RawMessageBuilder::new(text.into())
+            .build_with_content_type(worker::QueueContentType::Text);
+        queue.send_raw(message).await?;
+        Ok(())
+    }
+
+    /// Sets the alarm for the outbox's next due record.
+    async fn schedule(&self) {
+        match self.db().and_then(|db| outbox::next_due(&db)) {
+            Ok(Some(at)) => self.schedule_at(at).await,
+            Ok(None) => {}
+            Err(e) => worker::console_error!("outbox: {e:?}"),
+        }
+    }
+
+    /// Sets the alarm for `at`, unless one at or before it is set already.
+    async fn schedule_at(&self, at: f64) {
+        if self.alarm_at.get().is_none_or(|set| set > at) {
+            self.set_alarm(at).await;
+        }
+    }
+
+    async fn set_alarm(&self, at: f64) {
+        self.alarm_at.set(Some(at));
+        // An absolute time: workers-rs reads a bare number as an offset from now.
+        let time = ScheduledTime::new(worker::js_sys::Date::new(&at.into()));
+        if let Err(e) = self.state.storage().set_alarm(time).await {
+            self.alarm_at.set(None);
+            worker::console_error!("outbox alarm: {e:?}");
+        }
+    }
+
+    /// The storage; on the object's first use, migrated, with every outbox lease ended
+    /// (nothing handed out before a restart is waited for).
     fn db(&self) -> ApiResult<Db> {
         let sql = self.state.storage().sql();
         if self.migrated.get() {
             return Ok(Db::ready(sql));
         }
         let db = Db::migrated(sql)?;
+        outbox::release_leases(&db)?;
         self.migrated.set(true);
         Ok(db)
     }
 
-    fn run(&self, command: RegistryCommand) -> Reply {
+    fn run(&self, command: RegistryCommand, now_ms: f64) -> Reply {
         let db = &self.db()?;
         match command {
-            RegistryCommand::Register { group } => reply(decide::register_group(db, group)),
+            RegistryCommand::Register { group } => {
+                reply(decide::register_group(db, group, now_ms))
+            }
             RegistryCommand::Cancel {
                 event_id,
                 registration_id,
@@ -57,6 +149,7 @@ impl RegistryObject {
                 seats,
                 &pass_limits,
                 &now,
+                now_ms,
             )),
             RegistryCommand::CountActive { event_id } => reply(db.count(
                 "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status != 'cancelled'",
@@ -87,6 +180,79 @@ impl RegistryObject {
             RegistryCommand::ContactRegistrations { contact_id } => {
                 reply(queries::contact_registrations(db, &contact_id))
             }
+            RegistryCommand::Delivered { reports, now } => {
+                reply(outbox::record(db, &reports, now_ms, &now))
+            }
+            RegistryCommand::Wake => reply(outbox::wake(db, now_ms)),
+            RegistryCommand::RetrySync { scope } => match scope {
+                RetryScope::Registration {
+                    event_id,
+                    registration_id,
+                } => reply(retry_one(db, &event_id, &registration_id, now_ms)),
+                RetryScope::Events(event_ids) => {
+                    let marks = vec!["?"; event_ids.len().max(1)].join(", ");
+                    let mut ids: Vec<_> = event_ids.iter().map(|id| id.as_str().into()).collect();
+                    if ids.is_empty() {
+                        ids.push("".into());
+                    }
+                    reply(outbox::retry(
+                        db,
+                        &format!("r.event_id IN ({marks})"),
+                        ids,
+                        now_ms,
+                    ))
+                }
+            },
+            RegistryCommand::SyncHealth { event_ids } => {
+                reply(outbox::sync_health(db, &event_ids))
+            }
         }
     }
+}
+
+/// What a command may do to the outbox, so that the alarm follows.
+enum OutboxChange {
+    None,
+    /// Records added or made due now.
+    DueNow,
+    /// Records' due times changed (delivery reports).
+    Rescheduled,
+}
+
+impl OutboxChange {
+    fn of(command: &RegistryCommand) -> Self {
+        match command {
+            RegistryCommand::Register { group } => {
+                if group.iter().any(|r| r.sync_state == SyncState::Pending) {
+                    OutboxChange::DueNow
+                } else {
+                    OutboxChange::None
+                }
+            }
+            RegistryCommand::Cancel { .. }
+            | RegistryCommand::Wake
+            | RegistryCommand::RetrySync { .. } => OutboxChange::DueNow,
+            RegistryCommand::Delivered { .. } => OutboxChange::Rescheduled,
+            _ => OutboxChange::None,
+        }
+    }
+}
+
+/// Retries one registration; refused unless it is failed or pending.
+fn retry_one(db: &Db, event_id: &str, id: &str, now_ms: f64) -> ApiResult<Registration> {
+    let bindings = || vec![id.into(), event_id.into()];
+    let retried = outbox::retry(db, "r.id = ? AND r.event_id = ?", bindings(), now_ms)?;
+    let registration = super::rows::registration(db, "r.id = ? AND r.event_id = ?", bindings())?
+        .ok_or_else(|| {
+            ApiError::NotFound(format!(
+                "There is no registration with id {id} for this event."
+            ))
+        })?;
+    if retried == 0 {
+        return Err(ApiError::Conflict(format!(
+            "This registration has nothing to send to the webinar provider (its sync state is {}).",
+            registration.sync_state.key()
+        )));
+    }
+    Ok(registration)
 }

@@ -12,7 +12,8 @@ use crate::error::{ApiError, ApiResult};
 pub const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_id, \
     COALESCE(r.email, c.email) AS email, COALESCE(r.first_name, c.first_name) AS first_name, \
     COALESCE(r.last_name, c.last_name) AS last_name, COALESCE(r.company, c.company) AS company, r.status, r.created_at, r.sync_state, \
-    r.sync_attempts, r.sync_error, r.idempotency_key, r.pass_id, r.responses";
+    r.sync_attempts, r.sync_error, r.provider_registrant_id, r.join_url, r.attendance, \
+    r.idempotency_key, r.pass_id, r.responses";
 
 /// Columns of a contact (`c`) with its number of registrations.
 pub const CONTACT_COLUMNS: &str = "c.id, c.email, c.first_name, c.last_name, c.company, c.created_at, \
@@ -33,6 +34,9 @@ pub struct RegistrationRow {
     sync_state: String,
     sync_attempts: f64,
     sync_error: Option<String>,
+    provider_registrant_id: Option<String>,
+    join_url: Option<String>,
+    attendance: Option<String>,
     idempotency_key: Option<String>,
     pass_id: Option<String>,
     responses: String,
@@ -56,6 +60,12 @@ impl RegistrationRow {
             sync_state: SyncState::parse(&self.sync_state),
             sync_attempts: self.sync_attempts as u32,
             sync_error: self.sync_error,
+            provider_registrant_id: self.provider_registrant_id,
+            join_url: self.join_url,
+            attendance: match self.attendance {
+                Some(text) => Some(serde_json::from_str(&text)?),
+                None => None,
+            },
             idempotency_key: self.idempotency_key,
             pass_id: self.pass_id,
             responses: serde_json::from_str(&self.responses)?,
@@ -125,10 +135,12 @@ pub struct IdRow {
 #[derive(Deserialize)]
 pub struct StatusRow {
     pub status: String,
+    pub sync_state: String,
 }
 
 #[derive(Deserialize)]
 pub struct WaitingRow {
     pub id: String,
     pub pass_id: Option<String>,
+    pub sync_state: String,
 }

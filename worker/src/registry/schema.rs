@@ -61,6 +61,26 @@ const MIGRATIONS: &[&[&str]] = &[
     &["CREATE TABLE IF NOT EXISTS retired (\
            event_id TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, \
            PRIMARY KEY (event_id, kind, id))"],
+    // The webinar outbox (`registry/outbox.rs`), what the provider answered, attendance,
+    // and each event's last send and error. Registrations made before the outbox that are
+    // still to send get their record here.
+    &[
+        "ALTER TABLE registrations ADD COLUMN provider_registrant_id TEXT",
+        "ALTER TABLE registrations ADD COLUMN join_url TEXT",
+        "ALTER TABLE registrations ADD COLUMN attendance TEXT",
+        "CREATE TABLE IF NOT EXISTS outbox (\
+           seq INTEGER PRIMARY KEY AUTOINCREMENT, registration_id TEXT NOT NULL, \
+           event_id TEXT NOT NULL, action TEXT NOT NULL, email TEXT, \
+           attempts INTEGER NOT NULL DEFAULT 0, due_at REAL NOT NULL, leased_until REAL, \
+           last_error TEXT)",
+        "CREATE INDEX IF NOT EXISTS outbox_due ON outbox(due_at)",
+        "CREATE INDEX IF NOT EXISTS outbox_registration ON outbox(registration_id, seq)",
+        "CREATE TABLE IF NOT EXISTS sync_health (event_id TEXT PRIMARY KEY, \
+           last_sent_at TEXT, last_error TEXT, last_error_at TEXT)",
+        "INSERT INTO outbox (registration_id, event_id, action, due_at) \
+           SELECT id, event_id, 'register', 0 FROM registrations \
+           WHERE sync_state = 'pending' AND status = 'confirmed' ORDER BY seq",
+    ],
 ];
 
 #[derive(Deserialize)]

@@ -13,7 +13,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::store::{CheckTarget, Command, CredentialsChange, Store};
 use crate::vault::{self, Keyring, Sealed};
-use crate::{ids, on24};
+use crate::{deliver, ids, on24};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
     let (query, pairs) = http::list_query(url);
@@ -28,10 +28,16 @@ pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
     http::json(&Page::of(items, &query), 200)
 }
 
+/// One configuration, with the integration's health over its events.
 pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let found: WebinarConfiguration = Store::config(env)?
+    let mut found: WebinarConfiguration = Store::config(env)?
         .call(&Command::GetConfiguration { id: id.into() })
         .await?;
+    let health = super::sync::health(env, id).await?;
+    found.sync_counts = Some(health.counts);
+    found.last_sync_error = health.last_error;
+    found.last_sync_error_at = health.last_error_at;
+    found.last_sent_at = health.last_sent_at;
     http::json(&found, 200)
 }
 
@@ -41,6 +47,12 @@ pub(super) fn keyring(env: &Env) -> ApiResult<Keyring> {
         .map_err(|_| vault::VaultError::KeyringMissing)?
         .to_string();
     Ok(Keyring::parse(&text)?)
+}
+
+/// Configuration `id`'s credentials, opened for one provider call.
+pub fn open_credentials(env: &Env, id: &str, sealed: &Sealed) -> ApiResult<CredentialsInput> {
+    let plaintext = vault::open(&keyring(env)?, id, sealed)?;
+    Ok(serde_json::from_slice(&plaintext)?)
 }
 
 fn seal(env: &Env, id: &str, credentials: &CredentialsInput) -> ApiResult<Sealed> {
@@ -83,7 +95,17 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
         },
         credentials,
     };
+    let replaced = matches!(
+        command,
+        Command::UpdateConfiguration {
+            credentials: CredentialsChange::Replace(_),
+            ..
+        }
+    );
     let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    if replaced {
+        deliver::wake(env).await;
+    }
     http::json(&updated, 200)
 }
 
@@ -93,6 +115,9 @@ pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response
         active,
     };
     let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    if active {
+        deliver::wake(env).await;
+    }
     http::json(&updated, 200)
 }
 
@@ -104,6 +129,7 @@ pub async fn accept_terms(env: &Env, id: &str, user: &str) -> ApiResult<Response
         accepted_by: user.into(),
     };
     let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    deliver::wake(env).await;
     http::json(&updated, 200)
 }
 
@@ -121,7 +147,7 @@ pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
     http::no_content()
 }
 
-pub(super) fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
+pub fn provider_base(env: &Env, provider: &WebinarProvider) -> String {
     let override_base = env.var(on24::BASE_URL_VAR).ok().map(|v| v.to_string());
     on24::base_url(&provider.base_service_url, override_base)
 }
@@ -161,8 +187,7 @@ pub async fn check(mut req: Request, env: &Env, id: &str) -> ApiResult<Response>
         let message = "No credentials are stored: the webinar integration is off.".to_string();
         return http::json(&result(ServiceStatus::NotConfigured, message, false), 200);
     };
-    let plaintext = vault::open(&keyring(env)?, id, &sealed)?;
-    let credentials: CredentialsInput = serde_json::from_slice(&plaintext)?;
+    let credentials = open_credentials(env, id, &sealed)?;
     let (status, message) = on24::check(&base, &credentials).await;
     let command = Command::RecordCheck {
         id: id.into(),

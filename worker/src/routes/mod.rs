@@ -9,8 +9,11 @@ mod events;
 mod providers;
 mod public;
 mod registrations;
+mod sync;
 mod webapps;
 mod webinar;
+
+pub use configurations::{open_credentials, provider_base};
 
 use worker::{Env, Method, Request, Response, Url};
 
@@ -137,6 +140,10 @@ async fn admin(
             Method::Delete => configurations::remove_credentials(env, id).await,
             _ => Err(allow(&["DELETE"])),
         },
+        ["webinar-configurations", id, "retry-sync"] => match method {
+            Method::Post => sync::retry_configuration(env, id).await,
+            _ => Err(allow(&["POST"])),
+        },
         ["webinar-configurations", id, "check"] => match method {
             Method::Post => configurations::check(req, env, id).await,
             _ => Err(allow(&["POST"])),
@@ -204,6 +211,10 @@ async fn admin(
         },
         ["events", event_id, "registrations", id, "cancel"] => match method {
             Method::Post => registrations::cancel(env, event_id, id).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["events", event_id, "registrations", id, "retry-sync"] => match method {
+            Method::Post => sync::retry_registration(env, event_id, id).await,
             _ => Err(allow(&["POST"])),
         },
         ["events", event_id, collection] if custom::kind(collection).is_some() => {

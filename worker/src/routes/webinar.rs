@@ -6,17 +6,15 @@
 //! are checked first (`WebinarCopy::of_event`), so a refusal names the event's field and
 //! nothing reaches the provider.
 
-use convene_types::configuration::CredentialsInput;
 use convene_types::event::Event;
 use convene_types::webinar::{EventWebinar, WebinarCopy, WebinarRequest};
 use worker::{Env, Request, Response};
 
-use super::configurations::{keyring, provider_base};
+use super::configurations::{open_credentials, provider_base};
 use crate::error::{ApiError, ApiResult};
-use crate::http;
 use crate::on24;
 use crate::store::{Command, Store, WebinarTarget};
-use crate::vault;
+use crate::{deliver, http};
 
 pub async fn create_or_link(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
     let body = http::optional_json_body::<WebinarRequest>(&mut req).await?;
@@ -44,6 +42,7 @@ pub async fn create_or_link(mut req: Request, env: &Env, event_id: &str) -> ApiR
         webinar,
     };
     let event: Event = store.call(&command).await?;
+    deliver::wake(env).await;
     http::json(&event, status)
 }
 
@@ -62,8 +61,7 @@ async fn create(env: &Env, target: &WebinarTarget) -> ApiResult<EventWebinar> {
         .credentials
         .as_ref()
         .ok_or_else(|| ApiError::internal("integration on without credentials"))?;
-    let plaintext = vault::open(&keyring(env)?, &configuration.id, sealed)?;
-    let credentials: CredentialsInput = serde_json::from_slice(&plaintext)?;
+    let credentials = open_credentials(env, &configuration.id, sealed)?;
     let base = provider_base(env, &target.provider);
     let created = on24::create_webinar(&base, &credentials, &copy)
         .await

@@ -11,6 +11,7 @@ use worker::worker_sys::DurableObjectState;
 use worker::{Env, State, web_sys};
 
 use crate::objects::{COMMAND_HEADER, ERROR_HEADER, Encoded, JSON_TYPE};
+use crate::outbox::QUEUE_BINDING;
 use crate::registry::RegistryObject;
 use crate::store::StoreObject;
 
@@ -46,13 +47,20 @@ pub struct Registry(RegistryObject);
 )]
 impl Registry {
     #[wasm_bindgen(constructor)]
-    pub fn new(state: DurableObjectState, _env: Env) -> Self {
-        Self(RegistryObject::new(State::from(state)))
+    pub fn new(state: DurableObjectState, env: Env) -> Self {
+        let queue = env.queue(QUEUE_BINDING).ok();
+        Self(RegistryObject::new(State::from(state), queue))
     }
 
     pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
         let command = command_text(&req).await?;
-        answer(&self.0.handle(&command)).map(JsValue::from)
+        answer(&self.0.handle(&command).await).map(JsValue::from)
+    }
+
+    /// The outbox's alarm (see `crate::outbox`).
+    pub async fn alarm(&self) -> Result<JsValue, JsValue> {
+        self.0.alarm().await;
+        Ok(JsValue::UNDEFINED)
     }
 }
 

@@ -82,6 +82,10 @@ impl StoredConfiguration {
                 acceptance,
                 provider_urls: &urls,
             }),
+            sync_counts: None,
+            last_sync_error: None,
+            last_sync_error_at: None,
+            last_sent_at: None,
             created_at: self.created_at.clone(),
             updated_at: self.updated_at.clone(),
         }

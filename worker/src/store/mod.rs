@@ -25,7 +25,7 @@ pub use events::RegistrationContext;
 pub use object::StoreObject;
 pub use public::Part;
 pub use webapps::Credential;
-pub use webinars::WebinarTarget;
+pub use webinars::{SyncTarget, WebinarTarget};
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
 use convene_types::webinar::EventWebinar;
@@ -216,6 +216,14 @@ pub enum Command {
     /// no configuration, or has its webinar already).
     WebinarTarget {
         event_id: String,
+    },
+    /// Where the event's registrants are sent, or why nothing can be sent yet.
+    SyncTarget {
+        event_id: String,
+    },
+    /// The ids of the events that use a webinar configuration (404 if it does not exist).
+    ConfigurationEvents {
+        id: String,
     },
     /// Records the webinar created or linked at the provider on the event, once.
     RecordWebinar {

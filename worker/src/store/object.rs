@@ -160,6 +160,12 @@ impl StoreObject {
             Command::WebinarTarget { event_id } => {
                 reply(webinars::target(records, &event_id).await)
             }
+            Command::SyncTarget { event_id } => {
+                reply(webinars::sync_target(records, &event_id).await)
+            }
+            Command::ConfigurationEvents { id } => {
+                reply(webinars::configuration_events(records, &id).await)
+            }
             Command::RecordWebinar { event_id, webinar } => {
                 reply(webinars::record(records, &event_id, webinar).await)
             }

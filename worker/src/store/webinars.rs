@@ -1,8 +1,9 @@
 //! An event's webinar at the provider: what creating one needs (the event, its
 //! configuration with the integration's state, the provider and the sealed credentials),
-//! and recording the created or linked webinar on the event, once.
+//! and recording the created or linked webinar on the event, once; and where the
+//! outbox's delivery sends an event's registrants.
 
-use convene_types::configuration::WebinarConfiguration;
+use convene_types::configuration::{ServiceStatus, WebinarConfiguration};
 use convene_types::event::Event;
 use convene_types::provider::WebinarProvider;
 use convene_types::webinar::EventWebinar;
@@ -64,6 +65,67 @@ pub async fn target(records: &Records, event_id: &str) -> ApiResult<WebinarTarge
         provider,
         credentials: stored.credentials,
     })
+}
+
+/// Where an event's registrants go, as the outbox's delivery reads it in one step.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub enum SyncTarget {
+    /// Nothing can be sent yet, and why (in the administrator's words).
+    Waiting { reason: String },
+    Ready {
+        provider_event_id: String,
+        configuration_id: String,
+        /// The configuration's service status as last recorded, so that the delivery
+        /// writes a new one only when it changes.
+        service_status: ServiceStatus,
+        provider: Box<WebinarProvider>,
+        credentials: Sealed,
+    },
+}
+
+pub async fn sync_target(records: &Records, event_id: &str) -> ApiResult<SyncTarget> {
+    let event = events::by_id(records, event_id).await?;
+    let waiting = |reason: String| Ok(SyncTarget::Waiting { reason });
+    let Some(configuration_id) = event.webinar_configuration_id.clone() else {
+        return waiting("Waiting: the event has no webinar configuration.".into());
+    };
+    let Some(provider_event_id) = event.provider_event_id.clone() else {
+        return waiting("Waiting: the event's webinar is not created at the provider yet.".into());
+    };
+    let stored = configurations::stored(records, &configuration_id).await?;
+    let all = providers::all(records).await?;
+    let configuration = stored.view(&all);
+    if !configuration.integration.on {
+        return waiting(format!(
+            "Waiting: the webinar integration is off ({})",
+            configuration.integration.message
+        ));
+    }
+    let (Some(credentials), Some(provider)) = (
+        stored.credentials,
+        all.into_iter().find(|p| p.id == stored.provider_id),
+    ) else {
+        return waiting("Waiting: the configuration has no credentials.".into());
+    };
+    Ok(SyncTarget::Ready {
+        provider_event_id,
+        configuration_id,
+        service_status: configuration.service_status,
+        provider: Box::new(provider),
+        credentials,
+    })
+}
+
+/// The ids of the events that use configuration `id`.
+pub async fn configuration_events(records: &Records, id: &str) -> ApiResult<Vec<String>> {
+    configurations::stored(records, id).await?;
+    Ok(events::all(records)
+        .await?
+        .into_iter()
+        .filter(|e| e.webinar_configuration_id.as_deref() == Some(id))
+        .map(|e| e.id)
+        .collect())
 }
 
 /// Records `webinar` on the event, unless it has one already (two administrators pressing

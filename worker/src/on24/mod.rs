@@ -1,8 +1,8 @@
 //! Convene's ON24 client: only the calls Convene makes (REST API v2).
 //!
 //! URL building, form building and response interpretation are plain functions, tested
-//! natively; [`send`] is the one function that touches the network ([`check`] and
-//! [`create_webinar`] go through it).
+//! natively; [`send`] is the one function that touches the network ([`check`],
+//! [`create_webinar`] and the registrant calls of [`registrant`] go through it).
 //!
 //! Check uses `GET /v2/client/{clientId}/event` ("list events"): the cheapest authenticated
 //! read ON24 documents; it changes nothing and proves the client id, key and secret belong
@@ -15,6 +15,8 @@ use convene_types::webinar::WebinarCopy;
 use worker::{Method, Url};
 
 use crate::error::ApiError;
+
+pub mod registrant;
 
 /// ON24's production API (the ON24 record's empty base service URL means this).
 pub const PRODUCTION_BASE_URL: &str = "https://api.on24.com/v2";
@@ -43,11 +45,17 @@ pub fn base_url(provider_base: &str, override_base: Option<String>) -> String {
 
 /// `{base}/client/{clientId}/event`, with the client id as one encoded path segment.
 pub fn check_url(base: &str, client_id: &str) -> Result<Url, String> {
+    client_url(base, client_id, &["event"])
+}
+
+/// `{base}/client/{clientId}/{rest…}`, each segment encoded as one.
+pub fn client_url(base: &str, client_id: &str, rest: &[&str]) -> Result<Url, String> {
     let mut url = Url::parse(base).map_err(|e| format!("invalid base URL {base}: {e}"))?;
     url.path_segments_mut()
         .map_err(|_| format!("invalid base URL {base}"))?
         .pop_if_empty()
-        .extend(["client", client_id, "event"]);
+        .extend(["client", client_id])
+        .extend(rest);
     Ok(url)
 }
 
@@ -89,7 +97,7 @@ fn mentions_quota(message: &str) -> bool {
 }
 
 /// The provider's own words: a JSON `message` (or `error`), else short plain text.
-fn provider_message(body: &str) -> Option<String> {
+pub fn provider_message(body: &str) -> Option<String> {
     let text = match serde_json::from_str::<serde_json::Value>(body) {
         Ok(json) => ["message", "error", "errorMessage"]
             .iter()
@@ -184,6 +192,24 @@ pub fn create_failure(failure: Failure) -> ApiError {
     }
 }
 
+/// The provider's answer to one call.
+pub struct Answer {
+    pub status: u16,
+    pub body: String,
+    /// The `Retry-After` header, in milliseconds, when it gives a number of seconds.
+    pub retry_after_ms: Option<u64>,
+}
+
+/// A `Retry-After` value in milliseconds. Only the delay-seconds form is read; an HTTP
+/// date (rare from APIs) is ignored and the backoff decides.
+pub fn retry_after_ms(value: &str) -> Option<u64> {
+    value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(|s| s.saturating_mul(1000))
+}
+
 /// One authenticated call. Never panics; a failure to get an answer is `Unreachable`.
 pub async fn send(
     method: Method,
@@ -191,7 +217,7 @@ pub async fn send(
     credentials: &CredentialsInput,
     form: Option<&str>,
     bound: Duration,
-) -> Result<(u16, String), Failure> {
+) -> Result<Answer, Failure> {
     use futures_util::future::{Either, select};
     use worker::{AbortController, Delay, Fetch, Headers, Request, RequestInit};
 
@@ -217,8 +243,18 @@ pub async fn send(
             .send_with_signal(&controller.signal())
             .await?;
         let status = response.status_code();
+        let retry_after_ms = response
+            .headers()
+            .get("retry-after")
+            .ok()
+            .flatten()
+            .and_then(|v| retry_after_ms(&v));
         let body = response.text().await.unwrap_or_default();
-        Ok::<_, worker::Error>((status, body))
+        Ok::<_, worker::Error>(Answer {
+            status,
+            body,
+            retry_after_ms,
+        })
     };
     let timeout = Delay::from(bound);
     match select(std::pin::pin!(call), std::pin::pin!(timeout)).await {
@@ -241,7 +277,7 @@ pub async fn check(base: &str, credentials: &CredentialsInput) -> (ServiceStatus
         Err(e) => return (ServiceStatus::ProviderError, e),
     };
     match send(Method::Get, &url, credentials, None, CHECK_TIMEOUT).await {
-        Ok((status, body)) => interpret(status, &body),
+        Ok(answer) => interpret(answer.status, &answer.body),
         Err(failure) => failure,
     }
 }
@@ -256,8 +292,8 @@ pub async fn create_webinar(
     let url =
         check_url(base, &credentials.client_id).map_err(|e| (ServiceStatus::ProviderError, e))?;
     let form = create_webinar_form(copy);
-    let (status, body) = send(Method::Post, &url, credentials, Some(&form), CREATE_TIMEOUT).await?;
-    interpret_created(status, &body)
+    let answer = send(Method::Post, &url, credentials, Some(&form), CREATE_TIMEOUT).await?;
+    interpret_created(answer.status, &answer.body)
 }
 
 #[cfg(test)]
@@ -393,6 +429,14 @@ mod tests {
         let creds = create_failure((ServiceStatus::InvalidCredentials, "Invalid key".into()));
         assert_eq!(creds.status(), 502);
         assert!(creds.body().error.message.contains("credentials"));
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds() {
+        assert_eq!(retry_after_ms("120"), Some(120_000));
+        assert_eq!(retry_after_ms(" 3 "), Some(3_000));
+        assert_eq!(retry_after_ms("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+        assert_eq!(retry_after_ms("-1"), None);
     }
 
     #[test]

@@ -1,0 +1,389 @@
+//! The outbox's storage: records to send to the webinar provider, written in the same
+//! synchronous step as the registration change they come from (see `crate::outbox`).
+//! Times are milliseconds since the Unix epoch (`due_at`, `leased_until`).
+
+use convene_types::registration::{RegistrationStatus, SyncState};
+use convene_types::sync::{MAX_ATTEMPTS, SyncHealth, WAIT_MS};
+use serde::Deserialize;
+use worker::SqlStorageValue;
+
+use super::schema::Db;
+use crate::error::{ApiError, ApiResult};
+use crate::outbox::{Action, Delivery, Outcome, Report};
+
+/// A claimed record is not handed out again for this long: the delivery reports well
+/// before (each provider call is bounded), and one that never reports (its worker gone)
+/// is sent again after it.
+pub const LEASE_MS: f64 = 60_000.0;
+/// Records handed out by one alarm.
+pub const CLAIM_LIMIT: i64 = 50;
+
+/// Adds a record for `registration_id`, due at once. `email`: the address to erase, for
+/// [`Action::Forget`] only (the registration's own is erased by then).
+pub fn enqueue(
+    db: &Db,
+    registration_id: &str,
+    event_id: &str,
+    action: Action,
+    email: Option<&str>,
+    now_ms: f64,
+) -> ApiResult<()> {
+    db.run(
+        "INSERT INTO outbox (registration_id, event_id, action, email, attempts, due_at) \
+         VALUES (?, ?, ?, ?, 0, ?)",
+        vec![
+            registration_id.into(),
+            event_id.into(),
+            action.key().into(),
+            email.map(str::to_string).into(),
+            now_ms.into(),
+        ],
+    )
+}
+
+#[derive(Deserialize)]
+struct DueRow {
+    seq: f64,
+    registration_id: String,
+    event_id: String,
+    action: String,
+    attempts: f64,
+    email: String,
+    first_name: String,
+    last_name: String,
+    company: String,
+}
+
+/// Hands out the records due at `now_ms`, oldest first, leasing them: a registration's
+/// records go one at a time, in order (a cancellation never overtakes its registration).
+pub fn claim(db: &Db, now_ms: f64) -> ApiResult<Vec<Delivery>> {
+    let rows: Vec<DueRow> = db.rows(
+        "SELECT o.seq, o.registration_id, o.event_id, o.action, o.attempts, \
+             COALESCE(o.email, r.email, c.email) AS email, \
+             COALESCE(r.first_name, c.first_name) AS first_name, \
+             COALESCE(r.last_name, c.last_name) AS last_name, \
+             COALESCE(r.company, c.company) AS company \
+         FROM outbox o JOIN registrations r ON r.id = o.registration_id \
+             JOIN contacts c ON c.id = r.contact_id \
+         WHERE o.due_at <= ? AND (o.leased_until IS NULL OR o.leased_until <= ?) \
+             AND NOT EXISTS (SELECT 1 FROM outbox p \
+                 WHERE p.registration_id = o.registration_id AND p.seq < o.seq) \
+         ORDER BY o.due_at, o.seq LIMIT ?",
+        vec![now_ms.into(), now_ms.into(), CLAIM_LIMIT.into()],
+    )?;
+    let mut claimed = Vec::with_capacity(rows.len());
+    for row in rows {
+        db.run(
+            "UPDATE outbox SET leased_until = ? WHERE seq = ?",
+            vec![(now_ms + LEASE_MS).into(), (row.seq as i64).into()],
+        )?;
+        let action = Action::parse(&row.action)
+            .ok_or_else(|| ApiError::internal(format!("unknown outbox action {}", row.action)))?;
+        claimed.push(Delivery {
+            seq: row.seq as i64,
+            registration_id: row.registration_id,
+            event_id: row.event_id,
+            action,
+            attempts: row.attempts as u32,
+            email: row.email,
+            first_name: row.first_name,
+            last_name: row.last_name,
+            company: row.company,
+        });
+    }
+    Ok(claimed)
+}
+
+#[derive(Deserialize)]
+struct Time {
+    at: Option<f64>,
+}
+
+/// When the next record falls due (a leased one: when its lease ends), if any.
+pub fn next_due(db: &Db) -> ApiResult<Option<f64>> {
+    Ok(db
+        .first::<Time>(
+            "SELECT MIN(MAX(due_at, COALESCE(leased_until, 0))) AS at FROM outbox",
+            vec![],
+        )?
+        .and_then(|t| t.at))
+}
+
+/// Ends every lease: after the object restarts no delivery it handed out is waited for
+/// (one still running sends twice at worst, which the provider's email match absorbs).
+pub fn release_leases(db: &Db) -> ApiResult<()> {
+    db.run(
+        "UPDATE outbox SET leased_until = NULL WHERE leased_until IS NOT NULL",
+        vec![],
+    )
+}
+
+/// Makes every record due now: something that stopped them changed (a webinar created,
+/// terms accepted, credentials replaced).
+pub fn wake(db: &Db, now_ms: f64) -> ApiResult<()> {
+    db.run(
+        "UPDATE outbox SET due_at = ? WHERE due_at > ? AND leased_until IS NULL",
+        vec![now_ms.into(), now_ms.into()],
+    )
+}
+
+#[derive(Deserialize)]
+struct RecordRow {
+    registration_id: String,
+    event_id: String,
+    action: String,
+    attempts: f64,
+}
+
+/// Applies the delivery's reports. A report for a record that is gone (sent meanwhile by
+/// a second delivery after its lease ended) changes nothing.
+pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<()> {
+    for report in reports {
+        let seq: SqlStorageValue = report.seq.into();
+        let Some(row) = db.first::<RecordRow>(
+            "SELECT registration_id, event_id, action, attempts FROM outbox WHERE seq = ?",
+            vec![seq.clone()],
+        )?
+        else {
+            continue;
+        };
+        let registration: SqlStorageValue = row.registration_id.as_str().into();
+        match &report.outcome {
+            Outcome::Sent {
+                registrant_id,
+                join_url,
+            } => {
+                db.run("DELETE FROM outbox WHERE seq = ?", vec![seq])?;
+                if row.action == Action::Register.key() {
+                    db.run(
+                        "UPDATE registrations SET sync_state = 'synced', sync_error = NULL, \
+                         provider_registrant_id = COALESCE(?, provider_registrant_id), \
+                         join_url = COALESCE(?, join_url) WHERE id = ?",
+                        vec![
+                            registrant_id.clone().into(),
+                            join_url.clone().into(),
+                            registration,
+                        ],
+                    )?;
+                } else if row.action == Action::Cancel.key() {
+                    db.run(
+                        "UPDATE registrations SET sync_state = 'synced', sync_error = NULL WHERE id = ?",
+                        vec![registration],
+                    )?;
+                }
+                health(db, &row.event_id, "last_sent_at = ?", vec![now.into()])?;
+            }
+            Outcome::Retry { delay_ms, message } => {
+                let attempts = row.attempts as u32 + 1;
+                if attempts >= MAX_ATTEMPTS {
+                    give_up(db, seq, registration, message)?;
+                } else {
+                    db.run(
+                        "UPDATE outbox SET attempts = ?, due_at = ?, leased_until = NULL, \
+                         last_error = ? WHERE seq = ?",
+                        vec![
+                            i64::from(attempts).into(),
+                            (now_ms + *delay_ms as f64).into(),
+                            message.as_str().into(),
+                            seq,
+                        ],
+                    )?;
+                    db.run(
+                        "UPDATE registrations SET sync_attempts = ?, sync_error = ? WHERE id = ?",
+                        vec![
+                            i64::from(attempts).into(),
+                            message.as_str().into(),
+                            registration,
+                        ],
+                    )?;
+                }
+                last_error(db, &row.event_id, message, now)?;
+            }
+            Outcome::Wait { message } => {
+                db.run(
+                    "UPDATE outbox SET due_at = ?, leased_until = NULL, last_error = ? WHERE seq = ?",
+                    vec![(now_ms + WAIT_MS as f64).into(), message.as_str().into(), seq],
+                )?;
+                db.run(
+                    "UPDATE registrations SET sync_error = ? WHERE id = ?",
+                    vec![message.as_str().into(), registration],
+                )?;
+            }
+            Outcome::Failed { message } => {
+                give_up(db, seq, registration, message)?;
+                last_error(db, &row.event_id, message, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The record goes; its registration is `failed` with the provider's words, for an
+/// administrator to retry.
+fn give_up(
+    db: &Db,
+    seq: SqlStorageValue,
+    registration: SqlStorageValue,
+    message: &str,
+) -> ApiResult<()> {
+    db.run("DELETE FROM outbox WHERE seq = ?", vec![seq])?;
+    db.run(
+        "UPDATE registrations SET sync_state = 'failed', sync_error = ? WHERE id = ?",
+        vec![message.into(), registration],
+    )
+}
+
+fn last_error(db: &Db, event_id: &str, message: &str, now: &str) -> ApiResult<()> {
+    health(
+        db,
+        event_id,
+        "last_error = ?, last_error_at = ?",
+        vec![message.into(), now.into()],
+    )
+}
+
+/// Sets `assignments` on the event's health row, made if missing.
+fn health(
+    db: &Db,
+    event_id: &str,
+    assignments: &str,
+    mut bindings: Vec<SqlStorageValue>,
+) -> ApiResult<()> {
+    db.run(
+        "INSERT OR IGNORE INTO sync_health (event_id) VALUES (?)",
+        vec![event_id.into()],
+    )?;
+    bindings.push(event_id.into());
+    db.run(
+        &format!("UPDATE sync_health SET {assignments} WHERE event_id = ?"),
+        bindings,
+    )
+}
+
+#[derive(Deserialize)]
+struct RetryRow {
+    id: String,
+    event_id: String,
+    status: String,
+    sync_state: String,
+}
+
+/// Sends again: a `failed` registration gets a new record (its registration, or its
+/// cancellation), and a `pending` one is made due now. `condition` selects registrations
+/// (`r`). Returns how many were retried.
+pub fn retry(
+    db: &Db,
+    condition: &str,
+    bindings: Vec<SqlStorageValue>,
+    now_ms: f64,
+) -> ApiResult<u32> {
+    let rows: Vec<RetryRow> = db.rows(
+        &format!(
+            "SELECT r.id, r.event_id, r.status, r.sync_state FROM registrations r \
+             WHERE ({condition}) AND r.sync_state IN ('failed', 'pending') AND r.status != 'waitlisted'"
+        ),
+        bindings,
+    )?;
+    for row in &rows {
+        if row.sync_state == SyncState::Failed.key() {
+            enqueue(
+                db,
+                &row.id,
+                &row.event_id,
+                action_for(&row.status),
+                None,
+                now_ms,
+            )?;
+            db.run(
+                "UPDATE registrations SET sync_state = 'pending', sync_attempts = 0, \
+                 sync_error = NULL WHERE id = ?",
+                vec![row.id.as_str().into()],
+            )?;
+        } else if db.count(
+            "SELECT COUNT(*) AS n FROM outbox WHERE registration_id = ?",
+            vec![row.id.as_str().into()],
+        )? == 0
+        {
+            enqueue(
+                db,
+                &row.id,
+                &row.event_id,
+                action_for(&row.status),
+                None,
+                now_ms,
+            )?;
+        } else {
+            db.run(
+                "UPDATE outbox SET due_at = ? WHERE registration_id = ? AND leased_until IS NULL",
+                vec![now_ms.into(), row.id.as_str().into()],
+            )?;
+        }
+    }
+    Ok(rows.len() as u32)
+}
+
+/// What a registration in `status` asks of the provider.
+fn action_for(status: &str) -> Action {
+    if status == RegistrationStatus::Cancelled.key() {
+        Action::Cancel
+    } else {
+        Action::Register
+    }
+}
+
+#[derive(Deserialize)]
+struct StateCount {
+    sync_state: String,
+    n: f64,
+}
+
+#[derive(Deserialize)]
+struct HealthRow {
+    last_sent_at: Option<String>,
+    last_error: Option<String>,
+    last_error_at: Option<String>,
+}
+
+/// The counts and the latest error and send over `event_ids` (a configuration's events).
+/// Waitlisted registrations are not counted: nothing is sent for them until promoted.
+pub fn sync_health(db: &Db, event_ids: &[String]) -> ApiResult<SyncHealth> {
+    let mut health = SyncHealth::default();
+    if event_ids.is_empty() {
+        return Ok(health);
+    }
+    let marks = vec!["?"; event_ids.len()].join(", ");
+    let ids = || event_ids.iter().map(|id| id.as_str().into()).collect();
+    let counts: Vec<StateCount> = db.rows(
+        &format!(
+            "SELECT sync_state, COUNT(*) AS n FROM registrations \
+             WHERE event_id IN ({marks}) AND status != 'waitlisted' GROUP BY sync_state"
+        ),
+        ids(),
+    )?;
+    for c in counts {
+        let n = c.n as u32;
+        match SyncState::parse(&c.sync_state) {
+            SyncState::Pending => health.counts.pending += n,
+            SyncState::Synced => health.counts.synced += n,
+            SyncState::Failed => health.counts.failed += n,
+            SyncState::NotRequired => {}
+        }
+    }
+    let rows: Vec<HealthRow> = db.rows(
+        &format!(
+            "SELECT last_sent_at, last_error, last_error_at FROM sync_health \
+             WHERE event_id IN ({marks})"
+        ),
+        ids(),
+    )?;
+    for row in rows {
+        if row.last_sent_at > health.last_sent_at {
+            health.last_sent_at = row.last_sent_at;
+        }
+        if row.last_error_at > health.last_error_at {
+            health.last_error_at = row.last_error_at;
+            health.last_error = row.last_error;
+        }
+    }
+    Ok(health)
+}
