@@ -6,12 +6,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
+import { newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 import { startSim } from '../support/sim.mjs';
 
 const CONFIGS = '/api/admin/webinar-configurations';
 const EVENTS = '/api/admin/events';
 const ON24 = '/api/admin/webinar-providers/on24';
+const SITE = 'https://webinars.example.com';
 const GOOD = { clientId: '6161', accessTokenKey: 'sync-key', accessTokenSecret: 'sync-secret' };
 
 /** Polls `probe` until it returns a truthy value (which it returns), or fails after `ms`. */
@@ -42,7 +44,7 @@ describe('webinar sync', () => {
     const res = await api.request('POST', EVENTS, {
       json: {
         name, start: '2026-06-01T14:30', end: '2026-06-01T15:30', timeZone: 'Europe/Paris',
-        format: 'webinar', webinarConfigurationId: configId,
+        format: 'webinar', webinarConfigurationId: configId, published: true,
       },
     });
     assert.equal(res.status, 201, res.text);
@@ -125,11 +127,26 @@ describe('webinar sync', () => {
     const csv = await api.request('GET', `${EVENTS}/${event.id}/registrations.csv`);
     assert.ok(csv.text.includes(synced[0].joinUrl), csv.text);
 
+    // An event website: the first answer has no join link yet; a replay after the sync has it.
+    const { token } = await newWebApplication(api, [SITE]);
+    const publicRegister = () => fetch(`${server.url}/api/v1/events/${event.readableId}/registrations?emApplicationtoken=${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: SITE, 'idempotency-key': 'site-1' },
+      body: JSON.stringify({ attendees: [{ email: 'site@example.com', firstName: 'Site', lastName: 'Visitor' }] }),
+    }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const first = await publicRegister();
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(first.body.registrations[0].joinUrl, undefined);
+    await until(allSynced(event.id, 4), 'the site registration synced');
+    const replay = await publicRegister();
+    assert.equal(replay.status, 200, JSON.stringify(replay.body));
+    assert.match(replay.body.registrations[0].joinUrl, new RegExp(`^${sim.url}/wcc/r/${event.providerEventId}/\\d+$`));
+
     const cancelled = await api.request('POST', `${EVENTS}/${event.id}/registrations/${made[0].id}/cancel`);
     assert.equal(cancelled.status, 200, cancelled.text);
     assert.equal(cancelled.body.syncState, 'pending');
     await until(async () => (await registrants(event.providerEventId)).find((r) => r.email === made[0].email)?.deleted, 'the cancellation at the provider');
-    await until(allSynced(event.id, 3), 'the cancellation synced');
+    await until(allSynced(event.id, 4), 'the cancellation synced');
 
     const health = (await api.request('GET', `${CONFIGS}/${configId}`)).body;
     assert.ok(health.syncCounts.synced >= 3, JSON.stringify(health));
