@@ -136,6 +136,26 @@ describe('event webinars', () => {
     assert.equal(retried.status, 201, retried.text);
   });
 
+  it('two presses at once create one webinar', async () => {
+    const e = await event({ name: 'Pressed twice' });
+    const before = (await creates()).length;
+    await sim.control('POST', 'mode', { mode: 'slow', delayMs: 1000 });
+    try {
+      const answers = await Promise.all([webinar(e.id), webinar(e.id)]);
+      assert.deepEqual(answers.map((a) => a.status).sort(), [201, 409], answers.map((a) => a.text).join('\n'));
+      assert.match(answers.find((a) => a.status === 409).body.error.message, /being created|already has its webinar/);
+    } finally {
+      await sim.control('POST', 'mode', { mode: 'normal' });
+    }
+    assert.equal((await creates()).length, before + 1, 'one webinar at the provider');
+  });
+
+  it('publishing a webinar event creates its webinar', async () => {
+    const e = await event({ name: 'Published webinar', published: true });
+    assert.match(e.providerEventId ?? '', /^\d+$/);
+    const [sent] = (await creates()).slice(-1);
+    assert.equal(new URLSearchParams(sent.body).get('title'), 'Published webinar');
+  });
   it('an integration that is off sends nothing and says why', async () => {
     const e = await event({ name: 'Credentials gone' });
     await api.request('DELETE', `${CONFIGS}/${configId}/credentials`);
@@ -149,4 +169,5 @@ describe('event webinars', () => {
     assert.equal(refused.status, 409);
     assert.match(refused.body.error.message, /in-person/);
   });
+
 });

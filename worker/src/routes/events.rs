@@ -8,6 +8,7 @@ use crate::error::ApiResult;
 use crate::http;
 use crate::registry::Target;
 use crate::routes::registrations::delete_retired;
+use crate::routes::webinar;
 use crate::store::{Body, Command, Store};
 
 pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
@@ -23,12 +24,14 @@ pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
 }
 
 /// The store decodes and validates the body: field rules, then references
-/// (configurations, custom fields) and the unique readable id.
+/// (configurations, custom fields) and the unique readable id. A published webinar event
+/// gets its webinar at the provider (`webinar::create_on_publish`).
 pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
     let command = Command::CreateEvent {
         body: Body::read(&mut req).await?,
     };
-    Store::config(env)?.relay(&command, 201).await
+    let created: Event = Store::config(env)?.call(&command).await?;
+    http::json(&webinar::create_on_publish(env, created).await, 201)
 }
 
 pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
@@ -36,7 +39,8 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
         id: id.into(),
         body: Body::read(&mut req).await?,
     };
-    Store::config(env)?.relay(&command, 200).await
+    let updated: Event = Store::config(env)?.call(&command).await?;
+    http::json(&webinar::create_on_publish(env, updated).await, 200)
 }
 
 /// Refused while the event has registrations: they would lose their event.

@@ -13,37 +13,87 @@ use worker::{Env, Request, Response};
 use super::configurations::{open_credentials, provider_base};
 use crate::error::{ApiError, ApiResult};
 use crate::on24;
+use crate::runtime::clock;
 use crate::store::{Command, Store, WebinarTarget};
 use crate::{deliver, http};
 
 pub async fn create_or_link(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
     let body = http::optional_json_body::<WebinarRequest>(&mut req).await?;
     let link = body.link().map_err(ApiError::Validation)?;
-    let store = Store::config(env)?;
-    let target: WebinarTarget = store
-        .call(&Command::WebinarTarget {
-            event_id: event_id.into(),
-        })
-        .await?;
-    let (webinar, status) = match link {
+    let (event, status) = match link {
         Some(provider_event_id) => {
+            let store = Store::config(env)?;
+            let command = Command::WebinarTarget {
+                event_id: event_id.into(),
+                claim_now_ms: None,
+            };
+            store.call::<WebinarTarget>(&command).await?;
             let linked = EventWebinar {
                 provider_event_id,
                 audience_url: String::new(),
                 preview_url: String::new(),
                 sent: None,
             };
-            (linked, 200)
+            (record(env, event_id, linked).await?, 200)
         }
-        None => (create(env, &target).await?, 201),
+        None => (create_and_record(env, event_id).await?, 201),
     };
+    http::json(&event, status)
+}
+
+/// Creates an event's webinar as it is published (`POST`/`PUT` of a published webinar or
+/// hybrid event without one), when its integration is on. The save stands whatever
+/// happens here: a failure is logged, and the event page still offers "Create webinar".
+pub async fn create_on_publish(env: &Env, event: Event) -> Event {
+    let ready = event.published
+        && event.format.needs_webinar()
+        && event.webinar_configuration_id.is_some()
+        && event.provider_event_id.is_none();
+    if !ready {
+        return event;
+    }
+    match create_and_record(env, &event.id).await {
+        Ok(created) => created,
+        Err(e) => {
+            worker::console_log!("webinar of {} not created on publish: {e:?}", event.id);
+            event
+        }
+    }
+}
+
+/// Claims the creation (one at a time per event), creates the webinar at the provider and
+/// records it; a failure releases the claim.
+async fn create_and_record(env: &Env, event_id: &str) -> ApiResult<Event> {
+    let store = Store::config(env)?;
+    let target: WebinarTarget = store
+        .call(&Command::WebinarTarget {
+            event_id: event_id.into(),
+            claim_now_ms: Some(clock::now_ms()),
+        })
+        .await?;
+    match create(env, &target).await {
+        Ok(webinar) => record(env, event_id, webinar).await,
+        Err(e) => {
+            let release = Command::ReleaseWebinarClaim {
+                event_id: event_id.into(),
+            };
+            if let Err(e) = store.call::<()>(&release).await {
+                worker::console_error!("a webinar claim was not released: {e:?}");
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Records the webinar on the event; what waited for it is sent now.
+async fn record(env: &Env, event_id: &str, webinar: EventWebinar) -> ApiResult<Event> {
     let command = Command::RecordWebinar {
         event_id: event_id.into(),
         webinar,
     };
-    let event: Event = store.call(&command).await?;
+    let event: Event = Store::config(env)?.call(&command).await?;
     deliver::wake(env).await;
-    http::json(&event, status)
+    Ok(event)
 }
 
 /// Creates the webinar at the provider; nothing is sent unless the integration is on and

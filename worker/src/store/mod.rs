@@ -216,6 +216,12 @@ pub enum Command {
     /// no configuration, or has its webinar already).
     WebinarTarget {
         event_id: String,
+        /// Claims the creation at this time (`webinars::CLAIM_MS`); `None` to link.
+        claim_now_ms: Option<f64>,
+    },
+    /// Ends the claim of a creation that failed.
+    ReleaseWebinarClaim {
+        event_id: String,
     },
     /// Where the event's registrants are sent, or why nothing can be sent yet.
     SyncTarget {

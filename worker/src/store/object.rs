@@ -157,8 +157,12 @@ impl StoreObject {
             Command::DeleteSession { event_id, id } => {
                 reply(events::delete_session(records, &event_id, &id).await)
             }
-            Command::WebinarTarget { event_id } => {
-                reply(webinars::target(records, &event_id).await)
+            Command::WebinarTarget {
+                event_id,
+                claim_now_ms,
+            } => reply(webinars::target(records, &event_id, claim_now_ms).await),
+            Command::ReleaseWebinarClaim { event_id } => {
+                reply(webinars::release(records, &event_id).await)
             }
             Command::SyncTarget { event_id } => {
                 reply(webinars::sync_target(records, &event_id).await)

@@ -35,7 +35,26 @@ fn already_linked(event: &Event) -> Option<ApiError> {
     })
 }
 
-pub async fn target(records: &Records, event_id: &str) -> ApiResult<WebinarTarget> {
+/// A "Create webinar" in progress: another one for the same event is refused until it is
+/// recorded or released (or `CLAIM_MS` have passed), so that two presses at once cannot
+/// make two webinars at the provider.
+const CLAIM_PREFIX: &str = "webinar-claim/";
+/// Longer than the provider call may take (`on24::CREATE_TIMEOUT`).
+pub const CLAIM_MS: f64 = 30_000.0;
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Claim {
+    until_ms: f64,
+}
+
+/// What creating the event's webinar needs; with `claim_now_ms`, it also claims the
+/// creation (409 while another claim runs).
+pub async fn target(
+    records: &Records,
+    event_id: &str,
+    claim_now_ms: Option<f64>,
+) -> ApiResult<WebinarTarget> {
     let event = events::by_id(records, event_id).await?;
     if !event.format.needs_webinar() {
         return Err(ApiError::Conflict(format!(
@@ -59,12 +78,31 @@ pub async fn target(records: &Records, event_id: &str) -> ApiResult<WebinarTarge
         .into_iter()
         .find(|p| p.id == stored.provider_id)
         .ok_or_else(|| ApiError::internal("configuration without its provider"))?;
+    if let Some(now_ms) = claim_now_ms {
+        let key = format!("{CLAIM_PREFIX}{event_id}");
+        if let Some(claim) = records.get::<Claim>(&key).await?
+            && claim.until_ms > now_ms
+        {
+            return Err(ApiError::Conflict(format!(
+                "The webinar of “{}” is being created right now; try again in a moment.",
+                event.name
+            )));
+        }
+        let until_ms = now_ms + CLAIM_MS;
+        records.put(&key, &Claim { until_ms }).await?;
+    }
     Ok(WebinarTarget {
         event,
         configuration,
         provider,
         credentials: stored.credentials,
     })
+}
+
+/// Ends a claim (the provider refused, or did not answer).
+pub async fn release(records: &Records, event_id: &str) -> ApiResult<()> {
+    records.delete(&format!("{CLAIM_PREFIX}{event_id}")).await?;
+    Ok(())
 }
 
 /// Where an event's registrants go, as the outbox's delivery reads it in one step.
@@ -182,6 +220,7 @@ pub async fn configuration_events(records: &Records, id: &str) -> ApiResult<Vec<
 /// Records `webinar` on the event, unless it has one already (two administrators pressing
 /// at once: the second is refused).
 pub async fn record(records: &Records, event_id: &str, webinar: EventWebinar) -> ApiResult<Event> {
+    release(records, event_id).await?;
     let mut event = events::by_id(records, event_id).await?;
     if let Some(conflict) = already_linked(&event) {
         return Err(conflict);

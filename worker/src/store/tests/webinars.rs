@@ -23,7 +23,7 @@ fn only_webinar_and_hybrid_events_with_a_configuration_have_one() {
     let records = Records::in_memory();
     run(async {
         let in_person = event(&records, json!({})).await;
-        let message = conflict(target(&records, &in_person.id).await);
+        let message = conflict(target(&records, &in_person.id, None).await);
         assert!(message.contains("in-person"), "{message}");
 
         let config = configuration(&records, "Main", on24::ID).await;
@@ -32,7 +32,7 @@ fn only_webinar_and_hybrid_events_with_a_configuration_have_one() {
             json!({ "name": "Web", "format": "hybrid", "webinarConfigurationId": config.id }),
         )
         .await;
-        let found = target(&records, &webinar.id).await.expect("target");
+        let found = target(&records, &webinar.id, None).await.expect("target");
         assert_eq!(found.provider.id, on24::ID);
         assert_eq!(found.credentials, None);
         assert_eq!(
@@ -65,7 +65,7 @@ fn a_webinar_is_recorded_once_and_kept_through_edits() {
         )
         .await;
         assert!(
-            target(&records, &webinar.id)
+            target(&records, &webinar.id, None)
                 .await
                 .expect("target")
                 .configuration
@@ -89,7 +89,7 @@ fn a_webinar_is_recorded_once_and_kept_through_edits() {
 
         let message = conflict(record(&records, &webinar.id, created("2000002", None)).await);
         assert!(message.contains("2000001"), "{message}");
-        let message = conflict(target(&records, &webinar.id).await);
+        let message = conflict(target(&records, &webinar.id, None).await);
         assert!(message.contains("already has"), "{message}");
 
         // Editing the event keeps the webinar and what was sent.
@@ -106,5 +106,37 @@ fn a_webinar_is_recorded_once_and_kept_through_edits() {
             convene_types::webinar::copy_state(&edited).differs,
             ["name"]
         );
+    });
+}
+
+#[test]
+fn one_creation_at_a_time_per_event() {
+    let records = Records::in_memory();
+    run(async {
+        let config = configuration(&records, "Claims", on24::ID).await;
+        let webinar = event(
+            &records,
+            json!({ "name": "Claimed", "format": "webinar", "webinarConfigurationId": config.id }),
+        )
+        .await;
+        target(&records, &webinar.id, Some(1_000.0))
+            .await
+            .expect("the first press claims");
+        let message = conflict(target(&records, &webinar.id, Some(2_000.0)).await);
+        assert!(message.contains("being created"), "{message}");
+        // Linking does not claim, and a claim that ran out does not stand in the way.
+        target(&records, &webinar.id, None).await.expect("link");
+        target(&records, &webinar.id, Some(1_000.0 + CLAIM_MS))
+            .await
+            .expect("after the claim ran out");
+        // A failure releases it; recording the webinar does too.
+        release(&records, &webinar.id).await.expect("release");
+        target(&records, &webinar.id, Some(40_000.0))
+            .await
+            .expect("claimed again");
+        record(&records, &webinar.id, created("900", None))
+            .await
+            .expect("recorded");
+        assert!(!records.keys().iter().any(|k| k.starts_with(CLAIM_PREFIX)));
     });
 }
