@@ -350,6 +350,16 @@ describe('live answers conform to the admin document', () => {
     assert.equal(retried.retried, 1);
     await check('POST', `${T}/retry-sync`, `${C}/nope/retry-sync`, { status: 404 });
     await sim.control('POST', 'mode', { mode: 'normal' });
+    const SW = `${A}/events/{eventId}/sessions/{sessionId}/webinar`;
+    const session = await check('POST', `${A}/events/{eventId}/sessions`, `${A}/events/${event.id}/sessions`, {
+      json: { name: 'Contract session', start: '2026-06-01T09:00', end: '2026-06-01T09:30', webinarConfigurationId: config.id },
+      status: 201,
+    });
+    const withWebinar = await check('POST', SW, `${A}/events/${event.id}/sessions/${session.id}/webinar`, { json: {}, status: 201 });
+    assert.match(withWebinar.providerEventId, /^\d+$/);
+    await check('POST', SW, `${A}/events/${event.id}/sessions/${session.id}/webinar`, { json: { providerEventId: '5' }, status: 409 });
+    await check('POST', SW, `${A}/events/${event.id}/sessions/nope/webinar`, { json: {}, status: 404 });
+    await check('POST', SW, `${A}/events/${event.id}/sessions/${session.id}/webinar`, { json: { providerEventId: '' }, status: 400 });
     const health = await check('GET', T, `${C}/${config.id}`, { status: 200 });
     assert.equal(health.syncCounts.failed, 0);
     const pulled = await check('POST', `${T}/update-metrics`, `${C}/${config.id}/update-metrics`, { status: 200 });

@@ -152,6 +152,45 @@ describe('webinar sync', () => {
     assert.ok(health.lastSentAt, JSON.stringify(health));
   });
 
+  it('sends a registration to the webinar of each chosen session that has one, and pulls its attendance', async () => {
+    const event = await webinarEvent('Sessions webinar');
+    const session = await api.request('POST', `${EVENTS}/${event.id}/sessions`, {
+      json: { name: 'Deep dive', start: '2026-06-01T14:30', end: '2026-06-01T15:00', webinarConfigurationId: configId },
+    });
+    assert.equal(session.status, 201, session.text);
+    const created = await api.request('POST', `${EVENTS}/${event.id}/sessions/${session.body.id}/webinar`, { contentType: null });
+    assert.equal(created.status, 201, created.text);
+    assert.match(created.body.providerEventId, /^\d+$/);
+    assert.notEqual(created.body.providerEventId, event.providerEventId);
+    const sent = (await sim.control('GET', 'received')).filter((r) => r.method === 'POST' && r.path === `/v2/client/${GOOD.clientId}/event`).pop();
+    assert.deepEqual(
+      [...new URLSearchParams(sent.body)].filter(([k]) => ['title', 'liveDuration'].includes(k)),
+      [['title', 'Deep dive'], ['liveDuration', '30']],
+    );
+
+    const res = await api.request('POST', `${EVENTS}/${event.id}/registrations`, {
+      json: { email: 'both@example.com', firstName: 'Bo', lastName: 'Th', sessionIds: [session.body.id] },
+    });
+    assert.equal(res.status, 201, res.text);
+    const [r] = await until(allSynced(event.id, 1), 'synced at both webinars');
+    assert.equal((await registrants(event.providerEventId)).length, 1);
+    const [atSession] = await registrants(created.body.providerEventId);
+    assert.equal(atSession.email, 'both@example.com');
+    assert.deepEqual(r.sessionWebinars, [{
+      sessionId: session.body.id,
+      registrantId: String(atSession.eventuserid),
+      joinUrl: `${sim.url}/wcc/r/${created.body.providerEventId}/${atSession.eventuserid}`,
+      attendance: null,
+    }]);
+
+    await sim.control('POST', 'attendance', { eventId: created.body.providerEventId, email: 'both@example.com', liveminutes: 25, archiveminutes: 0 });
+    const pulled = await api.request('POST', `${CONFIGS}/${configId}/update-metrics`);
+    assert.equal(pulled.status, 200, pulled.text);
+    const [after] = await registrations(event.id);
+    assert.equal(after.sessionWebinars[0].attendance.liveMinutes, 25);
+    assert.equal(after.sessionWebinars[0].attendance.attended, true);
+  });
+
   it('sends nothing while the terms are not accepted as they are now, then everything that waited', async () => {
     const event = await webinarEvent('Terms webinar');
     // The provider's privacy policy changes: acceptance is asked again before the next send.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::FieldError;
 use crate::contact::{AttendeeInput, MatchStrategy};
 use crate::custom::{Answer, RegistrationQuestion, validate_answers};
-use crate::sync::Attendance;
+use crate::sync::{Attendance, SessionWebinar};
 
 pub const IDEMPOTENCY_KEY_MAX: usize = 200;
 
@@ -246,6 +246,9 @@ pub struct Registration {
     /// What the provider reported after the webinar (`None`: nothing pulled yet).
     #[serde(default)]
     pub attendance: Option<Attendance>,
+    /// The same for the webinars of its sessions that have their own.
+    #[serde(default)]
+    pub session_webinars: Vec<SessionWebinar>,
     pub idempotency_key: Option<String>,
     #[serde(default)]
     pub pass_id: Option<String>,
@@ -434,6 +437,7 @@ mod tests {
             provider_registrant_id: None,
             join_url: None,
             attendance: None,
+            session_webinars: vec![],
             idempotency_key: None,
             pass_id: None,
             responses: vec![],

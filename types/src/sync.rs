@@ -74,6 +74,17 @@ pub struct Attendance {
     pub engagement_score: Option<f64>,
 }
 
+/// A registration at the webinar of one of its sessions (a session with a webinar of its
+/// own): what the provider answered, and later the attendance it reported.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionWebinar {
+    pub session_id: String,
+    pub registrant_id: Option<String>,
+    pub join_url: Option<String>,
+    pub attendance: Option<Attendance>,
+}
+
 /// Registrations of a configuration's events by where they stand with its provider.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "camelCase")]

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 
 use crate::FieldError;
-use crate::event::{Event, parse_local};
+use crate::event::{Event, Session, parse_local};
 
 /// ON24's bounds on `liveDuration`, in minutes.
 pub const LIVE_DURATION_MIN: i64 = 15;
@@ -48,16 +48,36 @@ pub struct WebinarCopy {
 impl WebinarCopy {
     /// The webinar an event asks for, or the fields (of the event) ON24 would refuse.
     pub fn of_event(event: &Event) -> Result<WebinarCopy, Vec<FieldError>> {
+        Self::of(&event.name, &event.start, &event.end, &event.time_zone)
+    }
+
+    /// The webinar a session asks for (its name, times, and the event's time zone), or the
+    /// fields (of the session) ON24 would refuse.
+    pub fn of_session(event: &Event, session: &Session) -> Result<WebinarCopy, Vec<FieldError>> {
+        Self::of(
+            &session.name,
+            &session.start,
+            &session.end,
+            &event.time_zone,
+        )
+    }
+
+    fn of(
+        name: &str,
+        start: &str,
+        end: &str,
+        time_zone: &str,
+    ) -> Result<WebinarCopy, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let title = event.name.trim().to_string();
+        let title = name.trim().to_string();
         if title.chars().count() > TITLE_MAX {
             errors.push(FieldError::new(
                 "name",
                 format!("must be at most {TITLE_MAX} characters to be a webinar title"),
             ));
         }
-        let (start, end) = (parse_local(&event.start), parse_local(&event.end));
-        let live_duration = match (start, end) {
+        let (parsed_start, parsed_end) = (parse_local(start), parse_local(end));
+        let live_duration = match (parsed_start, parsed_end) {
             (Some(s), Some(e)) => live_duration((e - s).whole_minutes())
                 .map_err(|message| errors.push(FieldError::new("end", message)))
                 .ok(),
@@ -69,9 +89,9 @@ impl WebinarCopy {
         match live_duration {
             Some(live_duration) if errors.is_empty() => Ok(WebinarCopy {
                 title,
-                start: event.start.clone(),
+                start: start.to_string(),
                 live_duration,
-                time_zone: event.time_zone.clone(),
+                time_zone: time_zone.to_string(),
             }),
             _ => Err(errors),
         }

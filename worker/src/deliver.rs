@@ -18,16 +18,21 @@ use crate::store::{Command, Store, SyncTarget};
 /// Delivers one Queue message: the records one alarm of the registry handed out.
 pub async fn deliver(env: &Env, message: &str) -> ApiResult<()> {
     let due: Vec<Delivery> = serde_json::from_str(message)?;
-    let mut events: Vec<&str> = Vec::new();
+    // One group per webinar: the event's, or one of its sessions'.
+    let mut webinars: Vec<(&str, Option<&str>)> = Vec::new();
     for d in &due {
-        if !events.contains(&d.event_id.as_str()) {
-            events.push(&d.event_id);
+        let webinar = (d.event_id.as_str(), d.session_id.as_deref());
+        if !webinars.contains(&webinar) {
+            webinars.push(webinar);
         }
     }
     let mut reports = Vec::with_capacity(due.len());
-    for event_id in events {
-        let group: Vec<&Delivery> = due.iter().filter(|d| d.event_id == event_id).collect();
-        reports.extend(deliver_event(env, event_id, &group).await);
+    for webinar in webinars {
+        let group: Vec<&Delivery> = due
+            .iter()
+            .filter(|d| (d.event_id.as_str(), d.session_id.as_deref()) == webinar)
+            .collect();
+        reports.extend(deliver_webinar(env, webinar.0, webinar.1, &group).await);
     }
     let now = ids::now_iso();
     Registry::registry(env)?
@@ -62,10 +67,15 @@ fn all(group: &[&Delivery], outcome: impl Fn(&Delivery) -> Outcome) -> Vec<Repor
         .collect()
 }
 
-/// Sends one event's records in order. The first that is not sent because of the provider
-/// (down, over quota, credentials refused) stops the rest: they get the same outcome
-/// without a call, so an outage is not hammered once per registration.
-async fn deliver_event(env: &Env, event_id: &str, group: &[&Delivery]) -> Vec<Report> {
+/// Sends one webinar's records in order. The first that is not sent because of the
+/// provider (down, over quota, credentials refused) stops the rest: they get the same
+/// outcome without a call, so an outage is not hammered once per registration.
+async fn deliver_webinar(
+    env: &Env,
+    event_id: &str,
+    session_id: Option<&str>,
+    group: &[&Delivery],
+) -> Vec<Report> {
     let store = match Store::config(env) {
         Ok(store) => store,
         Err(e) => return all(group, |d| retry_later(d, format!("{e:?}"))),
@@ -73,6 +83,7 @@ async fn deliver_event(env: &Env, event_id: &str, group: &[&Delivery]) -> Vec<Re
     let target = store
         .call::<SyncTarget>(&Command::SyncTarget {
             event_id: event_id.into(),
+            session_id: session_id.map(str::to_string),
         })
         .await;
     let (provider_event_id, configuration_id, service_status, provider, sealed) = match target {

@@ -43,6 +43,7 @@ pub async fn update(env: &Env, id: &str) -> ApiResult<WebinarConfiguration> {
             Ok(attendees) => {
                 let command = RegistryCommand::RecordAttendance {
                     event_id: webinar.event_id.clone(),
+                    session_id: webinar.session_id.clone(),
                     attendees: attendees
                         .into_iter()
                         .map(|a| AttendeeReport {

@@ -55,6 +55,8 @@ pub struct Delivery {
     pub seq: i64,
     pub registration_id: String,
     pub event_id: String,
+    /// The session whose webinar it goes to; `None`: the event's.
+    pub session_id: Option<String>,
     pub action: Action,
     /// Failed attempts so far.
     pub attempts: u32,

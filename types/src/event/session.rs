@@ -18,6 +18,16 @@ pub struct Session {
     pub webinar_configuration_id: Option<String>,
     #[serde(default)]
     pub custom_fields: CustomValues,
+    /// The session's own webinar at the provider, once created or linked (`POST
+    /// /events/{id}/sessions/{sessionId}/webinar`), as on an event.
+    #[serde(default)]
+    pub provider_event_id: Option<String>,
+    #[serde(default)]
+    pub audience_url: Option<String>,
+    #[serde(default)]
+    pub preview_url: Option<String>,
+    #[serde(default)]
+    pub provider_copy: Option<WebinarCopy>,
     pub created_at: String,
     pub updated_at: String,
 }

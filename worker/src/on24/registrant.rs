@@ -169,6 +169,7 @@ mod tests {
             seq: 1,
             registration_id: "r1".into(),
             event_id: "e1".into(),
+            session_id: None,
             action,
             attempts: 2,
             email: "ana+x@example.com".into(),

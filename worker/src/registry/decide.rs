@@ -158,8 +158,8 @@ fn insert(
         }
     };
     db.run(
-        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses, email, first_name, last_name, company) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses, email, first_name, last_name, company, webinar_sessions) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         vec![
             r.registration_id.as_str().into(),
             r.event_id.as_str().into(),
@@ -175,6 +175,7 @@ fn insert(
             r.attendee.first_name.as_str().into(),
             r.attendee.last_name.as_str().into(),
             r.attendee.company.as_str().into(),
+            serde_json::to_string(&r.webinar_session_ids)?.into(),
         ],
     )?;
     if r.sync_state == SyncState::Pending && status == RegistrationStatus::Confirmed {
@@ -182,6 +183,7 @@ fn insert(
             db,
             &r.registration_id,
             &r.event_id,
+            &r.webinar_session_ids,
             Action::Register,
             None,
             now_ms,
@@ -205,6 +207,7 @@ fn insert(
         provider_registrant_id: None,
         join_url: None,
         attendance: None,
+        session_webinars: vec![],
         idempotency_key: r.idempotency_key,
         pass_id: r.pass_id,
         responses: r.responses,
@@ -231,7 +234,7 @@ pub fn cancel(
     };
     let current: StatusRow = db
         .first(
-            "SELECT status, sync_state FROM registrations WHERE id = ? AND event_id = ?",
+            "SELECT status, sync_state, webinar_sessions FROM registrations WHERE id = ? AND event_id = ?",
             vec![id.into(), event_id.into()],
         )?
         .ok_or_else(not_found)?;
@@ -245,7 +248,7 @@ pub fn cancel(
             && registration::promotes(seats.into(), db.confirmed(event_id)?)
         {
             let waiting: Vec<WaitingRow> = db.rows(
-                "SELECT id, pass_id, sync_state FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq",
+                "SELECT id, pass_id, sync_state, webinar_sessions FROM registrations WHERE event_id = ? AND status = 'waitlisted' ORDER BY seq",
                 vec![event_id.into()],
             )?;
             for candidate in waiting {
@@ -267,6 +270,7 @@ pub fn cancel(
                             db,
                             &candidate.id,
                             event_id,
+                            &outbox::webinar_sessions(&candidate.webinar_sessions)?,
                             Action::Register,
                             None,
                             now_ms,
@@ -294,7 +298,8 @@ fn tell_provider_of_cancellation(
         return Ok(());
     }
     if before.status == RegistrationStatus::Confirmed.key() {
-        outbox::enqueue(db, id, event_id, Action::Cancel, None, now_ms)?;
+        let sessions = outbox::webinar_sessions(&before.webinar_sessions)?;
+        outbox::enqueue(db, id, event_id, &sessions, Action::Cancel, None, now_ms)?;
         db.run(
             "UPDATE registrations SET sync_state = 'pending' WHERE id = ?",
             vec![id.into()],

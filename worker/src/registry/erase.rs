@@ -18,6 +18,7 @@ struct ToForget {
     id: String,
     event_id: String,
     email: String,
+    webinar_sessions: String,
 }
 
 /// Erases contact `id` (404 if unknown). Every registration the provider may hold (it
@@ -35,7 +36,7 @@ pub fn erase(db: &Db, id: &str, now: &str, now_ms: f64) -> ApiResult<Contact> {
         vec![id.into()],
     )?;
     let held: Vec<ToForget> = db.rows(
-        "SELECT r.id, r.event_id, COALESCE(r.email, c.email) AS email \
+        "SELECT r.id, r.event_id, COALESCE(r.email, c.email) AS email, r.webinar_sessions \
          FROM registrations r JOIN contacts c ON c.id = r.contact_id \
          WHERE r.contact_id = ? AND r.sync_state != 'not_required' \
          AND (r.provider_registrant_id IS NOT NULL \
@@ -47,6 +48,7 @@ pub fn erase(db: &Db, id: &str, now: &str, now_ms: f64) -> ApiResult<Contact> {
             db,
             &r.id,
             &r.event_id,
+            &outbox::webinar_sessions(&r.webinar_sessions)?,
             Action::Forget,
             Some(&r.email),
             now_ms,
@@ -68,7 +70,7 @@ pub fn erase(db: &Db, id: &str, now: &str, now_ms: f64) -> ApiResult<Contact> {
     )?;
     db.run(
         "UPDATE registrations SET email = ?, first_name = ?, last_name = ?, company = '', \
-         responses = '[]', join_url = NULL WHERE contact_id = ?",
+         responses = '[]', join_url = NULL, session_webinars = '[]' WHERE contact_id = ?",
         vec![
             address.as_str().into(),
             ERASED.into(),

@@ -146,6 +146,8 @@ pub enum RegistryCommand {
     /// The provider's attendance report of an event's webinar.
     RecordAttendance {
         event_id: String,
+        /// The session whose webinar it is; `None`: the event's.
+        session_id: Option<String>,
         attendees: Vec<AttendeeReport>,
     },
 }
@@ -203,6 +205,9 @@ pub struct NewRegistration {
     pub session_ids: Vec<String>,
     pub idempotency_key: Option<String>,
     pub sync_state: SyncState,
+    /// The chosen sessions that have a webinar of their own: sent there too.
+    #[serde(default)]
+    pub webinar_session_ids: Vec<String>,
     pub pass_id: Option<String>,
     /// The pass's capacity, if it has one.
     pub pass_limit: Option<u32>,

@@ -211,8 +211,14 @@ impl RegistryObject {
             }
             RegistryCommand::RecordAttendance {
                 event_id,
+                session_id,
                 attendees,
-            } => reply(attendance::record(db, &event_id, &attendees)),
+            } => reply(attendance::record(
+                db,
+                &event_id,
+                session_id.as_deref(),
+                &attendees,
+            )),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Times are milliseconds since the Unix epoch (`due_at`, `leased_until`).
 
 use convene_types::registration::{RegistrationStatus, SyncState};
-use convene_types::sync::{MAX_ATTEMPTS, SyncHealth, WAIT_MS};
+use convene_types::sync::{MAX_ATTEMPTS, SessionWebinar, SyncHealth, WAIT_MS};
 use serde::Deserialize;
 use worker::SqlStorageValue;
 
@@ -18,27 +18,39 @@ pub const LEASE_MS: f64 = 60_000.0;
 /// Records handed out by one alarm.
 pub const CLAIM_LIMIT: i64 = 50;
 
-/// Adds a record for `registration_id`, due at once. `email`: the address to erase, for
-/// [`Action::Forget`] only (the registration's own is erased by then).
+/// Adds a record for `registration_id` to each of its webinars, due at once: the event's,
+/// and those of `sessions` (its chosen sessions that have their own). `email`: the address
+/// to erase, for [`Action::Forget`] only (the registration's own is erased by then).
 pub fn enqueue(
     db: &Db,
     registration_id: &str,
     event_id: &str,
+    sessions: &[String],
     action: Action,
     email: Option<&str>,
     now_ms: f64,
 ) -> ApiResult<()> {
-    db.run(
-        "INSERT INTO outbox (registration_id, event_id, action, email, attempts, due_at) \
-         VALUES (?, ?, ?, ?, 0, ?)",
-        vec![
-            registration_id.into(),
-            event_id.into(),
-            action.key().into(),
-            email.map(str::to_string).into(),
-            now_ms.into(),
-        ],
-    )
+    let targets = std::iter::once(None).chain(sessions.iter().map(|s| Some(s.as_str())));
+    for session_id in targets {
+        db.run(
+            "INSERT INTO outbox (registration_id, event_id, session_id, action, email, attempts, due_at) \
+             VALUES (?, ?, ?, ?, ?, 0, ?)",
+            vec![
+                registration_id.into(),
+                event_id.into(),
+                session_id.map(str::to_string).into(),
+                action.key().into(),
+                email.map(str::to_string).into(),
+                now_ms.into(),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// The chosen sessions of a registration that have a webinar of their own (as stored).
+pub fn webinar_sessions(text: &str) -> ApiResult<Vec<String>> {
+    Ok(serde_json::from_str(text)?)
 }
 
 #[derive(Deserialize)]
@@ -46,6 +58,7 @@ struct DueRow {
     seq: f64,
     registration_id: String,
     event_id: String,
+    session_id: Option<String>,
     action: String,
     attempts: f64,
     email: String,
@@ -58,7 +71,7 @@ struct DueRow {
 /// records go one at a time, in order (a cancellation never overtakes its registration).
 pub fn claim(db: &Db, now_ms: f64) -> ApiResult<Vec<Delivery>> {
     let rows: Vec<DueRow> = db.rows(
-        "SELECT o.seq, o.registration_id, o.event_id, o.action, o.attempts, \
+        "SELECT o.seq, o.registration_id, o.event_id, o.session_id, o.action, o.attempts, \
              COALESCE(o.email, r.email, c.email) AS email, \
              COALESCE(r.first_name, c.first_name) AS first_name, \
              COALESCE(r.last_name, c.last_name) AS last_name, \
@@ -83,6 +96,7 @@ pub fn claim(db: &Db, now_ms: f64) -> ApiResult<Vec<Delivery>> {
             seq: row.seq as i64,
             registration_id: row.registration_id,
             event_id: row.event_id,
+            session_id: row.session_id,
             action,
             attempts: row.attempts as u32,
             email: row.email,
@@ -99,11 +113,15 @@ struct Time {
     at: Option<f64>,
 }
 
-/// When the next record falls due (a leased one: when its lease ends), if any.
+/// When the next record falls due (a leased one: when its lease ends), if any. A record
+/// behind an earlier one of its registration is not counted: it falls due when that one
+/// is answered for, which reschedules.
 pub fn next_due(db: &Db) -> ApiResult<Option<f64>> {
     Ok(db
         .first::<Time>(
-            "SELECT MIN(MAX(due_at, COALESCE(leased_until, 0))) AS at FROM outbox",
+            "SELECT MIN(MAX(o.due_at, COALESCE(o.leased_until, 0))) AS at FROM outbox o \
+             WHERE NOT EXISTS (SELECT 1 FROM outbox p \
+                 WHERE p.registration_id = o.registration_id AND p.seq < o.seq)",
             vec![],
         )?
         .and_then(|t| t.at))
@@ -131,6 +149,7 @@ pub fn wake(db: &Db, now_ms: f64) -> ApiResult<()> {
 struct RecordRow {
     registration_id: String,
     event_id: String,
+    session_id: Option<String>,
     action: String,
     attempts: f64,
 }
@@ -141,7 +160,7 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
     for report in reports {
         let seq: SqlStorageValue = report.seq.into();
         let Some(row) = db.first::<RecordRow>(
-            "SELECT registration_id, event_id, action, attempts FROM outbox WHERE seq = ?",
+            "SELECT registration_id, event_id, session_id, action, attempts FROM outbox WHERE seq = ?",
             vec![seq.clone()],
         )?
         else {
@@ -155,20 +174,25 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
             } => {
                 db.run("DELETE FROM outbox WHERE seq = ?", vec![seq])?;
                 if row.action == Action::Register.key() {
+                    match &row.session_id {
+                        Some(session_id) => session_webinar(db, &row.registration_id, session_id, |w| {
+                            w.registrant_id = registrant_id.clone().or(w.registrant_id.take());
+                            w.join_url = join_url.clone().or(w.join_url.take());
+                        })?,
+                        None => db.run(
+                            "UPDATE registrations SET provider_registrant_id = COALESCE(?, provider_registrant_id), \
+                             join_url = COALESCE(?, join_url) WHERE id = ?",
+                            vec![registrant_id.clone().into(), join_url.clone().into(), registration.clone()],
+                        )?,
+                    }
+                }
+                if row.action != Action::Forget.key() {
+                    // Synced once every webinar of it has answered (and none gave up).
                     db.run(
-                        "UPDATE registrations SET sync_state = 'synced', sync_error = NULL, \
-                         provider_registrant_id = COALESCE(?, provider_registrant_id), \
-                         join_url = COALESCE(?, join_url) WHERE id = ?",
-                        vec![
-                            registrant_id.clone().into(),
-                            join_url.clone().into(),
-                            registration,
-                        ],
-                    )?;
-                } else if row.action == Action::Cancel.key() {
-                    db.run(
-                        "UPDATE registrations SET sync_state = 'synced', sync_error = NULL WHERE id = ?",
-                        vec![registration],
+                        "UPDATE registrations SET sync_state = 'synced', sync_error = NULL \
+                         WHERE id = ? AND sync_state != 'failed' \
+                         AND NOT EXISTS (SELECT 1 FROM outbox WHERE registration_id = ?)",
+                        vec![registration.clone(), registration],
                     )?;
                 }
                 health(db, &row.event_id, "last_sent_at = ?", vec![now.into()])?;
@@ -216,6 +240,43 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
         }
     }
     Ok(())
+}
+
+#[derive(Deserialize)]
+struct SessionWebinarsRow {
+    session_webinars: String,
+}
+
+/// Changes what registration `id` keeps of its session `session_id`'s webinar.
+pub fn session_webinar(
+    db: &Db,
+    id: &str,
+    session_id: &str,
+    change: impl FnOnce(&mut SessionWebinar),
+) -> ApiResult<()> {
+    let Some(row) = db.first::<SessionWebinarsRow>(
+        "SELECT session_webinars FROM registrations WHERE id = ?",
+        vec![id.into()],
+    )?
+    else {
+        return Ok(());
+    };
+    let mut all: Vec<SessionWebinar> = serde_json::from_str(&row.session_webinars)?;
+    let index = match all.iter().position(|w| w.session_id == session_id) {
+        Some(index) => index,
+        None => {
+            all.push(SessionWebinar {
+                session_id: session_id.to_string(),
+                ..SessionWebinar::default()
+            });
+            all.len() - 1
+        }
+    };
+    change(&mut all[index]);
+    db.run(
+        "UPDATE registrations SET session_webinars = ? WHERE id = ?",
+        vec![serde_json::to_string(&all)?.into(), id.into()],
+    )
 }
 
 /// The record goes; its registration is `failed` with the provider's words, for an
@@ -266,6 +327,7 @@ struct RetryRow {
     event_id: String,
     status: String,
     sync_state: String,
+    webinar_sessions: String,
 }
 
 /// Sends again: a `failed` registration gets a new record (its registration, or its
@@ -279,17 +341,19 @@ pub fn retry(
 ) -> ApiResult<u32> {
     let rows: Vec<RetryRow> = db.rows(
         &format!(
-            "SELECT r.id, r.event_id, r.status, r.sync_state FROM registrations r \
+            "SELECT r.id, r.event_id, r.status, r.sync_state, r.webinar_sessions FROM registrations r \
              WHERE ({condition}) AND r.sync_state IN ('failed', 'pending') AND r.status != 'waitlisted'"
         ),
         bindings,
     )?;
     for row in &rows {
+        let sessions = webinar_sessions(&row.webinar_sessions)?;
         if row.sync_state == SyncState::Failed.key() {
             enqueue(
                 db,
                 &row.id,
                 &row.event_id,
+                &sessions,
                 action_for(&row.status),
                 None,
                 now_ms,
@@ -308,6 +372,7 @@ pub fn retry(
                 db,
                 &row.id,
                 &row.event_id,
+                &sessions,
                 action_for(&row.status),
                 None,
                 now_ms,

@@ -12,7 +12,7 @@ use crate::error::{ApiError, ApiResult};
 pub const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.contact_id, \
     COALESCE(r.email, c.email) AS email, COALESCE(r.first_name, c.first_name) AS first_name, \
     COALESCE(r.last_name, c.last_name) AS last_name, COALESCE(r.company, c.company) AS company, r.status, r.created_at, r.sync_state, \
-    r.sync_attempts, r.sync_error, r.provider_registrant_id, r.join_url, r.attendance, \
+    r.sync_attempts, r.sync_error, r.provider_registrant_id, r.join_url, r.attendance, r.session_webinars, \
     r.idempotency_key, r.pass_id, r.responses";
 
 /// Columns of a contact (`c`) with its number of registrations.
@@ -37,6 +37,7 @@ pub struct RegistrationRow {
     provider_registrant_id: Option<String>,
     join_url: Option<String>,
     attendance: Option<String>,
+    session_webinars: String,
     idempotency_key: Option<String>,
     pass_id: Option<String>,
     responses: String,
@@ -66,6 +67,7 @@ impl RegistrationRow {
                 Some(text) => Some(serde_json::from_str(&text)?),
                 None => None,
             },
+            session_webinars: serde_json::from_str(&self.session_webinars)?,
             idempotency_key: self.idempotency_key,
             pass_id: self.pass_id,
             responses: serde_json::from_str(&self.responses)?,
@@ -138,6 +140,7 @@ pub struct IdRow {
 pub struct StatusRow {
     pub status: String,
     pub sync_state: String,
+    pub webinar_sessions: String,
 }
 
 #[derive(Deserialize)]
@@ -145,4 +148,5 @@ pub struct WaitingRow {
     pub id: String,
     pub pass_id: Option<String>,
     pub sync_state: String,
+    pub webinar_sessions: String,
 }

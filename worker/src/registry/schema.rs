@@ -68,12 +68,16 @@ const MIGRATIONS: &[&[&str]] = &[
         "ALTER TABLE registrations ADD COLUMN provider_registrant_id TEXT",
         "ALTER TABLE registrations ADD COLUMN join_url TEXT",
         "ALTER TABLE registrations ADD COLUMN attendance TEXT",
+        // Sessions with a webinar of their own that the registration chose (JSON array),
+        // and what their providers answered and reported (JSON array of `SessionWebinar`).
+        "ALTER TABLE registrations ADD COLUMN webinar_sessions TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE registrations ADD COLUMN session_webinars TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE contacts ADD COLUMN erased_at TEXT",
         "CREATE TABLE IF NOT EXISTS erasures (contact_id TEXT NOT NULL, erased_at TEXT NOT NULL, \
            registrations INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS outbox (\
            seq INTEGER PRIMARY KEY AUTOINCREMENT, registration_id TEXT NOT NULL, \
-           event_id TEXT NOT NULL, action TEXT NOT NULL, email TEXT, \
+           event_id TEXT NOT NULL, session_id TEXT, action TEXT NOT NULL, email TEXT, \
            attempts INTEGER NOT NULL DEFAULT 0, due_at REAL NOT NULL, leased_until REAL, \
            last_error TEXT)",
         "CREATE INDEX IF NOT EXISTS outbox_due ON outbox(due_at)",

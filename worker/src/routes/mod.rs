@@ -200,8 +200,12 @@ async fn admin(
             Method::Delete => events::delete_session(env, event_id, id).await,
             _ => Err(allow(&["PUT", "DELETE"])),
         },
+        ["events", event_id, "sessions", id, "webinar"] => match method {
+            Method::Post => webinar::create_or_link(req, env, event_id, Some(id)).await,
+            _ => Err(allow(&["POST"])),
+        },
         ["events", id, "webinar"] => match method {
-            Method::Post => webinar::create_or_link(req, env, id).await,
+            Method::Post => webinar::create_or_link(req, env, id, None).await,
             _ => Err(allow(&["POST"])),
         },
         ["events", id, "registrations"] => match method {

@@ -38,6 +38,12 @@ pub fn prepare(
             &context.questions,
         )
         .map_err(ApiError::Validation)?;
+    let webinar_session_ids = input
+        .session_ids
+        .iter()
+        .filter(|s| context.webinar_session_ids.contains(s))
+        .cloned()
+        .collect();
     Ok(NewRegistration {
         registration_id: ids::new_id()?,
         new_contact_id: ids::new_id()?,
@@ -52,6 +58,7 @@ pub fn prepare(
         } else {
             SyncState::NotRequired
         },
+        webinar_session_ids,
         pass_limit: input
             .pass_id
             .as_ref()

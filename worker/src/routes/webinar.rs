@@ -1,5 +1,6 @@
-//! `POST /api/admin/events/{id}/webinar`: creates the event's webinar at its provider, or
-//! links one that exists there (`{"providerEventId": "..."}`).
+//! `POST /api/admin/events/{id}/webinar` (and `…/sessions/{sessionId}/webinar`): creates the
+//! event's (the session's) webinar at its provider, or links one that exists there
+//! (`{"providerEventId": "..."}`).
 //!
 //! Creating sends only when the configuration's integration is on
 //! (`convene_types::integration`), and only what ON24 accepts: the title and duration rules
@@ -8,6 +9,7 @@
 
 use convene_types::event::Event;
 use convene_types::webinar::{EventWebinar, WebinarCopy, WebinarRequest};
+use serde::de::DeserializeOwned;
 use worker::{Env, Request, Response};
 
 use super::configurations::{open_credentials, provider_base};
@@ -17,14 +19,21 @@ use crate::runtime::clock;
 use crate::store::{Command, Store, WebinarTarget};
 use crate::{deliver, http};
 
-pub async fn create_or_link(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
+/// The answer is the event, or the session when `session_id` names one.
+pub async fn create_or_link(
+    mut req: Request,
+    env: &Env,
+    event_id: &str,
+    session_id: Option<&str>,
+) -> ApiResult<Response> {
     let body = http::optional_json_body::<WebinarRequest>(&mut req).await?;
     let link = body.link().map_err(ApiError::Validation)?;
-    let (event, status) = match link {
+    let (holder, status): (serde_json::Value, u16) = match link {
         Some(provider_event_id) => {
             let store = Store::config(env)?;
             let command = Command::WebinarTarget {
                 event_id: event_id.into(),
+                session_id: session_id.map(str::to_string),
                 claim_now_ms: None,
             };
             store.call::<WebinarTarget>(&command).await?;
@@ -34,11 +43,11 @@ pub async fn create_or_link(mut req: Request, env: &Env, event_id: &str) -> ApiR
                 preview_url: String::new(),
                 sent: None,
             };
-            (record(env, event_id, linked).await?, 200)
+            (record(env, event_id, session_id, linked).await?, 200)
         }
-        None => (create_and_record(env, event_id).await?, 201),
+        None => (create_and_record(env, event_id, session_id).await?, 201),
     };
-    http::json(&event, status)
+    http::json(&holder, status)
 }
 
 /// Creates an event's webinar as it is published (`POST`/`PUT` of a published webinar or
@@ -52,7 +61,7 @@ pub async fn create_on_publish(env: &Env, event: Event) -> Event {
     if !ready {
         return event;
     }
-    match create_and_record(env, &event.id).await {
+    match create_and_record(env, &event.id, None).await {
         Ok(created) => created,
         Err(e) => {
             worker::console_log!("webinar of {} not created on publish: {e:?}", event.id);
@@ -61,21 +70,28 @@ pub async fn create_on_publish(env: &Env, event: Event) -> Event {
     }
 }
 
-/// Claims the creation (one at a time per event), creates the webinar at the provider and
-/// records it; a failure releases the claim.
-async fn create_and_record(env: &Env, event_id: &str) -> ApiResult<Event> {
+/// Claims the creation (one at a time per event or session), creates the webinar at the
+/// provider and records it (the answer: the event, or the session); a failure releases the
+/// claim.
+async fn create_and_record<T: DeserializeOwned>(
+    env: &Env,
+    event_id: &str,
+    session_id: Option<&str>,
+) -> ApiResult<T> {
     let store = Store::config(env)?;
     let target: WebinarTarget = store
         .call(&Command::WebinarTarget {
             event_id: event_id.into(),
+            session_id: session_id.map(str::to_string),
             claim_now_ms: Some(clock::now_ms()),
         })
         .await?;
     match create(env, &target).await {
-        Ok(webinar) => record(env, event_id, webinar).await,
+        Ok(webinar) => record(env, event_id, session_id, webinar).await,
         Err(e) => {
             let release = Command::ReleaseWebinarClaim {
                 event_id: event_id.into(),
+                session_id: session_id.map(str::to_string),
             };
             if let Err(e) = store.call::<()>(&release).await {
                 worker::console_error!("a webinar claim was not released: {e:?}");
@@ -85,15 +101,21 @@ async fn create_and_record(env: &Env, event_id: &str) -> ApiResult<Event> {
     }
 }
 
-/// Records the webinar on the event; what waited for it is sent now.
-async fn record(env: &Env, event_id: &str, webinar: EventWebinar) -> ApiResult<Event> {
+/// Records the webinar on the event or session; what waited for it is sent now.
+async fn record<T: DeserializeOwned>(
+    env: &Env,
+    event_id: &str,
+    session_id: Option<&str>,
+    webinar: EventWebinar,
+) -> ApiResult<T> {
     let command = Command::RecordWebinar {
         event_id: event_id.into(),
+        session_id: session_id.map(str::to_string),
         webinar,
     };
-    let event: Event = Store::config(env)?.call(&command).await?;
+    let holder: T = Store::config(env)?.call(&command).await?;
     deliver::wake(env).await;
-    Ok(event)
+    Ok(holder)
 }
 
 /// Creates the webinar at the provider; nothing is sent unless the integration is on and
@@ -106,7 +128,11 @@ async fn create(env: &Env, target: &WebinarTarget) -> ApiResult<EventWebinar> {
             configuration.name, configuration.provider_name, configuration.integration.message
         )));
     }
-    let copy = WebinarCopy::of_event(&target.event).map_err(ApiError::Validation)?;
+    let copy = match &target.session {
+        Some(session) => WebinarCopy::of_session(&target.event, session),
+        None => WebinarCopy::of_event(&target.event),
+    }
+    .map_err(ApiError::Validation)?;
     let sealed = target
         .credentials
         .as_ref()

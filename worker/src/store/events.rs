@@ -161,6 +161,22 @@ pub async fn sessions(records: &Records, event_id: &str) -> ApiResult<Vec<Sessio
     Ok(sessions)
 }
 
+pub async fn session_by_id(records: &Records, event_id: &str, id: &str) -> ApiResult<Session> {
+    records
+        .get(&session_key(event_id, id))
+        .await?
+        .ok_or_else(|| {
+            ApiError::NotFound(format!("There is no session with id {id} in this event."))
+        })
+}
+
+/// Stores a session as it is (its webinar recorded by `webinars::record_session`).
+pub async fn put_session(records: &Records, session: &Session) -> ApiResult<()> {
+    records
+        .put(&session_key(&session.event_id, &session.id), session)
+        .await
+}
+
 pub async fn create_session(
     records: &Records,
     event_id: &str,
@@ -181,6 +197,10 @@ pub async fn create_session(
         end: draft.end,
         webinar_configuration_id: draft.webinar_configuration_id,
         custom_fields,
+        provider_event_id: None,
+        audience_url: None,
+        preview_url: None,
+        provider_copy: None,
         created_at: now.clone(),
         updated_at: now,
     };
@@ -256,6 +276,10 @@ pub async fn users_of_configuration(
 pub struct RegistrationContext {
     pub event: Event,
     pub session_ids: Vec<String>,
+    /// The sessions with a webinar of their own (a webinar configuration): a registration
+    /// choosing one is sent to its webinar too.
+    #[serde(default)]
+    pub webinar_session_ids: Vec<String>,
     pub strategy: MatchStrategy,
     pub questions: Vec<RegistrationQuestion>,
     pub passes: Vec<Pass>,
@@ -266,12 +290,15 @@ pub async fn registration_context(
     event_id: &str,
 ) -> ApiResult<RegistrationContext> {
     let event = by_id(records, event_id).await?;
-    let session_ids = sessions(records, event_id)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
+    let all = sessions(records, event_id).await?;
+    let webinar_session_ids = all
+        .iter()
+        .filter(|s| event.format.needs_webinar() && s.webinar_configuration_id.is_some())
+        .map(|s| s.id.clone())
         .collect();
+    let session_ids = all.into_iter().map(|s| s.id).collect();
     Ok(RegistrationContext {
+        webinar_session_ids,
         questions: super::catalog::list(records, super::catalog::Kind::Question, &event.id).await?,
         passes: super::catalog::list(records, super::catalog::Kind::Pass, &event.id).await?,
         event,

@@ -216,16 +216,21 @@ pub enum Command {
     /// no configuration, or has its webinar already).
     WebinarTarget {
         event_id: String,
+        /// The session whose webinar it is; `None`: the event's.
+        session_id: Option<String>,
         /// Claims the creation at this time (`webinars::CLAIM_MS`); `None` to link.
         claim_now_ms: Option<f64>,
     },
     /// Ends the claim of a creation that failed.
     ReleaseWebinarClaim {
         event_id: String,
+        session_id: Option<String>,
     },
-    /// Where the event's registrants are sent, or why nothing can be sent yet.
+    /// Where the registrants of the event's (or its session's) webinar are sent, or why
+    /// nothing can be sent yet.
     SyncTarget {
         event_id: String,
+        session_id: Option<String>,
     },
     /// The ids of the events that use a webinar configuration (404 if it does not exist).
     ConfigurationEvents {
@@ -243,9 +248,11 @@ pub enum Command {
         message: String,
         pulled: bool,
     },
-    /// Records the webinar created or linked at the provider on the event, once.
+    /// Records the webinar created or linked at the provider on the event (or its
+    /// session: the answer is then the session), once.
     RecordWebinar {
         event_id: String,
+        session_id: Option<String>,
         webinar: EventWebinar,
     },
     /// The event, its session ids and the matching strategy, for a registration.

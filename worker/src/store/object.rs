@@ -159,14 +159,19 @@ impl StoreObject {
             }
             Command::WebinarTarget {
                 event_id,
+                session_id,
                 claim_now_ms,
-            } => reply(webinars::target(records, &event_id, claim_now_ms).await),
-            Command::ReleaseWebinarClaim { event_id } => {
-                reply(webinars::release(records, &event_id).await)
-            }
-            Command::SyncTarget { event_id } => {
-                reply(webinars::sync_target(records, &event_id).await)
-            }
+            } => reply(
+                webinars::target(records, &event_id, session_id.as_deref(), claim_now_ms).await,
+            ),
+            Command::ReleaseWebinarClaim {
+                event_id,
+                session_id,
+            } => reply(webinars::release(records, &event_id, session_id.as_deref()).await),
+            Command::SyncTarget {
+                event_id,
+                session_id,
+            } => reply(webinars::sync_target(records, &event_id, session_id.as_deref()).await),
             Command::ConfigurationEvents { id } => {
                 reply(webinars::configuration_events(records, &id).await)
             }
@@ -181,9 +186,16 @@ impl StoreObject {
                 configurations::record_metrics(records, &id, &wrapped_key, status, message, pulled)
                     .await,
             ),
-            Command::RecordWebinar { event_id, webinar } => {
-                reply(webinars::record(records, &event_id, webinar).await)
-            }
+            Command::RecordWebinar {
+                event_id,
+                session_id: None,
+                webinar,
+            } => reply(webinars::record(records, &event_id, webinar).await),
+            Command::RecordWebinar {
+                event_id,
+                session_id: Some(session_id),
+                webinar,
+            } => reply(webinars::record_session(records, &event_id, &session_id, webinar).await),
             Command::RegistrationContext { event_id } => {
                 reply(events::registration_context(records, &event_id).await)
             }

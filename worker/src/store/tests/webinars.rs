@@ -23,7 +23,7 @@ fn only_webinar_and_hybrid_events_with_a_configuration_have_one() {
     let records = Records::in_memory();
     run(async {
         let in_person = event(&records, json!({})).await;
-        let message = conflict(target(&records, &in_person.id, None).await);
+        let message = conflict(target(&records, &in_person.id, None, None).await);
         assert!(message.contains("in-person"), "{message}");
 
         let config = configuration(&records, "Main", on24::ID).await;
@@ -32,7 +32,9 @@ fn only_webinar_and_hybrid_events_with_a_configuration_have_one() {
             json!({ "name": "Web", "format": "hybrid", "webinarConfigurationId": config.id }),
         )
         .await;
-        let found = target(&records, &webinar.id, None).await.expect("target");
+        let found = target(&records, &webinar.id, None, None)
+            .await
+            .expect("target");
         assert_eq!(found.provider.id, on24::ID);
         assert_eq!(found.credentials, None);
         assert_eq!(
@@ -65,7 +67,7 @@ fn a_webinar_is_recorded_once_and_kept_through_edits() {
         )
         .await;
         assert!(
-            target(&records, &webinar.id, None)
+            target(&records, &webinar.id, None, None)
                 .await
                 .expect("target")
                 .configuration
@@ -89,7 +91,7 @@ fn a_webinar_is_recorded_once_and_kept_through_edits() {
 
         let message = conflict(record(&records, &webinar.id, created("2000002", None)).await);
         assert!(message.contains("2000001"), "{message}");
-        let message = conflict(target(&records, &webinar.id, None).await);
+        let message = conflict(target(&records, &webinar.id, None, None).await);
         assert!(message.contains("already has"), "{message}");
 
         // Editing the event keeps the webinar and what was sent.
@@ -119,24 +121,105 @@ fn one_creation_at_a_time_per_event() {
             json!({ "name": "Claimed", "format": "webinar", "webinarConfigurationId": config.id }),
         )
         .await;
-        target(&records, &webinar.id, Some(1_000.0))
+        target(&records, &webinar.id, None, Some(1_000.0))
             .await
             .expect("the first press claims");
-        let message = conflict(target(&records, &webinar.id, Some(2_000.0)).await);
+        let message = conflict(target(&records, &webinar.id, None, Some(2_000.0)).await);
         assert!(message.contains("being created"), "{message}");
         // Linking does not claim, and a claim that ran out does not stand in the way.
-        target(&records, &webinar.id, None).await.expect("link");
-        target(&records, &webinar.id, Some(1_000.0 + CLAIM_MS))
+        target(&records, &webinar.id, None, None)
+            .await
+            .expect("link");
+        target(&records, &webinar.id, None, Some(1_000.0 + CLAIM_MS))
             .await
             .expect("after the claim ran out");
         // A failure releases it; recording the webinar does too.
-        release(&records, &webinar.id).await.expect("release");
-        target(&records, &webinar.id, Some(40_000.0))
+        release(&records, &webinar.id, None).await.expect("release");
+        target(&records, &webinar.id, None, Some(40_000.0))
             .await
             .expect("claimed again");
         record(&records, &webinar.id, created("900", None))
             .await
             .expect("recorded");
         assert!(!records.keys().iter().any(|k| k.starts_with(CLAIM_PREFIX)));
+    });
+}
+
+#[test]
+fn a_session_has_a_webinar_of_its_own() {
+    let records = Records::in_memory();
+    run(async {
+        let by_event = configuration(&records, "Event's", on24::ID).await;
+        let by_session = configuration(&records, "Session's", on24::ID).await;
+        let webinar = event(
+            &records,
+            json!({ "name": "Web", "format": "webinar", "webinarConfigurationId": by_event.id }),
+        )
+        .await;
+        let body = json!({
+            "name": "Morning", "start": "2026-03-14T09:00", "end": "2026-03-14T10:00",
+            "webinarConfigurationId": by_session.id,
+        });
+        let session = events::create_session(&records, &webinar.id, input(body))
+            .await
+            .expect("session");
+        let found = target(&records, &webinar.id, Some(&session.id), Some(1.0))
+            .await
+            .expect("the session's target");
+        assert_eq!(
+            found.session.as_ref().map(|s| s.id.as_str()),
+            Some(session.id.as_str())
+        );
+        assert_eq!(
+            found.configuration.id, by_session.id,
+            "the session's own configuration"
+        );
+        let waiting = sync_target(&records, &webinar.id, Some(&session.id))
+            .await
+            .expect("sync target");
+        assert!(
+            matches!(&waiting, SyncTarget::Waiting { reason } if reason.contains("Morning")),
+            "{waiting:?}"
+        );
+
+        let recorded = record_session(&records, &webinar.id, &session.id, created("3000001", None))
+            .await
+            .expect("recorded");
+        assert_eq!(recorded.provider_event_id.as_deref(), Some("3000001"));
+        assert_eq!(
+            events::sessions(&records, &webinar.id)
+                .await
+                .expect("sessions")[0],
+            recorded
+        );
+        let message = conflict(target(&records, &webinar.id, Some(&session.id), None).await);
+        assert!(message.contains("already has"), "{message}");
+        // The event's own webinar is another one.
+        target(&records, &webinar.id, None, None)
+            .await
+            .expect("the event's is not created");
+        // Its events count for both configurations; attendance is asked of its webinar.
+        for id in [&by_event.id, &by_session.id] {
+            assert_eq!(
+                configuration_events(&records, id).await.expect("events"),
+                vec![webinar.id.as_str()]
+            );
+        }
+        let pulled = metrics_target(&records, &by_session.id)
+            .await
+            .expect("metrics");
+        assert_eq!(pulled.webinars.len(), 1);
+        assert_eq!(
+            pulled.webinars[0].session_id.as_deref(),
+            Some(session.id.as_str())
+        );
+        assert_eq!(pulled.webinars[0].provider_event_id, "3000001");
+        assert!(
+            metrics_target(&records, &by_event.id)
+                .await
+                .expect("metrics")
+                .webinars
+                .is_empty()
+        );
     });
 }
