@@ -7,6 +7,7 @@ use convene_types::configuration::{
 use convene_types::list::{MAX_PAGE_SIZE, Page};
 use convene_types::provider::{ProviderInput, WebinarProvider};
 use gloo_net::http::Request;
+use serde::Deserialize;
 
 use super::{ApiResult, empty, encode, read, send, send_json};
 
@@ -106,4 +107,23 @@ pub async fn check(
 pub async fn active_configurations() -> ApiResult<Vec<WebinarConfiguration>> {
     let query = format!("?sort=name&pageSize={MAX_PAGE_SIZE}");
     configurations(&query, "active").await.map(|p| p.items)
+}
+
+#[derive(Deserialize)]
+struct Retried {
+    retried: u32,
+}
+
+/// Sends every failed registration of the configuration's events again; answers how many.
+pub async fn retry_configuration_sync(id: &str) -> ApiResult<u32> {
+    let url = format!("{CONFIGURATIONS}/{}/retry-sync", encode(id));
+    let answer: Retried = read(send(Request::post(&url)).await?)?;
+    Ok(answer.retried)
+}
+
+/// Pulls attendance from the provider now; answers the configuration with its new
+/// `lastMetricsUpdate` and service status.
+pub async fn update_metrics(id: &str) -> ApiResult<WebinarConfiguration> {
+    let url = format!("{CONFIGURATIONS}/{}/update-metrics", encode(id));
+    read(send(Request::post(&url)).await?)
 }

@@ -21,3 +21,10 @@ pub async fn contact_registrations(id: &str) -> ApiResult<Vec<Registration>> {
     let url = format!("{CONTACTS}/{}/registrations", encode(id));
     read(send(Request::get(&url)).await?)
 }
+
+/// Replaces the contact's personal data, in it and its registrations; the erasure is
+/// forwarded to the webinar provider. Answers the erased contact.
+pub async fn erase_contact(id: &str) -> ApiResult<Contact> {
+    let url = format!("{CONTACTS}/{}/erase", encode(id));
+    read(send(Request::post(&url)).await?)
+}

@@ -1,7 +1,7 @@
 //! An event's registrations: list, register, cancel, the CSV export, and sending one
 //! to the webinar provider again.
 
-use convene_types::list::Page;
+use convene_types::list::{MAX_PAGE_SIZE, Page};
 use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
 use gloo_net::http::Request;
 
@@ -39,4 +39,36 @@ pub async fn cancel_registration(event_id: &str, registration_id: &str) -> ApiRe
 /// The CSV export's address, for a plain download link (the session cookie goes with it).
 pub fn registrations_csv_url(event_id: &str) -> String {
     format!("{}/registrations.csv", event_url(event_id))
+}
+
+/// Sends a failed or pending registration to the webinar provider again (now); 409 when it
+/// has nothing to send.
+pub async fn retry_registration_sync(
+    event_id: &str,
+    registration_id: &str,
+) -> ApiResult<Registration> {
+    let url = format!(
+        "{}/registrations/{}/retry-sync",
+        event_url(event_id),
+        encode(registration_id)
+    );
+    read(send(Request::post(&url)).await?)
+}
+
+/// Every registration of the event in `status`, read a full page at a time.
+pub async fn all_registrations(
+    event_id: &str,
+    status: RegistrationStatus,
+) -> ApiResult<Vec<Registration>> {
+    let mut all = Vec::new();
+    for page in 1.. {
+        let query = format!("?sort=createdAt&pageSize={MAX_PAGE_SIZE}&page={page}");
+        let answer = registrations(event_id, &query, Some(status)).await?;
+        let done = answer.items.is_empty() || page >= answer.page_count();
+        all.extend(answer.items);
+        if done {
+            break;
+        }
+    }
+    Ok(all)
 }
