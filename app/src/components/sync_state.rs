@@ -40,21 +40,26 @@ pub fn can_retry(r: &Registration) -> bool {
     }
 }
 
-/// How soon a list showing `items` reads them again to show deliveries as they happen:
-/// soon while a registration is about to be sent, slowly while one waits or is being
-/// retried, never when none is on its way.
-pub fn refresh_after_ms<'a>(items: impl IntoIterator<Item = &'a Registration>) -> Option<u32> {
+/// The first wait before a list is read again to show deliveries as they happen.
+pub const FIRST_REFRESH_MS: u32 = 2_000;
+/// The longest wait between two reads.
+pub const LONGEST_REFRESH_MS: u32 = 30_000;
+
+/// How soon a list showing `items` is read again, after `polls` reads in a row that only
+/// this made: while a registration is on its way to the provider, after 2 s, then twice as
+/// long each time up to 30 s; never when none is on its way.
+pub fn refresh_after_ms<'a>(
+    items: impl IntoIterator<Item = &'a Registration>,
+    polls: u32,
+) -> Option<u32> {
     items
         .into_iter()
-        .filter(|r| r.sync_state == SyncState::Pending && can_retry(r))
-        .map(|r| {
-            if r.sync_attempts == 0 && r.sync_error.is_none() {
-                2_000
-            } else {
-                15_000
-            }
+        .any(|r| r.sync_state == SyncState::Pending && can_retry(r))
+        .then(|| {
+            FIRST_REFRESH_MS
+                .saturating_mul(1 << polls.min(8))
+                .min(LONGEST_REFRESH_MS)
         })
-        .min()
 }
 
 /// The sync cell of a registration. `retry`, when given, is offered where [`can_retry`].
@@ -154,10 +159,18 @@ mod tests {
     fn a_list_is_read_again_only_while_something_is_on_its_way() {
         let synced = registration(SyncState::Synced, 0, None);
         let failed = registration(SyncState::Failed, 20, Some("Refused"));
-        assert_eq!(refresh_after_ms([&synced, &failed]), None);
+        assert_eq!(refresh_after_ms([&synced, &failed], 0), None);
+        let mut waitlisted = registration(SyncState::Pending, 0, None);
+        waitlisted.status = RegistrationStatus::Waitlisted;
+        assert_eq!(refresh_after_ms([&waitlisted], 0), None);
         let waiting = registration(SyncState::Pending, 0, Some("Waiting: no webinar yet."));
-        assert_eq!(refresh_after_ms([&synced, &waiting]), Some(15_000));
-        let due = registration(SyncState::Pending, 0, None);
-        assert_eq!(refresh_after_ms([&waiting, &due]), Some(2_000));
+        let waits: Vec<_> = (0..6)
+            .map(|polls| refresh_after_ms([&synced, &waiting], polls))
+            .collect();
+        assert_eq!(
+            waits,
+            [2_000, 4_000, 8_000, 16_000, 30_000, 30_000].map(Some)
+        );
+        assert_eq!(refresh_after_ms([&waiting], u32::MAX), Some(30_000));
     }
 }

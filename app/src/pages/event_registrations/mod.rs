@@ -3,7 +3,7 @@
 //! with Retry, and its attendance), the event's attendance totals, a form to register
 //! someone (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV
 //! export. While a registration on the page is on its way to the webinar provider, the
-//! list is read again every few seconds.
+//! list is read again (after 2 s, then less and less often).
 
 mod form;
 mod list;
@@ -103,9 +103,15 @@ pub fn EventRegistrations() -> impl IntoView {
         refresh.get();
         Box::pin(async move { api::registrations(&id, &query, status).await })
     });
+    // Reads made only by this in a row (any other read starts the count again), and the
+    // `refresh` value the pending timer will set.
+    let (mut polls, mut expected) = (0u32, None::<u32>);
     effect(move || {
+        let now = refresh.get_untracked();
+        polls = if expected == Some(now) { polls + 1 } else { 0 };
+        expected = None;
         let wait = registrations.with(|r| match r {
-            Some(Ok(page)) => refresh_after_ms(&page.items),
+            Some(Ok(page)) => refresh_after_ms(&page.items, polls),
             _ => None,
         });
         if let Some(ms) = wait
@@ -114,6 +120,7 @@ pub fn EventRegistrations() -> impl IntoView {
                 std::time::Duration::from_millis(u64::from(ms)),
             )
         {
+            expected = Some(now + 1);
             // A new answer, a new filter or leaving the page cancels the pending read.
             on_cleanup(move || timer.clear());
         }
