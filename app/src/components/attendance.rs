@@ -25,12 +25,15 @@ pub fn attendance_text(attendance: Option<&Attendance>) -> String {
     }
 }
 
-/// `7.5` → "7.5", `7.0` → "7", `6.66` → "6.7".
+/// `7.5` → "7.5", `7.0` → "7", `6.66` → "6.7". Integer formatting only: Rust's float
+/// formatting would add kilobytes to the SPA.
 fn one_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    match text.strip_suffix(".0") {
-        Some(whole) => whole.to_string(),
-        None => text,
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    match tenth {
+        0 => format!("{sign}{whole}"),
+        t => format!("{sign}{whole}.{t}"),
     }
 }
 
@@ -108,6 +111,8 @@ mod tests {
     fn scores_show_one_decimal_at_most() {
         assert_eq!(one_decimal(6.66), "6.7");
         assert_eq!(one_decimal(10.0), "10");
+        assert_eq!(one_decimal(0.04), "0");
+        assert_eq!(one_decimal(-1.25), "-1.3");
     }
 
     #[test]
