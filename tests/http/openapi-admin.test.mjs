@@ -322,6 +322,48 @@ describe('live answers conform to the admin document', () => {
     await check('GET', `${C}/{contactId}/registrations`, `${C}/${made.contactId}/registrations`, { status: 200 });
   });
 
+  it('the webinar integration: retries, metrics and erasure', async () => {
+    const C = `${A}/webinar-configurations`;
+    const T = `${C}/{configurationId}`;
+    const config = await check('POST', C, C, { json: { name: 'Contract sync', providerId: 'on24', credentials: GOOD }, status: 201 });
+    await check('POST', `${T}/update-metrics`, `${C}/${config.id}/update-metrics`, { status: 409 });
+    await check('POST', `${T}/accept-terms`, `${C}/${config.id}/accept-terms`, { status: 200 });
+    await check('POST', `${T}/activate`, `${C}/${config.id}/activate`, { status: 200 });
+    const event = await check('POST', `${A}/events`, `${A}/events`, {
+      json: { name: 'Contract webinar', start: '2026-06-01T09:00', end: '2026-06-01T10:00', timeZone: 'UTC', format: 'webinar', webinarConfigurationId: config.id },
+      status: 201,
+    });
+    await check('POST', `${A}/events/{eventId}/webinar`, `${A}/events/${event.id}/webinar`, { json: {}, status: 201 });
+    // The provider is down: the registration stays pending, and can be hurried.
+    await sim.control('POST', 'mode', { mode: 'fail' });
+    const R = `${A}/events/{eventId}/registrations`;
+    const url = `${A}/events/${event.id}/registrations`;
+    const made = await check('POST', R, url, { json: { email: 'sync@example.com', firstName: 'Sy', lastName: 'Nc' }, status: 201 });
+    assert.equal(made.syncState, 'pending');
+    const retry = `${R}/{registrationId}/retry-sync`;
+    assert.equal((await check('POST', retry, `${url}/${made.id}/retry-sync`, { status: 200 })).syncState, 'pending');
+    await check('POST', retry, `${url}/nope/retry-sync`, { status: 404 });
+    const inPerson = data.events.main.id;
+    const local = await check('POST', R, `${A}/events/${inPerson}/registrations`, { json: { email: 'local@example.com', firstName: 'Lo' }, status: 201 });
+    await check('POST', retry, `${A}/events/${inPerson}/registrations/${local.id}/retry-sync`, { status: 409 });
+    const retried = await check('POST', `${T}/retry-sync`, `${C}/${config.id}/retry-sync`, { status: 200 });
+    assert.equal(retried.retried, 1);
+    await check('POST', `${T}/retry-sync`, `${C}/nope/retry-sync`, { status: 404 });
+    await sim.control('POST', 'mode', { mode: 'normal' });
+    const health = await check('GET', T, `${C}/${config.id}`, { status: 200 });
+    assert.equal(health.syncCounts.failed, 0);
+    const pulled = await check('POST', `${T}/update-metrics`, `${C}/${config.id}/update-metrics`, { status: 200 });
+    assert.equal(pulled.serviceStatus, 'ok');
+    await check('POST', `${T}/update-metrics`, `${C}/nope/update-metrics`, { status: 404 });
+
+    const E = `${A}/contacts/{contactId}/erase`;
+    const erased = await check('POST', E, `${A}/contacts/${made.contactId}/erase`, { status: 200 });
+    assert.equal(erased.firstName, 'Erased');
+    await check('POST', E, `${A}/contacts/nope/erase`, { status: 404 });
+    const [after] = await check('GET', `${A}/contacts/{contactId}/registrations`, `${A}/contacts/${made.contactId}/registrations`, { status: 200 });
+    assert.equal(after.email, erased.email);
+  });
+
   it('custom fields and website table configurations', async () => {
     const F = `${A}/custom-fields`;
     await check('GET', F, F, { status: 200 });

@@ -366,8 +366,9 @@ describe('events and registrations', () => {
     assert.match(res.headers.get('content-type'), /^text\/csv/);
     assert.match(res.headers.get('content-disposition'), /attachment/);
     const lines = res.text.trim().split('\r\n');
-    assert.equal(lines[0], 'registration_id,status,created_at,email,first_name,last_name,company,sessions,sync_state');
-    assert.match(lines[1], /,confirmed,.*,csv@example\.com,'=cmd\(\),"Doe, Jr",,,not_required$/);
+    assert.equal(lines[0], 'registration_id,status,created_at,email,first_name,last_name,company,sessions,sync_state,'
+      + 'sync_error,provider_registrant_id,join_url,attended,live_minutes,archive_minutes,engagement_score');
+    assert.match(lines[1], /,confirmed,.*,csv@example\.com,'=cmd\(\),"Doe, Jr",,,not_required,,,,,,,$/);
   });
 
   it('webinar events and sessions follow their configuration and provider', async () => {

@@ -148,6 +148,8 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
     '--var', `ADMIN_PASSWORD:${password}`,
     ...Object.entries(allVars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     '--show-interactive-dev-session=false',
+    // `GET /__scheduled` runs the Cron Trigger's handler (attendance), for the tests that need it.
+    '--test-scheduled',
   ];
   const child = spawn(WRANGLER, args, {
     cwd: REPO_ROOT,

@@ -191,6 +191,9 @@ pub struct Contact {
     pub last_name: String,
     pub company: String,
     pub created_at: String,
+    /// When its personal data was erased (then its names read "Erased").
+    #[serde(default)]
+    pub erased_at: Option<String>,
     /// Registrations linked to this contact.
     pub registration_count: u32,
 }

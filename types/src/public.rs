@@ -246,6 +246,10 @@ pub struct PublicRegistrationOutcome {
     /// `confirmed` or `waitlisted`; `cancelled` only when a replayed registration was
     /// cancelled since.
     pub status: RegistrationStatus,
+    /// For a webinar, the attendee's join link once the provider has given it: absent from
+    /// the first answer, given on a replay (same idempotency key) after the sync.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub join_url: Option<String>,
 }
 
 /// `{"status": "Success", "errorMessage": null, "registrations": [...]}`.
@@ -321,6 +325,7 @@ mod tests {
                 email: "a@example.org".into(),
                 registration_id: "r1".into(),
                 status: RegistrationStatus::Waitlisted,
+                join_url: None,
             }],
         };
         let text = r#"{"status":"Success","errorMessage":null,"registrations":[{"email":"a@example.org","registrationId":"r1","status":"waitlisted"}]}"#;

@@ -31,6 +31,38 @@ pub fn retry_delay_ms(attempt: u32, retry_after_ms: Option<u64>, jitter: f64) ->
     delay.max(retry_after_ms.unwrap_or(0))
 }
 
+/// Whether an event starting at `start` (local, `YYYY-MM-DDTHH:MM`) in a zone that is
+/// `offset_minutes` ahead of UTC has started at `now_ms` (milliseconds since the epoch).
+/// Attendance is pulled only for webinars that have started. An unreadable start has not.
+pub fn has_started(start: &str, offset_minutes: i32, now_ms: f64) -> bool {
+    let Some(local) = crate::event::parse_local(start) else {
+        return false;
+    };
+    let Ok(offset) = time::UtcOffset::from_whole_seconds(offset_minutes.saturating_mul(60)) else {
+        return false;
+    };
+    let starts_ms = local.assume_offset(offset).unix_timestamp() as f64 * 1000.0;
+    starts_ms <= now_ms
+}
+
+/// Minutes ahead of UTC from a `GMT+01:00` / `GMT-09:30` / `GMT` zone name (what
+/// `Intl.DateTimeFormat` gives for `timeZoneName: "longOffset"`).
+pub fn gmt_offset_minutes(name: &str) -> Option<i32> {
+    let rest = name.trim().strip_prefix("GMT")?;
+    if rest.is_empty() {
+        return Some(0);
+    }
+    let (sign, digits) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = digits.split_once(':').unwrap_or((digits, "0"));
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    (hours <= 14 && minutes < 60).then_some(sign * (hours * 60 + minutes))
+}
+
 /// What a webinar provider reports of one registrant's attendance.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(rename_all = "camelCase")]
@@ -87,6 +119,41 @@ mod tests {
     fn retry_after_is_a_floor() {
         assert_eq!(retry_delay_ms(1, Some(30_000), 0.3), 30_000);
         assert_eq!(retry_delay_ms(12, Some(1_000), 0.0), 1_024_000);
+    }
+
+    #[test]
+    fn a_webinar_has_started_once_its_local_start_has_passed_in_its_zone() {
+        // 2026-06-01 14:30 in Paris (UTC+2 in June) is 12:30 UTC.
+        let twelve_thirty_utc = 1_780_317_000_000.0;
+        assert!(has_started("2026-06-01T14:30", 120, twelve_thirty_utc));
+        assert!(!has_started(
+            "2026-06-01T14:30",
+            120,
+            twelve_thirty_utc - 1.0
+        ));
+        // The same local time in New York (UTC-4) is four hours later.
+        assert!(!has_started(
+            "2026-06-01T14:30",
+            -240,
+            twelve_thirty_utc + 5.0 * 3_600_000.0
+        ));
+        assert!(has_started(
+            "2026-06-01T14:30",
+            -240,
+            twelve_thirty_utc + 6.0 * 3_600_000.0
+        ));
+        assert!(!has_started("not a time", 0, f64::MAX));
+    }
+
+    #[test]
+    fn offsets_are_read_from_gmt_names() {
+        assert_eq!(gmt_offset_minutes("GMT"), Some(0));
+        assert_eq!(gmt_offset_minutes("GMT+02:00"), Some(120));
+        assert_eq!(gmt_offset_minutes("GMT-09:30"), Some(-570));
+        assert_eq!(gmt_offset_minutes("GMT+5"), Some(300));
+        for bad in ["UTC", "GMT+", "GMT*01:00", "GMT+99:00", "GMT+01:75"] {
+            assert_eq!(gmt_offset_minutes(bad), None, "{bad}");
+        }
     }
 
     #[test]

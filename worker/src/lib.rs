@@ -13,6 +13,7 @@ mod error;
 mod http;
 mod ids;
 mod json_path;
+mod metrics;
 mod objects;
 mod on24;
 mod outbox;
@@ -29,7 +30,7 @@ mod vault;
 pub use runtime::{ConfigStore, Registry};
 
 #[cfg(feature = "api")]
-use worker::{Context, Env, MessageBatch, Result, event};
+use worker::{Context, Env, MessageBatch, Result, ScheduleContext, ScheduledEvent, event};
 
 #[cfg(feature = "api")]
 /// Takes and gives the runtime's request and response as they are (see `runtime`): only
@@ -57,4 +58,13 @@ async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<(
     }
     batch.ack_all();
     Ok(())
+}
+
+#[cfg(feature = "api")]
+/// The Cron Trigger (`wrangler.toml`): attendance of started webinars (`metrics.rs`).
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    if let Err(e) = metrics::update_all(&env).await {
+        worker::console_error!("scheduled metrics: {e:?}");
+    }
 }

@@ -63,7 +63,7 @@ impl App {
             // Sleep without holding the lock, so other requests (and the control API) go on.
             Mode::Slow(delay) => std::thread::sleep(delay),
             Mode::Fail => return SimResponse::error(500, "Internal server error"),
-            Mode::Normal | Mode::Quota => {}
+            Mode::Normal | Mode::Quota | Mode::Reject => {}
         }
         let Some(target) = routes::parse_api(&request.path) else {
             return SimResponse::not_found(&request.path);
@@ -92,6 +92,9 @@ impl App {
                 self.create_event(&mut state, &target, request)
             }
             Endpoint::Events => list_events(&mut state, &target),
+            Endpoint::Registrant { .. } if mode == Mode::Reject => {
+                SimResponse::error(400, "Registrant rejected: the simulator is in reject mode")
+            }
             Endpoint::Registrant { event_id } => {
                 self.write_registrant(&mut state, &target, event_id, request)
             }

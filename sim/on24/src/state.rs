@@ -30,6 +30,9 @@ pub enum Mode {
     Slow(Duration),
     /// Every authenticated `/v2` call answers 403 (quota exhausted).
     Quota,
+    /// Every authenticated registrant write answers 400, as ON24 does for data it refuses
+    /// (other calls answer normally).
+    Reject,
 }
 
 impl Mode {
@@ -39,6 +42,7 @@ impl Mode {
             "normal" => Ok(Mode::Normal),
             "fail" => Ok(Mode::Fail),
             "quota" => Ok(Mode::Quota),
+            "reject" => Ok(Mode::Reject),
             "slow" => {
                 let ms = delay_ms.unwrap_or(DEFAULT_SLOW_MS);
                 if ms > MAX_SLOW_MS {
@@ -47,7 +51,7 @@ impl Mode {
                 Ok(Mode::Slow(Duration::from_millis(ms)))
             }
             other => Err(format!(
-                "unknown mode {other:?}: expected normal, fail, slow or quota"
+                "unknown mode {other:?}: expected normal, fail, slow, quota or reject"
             )),
         }
     }
@@ -58,6 +62,7 @@ impl Mode {
             Mode::Fail => "fail",
             Mode::Slow(_) => "slow",
             Mode::Quota => "quota",
+            Mode::Reject => "reject",
         }
     }
 }

@@ -16,6 +16,7 @@ use worker::{Method, Url};
 
 use crate::error::ApiError;
 
+pub mod attendance;
 pub mod registrant;
 
 /// ON24's production API (the ON24 record's empty base service URL means this).

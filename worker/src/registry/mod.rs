@@ -14,7 +14,11 @@
 //! refers to something retired (`retire.rs`).
 
 #[cfg(feature = "objects")]
+mod attendance;
+#[cfg(feature = "objects")]
 mod decide;
+#[cfg(feature = "objects")]
+mod erase;
 #[cfg(feature = "objects")]
 mod object;
 #[cfg(feature = "objects")]
@@ -34,6 +38,7 @@ pub use object::RegistryObject;
 use convene_types::contact::{AttendeeInput, MatchStrategy};
 use convene_types::custom::Answer;
 use convene_types::registration::{Capacity, RegistrationStatus, SyncState};
+use convene_types::sync::Attendance;
 use serde::{Deserialize, Serialize};
 use worker::Env;
 
@@ -133,6 +138,25 @@ pub enum RegistryCommand {
     SyncHealth {
         event_ids: Vec<String>,
     },
+    /// Replaces a contact's personal data, and forwards the erasure to the provider.
+    EraseContact {
+        contact_id: String,
+        now: String,
+    },
+    /// The provider's attendance report of an event's webinar.
+    RecordAttendance {
+        event_id: String,
+        attendees: Vec<AttendeeReport>,
+    },
+}
+
+/// One line of a provider's attendance report.
+#[derive(Serialize, Deserialize, Debug, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendeeReport {
+    pub registrant_id: Option<String>,
+    pub email: String,
+    pub attendance: Attendance,
 }
 
 /// Which registrations a retry covers.

@@ -10,7 +10,7 @@ use convene_types::registration::{Registration, SyncState};
 use worker::{Queue, ScheduledTime, State};
 
 use super::schema::Db;
-use super::{RegistryCommand, RetryScope, decide, outbox, queries, retire};
+use super::{RegistryCommand, RetryScope, attendance, decide, erase, outbox, queries, retire};
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
 use crate::runtime::clock;
@@ -206,6 +206,13 @@ impl RegistryObject {
             RegistryCommand::SyncHealth { event_ids } => {
                 reply(outbox::sync_health(db, &event_ids))
             }
+            RegistryCommand::EraseContact { contact_id, now } => {
+                reply(erase::erase(db, &contact_id, &now, now_ms))
+            }
+            RegistryCommand::RecordAttendance {
+                event_id,
+                attendees,
+            } => reply(attendance::record(db, &event_id, &attendees)),
         }
     }
 }
@@ -230,6 +237,7 @@ impl OutboxChange {
                 }
             }
             RegistryCommand::Cancel { .. }
+            | RegistryCommand::EraseContact { .. }
             | RegistryCommand::Wake
             | RegistryCommand::RetrySync { .. } => OutboxChange::DueNow,
             RegistryCommand::Delivered { .. } => OutboxChange::Rescheduled,

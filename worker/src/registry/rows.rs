@@ -16,7 +16,7 @@ pub const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.conta
     r.idempotency_key, r.pass_id, r.responses";
 
 /// Columns of a contact (`c`) with its number of registrations.
-pub const CONTACT_COLUMNS: &str = "c.id, c.email, c.first_name, c.last_name, c.company, c.created_at, \
+pub const CONTACT_COLUMNS: &str = "c.id, c.email, c.first_name, c.last_name, c.company, c.created_at, c.erased_at, \
     (SELECT COUNT(*) FROM registrations r WHERE r.contact_id = c.id) AS registration_count";
 
 #[derive(Deserialize)]
@@ -110,6 +110,7 @@ pub struct ContactRow {
     last_name: String,
     company: String,
     created_at: String,
+    erased_at: Option<String>,
     registration_count: f64,
 }
 
@@ -122,6 +123,7 @@ impl From<ContactRow> for Contact {
             last_name: row.last_name,
             company: row.company,
             created_at: row.created_at,
+            erased_at: row.erased_at,
             registration_count: row.registration_count as u32,
         }
     }

@@ -62,12 +62,15 @@ const MIGRATIONS: &[&[&str]] = &[
            event_id TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, \
            PRIMARY KEY (event_id, kind, id))"],
     // The webinar outbox (`registry/outbox.rs`), what the provider answered, attendance,
-    // and each event's last send and error. Registrations made before the outbox that are
+    // erasures (`registry/erase.rs`), and each event's last send and error. Registrations made before the outbox that are
     // still to send get their record here.
     &[
         "ALTER TABLE registrations ADD COLUMN provider_registrant_id TEXT",
         "ALTER TABLE registrations ADD COLUMN join_url TEXT",
         "ALTER TABLE registrations ADD COLUMN attendance TEXT",
+        "ALTER TABLE contacts ADD COLUMN erased_at TEXT",
+        "CREATE TABLE IF NOT EXISTS erasures (contact_id TEXT NOT NULL, erased_at TEXT NOT NULL, \
+           registrations INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS outbox (\
            seq INTEGER PRIMARY KEY AUTOINCREMENT, registration_id TEXT NOT NULL, \
            event_id TEXT NOT NULL, action TEXT NOT NULL, email TEXT, \

@@ -140,6 +140,10 @@ async fn admin(
             Method::Delete => configurations::remove_credentials(env, id).await,
             _ => Err(allow(&["DELETE"])),
         },
+        ["webinar-configurations", id, "update-metrics"] => match method {
+            Method::Post => http::json(&crate::metrics::update(env, id).await?, 200),
+            _ => Err(allow(&["POST"])),
+        },
         ["webinar-configurations", id, "retry-sync"] => match method {
             Method::Post => sync::retry_configuration(env, id).await,
             _ => Err(allow(&["POST"])),
@@ -282,6 +286,10 @@ async fn admin(
         ["contacts", id] => match method {
             Method::Get => registrations::contact(env, id).await,
             _ => Err(allow(&["GET"])),
+        },
+        ["contacts", id, "erase"] => match method {
+            Method::Post => registrations::erase_contact(env, id).await,
+            _ => Err(allow(&["POST"])),
         },
         ["contacts", id, "registrations"] => match method {
             Method::Get => registrations::contact_registrations(env, id).await,

@@ -428,6 +428,7 @@ async fn registrations(
                 email: r.email,
                 registration_id: r.id,
                 status: r.status,
+                join_url: r.join_url,
             })
             .collect(),
     };

@@ -215,6 +215,19 @@ pub async fn contact(env: &Env, id: &str) -> ApiResult<Response> {
     http::json(&found, 200)
 }
 
+/// `POST /contacts/{id}/erase`: the contact's personal data replaced, here and (through
+/// the outbox) at the webinar provider.
+pub async fn erase_contact(env: &Env, id: &str) -> ApiResult<Response> {
+    let erased: Contact = Registry::registry(env)?
+        .call(&RegistryCommand::EraseContact {
+            contact_id: id.into(),
+            now: ids::now_iso(),
+        })
+        .await?;
+    worker::console_log!("contact {id} erased");
+    http::json(&erased, 200)
+}
+
 pub async fn contact_registrations(env: &Env, id: &str) -> ApiResult<Response> {
     let found: Vec<Registration> = Registry::registry(env)?
         .call(&RegistryCommand::ContactRegistrations {

@@ -327,6 +327,35 @@ pub async fn record_check(
     get(records, id).await
 }
 
+/// After a pull of attendance: the status and message it gave, and when it succeeded
+/// (`pulled`), the time of the last metrics update. Ignored if the credentials changed
+/// meanwhile, like a check.
+pub async fn record_metrics(
+    records: &Records,
+    id: &str,
+    wrapped_key: &str,
+    status: ServiceStatus,
+    message: String,
+    pulled: bool,
+) -> ApiResult<WebinarConfiguration> {
+    let mut current = stored(records, id).await?;
+    if current
+        .credentials
+        .as_ref()
+        .is_some_and(|c| c.wrapped_key == wrapped_key)
+    {
+        let now = ids::now_iso();
+        current.service_status = status;
+        current.status_message = message;
+        current.last_checked_at = Some(now.clone());
+        if pulled {
+            current.last_metrics_update = Some(now);
+        }
+        records.put(&key(id), &current).await?;
+    }
+    get(records, id).await
+}
+
 pub async fn list_sealed(records: &Records) -> ApiResult<Vec<(String, Sealed)>> {
     Ok(all_configurations(records)
         .await?

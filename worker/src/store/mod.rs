@@ -25,7 +25,7 @@ pub use events::RegistrationContext;
 pub use object::StoreObject;
 pub use public::Part;
 pub use webapps::Credential;
-pub use webinars::{SyncTarget, WebinarTarget};
+pub use webinars::{MetricsTarget, ProviderWebinar, SyncTarget, WebinarTarget};
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
 use convene_types::webinar::EventWebinar;
@@ -224,6 +224,18 @@ pub enum Command {
     /// The ids of the events that use a webinar configuration (404 if it does not exist).
     ConfigurationEvents {
         id: String,
+    },
+    /// A configuration's webinars at the provider, with what calling it needs.
+    MetricsTarget {
+        id: String,
+    },
+    /// The outcome of pulling a configuration's attendance (see `configurations::record_metrics`).
+    RecordMetrics {
+        id: String,
+        wrapped_key: String,
+        status: ServiceStatus,
+        message: String,
+        pulled: bool,
     },
     /// Records the webinar created or linked at the provider on the event, once.
     RecordWebinar {

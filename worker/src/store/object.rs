@@ -166,6 +166,17 @@ impl StoreObject {
             Command::ConfigurationEvents { id } => {
                 reply(webinars::configuration_events(records, &id).await)
             }
+            Command::MetricsTarget { id } => reply(webinars::metrics_target(records, &id).await),
+            Command::RecordMetrics {
+                id,
+                wrapped_key,
+                status,
+                message,
+                pulled,
+            } => reply(
+                configurations::record_metrics(records, &id, &wrapped_key, status, message, pulled)
+                    .await,
+            ),
             Command::RecordWebinar { event_id, webinar } => {
                 reply(webinars::record(records, &event_id, webinar).await)
             }

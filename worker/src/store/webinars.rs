@@ -117,6 +117,57 @@ pub async fn sync_target(records: &Records, event_id: &str) -> ApiResult<SyncTar
     })
 }
 
+/// A webinar at the provider, for pulling its attendance.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderWebinar {
+    pub event_id: String,
+    pub provider_event_id: String,
+    /// The event's local start and its time zone (the worker decides whether it started).
+    pub start: String,
+    pub time_zone: String,
+}
+
+/// What pulling a configuration's attendance needs, read in one step.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricsTarget {
+    /// With its `integration` state: nothing is asked of the provider unless it is on.
+    pub configuration: WebinarConfiguration,
+    pub provider: Box<WebinarProvider>,
+    pub credentials: Option<Sealed>,
+    pub webinars: Vec<ProviderWebinar>,
+}
+
+pub async fn metrics_target(records: &Records, id: &str) -> ApiResult<MetricsTarget> {
+    let stored = configurations::stored(records, id).await?;
+    let all = providers::all(records).await?;
+    let configuration = stored.view(&all);
+    let provider = all
+        .into_iter()
+        .find(|p| p.id == stored.provider_id)
+        .ok_or_else(|| ApiError::internal("configuration without its provider"))?;
+    let webinars = events::all(records)
+        .await?
+        .into_iter()
+        .filter(|e| e.webinar_configuration_id.as_deref() == Some(id))
+        .filter_map(|e| {
+            Some(ProviderWebinar {
+                provider_event_id: e.provider_event_id?,
+                event_id: e.id,
+                start: e.start,
+                time_zone: e.time_zone,
+            })
+        })
+        .collect();
+    Ok(MetricsTarget {
+        configuration,
+        provider: Box::new(provider),
+        credentials: stored.credentials,
+        webinars,
+    })
+}
+
 /// The ids of the events that use configuration `id`.
 pub async fn configuration_events(records: &Records, id: &str) -> ApiResult<Vec<String>> {
     configurations::stored(records, id).await?;

@@ -266,6 +266,26 @@ fn modes_change_every_api_answer() {
         "Quota exceeded: your API request limit has been reached"
     );
 
+    // Reject refuses registrant writes only.
+    assert_eq!(set_mode(r#"{"mode":"reject"}"#).status, 200);
+    let write = authed(
+        "POST",
+        "/v2/client/42/event/555/registrant",
+        "email=a%40b.example",
+    );
+    let response = app.handle(&write);
+    assert_eq!(
+        (response.status, body(&response)["message"].as_str()),
+        (
+            400,
+            Some("Registrant rejected: the simulator is in reject mode")
+        )
+    );
+    assert_eq!(
+        app.handle(&authed("GET", "/v2/client/42/event", "")).status,
+        200
+    );
+
     let response = set_mode(r#"{"mode":"slow","delayMs":20}"#);
     assert_eq!(body(&response)["delayMs"], 20);
     let started = std::time::Instant::now();
