@@ -77,8 +77,9 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
         };
         match answer {
             Ok(c) => {
+                // The provider's failure comes back as the configuration's status.
                 notice.set(Some(if c.service_status == ServiceStatus::Ok {
-                    Ok("Attendance pulled from the provider.".into())
+                    Ok(c.status_message.clone())
                 } else {
                     Err(format!(
                         "{}: {}",

@@ -33,7 +33,7 @@ pub fn erased_view(erase: Erase) -> impl IntoView {
 }
 
 /// The button, then the confirm step (`confirming`, kept by the page: this is rebuilt with
-/// the contact it shows); nothing once the contact is erased here.
+/// the contact it shows); nothing for an erased contact.
 #[component]
 pub fn EraseContact(contact: Contact, erase: Erase, confirming: RwSignal<bool>) -> impl IntoView {
     let who = person(&contact.first_name, &contact.last_name, &contact.email);
@@ -46,9 +46,9 @@ pub fn EraseContact(contact: Contact, erase: Erase, confirming: RwSignal<bool>) 
          contact and {registrations}, here and at the webinar provider. This cannot be undone."
     );
     let id = contact.id.clone();
-    let done = move || matches!(erase.value().get(), Some(Ok(_)));
+    let erased = contact.erased_at.is_some();
     move || {
-        if done() {
+        if erased {
             return ().into_any();
         }
         let id = id.clone();

@@ -87,6 +87,10 @@ pub fn ContactPage() -> impl IntoView {
                         <dt>"Company"</dt><dd>{c.company.clone()}</dd>
                         <dt>"Created at"</dt><dd>{timestamp(&c.created_at)}</dd>
                         <dt>"Registrations"</dt><dd>{c.registration_count}</dd>
+                        {c.erased_at.clone().map(|at| view! {
+                            <dt>"Personal data erased at"</dt>
+                            <dd data-testid="erased-at">{timestamp(&at)}</dd>
+                        })}
                     </dl>
                     {erased_view(erase)}
                     <EraseContact contact=c erase=erase confirming=confirming />
