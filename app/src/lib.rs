@@ -1,5 +1,5 @@
 //! Convene's admin SPA: the route table and the signed-in state. Pages live in `pages/`,
-//! reusable pieces in `components/`, every HTTP call in `api.rs`.
+//! reusable pieces in `components/`, every HTTP call in `api/` (one module per concern).
 
 pub mod api;
 mod components;

@@ -1,3 +1,4 @@
+pub mod attendance;
 pub mod configuration_select;
 pub mod custom_values;
 pub mod event_items;
@@ -8,4 +9,5 @@ pub mod pager;
 pub mod row_actions;
 pub mod shell;
 pub mod status;
+pub mod sync_state;
 pub mod tabs;

@@ -17,6 +17,7 @@ pub mod sign_in;
 pub mod web_application_form;
 pub mod web_applications;
 pub mod webinar_configuration_form;
+pub mod webinar_configuration_health;
 pub mod webinar_configuration_terms;
 pub mod webinar_configurations;
 pub mod webinar_provider_form;

@@ -1,6 +1,7 @@
 //! A webinar configuration: `/settings/webinar-configurations/new` or `/…/{id}`.
-//! General tab (name, provider, read-only troubleshooting fields) and Credentials tab
-//! (write-only). Toolbar: Save, Check, Deactivate/Activate, Remove credentials, Delete.
+//! General tab (name, provider, terms, integration health, read-only troubleshooting
+//! fields) and Credentials tab (write-only). Toolbar: Save, Check, Deactivate/Activate, Remove
+//! credentials, Delete.
 
 use convene_types::FieldError;
 use convene_types::configuration::{
@@ -13,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
 use crate::components::globe::GlobeIcon;
+use crate::pages::webinar_configuration_health::{IntegrationHealth, with_health};
 use crate::pages::webinar_configuration_terms::TermsAndIntegration;
 use crate::reactive::{action, effect};
 use crate::use_auth;
@@ -77,7 +79,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     let show = move |c: WebinarConfiguration| {
         name.set(c.name.clone());
         provider_id.set(c.provider_id.clone());
-        record.set(Some(c));
+        record.update(|r| *r = Some(with_health(r.as_ref(), c)));
     };
 
     let providers = auth
@@ -318,15 +320,12 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                 <TermsAndIntegration record=record
                     accept=Callback::new(move |()| { simple.dispatch("accept-terms"); })
                     accepting=Signal::derive(move || simple.pending().get()) />
+                <IntegrationHealth record=record />
                 {move || record.get().map(|_| view! {
                     <fieldset class="readonly-group">
                         <legend>"Troubleshooting (read-only)"</legend>
                         {provider_link(|r| r.terms_of_service_url.clone(), "Terms of service URL")}
                         {provider_link(|r| r.privacy_policy_url.clone(), "Privacy policy URL")}
-                        <div class="field">
-                            <span class="label">"Last metrics update"</span>
-                            <span class="readonly">{read_only(|r| r.last_metrics_update.clone().unwrap_or_else(|| "Never".into()))}</span>
-                        </div>
                         <div class="field">
                             <span class="label">"Provider service status"</span>
                             <span class="readonly" data-testid="service-status">{read_only(|r| r.service_status.label().to_string())}</span>

@@ -1,5 +1,6 @@
 //! The registrations table: one row per registration, with its pass and answers when the
-//! event has passes / questions, and a Cancel button.
+//! event has passes / questions, where it stands with the webinar provider (with Retry),
+//! its attendance, and a Cancel button.
 
 use convene_types::catalog::Pass;
 use convene_types::custom::{Answer, RegistrationQuestion};
@@ -10,9 +11,11 @@ use leptos_router::components::A;
 
 use super::{Passes, Questions, loaded};
 use crate::api;
+use crate::components::attendance::AttendanceSummary;
 use crate::components::list::ListState;
 use crate::components::pager::Pager;
 use crate::components::status::RegistrationStatusBadge;
+use crate::components::sync_state::SyncStatus;
 use crate::display::{person, timestamp};
 use crate::reactive::Act;
 
@@ -37,29 +40,23 @@ fn answer_lines(questions: &[RegistrationQuestion], answers: &[Answer]) -> Vec<(
     lines.into_iter().map(|(_, q, a)| (q, a)).collect()
 }
 
-/// Where a registration stands with the webinar provider.
-fn sync_label(r: &Registration) -> String {
-    match r.sync_state {
-        SyncState::NotRequired => "Not applicable (no webinar)".into(),
-        SyncState::Pending if r.sync_attempts == 0 => "Pending".into(),
-        SyncState::Pending => format!("Pending (retrying after {} attempts)", r.sync_attempts),
-        SyncState::Synced => "Synced".into(),
-        SyncState::Failed => format!(
-            "Failed after {} attempts: {}",
-            r.sync_attempts,
-            r.sync_error.as_deref().unwrap_or("no detail")
-        ),
-    }
+/// What a row's buttons do: cancel or retry the registration (by id); a refusal shows in
+/// `message`.
+#[derive(Clone, Copy)]
+pub(super) struct RowActs {
+    pub cancel: Act<String, api::ApiResult<Registration>>,
+    pub retry: Act<String, api::ApiResult<Registration>>,
+    pub message: RwSignal<Option<String>>,
 }
 
 /// One page of registrations. The Pass and Answers columns show when the event has passes /
-/// questions, or a registration on the page has one.
+/// questions, or a registration on the page has one; Attendance when a registration on the
+/// page is one of a webinar.
 pub(super) fn table(
     page: Page<Registration>,
     passes: Passes,
     questions: Questions,
-    cancel: Act<String, api::ApiResult<Registration>>,
-    message: RwSignal<Option<String>>,
+    acts: RowActs,
     list: ListState,
 ) -> impl IntoView {
     let pages = page.page_count();
@@ -74,6 +71,11 @@ pub(super) fn table(
     let answers_header = question_list
         .is_some()
         .then(|| view! { <th>"Answers"</th> });
+    let attendance = page
+        .items
+        .iter()
+        .any(|r| r.sync_state != SyncState::NotRequired || r.attendance.is_some());
+    let attendance_header = attendance.then(|| view! { <th>"Attendance"</th> });
     view! {
         <table class="grid" data-testid="registrations-table">
             <thead>
@@ -86,22 +88,34 @@ pub(super) fn table(
                     <th>"Status"</th>
                     <th>"Created at"</th>
                     <th>"Webinar sync"</th>
+                    {attendance_header}
                     <th><span class="visually-hidden">"Actions"</span></th>
                 </tr>
             </thead>
-            <tbody>{rows(page.items, pass_list, question_list, cancel, message)}</tbody>
+            <tbody>{rows(page.items, Columns { pass_list, question_list, attendance }, acts)}</tbody>
         </table>
         <Pager total=page.total current=page.page pages=pages page=list.page noun="registrations" />
     }
 }
 
-fn rows(
-    items: Vec<Registration>,
+/// The optional columns: Pass and Answers (with what they name), Attendance.
+struct Columns {
     pass_list: Option<Vec<Pass>>,
     question_list: Option<Vec<RegistrationQuestion>>,
-    cancel: Act<String, api::ApiResult<Registration>>,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
+    attendance: bool,
+}
+
+fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoView {
+    let Columns {
+        pass_list,
+        question_list,
+        attendance,
+    } = columns;
+    let RowActs {
+        cancel,
+        retry,
+        message,
+    } = acts;
     items
         .into_iter()
         .map(|r| {
@@ -124,6 +138,15 @@ fn rows(
             let who = person(&r.first_name, &r.last_name, &r.email);
             let question = format!("Cancel the registration of {who}? This cannot be undone.");
             let id = r.id.clone();
+            let retry_id = r.id.clone();
+            let on_retry = Callback::new(move |()| {
+                message.set(None);
+                retry.dispatch(retry_id.clone());
+            });
+            let attendance = attendance.then(|| {
+                let reported = r.attendance.clone();
+                view! { <td><AttendanceSummary attendance=reported /></td> }
+            });
             let cancellable = r.status != RegistrationStatus::Cancelled;
             view! {
                 <tr>
@@ -138,7 +161,8 @@ fn rows(
                     {answers}
                     <td><RegistrationStatusBadge status=r.status /></td>
                     <td>{timestamp(&r.created_at)}</td>
-                    <td>{sync_label(&r)}</td>
+                    <td><SyncStatus registration=r retry=on_retry retrying=retry.pending() /></td>
+                    {attendance}
                     <td class="row-actions">
                         {cancellable.then(|| view! {
                             <button class="button subtle danger" on:click=move |_| {

@@ -1,7 +1,9 @@
 //! An event's registrations: `/events/{id}/registrations`. The list (`list.rs`: search,
-//! status filter, paging, cancel; each with its pass and answers), a form to register
+//! status filter, paging, cancel; each with its pass and answers, its webinar sync state
+//! with Retry, and its attendance), the event's attendance totals, a form to register
 //! someone (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV
-//! export.
+//! export. While a registration on the page is on its way to the webinar provider, the
+//! list is read again (after 2 s, then less and less often).
 
 mod form;
 mod list;
@@ -16,10 +18,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::Loaded;
 use crate::api;
+use crate::components::attendance::{AttendanceTotals, attendance_totals};
 use crate::components::list::{ListState, SearchBox};
+use crate::components::sync_state::refresh_after_ms;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 use form::RegisterForm;
+use list::RowActs;
 
 type Passes = Loaded<Vec<Pass>>;
 type Questions = Loaded<Vec<RegistrationQuestion>>;
@@ -70,19 +75,65 @@ pub fn EventRegistrations() -> impl IntoView {
         let id = event_id();
         Box::pin(async move { api::cancel_registration(&id, &registration_id).await })
     });
+    let retry = action(move |registration_id: &String| {
+        let registration_id = registration_id.clone();
+        let id = event_id();
+        Box::pin(async move { api::retry_registration_sync(&id, &registration_id).await })
+    });
     effect(move || {
         if let Some(Err(e)) = cancel.value().get() {
             message.set(Some(e.message()));
         }
     });
+    effect(move || {
+        if let Some(Err(e)) = retry.value().get() {
+            message.set(Some(format!("Retry refused: {}", e.message())));
+        }
+    });
 
+    // Bumped to read the list again while registrations are on their way to the provider.
+    let refresh = RwSignal::new(0u32);
     let registrations = auth.resource(move || {
         let id = event_id();
         let query = list.query();
         let status = status.get();
         register.version().get();
         cancel.version().get();
+        retry.version().get();
+        refresh.get();
         Box::pin(async move { api::registrations(&id, &query, status).await })
+    });
+    // Reads made only by this in a row (any other read starts the count again), and the
+    // `refresh` value the pending timer will set.
+    let (mut polls, mut expected) = (0u32, None::<u32>);
+    effect(move || {
+        let now = refresh.get_untracked();
+        polls = if expected == Some(now) { polls + 1 } else { 0 };
+        expected = None;
+        let wait = registrations.with(|r| match r {
+            Some(Ok(page)) => refresh_after_ms(&page.items, polls),
+            _ => None,
+        });
+        if let Some(ms) = wait
+            && let Ok(timer) = set_timeout_with_handle(
+                move || refresh.update(|n| *n += 1),
+                std::time::Duration::from_millis(u64::from(ms)),
+            )
+        {
+            expected = Some(now + 1);
+            // A new answer, a new filter or leaving the page cancels the pending read.
+            on_cleanup(move || timer.clear());
+        }
+    });
+    let totals = auth.resource(move || {
+        let id = event_id();
+        register.version().get();
+        cancel.version().get();
+        Box::pin(async move {
+            api::all_registrations(&id, RegistrationStatus::Confirmed)
+                .await
+                .map(|all| attendance_totals(&all))
+        })
     });
 
     let event_name = move || {
@@ -119,6 +170,14 @@ pub fn EventRegistrations() -> impl IntoView {
             register=register
         />
         <h2>"Registrations"</h2>
+        <Transition fallback=|| ()>
+            {move || totals.get().map(|result| match result {
+                Ok(totals) => totals.map(totals_view).into_any(),
+                Err(e) => view! {
+                    <p class="banner error" role="alert">"Attendance totals: "{e.message()}</p>
+                }.into_any(),
+            })}
+        </Transition>
         <div class="toolbar filters">
             <SearchBox list=list label="Search registrations" />
             <label>
@@ -142,8 +201,19 @@ pub fn EventRegistrations() -> impl IntoView {
                 Ok(page) if page.items.is_empty() => view! {
                     <p class="muted">"No registrations in this view."</p>
                 }.into_any(),
-                Ok(page) => list::table(page, passes, questions, cancel, message, list).into_any(),
+                Ok(page) => list::table(page, passes, questions, RowActs { cancel, retry, message }, list).into_any(),
             })}
         </Transition>
+    }
+}
+
+/// "12 of 30 attended", over the event's confirmed registrations.
+fn totals_view(totals: AttendanceTotals) -> impl IntoView {
+    view! {
+        <p class="totals" data-testid="attendance-totals">
+            <strong>"Attendance: "</strong>
+            {format!("{} of {} confirmed registrations attended", totals.attended, totals.registered)}
+            <span class="muted">" (as last reported by the webinar provider)"</span>
+        </p>
     }
 }

@@ -1,4 +1,8 @@
-//! A contact: `/contacts/{id}`, with the registrations linked to it.
+//! A contact: `/contacts/{id}`, with the registrations linked to it (where each stands
+//! with the webinar provider, and its attendance), and erasing the contact's personal data
+//! (`erase.rs`).
+
+mod erase;
 
 use std::collections::HashMap;
 
@@ -9,9 +13,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiResult};
+use crate::components::attendance::AttendanceSummary;
 use crate::components::status::RegistrationStatusBadge;
+use crate::components::sync_state::SyncStatus;
 use crate::display::{person, timestamp};
+use crate::reactive::action;
 use crate::use_auth;
+use erase::{EraseContact, erased_view};
 
 /// The contact's registrations and the names of their events.
 async fn registrations_with_events(
@@ -43,14 +51,26 @@ pub fn ContactPage() -> impl IntoView {
         let id = id();
         Box::pin(async move { api::contact(&id).await })
     });
+    let confirming = RwSignal::new(false);
+    let erase = action(move |contact_id: &String| {
+        let contact_id = contact_id.clone();
+        Box::pin(async move { api::erase_contact(&contact_id).await })
+    });
     let registrations = auth.resource(move || {
         let id = id();
+        // Erased: the registrations' personal data changed too.
+        erase.version().get();
         Box::pin(async move { registrations_with_events(&id).await })
     });
+    // The erased contact as the erasure answered it, else as read.
+    let shown = move || match erase.value().get() {
+        Some(Ok(erased)) => Some(Ok(erased)),
+        _ => contact.get(),
+    };
 
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || contact.get().map(|result| match result {
+            {move || shown().map(|result| match result {
                 Err(e) => view! {
                     <h1>"Contact"</h1>
                     <p class="banner error" role="alert">{e.message()}</p>
@@ -67,7 +87,13 @@ pub fn ContactPage() -> impl IntoView {
                         <dt>"Company"</dt><dd>{c.company.clone()}</dd>
                         <dt>"Created at"</dt><dd>{timestamp(&c.created_at)}</dd>
                         <dt>"Registrations"</dt><dd>{c.registration_count}</dd>
+                        {c.erased_at.clone().map(|at| view! {
+                            <dt>"Personal data erased at"</dt>
+                            <dd data-testid="erased-at">{timestamp(&at)}</dd>
+                        })}
                     </dl>
+                    {erased_view(erase)}
+                    <EraseContact contact=c erase=erase confirming=confirming />
                 }.into_any(),
             })}
         </Transition>
@@ -85,19 +111,26 @@ pub fn ContactPage() -> impl IntoView {
                                 <th>"Event"</th>
                                 <th>"Status"</th>
                                 <th>"Registered at"</th>
+                                <th>"Webinar sync"</th>
+                                <th>"Attendance"</th>
                             </tr>
                         </thead>
                         <tbody>
                             {list.into_iter().map(|r| {
                                 let name = names.get(&r.event_id).cloned()
                                     .unwrap_or_else(|| "Unknown event".into());
+                                let (event_id, status, created_at) =
+                                    (r.event_id.clone(), r.status, timestamp(&r.created_at));
+                                let attendance = r.attendance.clone();
                                 view! {
                                     <tr>
                                         <td>
-                                            <A href=format!("/events/{}/registrations", r.event_id)>{name}</A>
+                                            <A href=format!("/events/{event_id}/registrations")>{name}</A>
                                         </td>
-                                        <td><RegistrationStatusBadge status=r.status /></td>
-                                        <td>{timestamp(&r.created_at)}</td>
+                                        <td><RegistrationStatusBadge status=status /></td>
+                                        <td>{created_at}</td>
+                                        <td><SyncStatus registration=r /></td>
+                                        <td><AttendanceSummary attendance=attendance /></td>
                                     </tr>
                                 }
                             }).collect_view()}

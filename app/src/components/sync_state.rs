@@ -1,0 +1,176 @@
+//! Where a registration stands with the webinar provider: its state as a pill, the
+//! provider's (or Convene's) words when it waits or failed, the attendee's join link once
+//! known, and a Retry button where sending again is possible. Used by an event's
+//! registrations list and a contact's page.
+
+use convene_types::registration::{Registration, RegistrationStatus, SyncState};
+use leptos::prelude::*;
+
+use crate::components::globe::GlobeIcon;
+
+/// The state as a short label.
+pub fn sync_label(r: &Registration) -> String {
+    match r.sync_state {
+        SyncState::NotRequired => "Not applicable (no webinar)".into(),
+        SyncState::Pending if r.status == RegistrationStatus::Waitlisted => {
+            "Pending: sent once confirmed".into()
+        }
+        SyncState::Pending if r.sync_attempts == 0 => "Pending".into(),
+        SyncState::Pending => format!("Pending ({})", attempts(r.sync_attempts)),
+        SyncState::Synced => "Synced".into(),
+        SyncState::Failed if r.sync_attempts == 0 => "Failed".into(),
+        SyncState::Failed => format!("Failed ({})", attempts(r.sync_attempts)),
+    }
+}
+
+fn attempts(n: u32) -> String {
+    match n {
+        1 => "1 failed attempt".into(),
+        n => format!("{n} failed attempts"),
+    }
+}
+
+/// Whether the API takes a retry of `r`: failed ones, and pending ones that are sent at all
+/// (a waitlisted registration is sent only once confirmed).
+pub fn can_retry(r: &Registration) -> bool {
+    match r.sync_state {
+        SyncState::Failed => true,
+        SyncState::Pending => r.status != RegistrationStatus::Waitlisted,
+        SyncState::Synced | SyncState::NotRequired => false,
+    }
+}
+
+/// The first wait before a list is read again to show deliveries as they happen.
+pub const FIRST_REFRESH_MS: u32 = 2_000;
+/// The longest wait between two reads.
+pub const LONGEST_REFRESH_MS: u32 = 30_000;
+
+/// How soon a list showing `items` is read again, after `polls` reads in a row that only
+/// this made: while a registration is on its way to the provider, after 2 s, then twice as
+/// long each time up to 30 s; never when none is on its way.
+pub fn refresh_after_ms<'a>(
+    items: impl IntoIterator<Item = &'a Registration>,
+    polls: u32,
+) -> Option<u32> {
+    items
+        .into_iter()
+        .any(|r| r.sync_state == SyncState::Pending && can_retry(r))
+        .then(|| {
+            FIRST_REFRESH_MS
+                .saturating_mul(1 << polls.min(8))
+                .min(LONGEST_REFRESH_MS)
+        })
+}
+
+/// The sync cell of a registration. `retry`, when given, is offered where [`can_retry`].
+#[component]
+pub fn SyncStatus(
+    registration: Registration,
+    #[prop(optional)] retry: Option<Callback<()>>,
+    /// Whether a retry is in flight (the button is disabled meanwhile).
+    #[prop(optional, into)]
+    retrying: Signal<bool>,
+) -> impl IntoView {
+    let label = sync_label(&registration);
+    let class = format!("status sync-{}", registration.sync_state.key());
+    let error = registration
+        .sync_error
+        .clone()
+        .filter(|_| registration.sync_state != SyncState::Synced)
+        .map(|e| view! { <p class="sync-error" data-testid="sync-error">{e}</p> });
+    let join = registration.join_url.clone().map(|url| {
+        view! {
+            <a class="join-link" href=url target="_blank" rel="noopener noreferrer"
+                title="The attendee's own link to the webinar (opens in a new tab)">
+                "Join link " <GlobeIcon />
+            </a>
+        }
+    });
+    let retry = retry.filter(|_| can_retry(&registration)).map(|retry| {
+        view! {
+            <button class="button subtle" type="button" disabled=move || retrying.get()
+                on:click=move |_| retry.run(())>"Retry"</button>
+        }
+    });
+    view! {
+        <div class="sync" data-testid="sync-state">
+            <span class=class>{label}</span>
+            {error}
+            {join}
+            {retry}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registration(state: SyncState, attempts: u32, error: Option<&str>) -> Registration {
+        Registration {
+            id: "r1".into(),
+            event_id: "e1".into(),
+            session_ids: vec![],
+            contact_id: "c1".into(),
+            email: "a@example.com".into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            company: String::new(),
+            status: RegistrationStatus::Confirmed,
+            created_at: "2026-01-01T09:00:00.000Z".into(),
+            sync_state: state,
+            sync_attempts: attempts,
+            sync_error: error.map(str::to_string),
+            provider_registrant_id: None,
+            join_url: None,
+            attendance: None,
+            idempotency_key: None,
+            pass_id: None,
+            responses: vec![],
+            replayed: false,
+        }
+    }
+
+    #[test]
+    fn labels_say_the_state_and_the_failed_attempts() {
+        let label = |s, n| sync_label(&registration(s, n, None));
+        assert_eq!(label(SyncState::Pending, 0), "Pending");
+        assert_eq!(label(SyncState::Pending, 1), "Pending (1 failed attempt)");
+        assert_eq!(label(SyncState::Failed, 20), "Failed (20 failed attempts)");
+        assert_eq!(label(SyncState::Failed, 0), "Failed");
+        assert_eq!(label(SyncState::Synced, 0), "Synced");
+        let mut waitlisted = registration(SyncState::Pending, 0, None);
+        waitlisted.status = RegistrationStatus::Waitlisted;
+        assert_eq!(sync_label(&waitlisted), "Pending: sent once confirmed");
+    }
+
+    #[test]
+    fn retry_is_offered_where_the_api_takes_it() {
+        assert!(can_retry(&registration(SyncState::Failed, 3, None)));
+        assert!(can_retry(&registration(SyncState::Pending, 0, None)));
+        assert!(!can_retry(&registration(SyncState::Synced, 0, None)));
+        assert!(!can_retry(&registration(SyncState::NotRequired, 0, None)));
+        let mut waitlisted = registration(SyncState::Pending, 0, None);
+        waitlisted.status = RegistrationStatus::Waitlisted;
+        assert!(!can_retry(&waitlisted));
+    }
+
+    #[test]
+    fn a_list_is_read_again_only_while_something_is_on_its_way() {
+        let synced = registration(SyncState::Synced, 0, None);
+        let failed = registration(SyncState::Failed, 20, Some("Refused"));
+        assert_eq!(refresh_after_ms([&synced, &failed], 0), None);
+        let mut waitlisted = registration(SyncState::Pending, 0, None);
+        waitlisted.status = RegistrationStatus::Waitlisted;
+        assert_eq!(refresh_after_ms([&waitlisted], 0), None);
+        let waiting = registration(SyncState::Pending, 0, Some("Waiting: no webinar yet."));
+        let waits: Vec<_> = (0..6)
+            .map(|polls| refresh_after_ms([&synced, &waiting], polls))
+            .collect();
+        assert_eq!(
+            waits,
+            [2_000, 4_000, 8_000, 16_000, 30_000, 30_000].map(Some)
+        );
+        assert_eq!(refresh_after_ms([&waiting], u32::MAX), Some(30_000));
+    }
+}

@@ -1,0 +1,84 @@
+//! "Erase personal data" on a contact's page: a confirm step (what is replaced, where, and
+//! that it cannot be undone), then the erasure, and what became of it.
+
+use convene_types::contact::Contact;
+use leptos::prelude::*;
+
+use crate::api::ApiResult;
+use crate::display::person;
+use crate::reactive::Act;
+
+/// The erase action, as the page dispatches it with the contact's id.
+pub type Erase = Act<String, ApiResult<Contact>>;
+
+/// What the last erasure gave: done (and forwarded to the provider), or why not.
+pub fn erased_view(erase: Erase) -> impl IntoView {
+    move || {
+        erase.value().get().map(|result| match result {
+            Ok(_) => view! {
+                <p class="banner success" role="status" data-testid="erase-result">
+                    "Personal data erased: the name, email and company are replaced in the contact and its registrations. "
+                    "The erasure is forwarded to the webinar provider for the contact's webinar registrations."
+                </p>
+            }
+            .into_any(),
+            Err(e) => view! {
+                <p class="banner error" role="alert" data-testid="erase-result">
+                    "The personal data could not be erased: "{e.message()}
+                </p>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// The button, then the confirm step (`confirming`, kept by the page: this is rebuilt with
+/// the contact it shows); nothing for an erased contact.
+#[component]
+pub fn EraseContact(contact: Contact, erase: Erase, confirming: RwSignal<bool>) -> impl IntoView {
+    let who = person(&contact.first_name, &contact.last_name, &contact.email);
+    let registrations = match contact.registration_count {
+        1 => "its registration".to_string(),
+        n => format!("its {n} registrations"),
+    };
+    let question = format!(
+        "Erase the personal data of {who}? Their name, email and company are replaced in the \
+         contact and {registrations}, here and at the webinar provider. This cannot be undone."
+    );
+    let id = contact.id.clone();
+    let erased = contact.erased_at.is_some();
+    move || {
+        if erased {
+            return ().into_any();
+        }
+        let id = id.clone();
+        if !confirming.get() {
+            return view! {
+                <div class="actions section-actions">
+                    <button class="button danger" type="button"
+                        on:click=move |_| {
+                            erase.value().set(None);
+                            confirming.set(true);
+                        }>"Erase personal data"</button>
+                </div>
+            }
+            .into_any();
+        }
+        view! {
+            <div class="card confirm-step" role="group" aria-label="Confirm the erasure">
+                <p>{question.clone()}</p>
+                <div class="actions">
+                    <button class="button danger" type="button"
+                        disabled=move || erase.pending().get()
+                        on:click=move |_| erase.dispatch(id.clone())>
+                        {move || if erase.pending().get() { "Erasing…" } else { "Erase now" }}
+                    </button>
+                    <button class="button subtle" type="button"
+                        disabled=move || erase.pending().get()
+                        on:click=move |_| confirming.set(false)>"Keep the data"</button>
+                </div>
+            </div>
+        }
+        .into_any()
+    }
+}
