@@ -303,7 +303,7 @@ pub fn csv(registrations: &[Registration]) -> String {
             &number(attendance.map(|a| a.archive_minutes)),
             &attendance
                 .and_then(|a| a.engagement_score)
-                .map(|s| s.to_string())
+                .map(crate::sync::score_text)
                 .unwrap_or_default(),
         ]
         .map(csv_field)

@@ -85,6 +85,19 @@ pub struct SessionWebinar {
     pub attendance: Option<Attendance>,
 }
 
+/// An engagement score as people read it, one decimal at most: `7.5` → "7.5", `7.0` →
+/// "7", `6.66` → "6.7". Integer formatting only: Rust's float formatting adds kilobytes to
+/// each WASM that uses it.
+pub fn score_text(value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+    match tenth {
+        0 => format!("{sign}{whole}"),
+        t => format!("{sign}{whole}.{t}"),
+    }
+}
+
 /// Registrations of a configuration's events by where they stand with its provider.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "camelCase")]
@@ -154,6 +167,15 @@ mod tests {
             twelve_thirty_utc + 6.0 * 3_600_000.0
         ));
         assert!(!has_started("not a time", 0, f64::MAX));
+    }
+
+    #[test]
+    fn scores_show_one_decimal_at_most() {
+        assert_eq!(score_text(6.66), "6.7");
+        assert_eq!(score_text(7.5), "7.5");
+        assert_eq!(score_text(10.0), "10");
+        assert_eq!(score_text(0.04), "0");
+        assert_eq!(score_text(-1.25), "-1.3");
     }
 
     #[test]

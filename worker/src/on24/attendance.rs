@@ -21,15 +21,15 @@ pub struct Attendee {
     pub attendance: Attendance,
 }
 
+/// A whole number of minutes (or views) from a number or numeric text; anything else is 0.
+/// Text is read with serde_json, not `str::parse::<f64>` (see ARCHITECTURE.md, size rules).
 fn minutes(row: &Value, name: &str) -> u32 {
-    match row.get(name) {
-        Some(Value::Number(n)) => n.as_f64().map_or(0, |m| m.max(0.0).round() as u32),
-        Some(Value::String(s)) => s
-            .trim()
-            .parse::<f64>()
-            .map_or(0, |m| m.max(0.0).round() as u32),
-        _ => 0,
-    }
+    let number = match row.get(name) {
+        Some(Value::String(s)) => convene_types::validate::number_from_text(s).as_f64(),
+        Some(v) => v.as_f64(),
+        None => None,
+    };
+    number.map_or(0, |m| m.max(0.0).round() as u32)
 }
 
 /// The attendees of a report (`{"attendees": [...]}`, or a bare array).
