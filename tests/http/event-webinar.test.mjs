@@ -5,10 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { client, startWorker } from '../support/server.mjs';
-import { startSim } from '../support/sim.mjs';
+import { CONFIGS, webinarSetup } from '../support/webinar.mjs';
 
-const CONFIGS = '/api/admin/webinar-configurations';
 const EVENTS = '/api/admin/events';
 const GOOD = { clientId: '5151', accessTokenKey: 'webinar-key', accessTokenSecret: 'webinar-secret' };
 
@@ -37,22 +35,13 @@ describe('event webinars', () => {
   };
   const webinar = (id, json) => api.request('POST', `${EVENTS}/${id}/webinar`, json ? { json } : { contentType: null });
 
+  let setup;
   before(async () => {
-    sim = await startSim({ credentials: [GOOD] });
-    server = await startWorker({ vars: { ON24_BASE_URL: sim.base } });
-    api = client(server);
-    const res = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password: server.password } });
-    assert.equal(res.status, 200);
-    const config = await api.request('POST', CONFIGS, { json: { name: 'Webinars', providerId: 'on24', credentials: GOOD } });
-    configId = config.body.id;
-    await api.request('POST', `${CONFIGS}/${configId}/accept-terms`);
-    assert.equal((await api.request('POST', `${CONFIGS}/${configId}/activate`)).status, 200);
+    setup = await webinarSetup({ credentials: GOOD });
+    ({ sim, server, api, configId } = setup);
   });
 
-  after(async () => {
-    await server?.stop();
-    await sim?.stop();
-  });
+  after(() => setup?.stop());
 
   it('creates the webinar at the provider and stores its id and URLs on the event', async () => {
     const e = await event();

@@ -4,22 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { client, startWorker } from '../support/server.mjs';
-import { startSim } from '../support/sim.mjs';
+import { CONFIGS, until, webinarSetup } from '../support/webinar.mjs';
 
-const CONFIGS = '/api/admin/webinar-configurations';
 const EVENTS = '/api/admin/events';
 const GOOD = { clientId: '7171', accessTokenKey: 'metrics-key', accessTokenSecret: 'metrics-secret' };
-
-async function until(probe, what, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 describe('webinar attendance and erasure', () => {
   let sim;
@@ -51,22 +39,13 @@ describe('webinar attendance and erasure', () => {
   };
   const registrations = async (eventId) => (await api.request('GET', `${EVENTS}/${eventId}/registrations`)).body.items;
 
+  let setup;
   before(async () => {
-    sim = await startSim({ credentials: [GOOD] });
-    server = await startWorker({ vars: { ON24_BASE_URL: sim.base } });
-    api = client(server);
-    const res = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password: server.password } });
-    assert.equal(res.status, 200);
-    const config = await api.request('POST', CONFIGS, { json: { name: 'Metrics', providerId: 'on24', credentials: GOOD } });
-    configId = config.body.id;
-    await api.request('POST', `${CONFIGS}/${configId}/accept-terms`);
-    assert.equal((await api.request('POST', `${CONFIGS}/${configId}/activate`)).status, 200);
+    setup = await webinarSetup({ credentials: GOOD, name: 'Metrics' });
+    ({ sim, server, api, configId } = setup);
   });
 
-  after(async () => {
-    await server?.stop();
-    await sim?.stop();
-  });
+  after(() => setup?.stop());
 
   it('"Update metrics now" records attendance and the time of the update', async () => {
     const { event } = await syncedWebinar('Metrics webinar', ['watched@example.com', 'absent@example.com']);

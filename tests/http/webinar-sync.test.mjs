@@ -9,24 +9,12 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 import { startSim } from '../support/sim.mjs';
+import { CONFIGS, until, webinarSetup } from '../support/webinar.mjs';
 
-const CONFIGS = '/api/admin/webinar-configurations';
 const EVENTS = '/api/admin/events';
 const ON24 = '/api/admin/webinar-providers/on24';
 const SITE = 'https://webinars.example.com';
 const GOOD = { clientId: '6161', accessTokenKey: 'sync-key', accessTokenSecret: 'sync-secret' };
-
-/** Polls `probe` until it returns a truthy value (which it returns), or fails after `ms`. */
-async function until(probe, what, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  let last;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 describe('webinar sync', () => {
   let sim;
@@ -34,11 +22,6 @@ describe('webinar sync', () => {
   let api;
   let configId;
 
-  const signIn = async () => {
-    api = client(server);
-    const res = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password: server.password } });
-    assert.equal(res.status, 200, res.text);
-  };
   /** A published webinar event of the configuration: publishing creates its webinar. */
   const webinarEvent = async (name = 'Sync webinar') => {
     const res = await api.request('POST', EVENTS, {
@@ -89,22 +72,15 @@ describe('webinar sync', () => {
   const registrants = async (providerEventId) =>
     (await sim.control('GET', 'registrants')).filter((r) => String(r.eventId) === String(providerEventId));
 
+  let setup;
   before(async () => {
-    sim = await startSim({ credentials: [GOOD] });
-    server = await startWorker({ vars: { ON24_BASE_URL: sim.base } });
-    await signIn();
-    const config = await api.request('POST', CONFIGS, { json: { name: 'Sync', providerId: 'on24', credentials: GOOD } });
-    configId = config.body.id;
-    await api.request('POST', `${CONFIGS}/${configId}/accept-terms`);
-    assert.equal((await api.request('POST', `${CONFIGS}/${configId}/activate`)).status, 200);
+    setup = await webinarSetup({ credentials: GOOD, name: 'Sync' });
+    ({ sim, server, api, configId } = setup);
   });
 
   beforeEach(() => mode('normal'));
 
-  after(async () => {
-    await server?.stop();
-    await sim?.stop();
-  });
+  after(() => setup?.stop());
 
   it('sends each confirmed registration once, keeps its registrant id and join link, and sends cancellations', async () => {
     const event = await webinarEvent();

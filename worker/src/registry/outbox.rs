@@ -347,40 +347,25 @@ pub fn retry(
         bindings,
     )?;
     for row in &rows {
-        let sessions = webinar_sessions(&row.webinar_sessions)?;
-        if row.sync_state == SyncState::Failed.key() {
-            enqueue(
-                db,
-                &row.id,
-                &row.event_id,
-                &sessions,
-                action_for(&row.status),
-                None,
-                now_ms,
-            )?;
+        let id: SqlStorageValue = row.id.as_str().into();
+        let failed = row.sync_state == SyncState::Failed.key();
+        let has_records = db.count(
+            "SELECT COUNT(*) AS n FROM outbox WHERE registration_id = ?",
+            vec![id.clone()],
+        )? > 0;
+        if failed || !has_records {
+            let sessions = webinar_sessions(&row.webinar_sessions)?;
+            let action = action_for(&row.status);
+            enqueue(db, &row.id, &row.event_id, &sessions, action, None, now_ms)?;
             db.run(
                 "UPDATE registrations SET sync_state = 'pending', sync_attempts = 0, \
                  sync_error = NULL WHERE id = ?",
-                vec![row.id.as_str().into()],
-            )?;
-        } else if db.count(
-            "SELECT COUNT(*) AS n FROM outbox WHERE registration_id = ?",
-            vec![row.id.as_str().into()],
-        )? == 0
-        {
-            enqueue(
-                db,
-                &row.id,
-                &row.event_id,
-                &sessions,
-                action_for(&row.status),
-                None,
-                now_ms,
+                vec![id],
             )?;
         } else {
             db.run(
                 "UPDATE outbox SET due_at = ? WHERE registration_id = ? AND leased_until IS NULL",
-                vec![now_ms.into(), row.id.as_str().into()],
+                vec![now_ms.into(), id],
             )?;
         }
     }

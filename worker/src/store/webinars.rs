@@ -6,7 +6,7 @@
 use convene_types::configuration::{ServiceStatus, WebinarConfiguration};
 use convene_types::event::{Event, Session};
 use convene_types::provider::WebinarProvider;
-use convene_types::webinar::EventWebinar;
+use convene_types::webinar::{EventWebinar, WebinarCopy};
 use serde::{Deserialize, Serialize};
 
 use super::records::Records;
@@ -149,6 +149,25 @@ pub async fn target(
     })
 }
 
+/// What an event or a session keeps of its webinar: the provider's event id, its audience
+/// and preview links (an unknown one is none, not empty), and what was sent.
+type WebinarFields = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<WebinarCopy>,
+);
+
+fn webinar_fields(webinar: EventWebinar) -> WebinarFields {
+    let known = |url: String| (!url.is_empty()).then_some(url);
+    (
+        Some(webinar.provider_event_id),
+        known(webinar.audience_url),
+        known(webinar.preview_url),
+        webinar.sent,
+    )
+}
+
 /// Records `webinar` on session `session_id`, unless it has one already.
 pub async fn record_session(
     records: &Records,
@@ -162,11 +181,12 @@ pub async fn record_session(
     if let Some(conflict) = already_linked(&holder(&event, Some(&session))) {
         return Err(conflict);
     }
-    let known = |url: String| (!url.is_empty()).then_some(url);
-    session.provider_event_id = Some(webinar.provider_event_id);
-    session.audience_url = known(webinar.audience_url);
-    session.preview_url = known(webinar.preview_url);
-    session.provider_copy = webinar.sent;
+    (
+        session.provider_event_id,
+        session.audience_url,
+        session.preview_url,
+        session.provider_copy,
+    ) = webinar_fields(webinar);
     session.updated_at = ids::now_iso();
     events::put_session(records, &session).await?;
     Ok(session)
@@ -335,11 +355,12 @@ pub async fn record(records: &Records, event_id: &str, webinar: EventWebinar) ->
     if let Some(conflict) = already_linked(&holder(&event, None)) {
         return Err(conflict);
     }
-    let known = |url: String| (!url.is_empty()).then_some(url);
-    event.provider_event_id = Some(webinar.provider_event_id);
-    event.audience_url = known(webinar.audience_url);
-    event.preview_url = known(webinar.preview_url);
-    event.provider_copy = webinar.sent;
+    (
+        event.provider_event_id,
+        event.audience_url,
+        event.preview_url,
+        event.provider_copy,
+    ) = webinar_fields(webinar);
     event.updated_at = ids::now_iso();
     events::put(records, &event).await?;
     Ok(event)
