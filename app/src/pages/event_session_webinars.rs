@@ -30,7 +30,7 @@ pub fn session_webinars(event: Option<Event>, sessions: &[Session]) -> Option<im
             let heading = format!("session-webinar-{}", s.id);
             let labelled_by = heading.clone();
             view! {
-                <section class="card" aria-labelledby=labelled_by data-testid="session-webinar">
+                <section class="card session-webinar-card" aria-labelledby=labelled_by data-testid="session-webinar">
                     <h4 id=heading>{s.name.clone()}</h4>
                     <ProviderWebinar shown=shown.into() send=send subject="session"
                         id_prefix=format!("session-{}-", s.id) />
