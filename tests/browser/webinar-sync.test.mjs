@@ -3,7 +3,9 @@
 // waits (the provider refused the credentials) is sent again with Retry; ones the provider
 // refused are sent again with Retry and with the configuration's "Retry failed"; "Update
 // metrics now" brings attendance into the list; a contact's personal data is erased from
-// its page. Each test makes its own event, so any one runs alone.
+// its page; a session's own webinar is created from the event page and someone registered
+// to that session gets its join link, shown by the session's name. Each test makes its own
+// event, so any one runs alone.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -105,12 +107,14 @@ async function inMode(mode, run) {
   }
 }
 
-/** Registers `email` with the admin page's form (the registrations page is open). */
-async function registerFromForm(email, firstName, lastName) {
+/** Registers `email` with the admin page's form (the registrations page is open), choosing
+ * the sessions named in `sessions`. */
+async function registerFromForm(email, firstName, lastName, sessions = []) {
   const form = page.getByTestId('register-form');
   await page.fill('#email', email);
   await page.fill('#firstName', firstName);
   await page.fill('#lastName', lastName);
+  for (const name of sessions) await form.getByRole('checkbox', { name: new RegExp(name) }).check();
   await form.getByRole('button', { name: 'Register' }).click();
   await page.getByTestId('registration-result').filter({ hasText: 'Registered: confirmed' }).waitFor();
 }
@@ -273,4 +277,60 @@ test("erase a contact's personal data from its page, after a confirm step", asyn
 
   await until(async () => (await sim.control('GET', 'registrants'))
     .find((r) => String(r.eventId) === String(event.providerEventId) && r.email.endsWith('-deleted')), 'the erasure at the provider');
+});
+
+test("create a session's webinar, register someone to that session, see the session's join link", async () => {
+  const event = await webinarEvent();
+  const created = await api.post(`${EVENTS}/${event.id}/webinar`, undefined, { contentType: null });
+  assert.equal(created.status, 201, created.text);
+  for (const [name, start, end] of [['Keynote', '14:30', '15:00'], ['Odd length', '15:00', '15:25']]) {
+    const session = await api.post(`${EVENTS}/${event.id}/sessions`, {
+      name, start: `2026-06-01T${start}`, end: `2026-06-01T${end}`, webinarConfigurationId: configId,
+    });
+    assert.equal(session.status, 201, session.text);
+  }
+
+  await page.goto(`${server.url}/events/${event.id}`);
+  // A duration ON24 refuses: the session's field is named, nothing is created.
+  const odd = page.getByRole('region', { name: 'Odd length' });
+  await odd.getByRole('button', { name: 'Create webinar' }).click();
+  const error = odd.getByTestId('webinar-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /end: .*25 minutes/);
+  assert.equal(await odd.getByTestId('provider-event-id').count(), 0);
+
+  const keynote = page.getByRole('region', { name: 'Keynote' });
+  await keynote.getByRole('button', { name: 'Create webinar' }).click();
+  const providerId = keynote.getByTestId('provider-event-id');
+  await providerId.waitFor();
+  const sessionWebinarId = await providerId.innerText();
+  assert.notEqual(sessionWebinarId, created.body.providerEventId, "the session's own webinar");
+  const audience = keynote.getByRole('link', { name: 'Open the audience URL in a new tab' });
+  assert.equal(await audience.getAttribute('target'), '_blank');
+  await keynote.getByRole('link', { name: 'Open the preview URL in a new tab' }).waitFor();
+  assert.equal(await keynote.getByRole('button', { name: 'Create webinar' }).count(), 0);
+  assert.equal(await keynote.getByTestId('provider-copy').count(), 0);
+  // The event's own webinar part is unchanged.
+  const eventPart = page.getByRole('region', { name: 'Webinar at the provider' });
+  assert.equal(await eventPart.getByTestId('provider-event-id').first().innerText(), created.body.providerEventId);
+  await screenshot(page, 'session-webinars-created');
+
+  await page.goto(`${server.url}/events/${event.id}/registrations`);
+  await page.getByRole('heading', { name: event.name }).waitFor();
+  await registerFromForm('sessions@example.com', 'Mary', 'Somerville', ['Keynote']);
+  await row('sessions@example.com').getByTestId('sync-state').getByText('Synced', { exact: true }).waitFor({ timeout: 30_000 });
+  const entry = row('sessions@example.com').getByTestId('session-webinar');
+  await entry.waitFor();
+  assert.match(await entry.innerText(), /^Keynote: Join link/);
+  const join = entry.getByRole('link', { name: 'Join link' });
+  assert.match(await join.getAttribute('href'), new RegExp(`^${sim.url}/wcc/r/${sessionWebinarId}/\\d+$`));
+  assert.equal(await entry.getByTestId('attendance').innerText(), '—');
+  await screenshot(page, 'session-webinars-registered');
+
+  const contactId = (await api.get(`${EVENTS}/${event.id}/registrations`)).body.items[0].contactId;
+  await page.goto(`${server.url}/contacts/${contactId}`);
+  const contactEntry = page.getByTestId('contact-registrations-table').getByTestId('session-webinar');
+  await contactEntry.waitFor();
+  assert.match(await contactEntry.innerText(), /^Keynote: Join link/);
+  await screenshot(page, 'session-webinars-contact');
 });

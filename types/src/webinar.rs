@@ -162,17 +162,45 @@ pub struct CopyState {
 /// Compares what was sent to the provider with the event now. A linked webinar was not
 /// sent by Convene, so there is nothing to compare.
 pub fn copy_state(event: &Event) -> CopyState {
-    let Some(sent) = &event.provider_copy else {
+    compare(
+        event.provider_copy.as_ref(),
+        &event.name,
+        &event.start,
+        &event.end,
+        &event.time_zone,
+    )
+}
+
+/// [`copy_state`] for a session's own webinar: its name and times, the event's time zone
+/// (as [`WebinarCopy::of_session`] sends them).
+pub fn session_copy_state(event: &Event, session: &Session) -> CopyState {
+    compare(
+        session.provider_copy.as_ref(),
+        &session.name,
+        &session.start,
+        &session.end,
+        &event.time_zone,
+    )
+}
+
+fn compare(
+    sent: Option<&WebinarCopy>,
+    name: &str,
+    start: &str,
+    end: &str,
+    time_zone: &str,
+) -> CopyState {
+    let Some(sent) = sent else {
         return CopyState::default();
     };
     let now = WebinarCopy {
-        title: event.name.trim().to_string(),
-        start: event.start.clone(),
-        live_duration: parse_local(&event.start)
-            .zip(parse_local(&event.end))
+        title: name.trim().to_string(),
+        start: start.to_string(),
+        live_duration: parse_local(start)
+            .zip(parse_local(end))
             .and_then(|(s, e)| u32::try_from((e - s).whole_minutes()).ok())
             .unwrap_or_default(),
-        time_zone: event.time_zone.clone(),
+        time_zone: time_zone.to_string(),
     };
     let differs: Vec<String> = sent
         .differences(&now)
@@ -329,6 +357,54 @@ mod tests {
             ..created
         };
         assert_eq!(copy_state(&later).differs, ["start"]);
+    }
+
+    #[test]
+    fn a_session_compares_its_own_name_and_times() {
+        let e = event("2026-06-01T09:00", "2026-06-01T12:00");
+        let session = Session {
+            id: "s".into(),
+            event_id: "e".into(),
+            name: "Keynote".into(),
+            start: "2026-06-01T09:00".into(),
+            end: "2026-06-01T10:00".into(),
+            webinar_configuration_id: None,
+            custom_fields: Default::default(),
+            provider_event_id: Some("42".into()),
+            audience_url: None,
+            preview_url: None,
+            provider_copy: None,
+            created_at: "t".into(),
+            updated_at: "t".into(),
+        };
+        assert_eq!(
+            session_copy_state(&e, &session),
+            CopyState::default(),
+            "linked"
+        );
+        let created = Session {
+            provider_copy: Some(WebinarCopy::of_session(&e, &session).expect("ok")),
+            ..session
+        };
+        assert_eq!(session_copy_state(&e, &created), CopyState::default());
+        let renamed = Event {
+            name: "Another event name".into(),
+            ..e.clone()
+        };
+        assert_eq!(session_copy_state(&renamed, &created), CopyState::default());
+        let moved = Session {
+            end: "2026-06-01T10:30".into(),
+            ..created.clone()
+        };
+        assert_eq!(session_copy_state(&e, &moved).differs, ["end"]);
+        let elsewhere = Event {
+            time_zone: "America/New_York".into(),
+            ..e
+        };
+        assert_eq!(
+            session_copy_state(&elsewhere, &created).differs,
+            ["timeZone"]
+        );
     }
 
     #[test]

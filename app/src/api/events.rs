@@ -66,6 +66,20 @@ pub async fn update_session(
     read(send_json(Request::put(&url), input).await?)
 }
 
+/// Creates the session's own webinar at the provider, or links `request.provider_event_id`.
+pub async fn session_webinar(
+    event_id: &str,
+    session_id: &str,
+    request: &convene_types::webinar::WebinarRequest,
+) -> ApiResult<Session> {
+    let url = format!(
+        "{}/sessions/{}/webinar",
+        event_url(event_id),
+        encode(session_id)
+    );
+    read(send_json(Request::post(&url), request).await?)
+}
+
 pub async fn delete_session(event_id: &str, session_id: &str) -> ApiResult<()> {
     let url = format!("{}/sessions/{}", event_url(event_id), encode(session_id));
     empty(send(Request::delete(&url)).await?)

@@ -6,6 +6,7 @@ pub mod field;
 pub mod globe;
 pub mod list;
 pub mod pager;
+pub mod provider_webinar;
 pub mod row_actions;
 pub mod shell;
 pub mod status;

@@ -1,11 +1,15 @@
 //! Where a registration stands with the webinar provider: its state as a pill, the
 //! provider's (or Convene's) words when it waits or failed, the attendee's join link once
-//! known, and a Retry button where sending again is possible. Used by an event's
-//! registrations list and a contact's page.
+//! known, and a Retry button where sending again is possible; the join link and attendance
+//! of each of its sessions' own webinars. Used by an event's registrations list and a
+//! contact's page.
 
+use convene_types::event::Session;
 use convene_types::registration::{Registration, RegistrationStatus, SyncState};
+use convene_types::sync::SessionWebinar;
 use leptos::prelude::*;
 
+use crate::components::attendance::AttendanceSummary;
 use crate::components::globe::GlobeIcon;
 
 /// The state as a short label.
@@ -62,6 +66,56 @@ pub fn refresh_after_ms<'a>(
         })
 }
 
+/// The attendee's own link to a webinar, opening in a new tab.
+fn join_link(url: String) -> impl IntoView {
+    view! {
+        <a class="join-link" href=url target="_blank" rel="noopener noreferrer"
+            title="The attendee's own link to the webinar (opens in a new tab)">
+            "Join link " <GlobeIcon />
+        </a>
+    }
+}
+
+/// The session's name as a registration's webinars show it.
+pub fn session_name(sessions: &[Session], session_id: &str) -> String {
+    sessions
+        .iter()
+        .find(|s| s.id == session_id)
+        .map_or_else(|| "Deleted session".into(), |s| s.name.clone())
+}
+
+/// A registration's sessions' own webinars, by the session's name (from `sessions`): the
+/// join link and attendance of each, once its provider answered. Nothing when it has none.
+pub fn session_webinars(
+    webinars: &[SessionWebinar],
+    sessions: &[Session],
+) -> Option<impl IntoView + use<>> {
+    let items = webinars
+        .iter()
+        .map(|w| {
+            let name = session_name(sessions, &w.session_id);
+            let join = w.join_url.clone().map(join_link);
+            let attendance = w.attendance.clone();
+            view! {
+                <li data-testid="session-webinar">
+                    <span class="session-name">{name}": "</span>
+                    {join}
+                    " "
+                    <AttendanceSummary attendance=attendance />
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    (!items.is_empty()).then(|| {
+        view! {
+            <ul class="plain-list compact session-webinars" data-testid="session-webinars"
+                aria-label="The sessions' webinars">
+                {items}
+            </ul>
+        }
+    })
+}
+
 /// The sync cell of a registration. `retry`, when given, is offered where [`can_retry`].
 #[component]
 pub fn SyncStatus(
@@ -78,14 +132,7 @@ pub fn SyncStatus(
         .clone()
         .filter(|_| registration.sync_state != SyncState::Synced)
         .map(|e| view! { <p class="sync-error" data-testid="sync-error">{e}</p> });
-    let join = registration.join_url.clone().map(|url| {
-        view! {
-            <a class="join-link" href=url target="_blank" rel="noopener noreferrer"
-                title="The attendee's own link to the webinar (opens in a new tab)">
-                "Join link " <GlobeIcon />
-            </a>
-        }
-    });
+    let join = registration.join_url.clone().map(join_link);
     let retry = retry.filter(|_| can_retry(&registration)).map(|retry| {
         view! {
             <button class="button subtle" type="button" disabled=move || retrying.get()
@@ -128,6 +175,7 @@ mod tests {
             pass_id: None,
             responses: vec![],
             replayed: false,
+            session_webinars: vec![],
         }
     }
 

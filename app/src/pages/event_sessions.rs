@@ -1,10 +1,12 @@
-//! The Sessions section of an event's page (`/events/{id}`): the table and the add / edit form.
+//! The Sessions section of an event's page (`/events/{id}`): the table, each session's own
+//! webinar (`event_session_webinars.rs`) and the add / edit form.
 
 use convene_types::FieldError;
 use convene_types::custom::{CustomValues, Entity};
 use convene_types::event::{Event, Session, SessionInput};
 use leptos::prelude::*;
 
+use super::event_session_webinars::session_webinars;
 use crate::api::{self, ApiError};
 use crate::components::configuration_select::{
     ConfigurationSelect, Configurations, configuration_name,
@@ -218,8 +220,9 @@ pub fn EventSessions(
                                     <th><span class="visually-hidden">"Actions"</span></th>
                                 </tr>
                             </thead>
-                            <tbody>{rows(list)}</tbody>
+                            <tbody>{rows(list.clone())}</tbody>
                         </table>
+                        {session_webinars(event.get(), &list)}
                     }.into_any(),
                 })}
             </Transition>

@@ -7,6 +7,7 @@ pub mod event_form;
 pub mod event_passes;
 pub mod event_registration_fields;
 pub mod event_registrations;
+pub mod event_session_webinars;
 pub mod event_sessions;
 pub mod event_speakers;
 pub mod event_webinar;

@@ -1,11 +1,12 @@
 //! A contact: `/contacts/{id}`, with the registrations linked to it (where each stands
-//! with the webinar provider, and its attendance), and erasing the contact's personal data
+//! with the webinar provider, its sessions' own webinars, and its attendance), and erasing the contact's personal data
 //! (`erase.rs`).
 
 mod erase;
 
 use std::collections::HashMap;
 
+use convene_types::event::Session;
 use convene_types::list::MAX_PAGE_SIZE;
 use convene_types::registration::Registration;
 use leptos::prelude::*;
@@ -15,16 +16,17 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{self, ApiResult};
 use crate::components::attendance::AttendanceSummary;
 use crate::components::status::RegistrationStatusBadge;
-use crate::components::sync_state::SyncStatus;
+use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
 use crate::reactive::action;
 use crate::use_auth;
 use erase::{EraseContact, erased_view};
 
-/// The contact's registrations and the names of their events.
-async fn registrations_with_events(
-    contact_id: &str,
-) -> ApiResult<(Vec<Registration>, HashMap<String, String>)> {
+type Registrations = (Vec<Registration>, HashMap<String, String>, Vec<Session>);
+
+/// The contact's registrations, the names of their events, and the sessions of those with
+/// a session's own webinar (whose names they show).
+async fn registrations_with_events(contact_id: &str) -> ApiResult<Registrations> {
     let registrations = api::contact_registrations(contact_id).await?;
     let mut names: HashMap<String, String> = api::events(&format!("?pageSize={MAX_PAGE_SIZE}"))
         .await
@@ -38,7 +40,18 @@ async fn registrations_with_events(
             names.insert(e.id, e.name);
         }
     }
-    Ok((registrations, names))
+    let mut sessions: Vec<Session> = Vec::new();
+    for r in registrations
+        .iter()
+        .filter(|r| !r.session_webinars.is_empty())
+    {
+        if !sessions.iter().any(|s| s.event_id == r.event_id)
+            && let Ok(list) = api::sessions(&r.event_id).await
+        {
+            sessions.extend(list);
+        }
+    }
+    Ok((registrations, names, sessions))
 }
 
 #[component]
@@ -101,10 +114,10 @@ pub fn ContactPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || registrations.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
-                Ok((list, _)) if list.is_empty() => view! {
+                Ok((list, _, _)) if list.is_empty() => view! {
                     <p class="muted">"No registrations."</p>
                 }.into_any(),
-                Ok((list, names)) => view! {
+                Ok((list, names, sessions)) => view! {
                     <table class="grid" data-testid="contact-registrations-table">
                         <thead>
                             <tr>
@@ -122,6 +135,7 @@ pub fn ContactPage() -> impl IntoView {
                                 let (event_id, status, created_at) =
                                     (r.event_id.clone(), r.status, timestamp(&r.created_at));
                                 let attendance = r.attendance.clone();
+                                let session_webinars = session_webinars(&r.session_webinars, &sessions);
                                 view! {
                                     <tr>
                                         <td>
@@ -129,7 +143,10 @@ pub fn ContactPage() -> impl IntoView {
                                         </td>
                                         <td><RegistrationStatusBadge status=status /></td>
                                         <td>{created_at}</td>
-                                        <td><SyncStatus registration=r /></td>
+                                        <td>
+                                            <SyncStatus registration=r />
+                                            {session_webinars}
+                                        </td>
                                         <td><AttendanceSummary attendance=attendance /></td>
                                     </tr>
                                 }

@@ -1,21 +1,23 @@
 //! The registrations table: one row per registration, with its pass and answers when the
-//! event has passes / questions, where it stands with the webinar provider (with Retry),
-//! its attendance, and a Cancel button.
+//! event has passes / questions, where it stands with the webinar provider (with Retry) and
+//! its sessions' own webinars (join link and attendance each), its attendance, and a Cancel
+//! button.
 
 use convene_types::catalog::Pass;
 use convene_types::custom::{Answer, RegistrationQuestion};
+use convene_types::event::Session;
 use convene_types::list::{self, Page};
 use convene_types::registration::{Registration, RegistrationStatus, SyncState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{Passes, Questions, loaded};
+use super::{Passes, Questions, Sessions, loaded};
 use crate::api;
 use crate::components::attendance::AttendanceSummary;
 use crate::components::list::ListState;
 use crate::components::pager::Pager;
 use crate::components::status::RegistrationStatusBadge;
-use crate::components::sync_state::SyncStatus;
+use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
 use crate::reactive::Act;
 
@@ -56,6 +58,7 @@ pub(super) fn table(
     page: Page<Registration>,
     passes: Passes,
     questions: Questions,
+    sessions: Sessions,
     acts: RowActs,
     list: ListState,
 ) -> impl IntoView {
@@ -75,6 +78,7 @@ pub(super) fn table(
         .items
         .iter()
         .any(|r| r.sync_state != SyncState::NotRequired || r.attendance.is_some());
+    let sessions = loaded(sessions).unwrap_or_default();
     let attendance_header = attendance.then(|| view! { <th>"Attendance"</th> });
     view! {
         <table class="grid" data-testid="registrations-table">
@@ -92,17 +96,19 @@ pub(super) fn table(
                     <th><span class="visually-hidden">"Actions"</span></th>
                 </tr>
             </thead>
-            <tbody>{rows(page.items, Columns { pass_list, question_list, attendance }, acts)}</tbody>
+            <tbody>{rows(page.items, Columns { pass_list, question_list, attendance, sessions }, acts)}</tbody>
         </table>
         <Pager total=page.total current=page.page pages=pages page=list.page noun="registrations" />
     }
 }
 
-/// The optional columns: Pass and Answers (with what they name), Attendance.
+/// The optional columns: Pass and Answers (with what they name), Attendance; the event's
+/// sessions (their webinars show by the session's name).
 struct Columns {
     pass_list: Option<Vec<Pass>>,
     question_list: Option<Vec<RegistrationQuestion>>,
     attendance: bool,
+    sessions: Vec<Session>,
 }
 
 fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoView {
@@ -110,6 +116,7 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
         pass_list,
         question_list,
         attendance,
+        sessions,
     } = columns;
     let RowActs {
         cancel,
@@ -148,6 +155,7 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
                 view! { <td><AttendanceSummary attendance=reported /></td> }
             });
             let cancellable = r.status != RegistrationStatus::Cancelled;
+            let session_webinars = session_webinars(&r.session_webinars, &sessions);
             view! {
                 <tr>
                     <td>
@@ -161,7 +169,10 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
                     {answers}
                     <td><RegistrationStatusBadge status=r.status /></td>
                     <td>{timestamp(&r.created_at)}</td>
-                    <td><SyncStatus registration=r retry=on_retry retrying=retry.pending() /></td>
+                    <td>
+                        <SyncStatus registration=r retry=on_retry retrying=retry.pending() />
+                        {session_webinars}
+                    </td>
                     {attendance}
                     <td class="row-actions">
                         {cancellable.then(|| view! {

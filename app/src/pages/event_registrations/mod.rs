@@ -1,6 +1,6 @@
 //! An event's registrations: `/events/{id}/registrations`. The list (`list.rs`: search,
 //! status filter, paging, cancel; each with its pass and answers, its webinar sync state
-//! with Retry, and its attendance), the event's attendance totals, a form to register
+//! with Retry and its sessions' own webinars, and its attendance), the event's attendance totals, a form to register
 //! someone (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV
 //! export. While a registration on the page is on its way to the webinar provider, the
 //! list is read again (after 2 s, then less and less often).
@@ -11,6 +11,7 @@ mod questions;
 
 use convene_types::catalog::Pass;
 use convene_types::custom::RegistrationQuestion;
+use convene_types::event::Session;
 use convene_types::registration::{RegistrationInput, RegistrationStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,6 +29,7 @@ use list::RowActs;
 
 type Passes = Loaded<Vec<Pass>>;
 type Questions = Loaded<Vec<RegistrationQuestion>>;
+type Sessions = Loaded<Vec<Session>>;
 
 /// The list once loaded; `None` until then or when it failed.
 fn loaded<T: Clone + 'static>(resource: Loaded<Vec<T>>) -> Option<Vec<T>> {
@@ -51,7 +53,7 @@ pub fn EventRegistrations() -> impl IntoView {
         let id = event_id();
         Box::pin(async move { api::event(&id).await })
     });
-    let sessions = auth.resource(move || {
+    let sessions: Sessions = auth.resource(move || {
         let id = event_id();
         Box::pin(async move { api::sessions(&id).await })
     });
@@ -201,7 +203,7 @@ pub fn EventRegistrations() -> impl IntoView {
                 Ok(page) if page.items.is_empty() => view! {
                     <p class="muted">"No registrations in this view."</p>
                 }.into_any(),
-                Ok(page) => list::table(page, passes, questions, RowActs { cancel, retry, message }, list).into_any(),
+                Ok(page) => list::table(page, passes, questions, sessions, RowActs { cancel, retry, message }, list).into_any(),
             })}
         </Transition>
     }

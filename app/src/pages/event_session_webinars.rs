@@ -1,0 +1,46 @@
+//! Under a webinar or hybrid event's sessions: each session's own webinar at the provider
+//! (`components/provider_webinar.rs`), one card per session.
+
+use std::sync::Arc;
+
+use convene_types::event::{Event, Session};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, WebinarShown};
+
+/// The cards of `sessions`; nothing when `event`'s format has no webinar.
+pub fn session_webinars(event: Option<Event>, sessions: &[Session]) -> Option<impl IntoView> {
+    let event = event.filter(|e| e.format.needs_webinar())?;
+    let cards = sessions
+        .iter()
+        .map(|s| {
+            let shown = RwSignal::new(WebinarShown::of_session(&event, s));
+            let (event_id, session_id) = (event.id.clone(), s.id.clone());
+            let event = event.clone();
+            let send: SendWebinar = Arc::new(move |request| {
+                let (event_id, session_id, event) =
+                    (event_id.clone(), session_id.clone(), event.clone());
+                Box::pin(async move {
+                    let saved = api::session_webinar(&event_id, &session_id, &request).await?;
+                    shown.set(WebinarShown::of_session(&event, &saved));
+                    Ok(())
+                })
+            });
+            let heading = format!("session-webinar-{}", s.id);
+            let labelled_by = heading.clone();
+            view! {
+                <section class="card session-webinar-card" aria-labelledby=labelled_by data-testid="session-webinar">
+                    <h4 id=heading>{s.name.clone()}</h4>
+                    <ProviderWebinar shown=shown.into() send=send subject="session"
+                        id_prefix=format!("session-{}-", s.id) />
+                </section>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <h3>"The sessions' webinars at the provider"</h3>
+        <p class="help">"A session can have its own webinar: registrants who choose it are sent to it too, and get its join link."</p>
+        {cards}
+    })
+}
