@@ -14,6 +14,7 @@ import { after, afterEach, before, test } from 'node:test';
 import { launchBrowser, screenshot } from '../support/browser.mjs';
 import { client, startWorker } from '../support/server.mjs';
 import { startSim } from '../support/sim.mjs';
+import { until } from '../support/webinar.mjs';
 
 const GOOD = { clientId: '6262', accessTokenKey: 'sync-page-key', accessTokenSecret: 'sync-page-secret' };
 const CONFIGS = '/api/admin/webinar-configurations';
@@ -57,17 +58,6 @@ after(async () => {
 afterEach(() => {
   assert.deepEqual(pageErrors.splice(0), [], 'no error in the page');
 });
-
-/** Polls `probe` until it returns a truthy value (which it returns), or fails after `ms`. */
-async function until(probe, what, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 /** A webinar event of the configuration (its webinar not created yet), started in June 2026. */
 async function webinarEvent() {

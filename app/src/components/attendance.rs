@@ -2,7 +2,7 @@
 //! event's totals. Used by an event's registrations list and a contact's page.
 
 use convene_types::registration::{Registration, RegistrationStatus};
-use convene_types::sync::Attendance;
+use convene_types::sync::{Attendance, score_text};
 use leptos::prelude::*;
 
 /// "Attended · 42 min live · 3 min replay · score 7.5", "Did not attend", or "—" when the
@@ -18,22 +18,10 @@ pub fn attendance_text(attendance: Option<&Attendance>) -> String {
                 format!("{} min replay", a.archive_minutes),
             ];
             if let Some(score) = a.engagement_score {
-                parts.push(format!("score {}", one_decimal(score)));
+                parts.push(format!("score {}", score_text(score)));
             }
             parts.join(" · ")
         }
-    }
-}
-
-/// `7.5` → "7.5", `7.0` → "7", `6.66` → "6.7". Integer formatting only: Rust's float
-/// formatting would add kilobytes to the SPA.
-fn one_decimal(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-    match tenth {
-        0 => format!("{sign}{whole}"),
-        t => format!("{sign}{whole}.{t}"),
     }
 }
 
@@ -105,14 +93,6 @@ mod tests {
             "Did not attend"
         );
         assert_eq!(attendance_text(None), "—");
-    }
-
-    #[test]
-    fn scores_show_one_decimal_at_most() {
-        assert_eq!(one_decimal(6.66), "6.7");
-        assert_eq!(one_decimal(10.0), "10");
-        assert_eq!(one_decimal(0.04), "0");
-        assert_eq!(one_decimal(-1.25), "-1.3");
     }
 
     #[test]
