@@ -167,6 +167,28 @@ describe('webinar sync', () => {
     assert.equal(after.sessionWebinars[0].attendance.attended, true);
   });
 
+  it('sends a registration promoted from the waitlist, and none while it waits', async () => {
+    const res = await api.request('POST', EVENTS, {
+      json: {
+        name: 'Small webinar', start: '2026-06-01T14:30', end: '2026-06-01T15:30', timeZone: 'Europe/Paris',
+        format: 'webinar', webinarConfigurationId: configId, published: true, capacity: 1, waitlistAllowed: true,
+      },
+    });
+    assert.equal(res.status, 201, res.text);
+    const event = res.body;
+    const first = await register(event.id, 6000);
+    const second = await register(event.id, 6001);
+    assert.equal(second.status, 'waitlisted');
+    await until(async () => (await registration(event.id, first.id)).syncState === 'synced', 'the confirmed one synced');
+    assert.equal((await postsFor(second.email)).length, 0, 'a waitlisted registration is not sent');
+
+    const cancelled = await api.request('POST', `${EVENTS}/${event.id}/registrations/${first.id}/cancel`);
+    assert.equal(cancelled.status, 200, cancelled.text);
+    await until(allSynced(event.id, 2), 'the cancellation and the promoted registration synced');
+    const held = await registrants(event.providerEventId);
+    assert.deepEqual(held.map((r) => [r.email, r.deleted]).sort(), [[first.email, true], [second.email, false]]);
+  });
+
   it('sends nothing while the terms are not accepted as they are now, then everything that waited', async () => {
     const event = await webinarEvent('Terms webinar');
     // The provider's privacy policy changes: acceptance is asked again before the next send.
