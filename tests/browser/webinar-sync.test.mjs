@@ -4,8 +4,9 @@
 // refused are sent again with Retry and with the configuration's "Retry failed"; "Update
 // metrics now" brings attendance into the list; a contact's personal data is erased from
 // its page; a session's own webinar is created from the event page and someone registered
-// to that session gets its join link, shown by the session's name. Each test makes its own
-// event, so any one runs alone.
+// to that session gets its join link, shown by the session's name, and the session's
+// attendance totals once its attendance is pulled. Each test makes its own event, so any
+// one runs alone.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -269,7 +270,7 @@ test("erase a contact's personal data from its page, after a confirm step", asyn
     .find((r) => String(r.eventId) === String(event.providerEventId) && r.email.endsWith('-deleted')), 'the erasure at the provider');
 });
 
-test("create a session's webinar, register someone to that session, see the session's join link", async () => {
+test("create a session's webinar, register someone to that session, see the session's join link and attendance totals", async () => {
   const event = await webinarEvent();
   const created = await api.post(`${EVENTS}/${event.id}/webinar`, undefined, { contentType: null });
   assert.equal(created.status, 201, created.text);
@@ -323,4 +324,17 @@ test("create a session's webinar, register someone to that session, see the sess
   await contactEntry.waitFor();
   assert.match(await contactEntry.innerText(), /^Keynote: Join link/);
   await screenshot(page, 'session-webinars-contact');
+
+  // The session's attendance, pulled with "Update metrics now": the session's totals.
+  await sim.control('POST', 'attendance', { eventId: sessionWebinarId, email: 'sessions@example.com', liveminutes: 20 });
+  await page.goto(`${server.url}/settings/webinar-configurations/${configId}`);
+  const health = page.getByRole('group', { name: 'Integration health' });
+  await health.getByRole('button', { name: 'Update metrics now' }).click();
+  await health.getByTestId('health-result').filter({ hasText: /Attendance updated for \d+ started webinar/ }).waitFor();
+  await page.goto(`${server.url}/events/${event.id}/registrations`);
+  const sessionTotals = page.getByTestId('session-attendance-totals');
+  await sessionTotals.waitFor();
+  assert.equal(await sessionTotals.innerText(), 'Keynote: 1 of 1 registered attended');
+  assert.match(await row('sessions@example.com').getByTestId('session-webinar').getByTestId('attendance').innerText(), /^Attended · 20 min live/);
+  await screenshot(page, 'session-webinars-attendance');
 });

@@ -1,9 +1,10 @@
 //! An event's registrations: `/events/{id}/registrations`. The list (`list.rs`: search,
 //! status filter, paging, cancel; each with its pass and answers, its webinar sync state
-//! with Retry and its sessions' own webinars, and its attendance), the event's attendance totals, a form to register
-//! someone (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV
-//! export. While a registration on the page is on its way to the webinar provider, the
-//! list is read again (after 2 s, then less and less often).
+//! with Retry and its sessions' own webinars, and its attendance), the attendance totals of
+//! the event and of each session with its own webinar, a form to register someone
+//! (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV export.
+//! While a registration on the page is on its way to the webinar provider, the list is
+//! read again (after 2 s, then less and less often).
 
 mod form;
 mod list;
@@ -12,14 +13,14 @@ mod questions;
 use convene_types::catalog::Pass;
 use convene_types::custom::RegistrationQuestion;
 use convene_types::event::Session;
-use convene_types::registration::{RegistrationInput, RegistrationStatus};
+use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::Loaded;
 use crate::api;
-use crate::components::attendance::{AttendanceTotals, attendance_totals};
+use crate::components::attendance::{attendance_totals, session_attendance_totals};
 use crate::components::list::{ListState, SearchBox};
 use crate::components::sync_state::refresh_after_ms;
 use crate::reactive::{action, effect};
@@ -127,15 +128,12 @@ pub fn EventRegistrations() -> impl IntoView {
             on_cleanup(move || timer.clear());
         }
     });
-    let totals = auth.resource(move || {
+    // The confirmed registrations, for the attendance totals.
+    let confirmed = auth.resource(move || {
         let id = event_id();
         register.version().get();
         cancel.version().get();
-        Box::pin(async move {
-            api::all_registrations(&id, RegistrationStatus::Confirmed)
-                .await
-                .map(|all| attendance_totals(&all))
-        })
+        Box::pin(async move { api::all_registrations(&id, RegistrationStatus::Confirmed).await })
     });
 
     let event_name = move || {
@@ -173,8 +171,8 @@ pub fn EventRegistrations() -> impl IntoView {
         />
         <h2>"Registrations"</h2>
         <Transition fallback=|| ()>
-            {move || totals.get().map(|result| match result {
-                Ok(totals) => totals.map(totals_view).into_any(),
+            {move || confirmed.get().map(|result| match result {
+                Ok(all) => totals_view(&all, &loaded(sessions).unwrap_or_default()).into_any(),
                 Err(e) => view! {
                     <p class="banner error" role="alert">"Attendance totals: "{e.message()}</p>
                 }.into_any(),
@@ -209,13 +207,29 @@ pub fn EventRegistrations() -> impl IntoView {
     }
 }
 
-/// "12 of 30 attended", over the event's confirmed registrations.
-fn totals_view(totals: AttendanceTotals) -> impl IntoView {
-    view! {
-        <p class="totals" data-testid="attendance-totals">
-            <strong>"Attendance: "</strong>
-            {format!("{} of {} confirmed registrations attended", totals.attended, totals.registered)}
-            <span class="muted">" (as last reported by the webinar provider)"</span>
-        </p>
-    }
+/// "12 of 30 confirmed registrations attended" for the event, and "Keynote: 3 of 5
+/// registered attended" for each session with its own webinar, once the provider reported
+/// attendance for it.
+fn totals_view(confirmed: &[Registration], sessions: &[Session]) -> impl IntoView {
+    let event = attendance_totals(confirmed).map(|t| {
+        view! {
+            <p class="totals" data-testid="attendance-totals">
+                <strong>"Attendance: "</strong>
+                {format!("{} of {} confirmed registrations attended", t.attended, t.registered)}
+                <span class="muted">" (as last reported by the webinar provider)"</span>
+            </p>
+        }
+    });
+    let by_session = session_attendance_totals(confirmed, sessions)
+        .into_iter()
+        .map(|(name, t)| {
+            view! {
+                <p class="totals" data-testid="session-attendance-totals">
+                    <strong>{name}": "</strong>
+                    {format!("{} of {} registered attended", t.attended, t.registered)}
+                </p>
+            }
+        })
+        .collect::<Vec<_>>();
+    (event, by_session)
 }
