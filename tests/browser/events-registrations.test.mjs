@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, afterEach, before, test } from 'node:test';
 
-import { launchBrowser, screenshot } from '../support/browser.mjs';
+import { screenshot, signedInPage } from '../support/browser.mjs';
 import { newEvent } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 
@@ -26,14 +26,7 @@ before(async () => {
   server = await startWorker();
   api = client(server);
   assert.equal((await api.signIn()).status, 200);
-  context = await launchBrowser();
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${server.url}/sign-in`);
-  await page.fill('#password', server.password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${server.url}/settings`);
+  ({ context, page } = await signedInPage(server, pageErrors));
 });
 
 after(async () => {

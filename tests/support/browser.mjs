@@ -34,3 +34,20 @@ export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * A page in a new browser context, signed in to `server` as the administrator (on the
+ * Settings page), with the page's uncaught errors pushed to `pageErrors`.
+ * @returns {Promise<{context, page}>}
+ */
+export async function signedInPage(server, pageErrors) {
+  const context = await launchBrowser();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}/sign-in`);
+  await page.fill('#password', server.password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${server.url}/settings`);
+  return { context, page };
+}
