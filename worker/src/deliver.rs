@@ -135,7 +135,10 @@ async fn deliver_webinar(
             None => {
                 let (outcome, said) =
                     registrant::deliver(&base, &credentials, &provider_event_id, d, jitter()).await;
-                if matches!(outcome, Outcome::Retry { .. } | Outcome::Wait { .. }) {
+                if matches!(
+                    outcome,
+                    Outcome::Retry { .. } | Outcome::Wait { .. } | Outcome::Paused { .. }
+                ) {
                     stopped = Some(outcome.clone());
                 }
                 service = said.or(service);

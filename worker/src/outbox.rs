@@ -78,10 +78,13 @@ pub enum Outcome {
     /// Not this time (provider down, over quota, no answer): again after `delay_ms`,
     /// unless that was the last attempt.
     Retry { delay_ms: u64, message: String },
-    /// Cannot be sent yet (no webinar at the provider, integration off, credentials
-    /// refused): not an attempt; looked at again when an administrator changes what
-    /// stopped it, or after `convene_types::sync::WAIT_MS`.
+    /// Cannot be sent yet (no webinar at the provider, integration off): not an attempt;
+    /// looked at again when an administrator changes what stopped it, or after
+    /// `convene_types::sync::WAIT_MS`.
     Wait { message: String },
+    /// The provider refused the credentials: waits as [`Outcome::Wait`] does, and is the
+    /// integration's last error.
+    Paused { message: String },
     /// The provider refused this registrant for good (its data): `failed` at once.
     Failed { message: String },
 }

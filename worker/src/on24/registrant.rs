@@ -96,7 +96,7 @@ pub fn interpret_answer(
         status => {
             let (service, message) = interpret(status, &answer.body);
             let outcome = match service {
-                ServiceStatus::InvalidCredentials => Outcome::Wait {
+                ServiceStatus::InvalidCredentials => Outcome::Paused {
                     message: format!(
                         "The provider refused the credentials ({message}): sending is paused until they are replaced."
                     ),
@@ -289,7 +289,7 @@ mod tests {
             0.0,
         );
         assert!(
-            matches!(&outcome, Outcome::Wait { message } if message.contains("Invalid accessTokenKey")),
+            matches!(&outcome, Outcome::Paused { message } if message.contains("Invalid accessTokenKey")),
             "{outcome:?}"
         );
         assert_eq!(
@@ -318,6 +318,6 @@ mod tests {
         }
         let (outcome, _) =
             interpret_answer(&delivery(Action::Register), answer(404, "", None), 0.0);
-        assert!(matches!(outcome, Outcome::Wait { .. }), "{outcome:?}");
+        assert!(matches!(outcome, Outcome::Paused { .. }), "{outcome:?}");
     }
 }

@@ -223,7 +223,7 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
                 }
                 last_error(db, &row.event_id, message, now)?;
             }
-            Outcome::Wait { message } => {
+            Outcome::Wait { message } | Outcome::Paused { message } => {
                 db.run(
                     "UPDATE outbox SET due_at = ?, leased_until = NULL, last_error = ? WHERE seq = ?",
                     vec![(now_ms + WAIT_MS as f64).into(), message.as_str().into(), seq],
@@ -232,6 +232,9 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
                     "UPDATE registrations SET sync_error = ? WHERE id = ?",
                     vec![message.as_str().into(), registration],
                 )?;
+                if matches!(report.outcome, Outcome::Paused { .. }) {
+                    last_error(db, &row.event_id, message, now)?;
+                }
             }
             Outcome::Failed { message } => {
                 give_up(db, seq, registration, message)?;
