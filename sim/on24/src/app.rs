@@ -111,11 +111,8 @@ impl App {
         event_id: u64,
         request: &SimRequest,
     ) -> SimResponse {
-        if !form::is_form(request.header("content-type")) {
-            return SimResponse::error(
-                415,
-                &format!("Content-Type must be {}", form::FORM_CONTENT_TYPE),
-            );
+        if let Some(refused) = not_a_form(request) {
+            return refused;
         }
         let query = form::parse(request.query.as_bytes());
         let flags = ["honorrequired", "honorvalidation"].map(|name| {
@@ -196,11 +193,8 @@ impl App {
         target: &ApiTarget,
         request: &SimRequest,
     ) -> SimResponse {
-        if !form::is_form(request.header("content-type")) {
-            return SimResponse::error(
-                415,
-                &format!("Content-Type must be {}", form::FORM_CONTENT_TYPE),
-            );
+        if let Some(refused) = not_a_form(request) {
+            return refused;
         }
         let fields = form::parse(&request.body);
         let event = match create_event::parse(&fields) {
@@ -358,11 +352,8 @@ fn list_events(state: &mut State, target: &ApiTarget) -> SimResponse {
 /// ON24's erasure, `POST /client/{clientId}/forget` with a form-urlencoded `email`: see
 /// [`State::forget`] for what changes.
 fn forget(state: &mut State, target: &ApiTarget, request: &SimRequest) -> SimResponse {
-    if !form::is_form(request.header("content-type")) {
-        return SimResponse::error(
-            415,
-            &format!("Content-Type must be {}", form::FORM_CONTENT_TYPE),
-        );
+    if let Some(refused) = not_a_form(request) {
+        return refused;
     }
     let fields = form::parse(&request.body);
     let email = form::last(&fields, "email").unwrap_or("").trim();
@@ -459,3 +450,13 @@ fn id_field(body: &Map<String, Value>, name: &str) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests;
+
+/// The 415 of a call whose body must be form-urlencoded, when it is not.
+fn not_a_form(request: &SimRequest) -> Option<SimResponse> {
+    (!form::is_form(request.header("content-type"))).then(|| {
+        SimResponse::error(
+            415,
+            &format!("Content-Type must be {}", form::FORM_CONTENT_TYPE),
+        )
+    })
+}
