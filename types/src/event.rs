@@ -72,6 +72,10 @@ pub struct Event {
     pub capacity: Option<u32>,
     pub waitlist_allowed: bool,
     pub published: bool,
+    /// Registration is closed: the Events API and the widget refuse new registrations
+    /// (administrators may still add them).
+    #[serde(default)]
+    pub registration_closed: bool,
     #[serde(default)]
     pub custom_fields: CustomValues,
     /// The event's webinar at the provider, once created or linked (`POST
@@ -117,6 +121,8 @@ pub struct EventInput {
     pub waitlist_allowed: bool,
     #[serde(default)]
     pub published: bool,
+    #[serde(default)]
+    pub registration_closed: bool,
     /// Checked against the event custom fields by the store.
     #[serde(default)]
     pub custom_fields: CustomValues,
@@ -266,6 +272,7 @@ pub struct EventDraft {
     pub capacity: Option<u32>,
     pub waitlist_allowed: bool,
     pub published: bool,
+    pub registration_closed: bool,
 }
 
 fn webinar_configuration(
@@ -391,6 +398,7 @@ impl EventInput {
             capacity,
             waitlist_allowed: self.waitlist_allowed,
             published: self.published,
+            registration_closed: self.registration_closed,
         })
     }
 }

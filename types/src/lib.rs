@@ -12,6 +12,7 @@ pub mod custom;
 pub mod error;
 pub mod event;
 pub mod event_admin;
+pub mod i18n;
 pub mod integration;
 pub mod list;
 pub mod provider;

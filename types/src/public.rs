@@ -11,7 +11,7 @@ use crate::catalog::{Pass, Speaker};
 use crate::contact::AttendeeInput;
 use crate::custom::{Answer, CustomValues, QuestionType, RegistrationQuestion, expose};
 use crate::event::{Event, EventFormat, Session};
-use crate::registration::{RegistrationInput, RegistrationStatus};
+use crate::registration::{Availability, RegistrationInput, RegistrationStatus};
 
 /// Most attendees one registration request may carry.
 pub const ATTENDEES_MAX: usize = 10;
@@ -177,6 +177,8 @@ impl From<&PublicRegistrationField> for RegistrationQuestion {
 pub struct RegistrationCount {
     /// Registrations that hold or wait for a seat (not cancelled).
     pub count: u32,
+    /// Whether a new registration can be made now (Convene's addition).
+    pub availability: Availability,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]

@@ -88,6 +88,53 @@ pub struct Capacity {
 /// The message when an event is full and has no waitlist.
 pub const FULL: &str = "This event is full and has no waitlist.";
 
+/// The message when an event's registration is closed.
+pub const CLOSED: &str = "Registration for this event is closed.";
+
+/// Whether a new registration can be made, as an event website shows it before anyone
+/// types: with a seat, on the waitlist only, or not at all.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Availability {
+    Open,
+    Waitlist,
+    Full,
+    Closed,
+}
+
+impl Availability {
+    /// Of an event with `capacity` and `confirmed` confirmed registrations, whose
+    /// registration is `closed` or not ([`decide`] for the next registration).
+    pub fn of(capacity: Capacity, confirmed: u32, closed: bool) -> Availability {
+        match decide(capacity, confirmed) {
+            _ if closed => Availability::Closed,
+            Ok(RegistrationStatus::Waitlisted) => Availability::Waitlist,
+            Ok(_) => Availability::Open,
+            Err(_) => Availability::Full,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Availability::Open => "open",
+            Availability::Waitlist => "waitlist",
+            Availability::Full => "full",
+            Availability::Closed => "closed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [
+            Availability::Open,
+            Availability::Waitlist,
+            Availability::Full,
+            Availability::Closed,
+        ]
+        .into_iter()
+        .find(|a| a.key() == text)
+    }
+}
+
 /// The status of a new registration, given how many are confirmed already.
 pub fn decide(capacity: Capacity, confirmed: u32) -> Result<RegistrationStatus, &'static str> {
     match capacity.limit {
@@ -322,6 +369,23 @@ mod tests {
         limit: Some(10),
         waitlist_allowed: true,
     };
+
+    #[test]
+    fn availability_is_the_next_registrations_decision_unless_closed() {
+        let no_waitlist = Capacity {
+            waitlist_allowed: false,
+            ..TEN
+        };
+        assert_eq!(Availability::of(TEN, 9, false), Availability::Open);
+        assert_eq!(Availability::of(TEN, 10, false), Availability::Waitlist);
+        assert_eq!(Availability::of(no_waitlist, 10, false), Availability::Full);
+        assert_eq!(Availability::of(TEN, 0, true), Availability::Closed);
+        for a in [Availability::Open, Availability::Full, Availability::Closed] {
+            let json = serde_json::to_value(a).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(json, serde_json::json!(a.key()));
+            assert_eq!(Availability::parse(a.key()), Some(a));
+        }
+    }
 
     #[test]
     fn capacity_then_waitlist_then_refusal() {

@@ -269,6 +269,7 @@ mod tests {
             capacity: None,
             waitlist_allowed: false,
             published: false,
+            registration_closed: false,
             custom_fields: Default::default(),
             provider_event_id: None,
             audience_url: None,

@@ -1,12 +1,23 @@
 //! Convene's registration widget: the form an event website embeds with one tag,
-//! `<convene-registration event="…" token="…">`, after the module script
-//! `widget/convene-registration.js` (which defines the element and loads this WASM).
+//! `<convene-registration event="…" token="…">` (or `<div data-convene-registration …>`),
+//! after the module script `widget/convene-registration.js` (which finds the elements and
+//! loads this WASM).
 //!
 //! `form` is the widget without the page (the event, the attendee's entry, the API's own
-//! checks from `convene-types`, the wording of answers), tested natively; `dom` renders it
-//! into the element's shadow root and talks to the Events API.
+//! checks from `convene-types`, the wording of answers in English and French) and `read`
+//! reads the Events API's answers; both are tested natively. `dom` renders into the
+//! element's shadow root and talks to the Events API.
 
 pub mod form;
+pub mod read;
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
+
+/// The allocator: lol_alloc's free list instead of Rust's default (dlmalloc), which was
+/// 7 KB of the widget's WASM. The widget allocates little (one form, a few strings per
+/// answer), so a simple first-fit list serves it well.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());

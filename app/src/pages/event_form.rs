@@ -49,6 +49,7 @@ struct Fields {
     capacity: RwSignal<String>,
     waitlist_allowed: RwSignal<bool>,
     published: RwSignal<bool>,
+    registration_closed: RwSignal<bool>,
     /// The event's custom values, as typed.
     custom: RwSignal<CustomValues>,
 }
@@ -67,6 +68,7 @@ impl Fields {
             capacity: RwSignal::new(String::new()),
             waitlist_allowed: RwSignal::new(false),
             published: RwSignal::new(false),
+            registration_closed: RwSignal::new(false),
             custom: RwSignal::new(CustomValues::new()),
         }
     }
@@ -85,6 +87,7 @@ impl Fields {
             .set(e.capacity.map(|c| c.to_string()).unwrap_or_default());
         self.waitlist_allowed.set(e.waitlist_allowed);
         self.published.set(e.published);
+        self.registration_closed.set(e.registration_closed);
         self.custom.set(e.custom_fields.clone());
     }
 
@@ -105,6 +108,7 @@ impl Fields {
             capacity: number_from_text(&self.capacity.get_untracked()),
             waitlist_allowed: self.waitlist_allowed.get_untracked(),
             published: self.published.get_untracked(),
+            registration_closed: self.registration_closed.get_untracked(),
             custom_fields,
         }
     }
@@ -322,6 +326,13 @@ pub fn EventForm() -> impl IntoView {
                 value=fields.published
                 errors=errors
                 help="Published events are offered to event websites through the Events API."
+            />
+            <CheckboxField
+                name="registrationClosed"
+                label="Registration closed"
+                value=fields.registration_closed
+                errors=errors
+                help="Event websites show that registration is closed and the Events API refuses new registrations; administrators can still add them."
             />
             <CustomValueFields
                 fields=Signal::derive(move || fields_of(custom_fields, Entity::Event))

@@ -25,6 +25,16 @@ impl QuestionType {
         QuestionType::MultipleChoice,
     ];
 
+    /// The wire name (`simple_text`…), as serde writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            QuestionType::SimpleText => "simple_text",
+            QuestionType::Boolean => "boolean",
+            QuestionType::SingleChoice => "single_choice",
+            QuestionType::MultipleChoice => "multiple_choice",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             QuestionType::SimpleText => "Text",
@@ -90,6 +100,14 @@ impl RegistrationQuestionInput {
 mod tests {
     use super::*;
     use crate::validate::SINGLE_LINE;
+
+    #[test]
+    fn the_key_is_the_wire_name() {
+        for t in QuestionType::ALL {
+            let json = serde_json::to_value(t).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(json, serde_json::json!(t.key()));
+        }
+    }
 
     #[test]
     fn a_questions_text_and_choices_are_one_line() {

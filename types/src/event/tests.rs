@@ -40,6 +40,7 @@ fn event(format: EventFormat) -> Event {
         capacity: None,
         waitlist_allowed: false,
         published: false,
+        registration_closed: false,
         custom_fields: CustomValues::new(),
         provider_event_id: None,
         audience_url: None,

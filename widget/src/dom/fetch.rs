@@ -1,12 +1,13 @@
 //! Reading and writing the Events API from the page: the runtime's `fetch`, CORS mode.
 
-use serde::de::DeserializeOwned;
+use convene_types::i18n::{Lang, Text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
-use crate::form::read_error;
+use super::host::parse;
+use crate::read::{Unreadable, error_message};
 
 /// The Events API's address for one event and token.
 pub(super) struct Api {
@@ -15,8 +16,24 @@ pub(super) struct Api {
 }
 
 impl Api {
+    pub(super) fn new(api: &str, event: &str, token: &str) -> Api {
+        Api {
+            event_url: [
+                api.trim_end_matches('/'),
+                "/api/v1/events/",
+                &String::from(js_sys::encode_uri_component(event)),
+            ]
+            .concat(),
+            query: [
+                "?emApplicationtoken=",
+                &String::from(js_sys::encode_uri_component(token)),
+            ]
+            .concat(),
+        }
+    }
+
     pub(super) fn url(&self, suffix: &str) -> String {
-        format!("{}{suffix}{}", self.event_url, self.query)
+        [self.event_url.as_str(), suffix, &self.query].concat()
     }
 }
 
@@ -36,28 +53,35 @@ pub(super) fn send(url: &str, body: Option<&str>) -> Result<js_sys::Promise, JsV
         .fetch_with_request(&request))
 }
 
-/// Why a read fails with no answer the page may see: the server is down, or it refused the
-/// token or this page's origin (such refusals carry no CORS permission, so the browser
-/// hides them).
-const UNREACHABLE: &str = "The registration form could not be loaded: the server did not answer, \
-     or it refused this website (check the widget's token and the origins listed for its \
-     application).";
-
-/// A request's answer: its status and body text.
+/// A request's answer: its status and its body, if it is JSON.
 pub(super) async fn answer(
     request: Result<js_sys::Promise, JsValue>,
-) -> Result<(u16, String), JsValue> {
+) -> Result<(u16, Option<JsValue>), JsValue> {
     let response: Response = JsFuture::from(request?).await?.dyn_into()?;
     let text = JsFuture::from(response.text()?).await?;
-    Ok((response.status(), text.as_string().unwrap_or_default()))
+    Ok((
+        response.status(),
+        parse(&text.as_string().unwrap_or_default()),
+    ))
 }
 
-pub(super) async fn read<T: DeserializeOwned>(
+/// A read's body, read by `reader`; or what to tell the reader of the page. A refused
+/// token or origin carries no CORS permission, so the browser hides it as it hides a
+/// server that is down: [`Text::Unreachable`] names both.
+pub(super) async fn read<T>(
     request: Result<js_sys::Promise, JsValue>,
+    reader: impl FnOnce(&JsValue) -> Result<T, Unreadable>,
+    lang: Lang,
 ) -> Result<T, String> {
-    let (status, body) = answer(request).await.map_err(|_| UNREACHABLE)?;
+    let (status, body) = answer(request)
+        .await
+        .map_err(|_| Text::Unreachable.get(lang).to_string())?;
     if status != 200 {
-        return Err(read_error(status, &body));
+        return Err(error_message(body.as_ref())
+            .unwrap_or_else(|| [Text::LoadFailed.get(lang), &status.to_string()].join(" ")));
     }
-    serde_json::from_str(&body).map_err(|e| format!("The event's description is unreadable: {e}"))
+    body.as_ref()
+        .ok_or(Unreadable)
+        .and_then(reader)
+        .map_err(|_| Text::Unreadable.get(lang).to_string())
 }

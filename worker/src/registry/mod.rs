@@ -66,6 +66,13 @@ impl From<Seats> for Capacity {
     }
 }
 
+/// An event's registrations that hold or wait for a seat (`active`) and hold one.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeatCounts {
+    pub active: u32,
+    pub confirmed: u32,
+}
+
 /// What the worker asks of the registry, one variant per operation.
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
@@ -83,8 +90,8 @@ pub enum RegistryCommand {
         pass_limits: Vec<PassLimit>,
         now: String,
     },
-    /// Registrations holding or waiting for a seat (not cancelled).
-    CountActive {
+    /// How many registrations hold or wait for a seat, and how many hold one.
+    CountSeats {
         event_id: String,
     },
     ListRegistrations {

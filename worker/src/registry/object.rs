@@ -133,9 +133,7 @@ impl RegistryObject {
     fn run(&self, command: RegistryCommand, now_ms: f64) -> Reply {
         let db = &self.db()?;
         match command {
-            RegistryCommand::Register { group } => {
-                reply(decide::register_group(db, group, now_ms))
-            }
+            RegistryCommand::Register { group } => reply(decide::register_group(db, group, now_ms)),
             RegistryCommand::Cancel {
                 event_id,
                 registration_id,
@@ -151,10 +149,7 @@ impl RegistryObject {
                 &now,
                 now_ms,
             )),
-            RegistryCommand::CountActive { event_id } => reply(db.count(
-                "SELECT COUNT(*) AS n FROM registrations WHERE event_id = ? AND status != 'cancelled'",
-                vec![event_id.into()],
-            )),
+            RegistryCommand::CountSeats { event_id } => reply(db.seat_counts(&event_id)),
             RegistryCommand::ListRegistrations {
                 event_id,
                 q,
@@ -164,9 +159,11 @@ impl RegistryObject {
             } => reply(queries::list_registrations(
                 db, &event_id, &q, status, page, page_size,
             )),
-            RegistryCommand::AllRegistrations { event_id } => reply(
-                super::rows::registrations(db, "r.event_id = ? ORDER BY r.seq", vec![event_id.into()]),
-            ),
+            RegistryCommand::AllRegistrations { event_id } => reply(super::rows::registrations(
+                db,
+                "r.event_id = ? ORDER BY r.seq",
+                vec![event_id.into()],
+            )),
             RegistryCommand::Retire { event_id, target } => {
                 reply(retire::retire(db, &event_id, &target))
             }
@@ -203,9 +200,7 @@ impl RegistryObject {
                     ))
                 }
             },
-            RegistryCommand::SyncHealth { event_ids } => {
-                reply(outbox::sync_health(db, &event_ids))
-            }
+            RegistryCommand::SyncHealth { event_ids } => reply(outbox::sync_health(db, &event_ids)),
             RegistryCommand::EraseContact { contact_id, now } => {
                 reply(erase::erase(db, &contact_id, &now, now_ms))
             }

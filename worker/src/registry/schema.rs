@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 use worker::{SqlStorage, SqlStorageValue};
 
 use crate::error::ApiResult;
+use crate::registry::SeatCounts;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS contacts (
@@ -152,6 +153,17 @@ impl Db {
         Ok(self
             .first::<Count>(query, bindings)?
             .map_or(0, |c| c.n as u32))
+    }
+
+    pub fn seat_counts(&self, event_id: &str) -> ApiResult<SeatCounts> {
+        Ok(SeatCounts {
+            active: self.count(
+                "SELECT COUNT(*) AS n FROM registrations \
+                 WHERE event_id = ? AND status != 'cancelled'",
+                vec![event_id.into()],
+            )?,
+            confirmed: self.confirmed(event_id)?,
+        })
     }
 
     pub fn confirmed(&self, event_id: &str) -> ApiResult<u32> {

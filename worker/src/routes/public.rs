@@ -9,6 +9,7 @@ use convene_types::public::{
     ATTENDEES_MAX, PublicRegistrationOutcome, PublicRegistrationRequest,
     PublicRegistrationResponse, RegistrationCount, attendee_field,
 };
+use convene_types::registration::{Availability, CLOSED, Capacity};
 use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Response, Url};
@@ -16,7 +17,7 @@ use worker::{Env, Headers, Method, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
 use crate::read_cache::{self, ReadCache};
-use crate::registry::{Registry, RegistryCommand};
+use crate::registry::{Registry, RegistryCommand, SeatCounts};
 use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
 use crate::runtime::{RawRequest, RawResponse, bindings, clock};
@@ -363,14 +364,27 @@ impl<'a> Endpoint<'a> {
                 .await
                 .map(Into::into),
             Self::Count(id) => {
-                let read = PublicRead::ResolvePublished {
+                let read = PublicRead::RegistrationContext {
                     readable_id: id.into(),
                 };
-                let event_id: String = public(env, credential, read).await?;
-                let count: u32 = Registry::registry(env)?
-                    .call(&RegistryCommand::CountActive { event_id })
+                let context: RegistrationContext = public(env, credential, read).await?;
+                let event = context.event;
+                let counts: SeatCounts = Registry::registry(env)?
+                    .call(&RegistryCommand::CountSeats { event_id: event.id })
                     .await?;
-                Ok(http::json(&RegistrationCount { count }, 200)?.into())
+                let capacity = Capacity {
+                    limit: event.capacity,
+                    waitlist_allowed: event.waitlist_allowed,
+                };
+                let answer = RegistrationCount {
+                    count: counts.active,
+                    availability: Availability::of(
+                        capacity,
+                        counts.confirmed,
+                        event.registration_closed,
+                    ),
+                };
+                Ok(http::json(&answer, 200)?.into())
             }
         }
     }
@@ -395,6 +409,9 @@ async fn registrations(
         readable_id: readable_id.into(),
     };
     let context: RegistrationContext = public(env, credential, read).await?;
+    if context.event.registration_closed {
+        return Err(ApiError::Conflict(CLOSED.into()));
+    }
     let header_key = req.headers().get("idempotency-key")?;
     let body: PublicRegistrationRequest = json_body(&mut req).await?;
     if body.attendees.is_empty() || body.attendees.len() > ATTENDEES_MAX {

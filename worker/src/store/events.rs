@@ -95,6 +95,7 @@ pub async fn create(records: &Records, input: EventInput) -> ApiResult<Event> {
         capacity: draft.capacity,
         waitlist_allowed: draft.waitlist_allowed,
         published: draft.published,
+        registration_closed: draft.registration_closed,
         custom_fields,
         provider_event_id: None,
         audience_url: None,
@@ -135,6 +136,7 @@ pub async fn update(records: &Records, id: &str, input: EventInput) -> ApiResult
         capacity: draft.capacity,
         waitlist_allowed: draft.waitlist_allowed,
         published: draft.published,
+        registration_closed: draft.registration_closed,
         custom_fields,
         updated_at: ids::now_iso(),
         ..current
