@@ -3,8 +3,10 @@
 // one element, loaded from the worker's static assets. It renders the event's form from
 // the Events API, refuses an incomplete entry with the API's own rules before sending
 // anything, registers an attendee with sessions, pass and answers (Yes/No as radio buttons,
-// a choice holding ", "), shows the API's refusals
-// and takes its colours from CSS variables set by the page.
+// a choice holding ", "), shows the API's refusals, says before anyone types that an
+// event is full, and takes its colours from CSS variables set by the page. The other
+// pages a site may have (French, a strict CSP, the div variant, two widgets, markup in
+// the event's texts, accessibility) are in registration-widget-sites.test.mjs.
 
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +39,7 @@ let site;
 let context;
 let event;
 let full;
+let lastSeat;
 let session;
 let pass;
 let question;
@@ -49,6 +52,7 @@ before(async () => {
   assert.equal((await api.signIn()).status, 200);
   event = await newEvent(api, { name: `Harbour Summit ${tag()}`, capacity: 50 });
   full = await newEvent(api, { name: `Tiny Meetup ${tag()}`, capacity: 1, waitlistAllowed: false });
+  lastSeat = await newEvent(api, { name: `Last Seat ${tag()}`, capacity: 1, waitlistAllowed: false });
   const made = async (path, body) => {
     const res = await api.post(path, body);
     assert.equal(res.status, 201, res.text);
@@ -73,6 +77,7 @@ before(async () => {
   site = await serveSite({
     '/': () => page(server, `event="${event.readableId}" token="${token}"`),
     '/full': () => page(server, `event="${full.readableId}" token="${token}"`),
+    '/last-seat': () => page(server, `event="${lastSeat.readableId}" token="${token}"`),
     '/wrong-token': () => page(server, `event="${event.readableId}" token="not-a-token"`),
     '/unknown-event': () => page(server, `event="no-such-event-${tag()}" token="${token}"`),
   });
@@ -100,7 +105,13 @@ async function open(path) {
 test('the widget renders the event form, themed by the page, and checks before sending', async () => {
   const { tab, posts } = await open('/');
   await tab.getByRole('heading', { name: `Register: ${event.name}` }).waitFor();
-  assert.match(await tab.locator('convene-registration .when').textContent(), /2026-06-01, 09:00–18:00 \(Europe\/Paris\)/);
+  // The event's own wall-clock times and zone, written for the reader's language.
+  assert.match(
+    await tab.locator('convene-registration .when').textContent(),
+    /^Monday, June 1, 2026, 9:00\sAM\s–\s6:00\sPM \(Europe\/Paris\)$/,
+  );
+  // A session shows its times too.
+  assert.match(await tab.locator('convene-registration fieldset label').first().textContent(), /^Opening keynote — Mon, Jun 1, 9:00\s–\s10:00\sAM$/);
   const register = tab.getByRole('button', { name: 'Register' });
   assert.equal(
     await register.evaluate((b) => getComputedStyle(b).backgroundColor),
@@ -128,7 +139,7 @@ test('the widget registers an attendee with a session, a pass and answers', asyn
   await tab.getByLabel('Pass').selectOption({ label: 'VIP' });
   await tab.getByLabel('Meal *').selectOption('Dinner');
   // A Yes/No question is two radio buttons, as in the admin's form.
-  const yesNo = tab.getByRole('group', { name: 'Newsletter?' });
+  const yesNo = tab.getByRole('radiogroup', { name: 'Newsletter?' });
   assert.equal(await yesNo.getByRole('radio').count(), 2);
   await yesNo.getByRole('radio', { name: 'Yes' }).check();
   await tab.getByRole('group', { name: 'Cities' }).getByLabel('Paris, France').check();
@@ -153,9 +164,21 @@ test('the widget registers an attendee with a session, a pass and answers', asyn
   await tab.close();
 });
 
+test('a full event without a waitlist says so before anyone types', async () => {
+  const { tab } = await open('/full');
+  await tab.getByRole('status').getByText('This event is full and has no waitlist.').waitFor();
+  assert.equal(await tab.getByRole('heading', { name: full.name }).count(), 1);
+  assert.equal(await tab.getByRole('textbox').count(), 0, 'no form to fill in');
+  assert.equal(await tab.getByRole('button').count(), 0);
+  await tab.close();
+});
+
 test("the widget shows the API's refusal of a registration", async () => {
-  const { tab, posts } = await open('/full');
+  // The seat goes to someone else while the page is open.
+  const { tab, posts } = await open('/last-seat');
   await tab.getByLabel('Email').fill(`late-${tag()}@example.org`);
+  const taken = await api.post(`/api/admin/events/${lastSeat.id}/registrations`, { email: `first-${tag()}@example.org` });
+  assert.equal(taken.status, 201, taken.text);
   await tab.getByRole('button', { name: 'Register' }).click();
   await tab.getByText('This event is full and has no waitlist.').waitFor();
   assert.equal(posts.length, 1);

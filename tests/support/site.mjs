@@ -5,7 +5,8 @@ import http from 'node:http';
 
 /**
  * Serves `pages[path]()` (read on every request: a page may hold a token issued only once
- * the site's origin is known) on a free loopback port; other paths are 404.
+ * the site's origin is known) on a free loopback port; other paths are 404. A page is its
+ * HTML, or `{ body, headers }` to add response headers (a Content-Security-Policy).
  * Resolves to `{ origin, close }`.
  */
 export async function serveSite(pages) {
@@ -15,8 +16,14 @@ export async function serveSite(pages) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(page());
+    const served = page();
+    const { body, headers } = typeof served === 'string' ? { body: served, headers: {} } : served;
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    });
+    res.end(body);
   });
   await new Promise((resolve, reject) => {
     srv.once('error', reject);

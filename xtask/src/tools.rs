@@ -2,7 +2,7 @@
 //!
 //! Nothing is downloaded from outside the package registries: cargo tools come from
 //! crates.io, JavaScript tools (wrangler with workerd and esbuild, binaryen's wasm-opt,
-//! playwright-core) from npm, Chromium from Debian.
+//! playwright-core, axe-core) from npm, Chromium from Debian.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -122,7 +122,7 @@ fn npm_packages() -> Result {
     if fresh && root.join("node_modules/.bin/wrangler").exists() {
         return Ok(());
     }
-    step("install npm packages (wrangler, binaryen, playwright-core)");
+    step("install npm packages (wrangler, binaryen, playwright-core, axe-core)");
     sh(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 

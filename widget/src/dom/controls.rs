@@ -136,8 +136,13 @@ pub(super) fn boxes(
         "fieldset",
         &[("id", &id), ("aria-describedby", &format!("{id}-error"))],
     )?;
-    if required {
-        group.set_attribute("aria-required", "true")?;
+    // ARIA allows `aria-required` on a radio group, not on a group of check boxes (there
+    // the legend's star says it).
+    if kind == "radio" {
+        group.set_attribute("role", "radiogroup")?;
+        if required {
+            group.set_attribute("aria-required", "true")?;
+        }
     }
     add(&group, &text(doc, "legend", &caption(label, required))?)?;
     for (value, shown) in choices {
