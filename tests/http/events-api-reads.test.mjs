@@ -288,7 +288,7 @@ describe('the public Events API: reads', () => {
       assert.equal(known.status, 415, known.text);
     });
 
-    it('registrations/count counts registrations that are not cancelled', async () => {
+    it('registrations/count counts registrations that are not cancelled, and says whether one can be made', async () => {
       const ip = newAddress();
       const { token } = await webApp();
       const ev = await event({ capacity: 2, waitlistAllowed: true });
@@ -297,7 +297,7 @@ describe('the public Events API: reads', () => {
         assert.equal(res.status, 200, res.text);
         return res.body;
       };
-      assert.deepEqual(await count(), { count: 0 });
+      assert.deepEqual(await count(), { count: 0, availability: 'open' });
       const res = await v1(`/events/${ev.readableId}/registrations`, {
         ip,
         token,
@@ -311,11 +311,15 @@ describe('the public Events API: reads', () => {
       });
       assert.equal(res.status, 201, res.text);
       assert.deepEqual(res.body.registrations.map((r) => r.status), ['confirmed', 'confirmed', 'waitlisted']);
-      assert.deepEqual(await count(), { count: 3 }, 'waitlisted registrations count');
+      assert.deepEqual(await count(), { count: 3, availability: 'waitlist' }, 'waitlisted registrations count');
       const first = res.body.registrations[0].registrationId;
       const cancelled = await api.post(`${EVENTS}/${ev.id}/registrations/${first}/cancel`);
       assert.equal(cancelled.status, 200, cancelled.text);
-      assert.deepEqual(await count(), { count: 2 });
+      // The waitlisted one moved up: both seats are held.
+      assert.deepEqual(await count(), { count: 2, availability: 'waitlist' });
+      const closed = await api.put(`${EVENTS}/${ev.id}`, { ...ev, capacity: 2, registrationClosed: true });
+      assert.equal(closed.status, 200, closed.text);
+      assert.deepEqual(await count(), { count: 2, availability: 'closed' });
     });
   });
 });

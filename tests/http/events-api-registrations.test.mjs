@@ -278,7 +278,7 @@ describe('the public Events API: registrations', () => {
       assert.match(refused.body.error.message, /^attendees\[2\]: .*full and has no waitlist/);
       assert.equal((await adminRegistrations(full.id)).total, 0, 'nobody is stored');
       const count = await v1(`/events/${full.readableId}/registrations/count`, { token });
-      assert.deepEqual(count.body, { count: 0 });
+      assert.deepEqual(count.body, { count: 0, availability: 'open' });
 
       const waiting = await event({ capacity: 2, waitlistAllowed: true });
       const res = await register(waiting.readableId, three('wait'), { ip });
@@ -349,7 +349,19 @@ describe('the public Events API: registrations', () => {
         accepted.map((a) => a.body.registrations[0].registrationId).sort(),
       );
       const count = await v1(`/events/${ev.readableId}/registrations/count`, { token });
-      assert.deepEqual(count.body, { count: 3 });
+      assert.deepEqual(count.body, { count: 3, availability: 'full' });
+    });
+
+    it('a closed event refuses with 409 and stores nothing; administrators still register', async () => {
+      const ev = await event({ registrationClosed: true });
+      const refused = await register(ev.readableId, { attendees: [{ email: `closed-${tag()}@example.com` }] });
+      assert.equal(refused.status, 409, refused.text);
+      assert.equal(refused.body.error.message, 'Registration for this event is closed.');
+      assert.equal((await adminRegistrations(ev.id)).total, 0);
+      const count = await v1(`/events/${ev.readableId}/registrations/count`, { token });
+      assert.deepEqual(count.body, { count: 0, availability: 'closed' });
+      const added = await api.post(`${EVENTS}/${ev.id}/registrations`, { email: `admin-${tag()}@example.com` });
+      assert.equal(added.status, 201, added.text);
     });
 
     it('a registration needs JSON', async () => {
