@@ -461,17 +461,27 @@ async function main() {
       name: config,
       sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(path.join(REPO_ROOT, path.dirname(built), f))),
     }));
-    const kb = (n) => (n / 1024).toFixed(1);
-    console.log(`SPA gzip: ${kb(spa.reduce((a, b) => a + b))} KB (wasm ${kb(spa[0])} + js ${kb(spa[1])} + css ${kb(spa[2])}); budget 250 KB`);
     for (const { name, sizes } of scripts) {
-      console.log(`worker script of ${name}, gzip: ${kb(sizes[0] + sizes[1])} KB (wasm ${kb(sizes[0])} + js ${kb(sizes[1])}); budget 300 KB`);
+      sizeLine(`worker script of ${name}`, { wasm: sizes[0], js: sizes[1] }, 300);
     }
+    sizeLine('SPA', { wasm: spa[0], js: spa[1], css: spa[2] }, 250);
     const widget = ['convene_widget_bg.wasm', 'convene_widget.js', 'convene-registration.js'].map((f) => gzipSize(path.join(REPO_ROOT, 'dist', 'widget', f)));
-    console.log(`registration widget gzip: ${kb(widget.reduce((a, b) => a + b))} KB (wasm ${kb(widget[0])} + js ${kb(widget[1])} + loader ${kb(widget[2])}); no budget set`);
+    sizeLine('registration widget', { wasm: widget[0], js: widget[1], loader: widget[2] }, 35);
   } finally {
     await baseline?.stop();
     await convene.stop();
   }
+}
+
+/** Prints a download's gzip size, its parts and its budget; a size over budget fails the
+ * bench (its exit code), after every line is printed. */
+function sizeLine(what, parts, budgetKb) {
+  const kb = (n) => (n / 1024).toFixed(1);
+  const total = Object.values(parts).reduce((a, b) => a + b, 0);
+  const detail = Object.entries(parts).map(([part, n]) => `${part} ${kb(n)}`).join(' + ');
+  const verdict = total > budgetKb * 1024 ? 'OVER BUDGET' : 'ok';
+  console.log(`${what} gzip: ${kb(total)} KB (${detail}); budget ${budgetKb} KB: ${verdict}`);
+  if (verdict !== 'ok') process.exitCode = 1;
 }
 
 export const CONVENE_VARS = {

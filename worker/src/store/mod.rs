@@ -346,10 +346,6 @@ pub enum PublicRead {
         readable_id: String,
         part: Part,
     },
-    /// The id of a published event (404 otherwise).
-    ResolvePublished {
-        readable_id: String,
-    },
     /// [`Command::RegistrationContext`] of a published event.
     RegistrationContext {
         readable_id: String,

@@ -289,11 +289,6 @@ impl StoreObject {
                 }
                 .await,
             ),
-            PublicRead::ResolvePublished { readable_id } => reply(
-                public::published_event(records, &readable_id)
-                    .await
-                    .map(|e| e.id),
-            ),
         }
     }
 }
