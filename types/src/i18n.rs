@@ -170,7 +170,7 @@ impl Text {
     }
 }
 
-/// The rules' messages and their French; `{}` stands for the one part that varies.
+/// The rules' messages (and the API's that a website's reader may see) and their French; `{}` stands for the one part that varies.
 const RULE_MESSAGES: &[(&str, &str)] = &[
     ("is required", "est obligatoire"),
     ("must be an email address", "doit être une adresse e-mail"),
@@ -219,6 +219,10 @@ const RULE_MESSAGES: &[(&str, &str)] = &[
         "Ce pass est épuisé et l’événement n’a pas de liste d’attente.",
     ),
     (CLOSED, "Les inscriptions à cet événement sont closes."),
+    (
+        "There is no published event {}.",
+        "Il n’y a pas d’événement publié {}.",
+    ),
 ];
 
 /// `message`, one of this crate's rule messages (as the API also sends them), in `lang`.
