@@ -284,6 +284,16 @@ describe('the public Events API: registrations', () => {
       const res = await register(waiting.readableId, three('wait'), { ip });
       assert.equal(res.status, 201, res.text);
       assert.deepEqual(res.body.registrations.map((r) => r.status), ['confirmed', 'confirmed', 'waitlisted']);
+      assert.deepEqual(res.body.registrations.map((r) => r.waitlistPosition), [undefined, undefined, 1]);
+      // A place is counted when the answer is made: a replay after a promotion says so.
+      const later = { attendees: [{ email: `later-${tag()}@example.com` }], idempotencyKey: `later-${tag()}` };
+      const second = await register(waiting.readableId, later, { ip });
+      assert.equal(second.body.registrations[0].waitlistPosition, 2, second.text);
+      const cancelled = await api.post(`${EVENTS}/${waiting.id}/registrations/${res.body.registrations[0].registrationId}/cancel`);
+      assert.equal(cancelled.status, 200, cancelled.text);
+      const replayed = await register(waiting.readableId, later, { ip });
+      assert.equal(replayed.status, 200, replayed.text);
+      assert.equal(replayed.body.registrations[0].waitlistPosition, 1, 'the first waitlisted moved up');
 
       const open = await event({ waitlistAllowed: true });
       const pass = await created(`${EVENTS}/${open.id}/passes`, { name: `Solo ${tag()}`, capacity: 1 });

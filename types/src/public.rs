@@ -252,6 +252,10 @@ pub struct PublicRegistrationOutcome {
     /// the first answer, given on a replay (same idempotency key) after the sync.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub join_url: Option<String>,
+    /// For a waitlisted registration, its place on the waitlist when this answer was made
+    /// (1: the next to move up; Convene's addition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waitlist_position: Option<u32>,
 }
 
 /// `{"status": "Success", "errorMessage": null, "registrations": [...]}`.
@@ -328,9 +332,10 @@ mod tests {
                 registration_id: "r1".into(),
                 status: RegistrationStatus::Waitlisted,
                 join_url: None,
+                waitlist_position: Some(2),
             }],
         };
-        let text = r#"{"status":"Success","errorMessage":null,"registrations":[{"email":"a@example.org","registrationId":"r1","status":"waitlisted"}]}"#;
+        let text = r#"{"status":"Success","errorMessage":null,"registrations":[{"email":"a@example.org","registrationId":"r1","status":"waitlisted","waitlistPosition":2}]}"#;
         assert_eq!(serde_json::to_string(&answer).ok().as_deref(), Some(text));
         let read: PublicRegistrationResponse =
             serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));

@@ -94,6 +94,12 @@ pub enum RegistryCommand {
     CountSeats {
         event_id: String,
     },
+    /// Each registration's place on its event's waitlist (1: the next to move up), or
+    /// `None` when it is not waitlisted.
+    WaitlistPlaces {
+        event_id: String,
+        registration_ids: Vec<String>,
+    },
     ListRegistrations {
         event_id: String,
         q: String,

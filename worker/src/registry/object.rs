@@ -150,6 +150,10 @@ impl RegistryObject {
                 now_ms,
             )),
             RegistryCommand::CountSeats { event_id } => reply(db.seat_counts(&event_id)),
+            RegistryCommand::WaitlistPlaces {
+                event_id,
+                registration_ids,
+            } => reply(queries::waitlist_places(db, &event_id, &registration_ids)),
             RegistryCommand::ListRegistrations {
                 event_id,
                 q,

@@ -78,6 +78,22 @@ pub fn list_registrations(
     })
 }
 
+/// The place of each of `ids` on the waitlist of `event_id`, in the order seats are given
+/// (`seq`, as [`super::decide`] promotes); `None` for one that is not waitlisted.
+pub fn waitlist_places(db: &Db, event_id: &str, ids: &[String]) -> ApiResult<Vec<Option<u32>>> {
+    ids.iter()
+        .map(|id| {
+            let place = db.count(
+                "SELECT COUNT(*) AS n FROM registrations \
+                 WHERE event_id = ? AND status = 'waitlisted' \
+                 AND seq <= (SELECT seq FROM registrations WHERE id = ? AND status = 'waitlisted')",
+                vec![event_id.into(), id.as_str().into()],
+            )?;
+            Ok((place > 0).then_some(place))
+        })
+        .collect()
+}
+
 pub fn list_contacts(db: &Db, q: &str, page: usize, page_size: usize) -> ApiResult<Page<Contact>> {
     let (condition, mut bindings): (String, Vec<SqlStorageValue>) = if q.trim().is_empty() {
         ("1 = 1".into(), vec![])

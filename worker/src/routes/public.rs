@@ -9,7 +9,9 @@ use convene_types::public::{
     ATTENDEES_MAX, PublicRegistrationOutcome, PublicRegistrationRequest,
     PublicRegistrationResponse, RegistrationCount, attendee_field,
 };
-use convene_types::registration::{Availability, CLOSED, Capacity};
+use convene_types::registration::{
+    Availability, CLOSED, Capacity, Registration, RegistrationStatus,
+};
 use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Response, Url};
@@ -436,20 +438,43 @@ async fn registrations(
     }
     let registrations = register(env, group).await?;
     let replayed = registrations.iter().all(|r| r.replayed);
+    let places = waitlist_places(env, &context.event.id, &registrations).await?;
     let response = PublicRegistrationResponse {
         status: "Success".into(),
         error_message: None,
         registrations: registrations
             .into_iter()
-            .map(|r| PublicRegistrationOutcome {
+            .zip(places)
+            .map(|(r, waitlist_position)| PublicRegistrationOutcome {
                 email: r.email,
                 registration_id: r.id,
                 status: r.status,
                 join_url: r.join_url,
+                waitlist_position,
             })
             .collect(),
     };
     http::json(&response, if replayed { 200 } else { 201 })
+}
+
+/// The waitlist places of `registrations` (one registry call, made only when one of them
+/// is waitlisted).
+async fn waitlist_places(
+    env: &Env,
+    event_id: &str,
+    registrations: &[Registration],
+) -> ApiResult<Vec<Option<u32>>> {
+    if registrations
+        .iter()
+        .all(|r| r.status != RegistrationStatus::Waitlisted)
+    {
+        return Ok(vec![None; registrations.len()]);
+    }
+    let command = RegistryCommand::WaitlistPlaces {
+        event_id: event_id.into(),
+        registration_ids: registrations.iter().map(|r| r.id.clone()).collect(),
+    };
+    Registry::registry(env)?.call(&command).await
 }
 
 /// Field errors of attendee `i` are named `attendees[i].<field>`.
