@@ -11,6 +11,7 @@ import { after, afterEach, before, test } from 'node:test';
 import { screenshot, signedInPage } from '../support/browser.mjs';
 import { newEvent } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
+import { until } from '../support/webinar.mjs';
 
 const ADMIN = 'Convene defaults';
 const EVENT = 'Spring Summit';
@@ -169,6 +170,21 @@ test('create an in-person event with capacity 1 and a waitlist', async () => {
   assert.equal(await page.inputValue('#capacity'), '1');
   assert.equal(await page.isChecked('#waitlistAllowed'), true);
   assert.equal(await page.inputValue('#readableId'), 'spring-summit');
+  assert.equal(await page.isChecked('#registrationClosed'), false, 'registration is open unless closed');
+});
+
+test("close an event's registration from its form, then open it again", async () => {
+  const event = await anEvent();
+  await page.goto(event.url);
+  await page.getByRole('heading', { name: event.name }).waitFor();
+  for (const closed of [true, false]) {
+    await page.setChecked('#registrationClosed', closed);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await until(async () => (await api.get(`/api/admin/events/${event.id}`)).body.registrationClosed === closed);
+    await page.reload();
+    await page.getByRole('heading', { name: event.name }).waitFor();
+    assert.equal(await page.isChecked('#registrationClosed'), closed);
+  }
 });
 
 test('add a session inside the event; one outside it is refused inline', async () => {
