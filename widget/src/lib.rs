@@ -5,14 +5,14 @@
 //!
 //! `form` is the widget without the page (the event, the attendee's entry, the API's own
 //! checks from `convene-types`, the wording of answers in English and French) and `read`
-//! reads the Events API's answers; both are tested natively. `dom` renders into the
-//! element's shadow root and talks to the Events API.
+//! reads the Events API's answers; both are tested natively. `page` is what the page
+//! script asks: the form to build, what to send, what an answer means.
 
 pub mod form;
 pub mod read;
 
 #[cfg(target_arch = "wasm32")]
-mod dom;
+mod page;
 
 /// The allocator: lol_alloc's free list instead of Rust's default (dlmalloc), which was
 /// 7 KB of the widget's WASM. The widget allocates little (one form, a few strings per

@@ -1,6 +1,6 @@
 //! Reading the Events API's answers. The widget carries no JSON library (serde_json was
 //! most of its weight): in the page the host's `JSON.parse` parses, and [`Json`] reads the
-//! result through `Reflect` (`dom/json.rs`); the tests read serde_json's values the same
+//! result through `Reflect` (`page/host.rs`); the tests read serde_json's values the same
 //! way. Each reader takes only what the form uses.
 
 use convene_types::FieldError;

@@ -34,11 +34,12 @@ impl Json for JsValue {
 }
 
 /// `text` parsed as JSON, if it is JSON.
-pub(super) fn parse(text: &str) -> Option<JsValue> {
+fn parse(text: &str) -> Option<JsValue> {
     JSON::parse(text).ok()
 }
 
-fn object(entries: &[(&str, JsValue)]) -> JsValue {
+/// A plain object with `entries`.
+pub(super) fn object(entries: &[(&str, JsValue)]) -> JsValue {
     let object = Object::new();
     for (key, value) in entries {
         // Setting a property of a plain object cannot fail.
