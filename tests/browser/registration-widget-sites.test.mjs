@@ -3,7 +3,7 @@
 // French (from the page's or the element's `lang`), a strict Content-Security-Policy, the
 // `<div data-convene-registration>` variant for site builders that strip custom elements,
 // two widgets on one page, markup in every text the API gives (shown as text, never run),
-// an event on its waitlist or closed (said before anyone types), and an accessibility
+// an event on its waitlist (said before anyone types; the place given) or closed, and an accessibility
 // check (axe-core) of the form, its errors and its confirmation in both languages.
 
 import assert from 'node:assert/strict';
@@ -249,7 +249,7 @@ test('an event on its waitlist says so before anyone types, then confirms the wa
   await tab.getByText('This event is full: new registrations join the waitlist.').waitFor();
   await tab.getByLabel('Email').fill(`wait-${tag()}@example.org`);
   await tab.getByRole('button', { name: 'Register' }).click();
-  await tab.getByText('The event is full: you are on the waitlist.').waitFor();
+  await tab.getByText('The event is full: you are on the waitlist. Your place on the waitlist: 1.').waitFor();
   await tab.close();
 });
 

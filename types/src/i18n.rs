@@ -77,6 +77,8 @@ pub enum Text {
     CorrectFields,
     Registered,
     Waitlisted,
+    /// Before a waitlisted registration's place (a number follows).
+    WaitlistPlace,
     JoinWebinar,
     JoinLinkLater,
     /// Registration is still possible, on the waitlist only.
@@ -150,6 +152,10 @@ impl Text {
             Text::Waitlisted => (
                 "The event is full: you are on the waitlist.",
                 "L’événement est complet : vous êtes sur la liste d’attente.",
+            ),
+            Text::WaitlistPlace => (
+                "Your place on the waitlist:",
+                "Votre place sur la liste d’attente :",
             ),
             Text::JoinWebinar => ("Join the webinar", "Rejoindre le webinaire"),
             Text::JoinLinkLater => (

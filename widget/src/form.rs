@@ -209,6 +209,8 @@ pub enum Outcome {
     /// provider has given it.
     Registered {
         waitlisted: bool,
+        /// A waitlisted registration's place on the waitlist (1: the next to move up).
+        place: Option<u32>,
         join_url: Option<String>,
     },
     /// Refused: a message for the whole form, and errors named by form control.
@@ -219,12 +221,21 @@ pub enum Outcome {
 }
 
 /// The confirmation shown in place of the form: what happened, and nothing more (no
-/// email or other message is sent by Convene, so none is promised).
-pub fn confirmation(waitlisted: bool) -> Text {
-    if waitlisted {
-        Text::Waitlisted
-    } else {
-        Text::Registered
+/// email or other message is sent by Convene, so none is promised); on the waitlist, the
+/// place when the API gives it.
+pub fn confirmation(waitlisted: bool, place: Option<u32>, lang: Lang) -> String {
+    match (waitlisted, place) {
+        (false, _) => Text::Registered.get(lang).to_string(),
+        (true, None) => Text::Waitlisted.get(lang).to_string(),
+        (true, Some(place)) => [
+            Text::Waitlisted.get(lang),
+            " ",
+            Text::WaitlistPlace.get(lang),
+            " ",
+            &place.to_string(),
+            ".",
+        ]
+        .concat(),
     }
 }
 

@@ -16,6 +16,7 @@ pub trait Json: Sized {
     fn get(&self, key: &str) -> Option<Self>;
     fn string(&self) -> Option<String>;
     fn boolean(&self) -> Option<bool>;
+    fn number(&self) -> Option<f64>;
     fn items(&self) -> Option<Vec<Self>>;
 }
 
@@ -123,6 +124,12 @@ pub fn outcome<J: Json>(status: u16, body: Option<&J>) -> Outcome {
             .and_then(|s| RegistrationStatus::parse(&s));
         return Outcome::Registered {
             waitlisted: status == Some(RegistrationStatus::Waitlisted),
+            place: first
+                .as_ref()
+                .and_then(|r| r.get("waitlistPosition"))
+                .and_then(|p| p.number())
+                .filter(|p| *p >= 1.0)
+                .map(|p| p as u32),
             join_url: first.and_then(|r| text(&r, "joinUrl").ok()),
         };
     }
@@ -166,6 +173,9 @@ impl Json for serde_json::Value {
     }
     fn boolean(&self) -> Option<bool> {
         self.as_bool()
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
     }
     fn items(&self) -> Option<Vec<Self>> {
         self.as_array().cloned()
@@ -228,11 +238,12 @@ mod tests {
     #[test]
     fn the_registration_answers_are_read() {
         let ok = json!({"status": "Success", "errorMessage": null, "registrations": [
-            {"email": "a@b.c", "registrationId": "r", "status": "waitlisted"}]});
+            {"email": "a@b.c", "registrationId": "r", "status": "waitlisted", "waitlistPosition": 3}]});
         assert_eq!(
             outcome(201, Some(&ok)),
             Outcome::Registered {
                 waitlisted: true,
+                place: Some(3),
                 join_url: None
             }
         );
@@ -242,6 +253,7 @@ mod tests {
             outcome(200, Some(&joined)),
             Outcome::Registered {
                 waitlisted: false,
+                place: None,
                 join_url: Some("https://event.example/join/1".into())
             }
         );

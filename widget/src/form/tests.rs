@@ -166,14 +166,19 @@ fn problems_and_the_confirmation_say_only_what_happened() {
         Problem::Said("This event is full and has no waitlist.".into()).show(Lang::Fr),
         "Cet événement est complet et n’a pas de liste d’attente."
     );
-    assert_eq!(confirmation(false).get(Lang::En), "You are registered.");
+    assert_eq!(confirmation(false, None, Lang::En), "You are registered.");
     assert_eq!(
-        confirmation(true).get(Lang::En),
+        confirmation(true, None, Lang::En),
         "The event is full: you are on the waitlist."
     );
     assert_eq!(
-        confirmation(true).get(Lang::Fr),
-        "L’événement est complet : vous êtes sur la liste d’attente."
+        confirmation(true, Some(2), Lang::En),
+        "The event is full: you are on the waitlist. Your place on the waitlist: 2."
+    );
+    assert_eq!(
+        confirmation(true, Some(2), Lang::Fr),
+        "L’événement est complet : vous êtes sur la liste d’attente. Votre place sur la liste \
+         d’attente : 2."
     );
 }
 

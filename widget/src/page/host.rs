@@ -28,6 +28,10 @@ impl Json for JsValue {
         self.as_bool()
     }
 
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+
     fn items(&self) -> Option<Vec<Self>> {
         Array::is_array(self).then(|| Array::from(self).iter().collect())
     }

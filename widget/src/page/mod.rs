@@ -16,7 +16,7 @@
 
 use convene_types::FieldError;
 use convene_types::custom::response_field;
-use convene_types::i18n::{Lang, Text};
+use convene_types::i18n::{Lang, Text, rule_message};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
@@ -162,6 +162,7 @@ impl Widget {
         match registration(answer) {
             Outcome::Registered {
                 waitlisted,
+                place,
                 join_url,
             } => {
                 let done = view::panel(lang);
@@ -170,7 +171,7 @@ impl Widget {
                     "p",
                     &[("role", "status"), ("tabindex", "-1"), ("id", "cv-done")],
                 );
-                done.add(message.text(confirmation(waitlisted).get(lang)));
+                done.add(message.text(&confirmation(waitlisted, place, lang)));
                 object(&[
                     ("done", done.into()),
                     ("join", (event.is_webinar() && !waitlisted).into()),
@@ -269,8 +270,10 @@ fn read<T>(
 fn body(read: &JsValue, lang: Lang) -> Result<JsValue, String> {
     let (status, body) = answer(read).ok_or_else(|| Text::Unreachable.get(lang).to_string())?;
     if status != 200 {
-        return Err(error_message(body.as_ref())
-            .unwrap_or_else(|| [Text::LoadFailed.get(lang), &status.to_string()].join(" ")));
+        return Err(error_message(body.as_ref()).map_or_else(
+            || [Text::LoadFailed.get(lang), &status.to_string()].join(" "),
+            |message| rule_message(&message, lang),
+        ));
     }
     body.ok_or_else(|| Text::Unreadable.get(lang).to_string())
 }
