@@ -187,6 +187,29 @@ test("close an event's registration from its form, then open it again", async ()
   }
 });
 
+test('registrations per day, as a chart that says its numbers', async () => {
+  const event = await anEvent({ capacity: 10 });
+  const made = [];
+  for (const name of ['One', 'Two', 'Three']) {
+    const res = await api.post(`/api/admin/events/${event.id}/registrations`, {
+      email: `${name.toLowerCase()}-${tag()}@example.com`, firstName: name, lastName: `Chart ${tag()}`,
+    });
+    assert.equal(res.status, 201, res.text);
+    made.push(res.body);
+  }
+  const cancelled = await api.post(`/api/admin/events/${event.id}/registrations/${made[2].id}/cancel`);
+  assert.equal(cancelled.status, 200, cancelled.text);
+  await page.goto(`${event.url}/registrations`);
+  const today = made[0].createdAt.slice(0, 10);
+  const summary = `3 registrations from ${today} to ${today} (UTC days): 2 confirmed, 0 waitlisted, 1 cancelled. Most on ${today}: 3.`;
+  const chart = page.getByRole('img', { name: summary });
+  await chart.waitFor();
+  assert.equal(await chart.locator('rect.confirmed').count(), 1);
+  assert.equal(await chart.locator('rect.cancelled').count(), 1);
+  assert.equal(await chart.locator('rect.waitlisted').count(), 0, 'no part for a status with none');
+  await screenshot(page, 'event-registrations-per-day');
+});
+
 test('add a session inside the event; one outside it is refused inline', async () => {
   const event = await anEvent();
   await page.goto(event.url);

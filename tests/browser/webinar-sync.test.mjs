@@ -228,6 +228,13 @@ test('Update metrics now brings attendance into the registrations list', async (
   assert.equal(await watched.innerText(), 'Attended · 42 min live · 3 min replay · score 7.5');
   assert.equal(await row('absent@example.com').getByTestId('attendance').innerText(), 'Did not attend');
   assert.match(await page.getByTestId('attendance-totals').innerText(), /1 of 2 confirmed registrations attended/);
+  // The same as a chart, which says it in words to assistive technology.
+  const chart = page.getByRole('img', { name: 'Event: 1 of 2 attended.' });
+  await chart.waitFor();
+  const [registered, attended] = await Promise.all(
+    ['registered', 'attended'].map((bar) => chart.locator(`.bar.${bar}`).evaluate((b) => b.getBoundingClientRect().width)),
+  );
+  assert.ok(Math.abs(attended * 2 - registered) <= 1, `attended ${attended} is half of registered ${registered}`);
   await screenshot(page, 'webinar-sync-attendance');
 });
 

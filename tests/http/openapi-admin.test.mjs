@@ -308,6 +308,9 @@ describe('live answers conform to the admin document', () => {
     conforms(csv, 'GET', `${R}.csv`);
     assert.equal(csv.status, 200);
     succeeded.add(`GET ${R}.csv`);
+    const days = await check('GET', `${A}/events/{eventId}/registrations-per-day`, `${A}/events/${main}/registrations-per-day`, { status: 200 });
+    assert.ok(days.length >= 1 && days.at(-1).confirmed >= 1, JSON.stringify(days));
+    await check('GET', `${A}/events/{eventId}/registrations-per-day`, `${A}/events/nope/registrations-per-day`, { status: 404 });
     await check('DELETE', '/admin/events/{eventId}', `${A}/events/${main}`, { status: 409 });
     await check('DELETE', '/admin/events/{eventId}/passes/{passId}', `${A}/events/${main}/passes/${data.passes[1].id}`, { status: 409 });
     const cancel = `${R}/{registrationId}/cancel`;

@@ -7,7 +7,10 @@ use crate::contact::{AttendeeInput, MatchStrategy};
 use crate::custom::{Answer, RegistrationQuestion, validate_answers};
 use crate::sync::{Attendance, SessionWebinar};
 
+mod daily;
 mod seats;
+
+pub use daily::{DAYS_MAX, DailyCount, per_day};
 
 pub use seats::{
     Availability, CLOSED, Capacity, FULL, PASS_FULL, decide, decide_with_pass, promotes,

@@ -2,7 +2,9 @@
 //! to the webinar provider again.
 
 use convene_types::list::{MAX_PAGE_SIZE, Page};
-use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
+use convene_types::registration::{
+    DailyCount, Registration, RegistrationInput, RegistrationStatus,
+};
 use gloo_net::http::Request;
 
 use super::events::event_url;
@@ -34,6 +36,12 @@ pub async fn cancel_registration(event_id: &str, registration_id: &str) -> ApiRe
         encode(registration_id)
     );
     read(send(Request::post(&url)).await?)
+}
+
+/// The event's registrations per UTC day of creation, by status now (for its chart).
+pub async fn registrations_per_day(event_id: &str) -> ApiResult<Vec<DailyCount>> {
+    let url = format!("{}/registrations-per-day", event_url(event_id));
+    read(send(Request::get(&url)).await?)
 }
 
 /// The CSV export's address, for a plain download link (the session cookie goes with it).

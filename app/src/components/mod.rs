@@ -1,4 +1,5 @@
 pub mod attendance;
+pub mod charts;
 pub mod configuration_select;
 pub mod custom_values;
 pub mod event_items;

@@ -94,6 +94,10 @@ pub enum RegistryCommand {
     CountSeats {
         event_id: String,
     },
+    /// How many registrations of an event were made each day, by their status now.
+    DailyCounts {
+        event_id: String,
+    },
     /// Each registration's place on its event's waitlist (1: the next to move up), or
     /// `None` when it is not waitlisted.
     WaitlistPlaces {

@@ -150,6 +150,9 @@ impl RegistryObject {
                 now_ms,
             )),
             RegistryCommand::CountSeats { event_id } => reply(db.seat_counts(&event_id)),
+            RegistryCommand::DailyCounts { event_id } => {
+                reply(queries::daily_counts(db, &event_id))
+            }
             RegistryCommand::WaitlistPlaces {
                 event_id,
                 registration_ids,

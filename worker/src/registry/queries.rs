@@ -2,7 +2,8 @@
 
 use convene_types::contact::Contact;
 use convene_types::list::Page;
-use convene_types::registration::{Registration, RegistrationStatus};
+use convene_types::registration::{DailyCount, Registration, RegistrationStatus, per_day};
+use serde::Deserialize;
 use worker::SqlStorageValue;
 
 use super::rows::{self, CONTACT_COLUMNS, ContactRow};
@@ -76,6 +77,28 @@ pub fn list_registrations(
         page,
         page_size,
     })
+}
+
+#[derive(Deserialize)]
+struct DayRow {
+    day: String,
+    status: String,
+    n: f64,
+}
+
+/// The registrations of `event_id` per UTC day of creation and status now
+/// ([`per_day`]: every day from the first to the last).
+pub fn daily_counts(db: &Db, event_id: &str) -> ApiResult<Vec<DailyCount>> {
+    let rows: Vec<DayRow> = db.rows(
+        "SELECT substr(created_at, 1, 10) AS day, status, COUNT(*) AS n FROM registrations \
+         WHERE event_id = ? GROUP BY day, status",
+        vec![event_id.into()],
+    )?;
+    let counted: Vec<(String, RegistrationStatus, u32)> = rows
+        .into_iter()
+        .filter_map(|r| Some((r.day, RegistrationStatus::parse(&r.status)?, r.n as u32)))
+        .collect();
+    Ok(per_day(&counted))
 }
 
 /// The place of each of `ids` on the waitlist of `event_id`, in the order seats are given

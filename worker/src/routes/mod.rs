@@ -213,6 +213,10 @@ async fn admin(
             Method::Post => registrations::create(req, env, id).await,
             _ => Err(allow(&["GET", "POST"])),
         },
+        ["events", id, "registrations-per-day"] => match method {
+            Method::Get => registrations::per_day(env, id).await,
+            _ => Err(allow(&["GET"])),
+        },
         ["events", id, "registrations.csv"] => match method {
             Method::Get => registrations::csv(env, id).await,
             _ => Err(allow(&["GET"])),

@@ -5,7 +5,7 @@
 use convene_types::contact::Contact;
 use convene_types::list::Page;
 use convene_types::registration::{
-    self, Registration, RegistrationInput, RegistrationStatus, SyncState,
+    self, DailyCount, Registration, RegistrationInput, RegistrationStatus, SyncState,
 };
 use worker::{Env, Headers, Request, Response, Url};
 
@@ -181,6 +181,17 @@ pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
     };
     let page: Page<Registration> = Registry::registry(env)?.call(&command).await?;
     http::json(&page, 200)
+}
+
+/// The event's registrations per day, for its chart.
+pub async fn per_day(env: &Env, event_id: &str) -> ApiResult<Response> {
+    ensure_event(env, event_id).await?;
+    let days: Vec<DailyCount> = Registry::registry(env)?
+        .call(&RegistryCommand::DailyCounts {
+            event_id: event_id.into(),
+        })
+        .await?;
+    http::json(&days, 200)
 }
 
 pub async fn csv(env: &Env, event_id: &str) -> ApiResult<Response> {

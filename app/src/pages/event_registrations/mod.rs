@@ -1,7 +1,8 @@
 //! An event's registrations: `/events/{id}/registrations`. The list (`list.rs`: search,
 //! status filter, paging, cancel; each with its pass and answers, its webinar sync state
 //! with Retry and its sessions' own webinars, and its attendance), the attendance totals of
-//! the event and of each session with its own webinar, a form to register someone
+//! the event and of each session with its own webinar (also as a chart, beside the chart
+//! of registrations per day), a form to register someone
 //! (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV export.
 //! While a registration on the page is on its way to the webinar provider, the list is
 //! read again (after 2 s, then less and less often).
@@ -21,6 +22,7 @@ use leptos_router::hooks::use_params_map;
 use crate::Loaded;
 use crate::api;
 use crate::components::attendance::{attendance_totals, session_attendance_totals};
+use crate::components::charts::{AttendanceChart, RegistrationsPerDay};
 use crate::components::list::{ListState, SearchBox};
 use crate::components::sync_state::refresh_after_ms;
 use crate::reactive::{action, effect};
@@ -136,6 +138,13 @@ pub fn EventRegistrations() -> impl IntoView {
         Box::pin(async move { api::all_registrations(&id, RegistrationStatus::Confirmed).await })
     });
 
+    let per_day = auth.resource(move || {
+        let id = event_id();
+        register.version().get();
+        cancel.version().get();
+        Box::pin(async move { api::registrations_per_day(&id).await })
+    });
+
     let event_name = move || {
         event.with(|e| match e {
             Some(Ok(e)) => e.name.clone(),
@@ -170,6 +179,15 @@ pub fn EventRegistrations() -> impl IntoView {
             register=register
         />
         <h2>"Registrations"</h2>
+        <Transition fallback=|| ()>
+            {move || per_day.get().map(|result| match result {
+                Ok(days) if days.is_empty() => ().into_any(),
+                Ok(days) => view! { <RegistrationsPerDay days=days /> }.into_any(),
+                Err(e) => view! {
+                    <p class="banner error" role="alert">"Registrations per day: "{e.message()}</p>
+                }.into_any(),
+            })}
+        </Transition>
         <Transition fallback=|| ()>
             {move || confirmed.get().map(|result| match result {
                 Ok(all) => totals_view(&all, &loaded(sessions).unwrap_or_default()).into_any(),
@@ -209,8 +227,14 @@ pub fn EventRegistrations() -> impl IntoView {
 
 /// "12 of 30 confirmed registrations attended" for the event, and "Keynote: 3 of 5
 /// registered attended" for each session with its own webinar, once the provider reported
-/// attendance for it.
+/// attendance for it; and the same as a chart.
 fn totals_view(confirmed: &[Registration], sessions: &[Session]) -> impl IntoView {
+    let mut charted: Vec<_> = attendance_totals(confirmed)
+        .map(|t| ("Event".to_string(), t))
+        .into_iter()
+        .collect();
+    charted.extend(session_attendance_totals(confirmed, sessions));
+    let chart = (!charted.is_empty()).then(|| view! { <AttendanceChart rows=charted /> });
     let event = attendance_totals(confirmed).map(|t| {
         view! {
             <p class="totals" data-testid="attendance-totals">
@@ -231,5 +255,5 @@ fn totals_view(confirmed: &[Registration], sessions: &[Session]) -> impl IntoVie
             }
         })
         .collect::<Vec<_>>();
-    (event, by_session)
+    (event, by_session, chart)
 }

@@ -1,0 +1,220 @@
+//! Charts to look at instead of read: plain SVG, no charting library. Each chart is an
+//! image for assistive technology (`role="img"`) labelled by a visible sentence that says
+//! what it shows in numbers. The geometry and the sentences are plain functions, tested
+//! natively.
+
+use convene_types::registration::DailyCount;
+use leptos::prelude::*;
+
+use crate::components::attendance::AttendanceTotals;
+
+/// The drawing's size in SVG units (it scales to the width it is given).
+const WIDTH: f64 = 600.0;
+const HEIGHT: f64 = 160.0;
+/// Room under the bars for the first and last day.
+const AXIS: f64 = 18.0;
+/// The fewest day slots drawn: a few days do not make giant bars.
+const MIN_SLOTS: usize = 14;
+
+/// One stacked bar: the day, its x and width, and each part's (y, height) from the bottom
+/// up: confirmed, waitlisted, cancelled.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stack {
+    pub day: String,
+    pub x: f64,
+    pub width: f64,
+    pub parts: [(f64, f64); 3],
+}
+
+/// The bars of `days`, the tallest day filling the height above the axis.
+pub fn stacks(days: &[DailyCount]) -> Vec<Stack> {
+    let most = days.iter().map(DailyCount::total).max().unwrap_or(0).max(1);
+    let step = WIDTH / days.len().max(MIN_SLOTS) as f64;
+    let scale = (HEIGHT - AXIS) / f64::from(most);
+    days.iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut bottom = HEIGHT - AXIS;
+            let parts = [d.confirmed, d.waitlisted, d.cancelled].map(|n| {
+                let height = f64::from(n) * scale;
+                bottom -= height;
+                (bottom, height)
+            });
+            Stack {
+                day: d.day.clone(),
+                x: i as f64 * step + step * 0.1,
+                width: step * 0.8,
+                parts,
+            }
+        })
+        .collect()
+}
+
+/// What the registrations chart shows, in one sentence.
+pub fn days_summary(days: &[DailyCount]) -> String {
+    let sum = |f: fn(&DailyCount) -> u32| days.iter().map(f).sum::<u32>();
+    let (confirmed, waitlisted, cancelled) = (
+        sum(|d| d.confirmed),
+        sum(|d| d.waitlisted),
+        sum(|d| d.cancelled),
+    );
+    let (Some(first), Some(last), Some(busiest)) = (
+        days.first(),
+        days.last(),
+        days.iter()
+            .max_by_key(|d| (d.total(), std::cmp::Reverse(d.day.clone()))),
+    ) else {
+        return "No registrations yet.".into();
+    };
+    format!(
+        "{} registrations from {} to {} (UTC days): {confirmed} confirmed, {waitlisted} \
+         waitlisted, {cancelled} cancelled. Most on {}: {}.",
+        confirmed + waitlisted + cancelled,
+        first.day,
+        last.day,
+        busiest.day,
+        busiest.total()
+    )
+}
+
+/// Registrations made each day, stacked by status now.
+#[component]
+pub fn RegistrationsPerDay(days: Vec<DailyCount>) -> impl IntoView {
+    let summary = days_summary(&days);
+    let (first, last) = (
+        days.first().map(|d| d.day.clone()).unwrap_or_default(),
+        days.last().map(|d| d.day.clone()).unwrap_or_default(),
+    );
+    let stacked = stacks(&days);
+    // The last day's label ends under its bar (or the first's starts there, for one day).
+    let last_end = stacked.last().map_or(WIDTH, |s| s.x + s.width);
+    let last = (days.len() > 1).then(|| {
+        view! { <text x=last_end y=HEIGHT - 4.0 class="axis end">{last}</text> }
+    });
+    let bars = stacked
+        .into_iter()
+        .map(|bar| {
+            let Stack {
+                day,
+                x,
+                width,
+                parts,
+            } = bar;
+            let rects = parts
+                .into_iter()
+                .zip(["confirmed", "waitlisted", "cancelled"])
+                .filter(|((_, height), _)| *height > 0.0)
+                .map(|((y, height), class)| {
+                    view! { <rect class=class x=x y=y width=width height=height /> }
+                })
+                .collect_view();
+            view! { <g><title>{day}</title>{rects}</g> }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart" data-testid="registrations-per-day">
+            <figcaption>
+                <strong>"Registrations per day"</strong>
+                <span class="legend">
+                    <span class="key confirmed"></span>"Confirmed"
+                    <span class="key waitlisted"></span>"Waitlisted"
+                    <span class="key cancelled"></span>"Cancelled"
+                </span>
+            </figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="per-day-summary">
+                {bars}
+                <text x="0" y=HEIGHT - 4.0 class="axis">{first}</text>
+                {last}
+            </svg>
+            <p class="muted" id="per-day-summary">{summary}</p>
+        </figure>
+    }
+}
+
+/// Attended against registered, for the event and each session with its own webinar: one
+/// pair of bars each, as long as their share of the most registered.
+#[component]
+pub fn AttendanceChart(rows: Vec<(String, AttendanceTotals)>) -> impl IntoView {
+    let most = rows
+        .iter()
+        .map(|(_, t)| t.registered)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let summary = rows
+        .iter()
+        .map(|(name, t)| format!("{name}: {} of {} attended", t.attended, t.registered))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let bars = rows
+        .iter()
+        .map(|(name, t)| {
+            let width = |n: usize| format!("{:.1}%", n as f64 / most * 100.0);
+            view! {
+                <div class="pair">
+                    <span class="name">{name.clone()}</span>
+                    <span class="bar registered" style:width=width(t.registered)></span>
+                    <span class="bar attended" style:width=width(t.attended)></span>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart" data-testid="attendance-chart">
+            <figcaption>
+                <strong>"Attended vs. registered"</strong>
+                <span class="legend">
+                    <span class="key registered"></span>"Registered"
+                    <span class="key attended"></span>"Attended"
+                </span>
+            </figcaption>
+            <div class="pairs" role="img" aria-labelledby="attendance-summary">{bars}</div>
+            <p class="muted" id="attendance-summary">{summary}"."</p>
+        </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(day: &str, confirmed: u32, waitlisted: u32, cancelled: u32) -> DailyCount {
+        DailyCount {
+            day: day.into(),
+            confirmed,
+            waitlisted,
+            cancelled,
+        }
+    }
+
+    #[test]
+    fn the_busiest_day_fills_the_height_and_parts_stack_up() {
+        let bars = stacks(&[day("2026-06-01", 1, 0, 0), day("2026-06-02", 2, 1, 1)]);
+        assert_eq!(bars.len(), 2);
+        let top = HEIGHT - AXIS;
+        // Day two: 4 registrations, the most: its parts reach the top.
+        let [confirmed, waitlisted, cancelled] = bars[1].parts;
+        assert_eq!(confirmed, (top - top / 2.0, top / 2.0));
+        assert_eq!(waitlisted.0 + waitlisted.1, confirmed.0);
+        assert_eq!(cancelled.0, 0.0);
+        assert_eq!(bars[0].parts[0].1, top / 4.0);
+        // At least two weeks of slots: two days are two narrow bars on the left.
+        let step = WIDTH / MIN_SLOTS as f64;
+        assert_eq!(bars[1].x, step + step * 0.1);
+    }
+
+    #[test]
+    fn the_summary_says_it_in_numbers() {
+        let days = [
+            day("2026-06-01", 1, 0, 0),
+            day("2026-06-02", 0, 0, 0),
+            day("2026-06-03", 2, 1, 1),
+        ];
+        assert_eq!(
+            days_summary(&days),
+            "5 registrations from 2026-06-01 to 2026-06-03 (UTC days): 3 confirmed, 1 \
+             waitlisted, 1 cancelled. Most on 2026-06-03: 4."
+        );
+        assert_eq!(days_summary(&[]), "No registrations yet.");
+    }
+}
