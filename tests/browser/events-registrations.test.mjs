@@ -210,6 +210,25 @@ test('registrations per day, as a chart that says its numbers', async () => {
   await screenshot(page, 'event-registrations-per-day');
 });
 
+test('the Events list shows how full the upcoming events are', async () => {
+  const event = await anEvent({ capacity: 4, start: '2030-05-01T09:00', end: '2030-05-01T18:00' });
+  const res = await api.post(`/api/admin/events/${event.id}/registrations`, {
+    email: `fill-${tag()}@example.com`, firstName: 'Fill', lastName: `Chart ${tag()}`,
+  });
+  assert.equal(res.status, 201, res.text);
+  const ended = await anEvent({ start: '2026-06-01T09:00', end: '2026-06-01T18:00' });
+  await nav('Events').click();
+  const chart = page.getByTestId('upcoming-fill');
+  const row = chart.locator('.pair', { hasText: event.name });
+  await row.getByText(`${event.name}: 1 of 4 seats taken (25%)`).waitFor();
+  const [bar, track] = await Promise.all(['.bar', '.track'].map((s) => row.locator(s).evaluate((e) => e.getBoundingClientRect().width)));
+  assert.ok(Math.abs(bar - track / 4) <= 1, `bar ${bar} is a quarter of ${track}`);
+  // An event that has ended is not upcoming (it is in the list below).
+  await page.getByTestId('events-table').getByText(ended.name).waitFor();
+  assert.equal(await chart.locator('.pair', { hasText: ended.name }).count(), 0);
+  await screenshot(page, 'events-upcoming-fill');
+});
+
 test('add a session inside the event; one outside it is refused inline', async () => {
   const event = await anEvent();
   await page.goto(event.url);

@@ -308,6 +308,8 @@ describe('live answers conform to the admin document', () => {
     conforms(csv, 'GET', `${R}.csv`);
     assert.equal(csv.status, 200);
     succeeded.add(`GET ${R}.csv`);
+    const upcoming = await check('GET', `${A}/upcoming-events`, `${A}/upcoming-events`, { status: 200 });
+    assert.ok(Array.isArray(upcoming), JSON.stringify(upcoming));
     const days = await check('GET', `${A}/events/{eventId}/registrations-per-day`, `${A}/events/${main}/registrations-per-day`, { status: 200 });
     assert.ok(days.length >= 1 && days.at(-1).confirmed >= 1, JSON.stringify(days));
     await check('GET', `${A}/events/{eventId}/registrations-per-day`, `${A}/events/nope/registrations-per-day`, { status: 404 });

@@ -443,8 +443,10 @@ pub fn list(mut events: Vec<Event>, query: &ListQuery) -> Vec<Event> {
     events
 }
 
+mod fill;
 mod session;
 
+pub use fill::{EventFill, UPCOMING_MAX, upcoming};
 pub use session::{Session, SessionDraft, SessionInput};
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! (speakers, passes, registration fields).
 
 use convene_types::catalog::{Pass, PassInput, Speaker, SpeakerInput};
-use convene_types::event::{Event, EventInput, Session, SessionInput};
+use convene_types::event::{Event, EventFill, EventInput, Session, SessionInput};
 use convene_types::list::Page;
 use gloo_net::http::Request;
 use serde::Serialize;
@@ -19,6 +19,11 @@ pub(super) fn event_url(id: &str) -> String {
 /// Sort keys: `start` (default), `name`.
 pub async fn events(query: &str) -> ApiResult<Page<Event>> {
     read(send(Request::get(&format!("{EVENTS}{query}"))).await?)
+}
+
+/// The events that have not ended, soonest first, with their seats.
+pub async fn upcoming_events() -> ApiResult<Vec<EventFill>> {
+    read(send(Request::get("/api/admin/upcoming-events")).await?)
 }
 
 pub async fn event(id: &str) -> ApiResult<Event> {

@@ -1,8 +1,9 @@
-//! Charts to look at instead of read: plain SVG, no charting library. Each chart is an
-//! image for assistive technology (`role="img"`) labelled by a visible sentence that says
-//! what it shows in numbers. The geometry and the sentences are plain functions, tested
+//! Charts to look at instead of read: plain SVG and CSS bars, no charting library. Each
+//! chart says what it shows in numbers, in visible sentences (its image for assistive
+//! technology, `role="img"`, is labelled by them). The geometry and the sentences are plain functions, tested
 //! natively.
 
+use convene_types::event::EventFill;
 use convene_types::registration::DailyCount;
 use leptos::prelude::*;
 
@@ -174,6 +175,55 @@ pub fn AttendanceChart(rows: Vec<(String, AttendanceTotals)>) -> impl IntoView {
     }
 }
 
+/// "Spring Summit: 12 of 50 seats taken (24%), 3 waitlisted", or without a capacity
+/// "Spring Summit: 12 registered (no capacity)".
+pub fn fill_sentence(fill: &EventFill) -> String {
+    let waiting = match fill.waitlisted {
+        0 => String::new(),
+        n => format!(", {n} waitlisted"),
+    };
+    match (fill.capacity, fill.percent()) {
+        (Some(capacity), Some(percent)) => format!(
+            "{}: {} of {capacity} seats taken ({percent}%){waiting}",
+            fill.name, fill.confirmed
+        ),
+        _ => format!(
+            "{}: {} registered (no capacity){waiting}",
+            fill.name, fill.confirmed
+        ),
+    }
+}
+
+/// How full the upcoming events are: one bar each, the share of its capacity taken, with
+/// its sentence beside it (the bar itself is decoration: the rows hold links, so they are
+/// not one image).
+#[component]
+pub fn UpcomingFill(events: Vec<EventFill>) -> impl IntoView {
+    let rows = events
+        .into_iter()
+        .map(|fill| {
+            let sentence = fill_sentence(&fill);
+            let width = format!("{}%", fill.percent().unwrap_or(0));
+            let href = format!("/events/{}", fill.id);
+            view! {
+                <div class="pair">
+                    <a class="name" href=href>{fill.name.clone()}</a>
+                    <span class="track" aria-hidden="true">
+                        <span class="bar registered" style:width=width></span>
+                    </span>
+                    <span class="muted small">{sentence}</span>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart" data-testid="upcoming-fill">
+            <figcaption><strong>"Upcoming events: seats taken"</strong></figcaption>
+            <div class="pairs">{rows}</div>
+        </figure>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +251,26 @@ mod tests {
         // At least two weeks of slots: two days are two narrow bars on the left.
         let step = WIDTH / MIN_SLOTS as f64;
         assert_eq!(bars[1].x, step + step * 0.1);
+    }
+
+    #[test]
+    fn an_events_fill_reads_as_a_sentence() {
+        let mut fill = EventFill {
+            id: "e".into(),
+            name: "Summit".into(),
+            start: String::new(),
+            time_zone: String::new(),
+            capacity: Some(50),
+            confirmed: 12,
+            waitlisted: 0,
+        };
+        assert_eq!(fill_sentence(&fill), "Summit: 12 of 50 seats taken (24%)");
+        fill.waitlisted = 3;
+        fill.capacity = None;
+        assert_eq!(
+            fill_sentence(&fill),
+            "Summit: 12 registered (no capacity), 3 waitlisted"
+        );
     }
 
     #[test]

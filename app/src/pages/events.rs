@@ -1,8 +1,10 @@
-//! Events: the list, soonest first by default.
+//! Events: how full the upcoming ones are (a chart), then the list, soonest first by
+//! default.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::charts::UpcomingFill;
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::display::{local_time, yes_no};
@@ -18,11 +20,22 @@ pub fn Events() -> impl IntoView {
         Box::pin(async move { api::events(&query).await })
     });
 
+    let upcoming = auth.resource(|| Box::pin(async { api::upcoming_events().await }));
+
     view! {
         <div class="page-header">
             <h1>"Events"</h1>
             <A href="/events/new" attr:class="button primary">"New"</A>
         </div>
+        <Transition fallback=|| ()>
+            {move || upcoming.get().map(|result| match result {
+                Ok(events) if events.is_empty() => ().into_any(),
+                Ok(events) => view! { <UpcomingFill events=events /> }.into_any(),
+                Err(e) => view! {
+                    <p class="banner error" role="alert">"Upcoming events: "{e.message()}</p>
+                }.into_any(),
+            })}
+        </Transition>
         <div class="toolbar">
             <SearchBox list=list label="Search events" />
         </div>

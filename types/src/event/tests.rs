@@ -51,6 +51,16 @@ fn event(format: EventFormat) -> Event {
     }
 }
 
+/// An in-person event named `name` from `start` to `end` (local times).
+pub(super) fn event_named(name: &str, start: &str, end: &str) -> Event {
+    Event {
+        name: name.into(),
+        start: start.into(),
+        end: end.into(),
+        ..event(EventFormat::InPerson)
+    }
+}
+
 fn fields(errors: &[FieldError]) -> Vec<&str> {
     errors.iter().map(|e| e.field.as_str()).collect()
 }

@@ -94,6 +94,10 @@ pub enum RegistryCommand {
     CountSeats {
         event_id: String,
     },
+    /// [`RegistryCommand::CountSeats`] of each of several events, in their order.
+    CountSeatsOf {
+        event_ids: Vec<String>,
+    },
     /// How many registrations of an event were made each day, by their status now.
     DailyCounts {
         event_id: String,

@@ -150,6 +150,12 @@ impl RegistryObject {
                 now_ms,
             )),
             RegistryCommand::CountSeats { event_id } => reply(db.seat_counts(&event_id)),
+            RegistryCommand::CountSeatsOf { event_ids } => reply(
+                event_ids
+                    .iter()
+                    .map(|id| db.seat_counts(id))
+                    .collect::<ApiResult<Vec<_>>>(),
+            ),
             RegistryCommand::DailyCounts { event_id } => {
                 reply(queries::daily_counts(db, &event_id))
             }

@@ -179,6 +179,10 @@ async fn admin(
             Method::Post => event_admin::set_active(env, id, false).await,
             _ => Err(allow(&["POST"])),
         },
+        ["upcoming-events"] => match method {
+            Method::Get => events::upcoming(env).await,
+            _ => Err(allow(&["GET"])),
+        },
         ["events"] => match method {
             Method::Get => events::list(env, url).await,
             Method::Post => events::create(req, env).await,
