@@ -1,7 +1,8 @@
-//! The signed-in frame: header with the user and sign-out, the navigation (events, then
-//! Settings), the page.
+//! The signed-in frame: a skip link, the header with the user and sign-out, the
+//! navigation (events, then Settings), the page.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
@@ -97,7 +98,19 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         })
     });
 
+    // The skip link moves focus past the navigation; a hash link would go through the
+    // router, so it focuses the page's main region itself.
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main")
+            && let Ok(main) = main.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = main.focus();
+        }
+    };
+
     view! {
+        <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a>
         <header class="topbar">
             <a class="brand" href="/settings">"Convene"</a>
             <span class="grow"></span>
@@ -118,7 +131,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 <h2>"Event management"</h2>
                 {nav_list(EVENT_MANAGEMENT)}
             </nav>
-            <main class="content">
+            <main class="content" id="main" tabindex="-1">
                 {move || match auth.user.get() {
                     Some(Some(_)) => children().into_any(),
                     _ => view! { <p class="muted">"Loading…"</p> }.into_any(),
