@@ -136,6 +136,7 @@ pub fn App() -> impl IntoView {
         user: RwSignal::new(None),
     };
     provide_context(auth);
+    components::unsaved::provide();
     api::on_unauthorized(move || auth.signed_out());
     leptos::task::spawn_local(async move {
         auth.user.set(Some(api::session().await.ok()));

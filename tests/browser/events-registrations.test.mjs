@@ -229,6 +229,45 @@ test('the Events list shows how full the upcoming events are', async () => {
   await screenshot(page, 'events-upcoming-fill');
 });
 
+test('leaving an event form with changes not saved asks first', async () => {
+  const event = await anEvent();
+  const asked = [];
+  const answer = (accept) => page.once('dialog', (d) => {
+    asked.push(`${d.type()}: ${d.message()}`);
+    return accept ? d.accept() : d.dismiss();
+  });
+  await page.goto(event.url);
+  await page.getByRole('heading', { name: event.name }).waitFor();
+  await page.fill('#name', `${event.name} (renamed)`);
+  // No: the page and what was typed stay.
+  answer(false);
+  await nav('Events').click();
+  await until(async () => asked.length === 1);
+  assert.equal(asked[0], 'confirm: This page has changes that are not saved. Leave it anyway?');
+  assert.equal(page.url(), event.url);
+  assert.equal(await page.inputValue('#name'), `${event.name} (renamed)`);
+  // Yes: it goes.
+  answer(true);
+  await nav('Events').click();
+  await page.waitForURL(`${server.url}/events`);
+  assert.equal(asked.length, 2);
+  // Saved changes leave without a question.
+  await page.goto(event.url);
+  await page.fill('#name', `${event.name} (saved)`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await until(async () => (await api.get(`/api/admin/events/${event.id}`)).body.name === `${event.name} (saved)`);
+  await nav('Events').click();
+  await page.waitForURL(`${server.url}/events`);
+  assert.equal(asked.length, 2, 'no question once saved');
+  // Reloading with changes not saved: the browser's own question.
+  await page.goto(event.url);
+  await page.fill('#name', `${event.name} (again)`);
+  answer(true);
+  await page.reload();
+  await until(async () => asked.length === 3);
+  assert.match(asked[2], /^beforeunload/);
+});
+
 test('add a session inside the event; one outside it is refused inline', async () => {
   const event = await anEvent();
   await page.goto(event.url);

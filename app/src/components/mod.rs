@@ -13,3 +13,4 @@ pub mod shell;
 pub mod status;
 pub mod sync_state;
 pub mod tabs;
+pub mod unsaved;

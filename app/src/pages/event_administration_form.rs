@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::event_administrations::LIST;
 use crate::api::{self, ApiError};
 use crate::components::field::{InlineError, TextField, error_for};
+use crate::components::unsaved;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -34,6 +35,7 @@ pub fn EventAdministrationForm() -> impl IntoView {
     let strategy = RwSignal::new(MatchStrategy::default());
     let demo_payment = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let dirty = unsaved::guard();
     let message = RwSignal::new(None::<String>);
     let saved_note = RwSignal::new(false);
     let record = RwSignal::new(None::<EventAdministration>);
@@ -81,6 +83,7 @@ pub fn EventAdministrationForm() -> impl IntoView {
     let navigate_after_save = navigate.clone();
     effect(move || match save.value().get() {
         Some(Ok(saved)) => {
+            dirty.set(false);
             message.set(None);
             if untrack(id).is_none() {
                 navigate_after_save(&format!("{LIST}/{}", saved.id), Default::default());
@@ -190,7 +193,8 @@ pub fn EventAdministrationForm() -> impl IntoView {
             }
             .into_any()
         })}
-        <form id="event-administration-form" class="card form" on:submit=on_submit novalidate>
+        <form id="event-administration-form" class="card form" on:submit=on_submit novalidate
+            on:input=move |_| dirty.set(true)>
             <TextField name="name" label="Name" value=name errors=errors required=true />
             <fieldset class="field options" class:invalid=move || errors.with(|e| error_for(e, "matchStrategy").is_some())>
                 <legend>"Match contact based on"</legend>

@@ -19,6 +19,7 @@ use crate::api::{self, ApiError};
 use crate::components::configuration_select::ConfigurationSelect;
 use crate::components::custom_values::{self, CustomValueFields, fields_of};
 use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
+use crate::components::unsaved;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -126,6 +127,7 @@ pub fn EventForm() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let saved_note = RwSignal::new(false);
     let record = RwSignal::new(None::<Event>);
+    let dirty = unsaved::guard();
 
     let fail = move |e: ApiError| {
         errors.set(e.fields());
@@ -167,6 +169,7 @@ pub fn EventForm() -> impl IntoView {
     let navigate_after_save = navigate.clone();
     effect(move || match save.value().get() {
         Some(Ok(saved)) => {
+            dirty.set(false);
             message.set(None);
             if untrack(id).is_none() {
                 navigate_after_save(&format!("{LIST}/{}", saved.id), Default::default());
@@ -261,7 +264,8 @@ pub fn EventForm() -> impl IntoView {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
         {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
-        <form id="event-form" class="card form" on:submit=on_submit novalidate>
+        <form id="event-form" class="card form" on:submit=on_submit novalidate
+            on:input=move |_| dirty.set(true)>
             <TextField name="name" label="Name" value=fields.name errors=errors required=true />
             <TextField
                 name="readableId"

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::web_applications::{LIST, token_hint};
 use crate::api::{self, ApiError};
 use crate::components::field::TextField;
+use crate::components::unsaved;
 use crate::display::timestamp;
 use crate::reactive::{action, effect};
 use crate::use_auth;
@@ -87,6 +88,7 @@ pub fn WebApplicationForm() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let origins = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let dirty = unsaved::guard();
     // The lines the errors' indices refer to: those of the last submission.
     let submitted = RwSignal::new(Vec::<(usize, String)>::new());
     let message = RwSignal::new(None::<String>);
@@ -152,6 +154,7 @@ pub fn WebApplicationForm() -> impl IntoView {
     let navigate_after_save = navigate.clone();
     effect(move || match save.value().get() {
         Some(Ok(Saved::Created(token))) => {
+            dirty.set(false);
             message.set(None);
             save.value().set(None);
             let path = format!("{LIST}/{}", token.application.id);
@@ -160,6 +163,7 @@ pub fn WebApplicationForm() -> impl IntoView {
             navigate_after_save(&path, Default::default());
         }
         Some(Ok(Saved::Updated(app))) => {
+            dirty.set(false);
             message.set(None);
             saved_note.set(true);
             show(app);
@@ -296,7 +300,8 @@ pub fn WebApplicationForm() -> impl IntoView {
                 "This web application is inactive: the Events API refuses its token until it is activated."
             </p>
         })}
-        <form id="web-application-form" class="card form" on:submit=on_submit novalidate>
+        <form id="web-application-form" class="card form" on:submit=on_submit novalidate
+            on:input=move |_| dirty.set(true)>
             <TextField name="name" label="Name" value=name errors=errors required=true />
             <div class="field" class:invalid=move || !origin_errors().is_empty()>
                 <label for=ORIGINS>"Allowed origins *"</label>

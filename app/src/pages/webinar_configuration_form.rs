@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
 use crate::components::globe::GlobeIcon;
+use crate::components::unsaved;
 use crate::pages::webinar_configuration_health::{IntegrationHealth, with_health};
 use crate::pages::webinar_configuration_terms::TermsAndIntegration;
 use crate::reactive::{action, effect};
@@ -68,6 +69,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     let update_credentials = RwSignal::new(false);
     let tab = RwSignal::new(Tab::General);
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let dirty = unsaved::guard();
     let message = RwSignal::new(None::<String>);
     let record = RwSignal::new(None::<WebinarConfiguration>);
     let check_result = RwSignal::new(None::<CheckResult>);
@@ -115,6 +117,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     let navigate_after_save = navigate.clone();
     effect(move || match save.value().get() {
         Some(Ok(saved)) => {
+            dirty.set(false);
             credentials.clear();
             update_credentials.set(false);
             message.set(None);
@@ -300,7 +303,8 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                 aria-selected=move || (tab.get() == Tab::Credentials).to_string()
                 on:click=move |_| tab.set(Tab::Credentials)>"Credentials"</button>
         </nav>
-        <form id="configuration-form" class="card form" on:submit=on_submit novalidate>
+        <form id="configuration-form" class="card form" on:submit=on_submit novalidate
+            on:input=move |_| dirty.set(true)>
             <div hidden=move || tab.get() != Tab::General>
                 <TextField name="name" label="Name" value=name errors=errors required=true />
                 <div class="field" class:invalid=move || errors.with(|e| error_for(e, "providerId").is_some())>

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
+use crate::components::unsaved;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -63,6 +64,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
 
     let fields = Fields::new();
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let dirty = unsaved::guard();
     let message = RwSignal::new(None::<String>);
     // Unknown until the record is loaded: Delete shows only for a loaded, non-built-in one.
     let built_in = RwSignal::new(None::<bool>);
@@ -112,6 +114,9 @@ pub fn WebinarProviderForm() -> impl IntoView {
     let after_save = after.clone();
     effect(move || {
         if let Some(result) = save.value().get() {
+            if result.is_ok() {
+                dirty.set(false);
+            }
             after_save(result.map(|_| ()));
         }
     });
@@ -155,7 +160,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
             "These records rarely need changing. ON24 is preconfigured; edit it only to change its "
             "links or maximum duration."
         </p>
-        <form class="card form" on:submit=on_submit novalidate>
+        <form class="card form" on:submit=on_submit novalidate on:input=move |_| dirty.set(true)>
             <TextField name="name" label="Name" value=fields.name errors=errors required=true />
             <TextField
                 name="baseServiceUrl"

@@ -14,6 +14,7 @@ use super::custom_fields::entity_from_key;
 use super::website_table_configurations::{EXPOSURE_NOTE, LIST};
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
+use crate::components::unsaved;
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -51,6 +52,7 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
     let entity = RwSignal::new(Entity::Event);
     let fields = RwSignal::new(Vec::<String>::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    let dirty = unsaved::guard();
     let message = RwSignal::new(None::<String>);
     let saved_note = RwSignal::new(false);
     let record = RwSignal::new(None::<WebsiteTableConfiguration>);
@@ -97,6 +99,7 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
     let navigate_after_save = navigate.clone();
     effect(move || match save.value().get() {
         Some(Ok(saved)) => {
+            dirty.set(false);
             message.set(None);
             // Untracked: the navigation changes `id`, which must not run this again.
             if untrack(id).is_none() {
@@ -216,7 +219,8 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
         {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
-        <form id="table-configuration-form" class="card form" on:submit=on_submit novalidate>
+        <form id="table-configuration-form" class="card form" on:submit=on_submit novalidate
+            on:input=move |_| dirty.set(true)>
             <TextField name="name" label="Name" value=name errors=errors required=true />
             <div class="field" class:invalid=move || errors.with(|e| error_for(e, "entity").is_some())>
                 <label for="entity">"Table *"</label>
