@@ -456,6 +456,7 @@ async function main() {
     const surplus = stored - accepted;
     const verdict = surplus < 0 ? `LOST ${-surplus}` : surplus <= inFlight ? 'none lost' : `UNEXPLAINED SURPLUS ${surplus}`;
     console.log(`registrations answered 2xx: ${accepted}, stored: ${stored} (at most ${inFlight} in flight at the deadlines) -> ${verdict}`);
+    if (verdict !== 'none lost') process.exitCode = 1;
     const spa = ['dist/pkg/convene_app_bg.wasm', 'dist/pkg/convene_app.js', 'dist/style/main.css'].map((p) => gzipSize(path.join(REPO_ROOT, p)));
     const scripts = SCRIPTS.map(({ config, built }) => ({
       name: config,

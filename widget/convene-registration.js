@@ -48,7 +48,7 @@ async function answer(url, body) {
   }
 }
 
-async function mount(host, api, event, token, lang) {
+async function mount(host, api, event, token, lang, current) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   // A constructed style sheet, not a <style> element: a page whose Content-Security-Policy
   // forbids inline styles still styles the form.
@@ -60,7 +60,10 @@ async function mount(host, api, event, token, lang) {
   const reads = widget.reads();
   if (reads.length === 0) return;
   // The reads run together.
-  const view = build(widget.load(await Promise.all(reads.map((url) => answer(url)))));
+  const answers = await Promise.all(reads.map((url) => answer(url)));
+  // The element's attributes changed while this loaded: the newer rendering shows instead.
+  if (!current()) return;
+  const view = build(widget.load(answers));
   root.replaceChildren(view);
   if (view.tagName !== 'FORM') return;
   // The registration's idempotency key: a form sent twice registers once.
@@ -123,10 +126,17 @@ function showErrors(root, { controls, problem, errors }) {
   (first?.querySelector('input') ?? first)?.focus();
 }
 
-async function render(element, attr) {
-  await ready;
+/** Each element's latest rendering: an earlier one still loading stops when it resumes. */
+const renderings = new WeakMap();
+
+function render(element, attr) {
+  const rendering = {};
+  renderings.set(element, rendering);
+  const current = () => renderings.get(element) === rendering;
   const lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
-  mount(element, attr('api') || OWN_ORIGIN, attr('event'), attr('token'), lang).catch(report);
+  ready
+    .then(() => mount(element, attr('api') || OWN_ORIGIN, attr('event'), attr('token'), lang, current))
+    .catch(report);
 }
 
 class ConveneRegistration extends HTMLElement {

@@ -180,7 +180,8 @@ test("close an event's registration from its form, then open it again", async ()
   for (const closed of [true, false]) {
     await page.setChecked('#registrationClosed', closed);
     await page.getByRole('button', { name: 'Save' }).click();
-    await until(async () => (await api.get(`/api/admin/events/${event.id}`)).body.registrationClosed === closed);
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    assert.equal((await api.get(`/api/admin/events/${event.id}`)).body.registrationClosed, closed);
     await page.reload();
     await page.getByRole('heading', { name: event.name }).waitFor();
     assert.equal(await page.isChecked('#registrationClosed'), closed);
@@ -255,7 +256,8 @@ test('leaving an event form with changes not saved asks first', async () => {
   await page.goto(event.url);
   await page.fill('#name', `${event.name} (saved)`);
   await page.getByRole('button', { name: 'Save' }).click();
-  await until(async () => (await api.get(`/api/admin/events/${event.id}`)).body.name === `${event.name} (saved)`);
+  // The page's own "Saved." (its changes flag is cleared by then).
+  await page.getByRole('status').getByText('Saved.').waitFor();
   await nav('Events').click();
   await page.waitForURL(`${server.url}/events`);
   assert.equal(asked.length, 2, 'no question once saved');

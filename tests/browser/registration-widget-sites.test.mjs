@@ -249,7 +249,7 @@ test('an event on its waitlist says so before anyone types, then confirms the wa
   await tab.getByText('This event is full: new registrations join the waitlist.').waitFor();
   await tab.getByLabel('Email').fill(`wait-${tag()}@example.org`);
   await tab.getByRole('button', { name: 'Register' }).click();
-  await tab.getByText('The event is full: you are on the waitlist. Your place on the waitlist: 1.').waitFor();
+  await tab.getByText('You are on the waitlist. Your place on the waitlist: 1.').waitFor();
   await tab.close();
 });
 

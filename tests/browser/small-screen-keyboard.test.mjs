@@ -48,8 +48,12 @@ async function tabTo(selector, max = 60) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
     if (focused) {
-      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
-      assert.notEqual(outline, 'none', `${selector} shows its focus`);
+      // The app's own focus outline (style/main.css), not only the browser's default ring.
+      const { style, width } = await page.evaluate(() => {
+        const s = getComputedStyle(document.activeElement);
+        return { style: s.outlineStyle, width: s.outlineWidth };
+      });
+      assert.deepEqual({ style, width }, { style: 'solid', width: '2px' }, `${selector} shows its focus`);
       return;
     }
   }
@@ -61,7 +65,7 @@ const pageWidth = () =>
   page.evaluate((width) => ({
     width: document.documentElement.scrollWidth,
     past: [...document.querySelectorAll('body *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.grid'))
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('.table-scroll'))
       .slice(0, 5)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`),
   }), WIDTH);

@@ -362,14 +362,22 @@ describe('the public Events API: registrations', () => {
       assert.deepEqual(count.body, { count: 3, availability: 'full' });
     });
 
-    it('a closed event refuses with 409 and stores nothing; administrators still register', async () => {
-      const ev = await event({ registrationClosed: true });
+    it('a closed event refuses new registrations with 409, replays earlier ones; administrators still register', async () => {
+      const ev = await event();
+      const earlier = { attendees: [{ email: `before-${tag()}@example.com` }], idempotencyKey: `before-${tag()}` };
+      const made = await register(ev.readableId, earlier);
+      assert.equal(made.status, 201, made.text);
+      const closed = await api.put(`${EVENTS}/${ev.id}`, { ...ev, capacity: ev.capacity, registrationClosed: true });
+      assert.equal(closed.status, 200, closed.text);
       const refused = await register(ev.readableId, { attendees: [{ email: `closed-${tag()}@example.com` }] });
       assert.equal(refused.status, 409, refused.text);
       assert.equal(refused.body.error.message, 'Registration for this event is closed.');
-      assert.equal((await adminRegistrations(ev.id)).total, 0);
+      const replayed = await register(ev.readableId, earlier);
+      assert.equal(replayed.status, 200, replayed.text);
+      assert.deepEqual(replayed.body, made.body, 'the earlier registration, as first answered');
+      assert.equal((await adminRegistrations(ev.id)).total, 1);
       const count = await v1(`/events/${ev.readableId}/registrations/count`, { token });
-      assert.deepEqual(count.body, { count: 0, availability: 'closed' });
+      assert.deepEqual(count.body, { count: 1, availability: 'closed' });
       const added = await api.post(`${EVENTS}/${ev.id}/registrations`, { email: `admin-${tag()}@example.com` });
       assert.equal(added.status, 201, added.text);
     });

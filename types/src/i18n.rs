@@ -149,9 +149,10 @@ impl Text {
                 "Veuillez corriger les champs signalés ci-dessous.",
             ),
             Text::Registered => ("You are registered.", "Votre inscription est confirmée."),
+            // Neutral: a sold-out pass waitlists too, with seats left in the event.
             Text::Waitlisted => (
-                "The event is full: you are on the waitlist.",
-                "L’événement est complet : vous êtes sur la liste d’attente.",
+                "You are on the waitlist.",
+                "Vous êtes sur la liste d’attente.",
             ),
             Text::WaitlistPlace => (
                 "Your place on the waitlist:",
@@ -167,14 +168,14 @@ impl Text {
                 "Cet événement est complet : les nouvelles inscriptions rejoignent la liste \
                  d’attente.",
             ),
-            Text::Full => (
-                FULL,
-                "Cet événement est complet et n’a pas de liste d’attente.",
-            ),
-            Text::Closed => (CLOSED, "Les inscriptions à cet événement sont closes."),
+            Text::Full => (FULL, FULL_FR),
+            Text::Closed => (CLOSED, CLOSED_FR),
         }
     }
 }
+
+const FULL_FR: &str = "Cet événement est complet et n’a pas de liste d’attente.";
+const CLOSED_FR: &str = "Les inscriptions à cet événement sont closes.";
 
 /// The rules' messages (and the API's that a website's reader may see) and their French; `{}` stands for the one part that varies.
 const RULE_MESSAGES: &[(&str, &str)] = &[
@@ -216,15 +217,12 @@ const RULE_MESSAGES: &[(&str, &str)] = &[
         "Some fields are invalid.",
         "Certains champs ne sont pas valides.",
     ),
-    (
-        FULL,
-        "Cet événement est complet et n’a pas de liste d’attente.",
-    ),
+    (FULL, FULL_FR),
     (
         PASS_FULL,
         "Ce pass est épuisé et l’événement n’a pas de liste d’attente.",
     ),
-    (CLOSED, "Les inscriptions à cet événement sont closes."),
+    (CLOSED, CLOSED_FR),
     (
         "There is no published event {}.",
         "Il n’y a pas d’événement publié {}.",

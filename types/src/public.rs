@@ -253,7 +253,7 @@ pub struct PublicRegistrationOutcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub join_url: Option<String>,
     /// For a waitlisted registration, its place on the waitlist when this answer was made
-    /// (1: the next to move up; Convene's addition).
+    /// (1: the next to move up, pass capacities permitting; Convene's addition).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waitlist_position: Option<u32>,
 }

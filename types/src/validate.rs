@@ -8,6 +8,13 @@ pub const MAX_URL_LEN: usize = 2048;
 /// The message of [`single_line`].
 pub const SINGLE_LINE: &str = "must be one line without control characters";
 
+/// A link a page may follow for the reader (a webinar's join link from a provider):
+/// web addresses only, never `javascript:` or `data:`. The address as given, or `None`.
+pub fn web_link(url: &str) -> Option<&str> {
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (scheme.starts_with("https://") || scheme.starts_with("http://")).then_some(url)
+}
+
 /// The rule for every one-line text (names, titles, labels, choices, answers typed in a
 /// one-line input): no control character (NUL, tab, CR, LF, DEL, C1) and no Unicode line
 /// or paragraph separator. Multi-line texts (descriptions, biographies) use [`multi_line`].
@@ -201,6 +208,15 @@ pub fn number_from_text(text: &str) -> Value {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_link_to_follow_is_a_web_address() {
+        assert_eq!(web_link("https://x.example/j"), Some("https://x.example/j"));
+        assert_eq!(web_link("HTTP://x.example/j"), Some("HTTP://x.example/j"));
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("data:text/html,x"), None);
+        assert_eq!(web_link("http"), None);
+    }
 
     #[test]
     fn one_line_texts_refuse_control_characters_and_line_separators() {

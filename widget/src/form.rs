@@ -175,12 +175,6 @@ pub fn wall_clock_ms(local: &str) -> Option<f64> {
     Some(time.unix_timestamp() as f64 * 1000.0)
 }
 
-/// A join link the page may show: web addresses only, never a `javascript:` one.
-pub fn safe_link(url: &str) -> Option<&str> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
-}
-
 /// What the whole form says when a registration is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -209,7 +203,8 @@ pub enum Outcome {
     /// provider has given it.
     Registered {
         waitlisted: bool,
-        /// A waitlisted registration's place on the waitlist (1: the next to move up).
+        /// A waitlisted registration's place on the waitlist (1: the next to move up, pass
+        /// capacities permitting).
         place: Option<u32>,
         join_url: Option<String>,
     },

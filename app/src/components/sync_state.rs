@@ -7,6 +7,7 @@
 use convene_types::event::Session;
 use convene_types::registration::{Registration, RegistrationStatus, SyncState};
 use convene_types::sync::SessionWebinar;
+use convene_types::validate::web_link;
 use leptos::prelude::*;
 
 use crate::components::attendance::AttendanceSummary;
@@ -66,8 +67,10 @@ pub fn refresh_after_ms<'a>(
         })
 }
 
-/// The attendee's own link to a webinar, opening in a new tab.
-fn join_link(url: String) -> impl IntoView {
+/// The attendee's own link to a webinar, opening in a new tab (a web address only:
+/// [`web_link`]).
+fn join_link(url: &str) -> impl IntoView + use<> {
+    let url = url.to_string();
     view! {
         <a class="join-link" href=url target="_blank" rel="noopener noreferrer"
             title="The attendee's own link to the webinar (opens in a new tab)">
@@ -94,7 +97,7 @@ pub fn session_webinars(
         .iter()
         .map(|w| {
             let name = session_name(sessions, &w.session_id);
-            let join = w.join_url.clone().map(join_link);
+            let join = w.join_url.as_deref().and_then(web_link).map(join_link);
             let attendance = w.attendance.clone();
             view! {
                 <li data-testid="session-webinar">
@@ -132,7 +135,11 @@ pub fn SyncStatus(
         .clone()
         .filter(|_| registration.sync_state != SyncState::Synced)
         .map(|e| view! { <p class="sync-error" data-testid="sync-error">{e}</p> });
-    let join = registration.join_url.clone().map(join_link);
+    let join = registration
+        .join_url
+        .as_deref()
+        .and_then(web_link)
+        .map(join_link);
     let retry = retry.filter(|_| can_retry(&registration)).map(|retry| {
         view! {
             <button class="button subtle" type="button" disabled=move || retrying.get()

@@ -39,7 +39,7 @@ pub fn Contacts() -> impl IntoView {
                 Ok(page) => {
                     let pages = page.page_count();
                     view! {
-                        <table class="grid" data-testid="contacts-table">
+                        <div class="table-scroll"><table class="grid" data-testid="contacts-table">
                             <thead>
                                 <tr>
                                     <th>"Name"</th>
@@ -61,7 +61,7 @@ pub fn Contacts() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=page.total current=page.page pages=pages page=list.page noun="contacts" />
                     }.into_any()
                 }

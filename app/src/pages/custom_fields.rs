@@ -326,7 +326,7 @@ pub fn CustomFields() -> impl IntoView {
                     }
                     let pages = found.page_count();
                     view! {
-                        <table class="grid">
+                        <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
                                     <th><SortButton list=list key="entity" label="Table" /></th>
@@ -342,7 +342,7 @@ pub fn CustomFields() -> impl IntoView {
                                     <Row field=f open=open on_delete=on_delete remove=remove />
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=found.total current=found.page pages=pages page=list.page noun="custom fields" />
                     }.into_any()
                 }

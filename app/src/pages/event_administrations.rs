@@ -87,7 +87,7 @@ pub fn EventAdministrations() -> impl IntoView {
                 Ok(page) => {
                     let pages = page.page_count();
                     view! {
-                        <table class="grid">
+                        <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
                                     <th><SortButton list=list key="name" label="Name" /></th>
@@ -101,7 +101,7 @@ pub fn EventAdministrations() -> impl IntoView {
                                     <Row record=r toggle=toggle remove=remove message=message />
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=page.total current=page.page pages=pages page=list.page noun="records" />
                     }.into_any()
                 }

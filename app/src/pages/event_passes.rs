@@ -79,7 +79,7 @@ pub fn EventPasses(event_id: String, custom_fields: Definitions) -> impl IntoVie
                         <p class="muted">"No passes yet: registrations choose none."</p>
                     }.into_any(),
                     Ok(list) => view! {
-                        <table class="grid" data-testid="passes-table">
+                        <div class="table-scroll"><table class="grid" data-testid="passes-table">
                             <thead>
                                 <tr>
                                     <th>"Name"</th>
@@ -89,7 +89,7 @@ pub fn EventPasses(event_id: String, custom_fields: Definitions) -> impl IntoVie
                                 </tr>
                             </thead>
                             <tbody>{rows(list)}</tbody>
-                        </table>
+                        </table></div>
                     }.into_any(),
                 })}
             </Transition>

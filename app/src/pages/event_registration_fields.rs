@@ -111,7 +111,7 @@ pub fn EventRegistrationFields(event_id: String) -> impl IntoView {
                         <p class="muted">"No registration fields yet."</p>
                     }.into_any(),
                     Ok(list) => view! {
-                        <table class="grid" data-testid="registration-fields-table">
+                        <div class="table-scroll"><table class="grid" data-testid="registration-fields-table">
                             <thead>
                                 <tr>
                                     <th>"Question"</th>
@@ -122,7 +122,7 @@ pub fn EventRegistrationFields(event_id: String) -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>{rows(list)}</tbody>
-                        </table>
+                        </table></div>
                     }.into_any(),
                 })}
             </Transition>

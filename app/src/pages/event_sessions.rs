@@ -209,7 +209,7 @@ pub fn EventSessions(
                         <p class="muted">"No sessions yet: the event runs as one block."</p>
                     }.into_any(),
                     Ok(list) => view! {
-                        <table class="grid" data-testid="sessions-table">
+                        <div class="table-scroll"><table class="grid" data-testid="sessions-table">
                             <thead>
                                 <tr>
                                     <th>"Name"</th>
@@ -221,7 +221,7 @@ pub fn EventSessions(
                                 </tr>
                             </thead>
                             <tbody>{rows(list.clone())}</tbody>
-                        </table>
+                        </table></div>
                         {session_webinars(event.get(), &list)}
                     }.into_any(),
                 })}

@@ -70,7 +70,7 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
                     Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                     Ok(list) if list.is_empty() => view! { <p class="muted">"No speakers yet."</p> }.into_any(),
                     Ok(list) => view! {
-                        <table class="grid" data-testid="speakers-table">
+                        <div class="table-scroll"><table class="grid" data-testid="speakers-table">
                             <thead>
                                 <tr>
                                     <th>"Name"</th>
@@ -80,7 +80,7 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
                                 </tr>
                             </thead>
                             <tbody>{rows(list)}</tbody>
-                        </table>
+                        </table></div>
                     }.into_any(),
                 })}
             </Transition>

@@ -48,7 +48,7 @@ pub fn Events() -> impl IntoView {
                 Ok(page) => {
                     let pages = page.page_count();
                     view! {
-                        <table class="grid" data-testid="events-table">
+                        <div class="table-scroll"><table class="grid" data-testid="events-table">
                             <thead>
                                 <tr>
                                     <th><SortButton list=list key="name" label="Name" /></th>
@@ -79,7 +79,7 @@ pub fn Events() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=page.total current=page.page pages=pages page=list.page noun="events" />
                     }.into_any()
                 }

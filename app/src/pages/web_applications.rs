@@ -86,7 +86,7 @@ pub fn WebApplications() -> impl IntoView {
                     }
                     let pages = found.page_count();
                     view! {
-                        <table class="grid">
+                        <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
                                     <th><SortButton list=list key="name" label="Name" /></th>
@@ -101,7 +101,7 @@ pub fn WebApplications() -> impl IntoView {
                                     <Row app=app toggle=toggle remove=remove message=message />
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=found.total current=found.page pages=pages page=list.page noun="web applications" />
                     }.into_any()
                 }

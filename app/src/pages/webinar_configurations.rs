@@ -62,7 +62,7 @@ pub fn WebinarConfigurations() -> impl IntoView {
                 Ok(found) => {
                     let (current, pages) = (found.page, found.page_count());
                     view! {
-                        <table class="grid">
+                        <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
                                     <th>"Name"</th>
@@ -102,7 +102,7 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=found.total current=current pages=pages page=list.page noun="configurations" />
                     }.into_any()
                 }

@@ -37,7 +37,7 @@ pub fn WebinarProviders() -> impl IntoView {
                     let pages = found.page_count();
                     let current = found.page;
                     view! {
-                        <table class="grid">
+                        <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
                                     <th><SortButton list=list key="name" label="Name" /></th>
@@ -62,7 +62,7 @@ pub fn WebinarProviders() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=found.total current=current pages=pages page=list.page noun="providers" />
                     }.into_any()
                 }

@@ -83,7 +83,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
                     }
                     let pages = found.page_count();
                     view! {
-                        <table class="grid">
+                        <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
                                     <th><SortButton list=list key="name" label="Name" /></th>
@@ -97,7 +97,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
                                     <Row table=t remove=remove message=message />
                                 }).collect_view()}
                             </tbody>
-                        </table>
+                        </table></div>
                         <Pager total=found.total current=found.page pages=pages page=list.page noun="configurations" />
                     }.into_any()
                 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Event;
+use super::{Event, parse_local};
 use crate::sync::has_started;
 
 /// Most events the chart shows.
@@ -35,8 +35,9 @@ impl EventFill {
 }
 
 /// The events of `events` that have not ended at `now_ms`, soonest first, at most
-/// [`UPCOMING_MAX`]. `offset_minutes` gives how far a time zone is ahead of UTC (the
-/// runtime knows the zones; an unknown one counts as UTC).
+/// [`UPCOMING_MAX`]. `offset_minutes` gives how far a time zone is ahead of UTC now (the
+/// runtime knows the zones; an unknown one counts as UTC); a change of offset between now
+/// and an event (summer time) moves its end or start by that hour.
 pub fn upcoming(
     events: &[Event],
     now_ms: f64,
@@ -46,7 +47,14 @@ pub fn upcoming(
         .iter()
         .filter(|e| !has_started(&e.end, offset_minutes(&e.time_zone), now_ms))
         .collect();
-    open.sort_by(|a, b| (&a.start, &a.name).cmp(&(&b.start, &b.name)));
+    // By the instant each starts (local times in different zones do not compare).
+    let starts = |e: &Event| {
+        let offset = time::UtcOffset::from_whole_seconds(offset_minutes(&e.time_zone) * 60).ok();
+        parse_local(&e.start)
+            .zip(offset)
+            .map(|(local, offset)| local.assume_offset(offset).unix_timestamp())
+    };
+    open.sort_by_cached_key(|e| (starts(e), e.name.clone()));
     open.truncate(UPCOMING_MAX);
     open
 }
@@ -75,6 +83,18 @@ mod tests {
         assert_eq!(
             names(upcoming(&events, five_pm_utc, paris)),
             ["Sooner", "Later"]
+        );
+        // 10:00 in New York (UTC-5) starts after 12:00 in Paris (UTC+1) the same day.
+        let mut new_york = event_named("New York", "2027-01-01T10:00", "2027-01-01T11:00");
+        new_york.time_zone = "America/New_York".into();
+        let zones = |zone: &str| if zone == "America/New_York" { -300 } else { 60 };
+        let both = [
+            new_york,
+            event_named("Paris", "2027-01-01T12:00", "2027-01-01T13:00"),
+        ];
+        assert_eq!(
+            names(upcoming(&both, five_pm_utc, zones)),
+            ["Paris", "New York"]
         );
         let many = vec![event_named("Later", "2027-03-01T09:00", "2027-03-01T18:00"); 12];
         assert_eq!(upcoming(&many, five_pm_utc, paris).len(), UPCOMING_MAX);

@@ -6,9 +6,9 @@
 //!
 //! Why the split: rendering and fetching from Rust (web-sys calls, futures, closures) were
 //! most of the widget's weight; the script does them in a few lines. Measured (gzip -9,
-//! before minifying the scripts): wasm 47.8 → 39.3 KB, glue 5.7 → 4.7 KB, page script
-//! 0.9 → 2.8 KB; 54.4 → 46.8 KB in all. Strings and arrays pass as `JsValue`: wasm-bindgen
-//! then adds no copying code (1.1 KB less).
+//! KiB, before minifying the scripts): wasm 46.7 → 38.4, glue 5.5 → 4.6, page script
+//! 0.9 → 2.7; 53.1 → 45.7 in all (docs/benchmarks.md). Strings and arrays pass as
+//! `JsValue`: wasm-bindgen then adds no copying code (1.1 KiB less).
 //!
 //! An answer of the Events API, as the script passes it: `[status, body]`, the body parsed
 //! JSON (or `undefined`); `null` when there was none (network down, or a refusal the
@@ -17,10 +17,11 @@
 use convene_types::FieldError;
 use convene_types::custom::response_field;
 use convene_types::i18n::{Lang, Text, rule_message};
+use convene_types::validate::web_link;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
-use crate::form::{Entry, Event, Outcome, Problem, confirmation, control, safe_link};
+use crate::form::{Entry, Event, Outcome, Problem, confirmation, control};
 use crate::read::{self, Json, Unreadable, error_message};
 
 mod host;
@@ -214,7 +215,7 @@ impl Widget {
 
     /// A link to join the webinar at `url`, if it is a web address.
     fn join_link(&self, url: Option<String>) -> JsValue {
-        let Some(url) = url.as_deref().and_then(safe_link) else {
+        let Some(url) = url.as_deref().and_then(web_link) else {
             return JsValue::UNDEFINED;
         };
         Node::new(

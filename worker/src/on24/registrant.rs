@@ -3,6 +3,7 @@
 //! never makes a second registrant), remove one (the same call with `isDeleted=Y`) and
 //! erase an address (`POST …/forget`). Each answer becomes an outbox [`Outcome`].
 
+use convene_types::validate::web_link;
 use std::time::Duration;
 
 use convene_types::configuration::{CredentialsInput, ServiceStatus};
@@ -124,7 +125,7 @@ fn registrant_of(body: &str) -> Outcome {
     let join_url = json
         .get("registrantUrl")
         .and_then(|v| v.as_str())
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .and_then(web_link)
         .map(str::to_string);
     Outcome::Sent {
         registrant_id,

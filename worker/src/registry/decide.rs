@@ -78,6 +78,9 @@ fn plan(db: &Db, r: &NewRegistration, taken: &mut Taken) -> ApiResult<Plan> {
         earlier.replayed = true;
         return Ok(Plan::Replay(Box::new(earlier)));
     }
+    if r.closed {
+        return Err(ApiError::Conflict(registration::CLOSED.into()));
+    }
     let capacity: Capacity = r.seats.into();
     // Without a limit the count decides nothing: do not read it.
     let confirmed = match (capacity.limit, taken.event) {

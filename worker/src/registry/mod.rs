@@ -102,7 +102,8 @@ pub enum RegistryCommand {
     DailyCounts {
         event_id: String,
     },
-    /// Each registration's place on its event's waitlist (1: the next to move up), or
+    /// Each registration's place on its event's waitlist (1: the next to move up, pass
+    /// capacities permitting), or
     /// `None` when it is not waitlisted.
     WaitlistPlaces {
         event_id: String,
@@ -234,6 +235,10 @@ pub struct NewRegistration {
     pub pass_limit: Option<u32>,
     pub responses: Vec<Answer>,
     pub now: String,
+    /// Refuse it unless it replays an earlier one (a public registration for an event whose
+    /// registration is closed; administrators still register).
+    #[serde(default)]
+    pub closed: bool,
 }
 
 pub type Registry = ObjectClient<RegistryCommand>;

@@ -5,13 +5,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use convene_types::event::Event;
 use convene_types::public::{
     ATTENDEES_MAX, PublicRegistrationOutcome, PublicRegistrationRequest,
     PublicRegistrationResponse, RegistrationCount, attendee_field,
 };
-use convene_types::registration::{
-    Availability, CLOSED, Capacity, Registration, RegistrationStatus,
-};
+use convene_types::registration::{Availability, Capacity, Registration, RegistrationStatus};
 use convene_types::webapp::token_from;
 use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Response, Url};
@@ -19,7 +18,7 @@ use worker::{Env, Headers, Method, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
 use crate::read_cache::{self, ReadCache};
-use crate::registry::{Registry, RegistryCommand, SeatCounts};
+use crate::registry::{NewRegistration, Registry, RegistryCommand, SeatCounts};
 use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
 use crate::runtime::{RawRequest, RawResponse, bindings, clock};
@@ -366,11 +365,10 @@ impl<'a> Endpoint<'a> {
                 .await
                 .map(Into::into),
             Self::Count(id) => {
-                let read = PublicRead::RegistrationContext {
+                let read = PublicRead::PublishedEvent {
                     readable_id: id.into(),
                 };
-                let context: RegistrationContext = public(env, credential, read).await?;
-                let event = context.event;
+                let event: Event = public(env, credential, read).await?;
                 let counts: SeatCounts = Registry::registry(env)?
                     .call(&RegistryCommand::CountSeats { event_id: event.id })
                     .await?;
@@ -411,9 +409,6 @@ async fn registrations(
         readable_id: readable_id.into(),
     };
     let context: RegistrationContext = public(env, credential, read).await?;
-    if context.event.registration_closed {
-        return Err(ApiError::Conflict(CLOSED.into()));
-    }
     let header_key = req.headers().get("idempotency-key")?;
     let body: PublicRegistrationRequest = json_body(&mut req).await?;
     if body.attendees.is_empty() || body.attendees.len() > ATTENDEES_MAX {
@@ -428,7 +423,11 @@ async fn registrations(
     for (i, attendee) in body.attendees.into_iter().enumerate() {
         let input = attendee.into_input(key.as_deref(), i);
         match prepare(&context, input).map_err(|e| prefix_fields(e, i)) {
-            Ok(prepared) => group.push(prepared),
+            // Closed: refused in the registry's step, unless it replays an earlier one.
+            Ok(prepared) => group.push(NewRegistration {
+                closed: context.event.registration_closed,
+                ..prepared
+            }),
             Err(ApiError::Validation(mut fields)) => errors.append(&mut fields),
             Err(other) => return Err(other),
         }

@@ -67,6 +67,7 @@ pub fn prepare(
         pass_id: input.pass_id,
         responses,
         now: ids::now_iso(),
+        closed: false,
     })
 }
 

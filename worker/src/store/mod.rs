@@ -346,6 +346,10 @@ pub enum PublicRead {
         readable_id: String,
         part: Part,
     },
+    /// A published event (404 otherwise).
+    PublishedEvent {
+        readable_id: String,
+    },
     /// [`Command::RegistrationContext`] of a published event.
     RegistrationContext {
         readable_id: String,

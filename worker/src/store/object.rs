@@ -282,6 +282,9 @@ impl StoreObject {
             PublicRead::Part { readable_id, part } => {
                 reply(public::part(records, &readable_id, part).await)
             }
+            PublicRead::PublishedEvent { readable_id } => {
+                reply(public::published_event(records, &readable_id).await)
+            }
             PublicRead::RegistrationContext { readable_id } => reply(
                 async {
                     let event = public::published_event(records, &readable_id).await?;

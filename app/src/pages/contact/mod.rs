@@ -118,7 +118,7 @@ pub fn ContactPage() -> impl IntoView {
                     <p class="muted">"No registrations."</p>
                 }.into_any(),
                 Ok((list, names, sessions)) => view! {
-                    <table class="grid" data-testid="contact-registrations-table">
+                    <div class="table-scroll"><table class="grid" data-testid="contact-registrations-table">
                         <thead>
                             <tr>
                                 <th>"Event"</th>
@@ -152,7 +152,7 @@ pub fn ContactPage() -> impl IntoView {
                                 }
                             }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                 }.into_any(),
             })}
         </Transition>

@@ -81,7 +81,7 @@ pub(super) fn table(
     let sessions = loaded(sessions).unwrap_or_default();
     let attendance_header = attendance.then(|| view! { <th>"Attendance"</th> });
     view! {
-        <table class="grid" data-testid="registrations-table">
+        <div class="table-scroll"><table class="grid" data-testid="registrations-table">
             <thead>
                 <tr>
                     <th>"Name"</th>
@@ -97,7 +97,7 @@ pub(super) fn table(
                 </tr>
             </thead>
             <tbody>{rows(page.items, Columns { pass_list, question_list, attendance, sessions }, acts)}</tbody>
-        </table>
+        </table></div>
         <Pager total=page.total current=page.page pages=pages page=list.page noun="registrations" />
     }
 }
