@@ -159,7 +159,8 @@ test('a registration waiting on refused credentials is sent again with Retry', a
   // The configuration's page: the health over its events.
   await page.goto(`${server.url}/settings/webinar-configurations/${configId}`);
   const health = page.getByRole('group', { name: 'Integration health' });
-  await health.waitFor();
+  // The page reads the health from the registry, which may be busy delivering.
+  await health.waitFor({ timeout: 30_000 });
   assert.notEqual(await health.getByTestId('sync-synced').innerText(), '0');
   assert.equal(await health.getByTestId('sync-failed').innerText(), '0');
   assert.match(await health.getByTestId('last-sent').innerText(), /UTC$/);
@@ -193,7 +194,8 @@ test('registrations the provider refuses fail, and are sent again with Retry and
   // The other from the configuration's page.
   await page.goto(`${server.url}/settings/webinar-configurations/${configId}`);
   const health = page.getByRole('group', { name: 'Integration health' });
-  await health.waitFor();
+  // The page reads the health from the registry, which may be busy delivering.
+  await health.waitFor({ timeout: 30_000 });
   assert.equal(await health.getByTestId('sync-failed').innerText(), '1');
   assert.match(await health.getByTestId('last-sync-error').innerText(), /Registrant rejected.*UTC\)$/);
   await health.getByRole('button', { name: 'Retry failed' }).click();
@@ -213,7 +215,8 @@ test('Update metrics now brings attendance into the registrations list', async (
 
   await page.goto(`${server.url}/settings/webinar-configurations/${configId}`);
   const health = page.getByRole('group', { name: 'Integration health' });
-  await health.waitFor();
+  // The page reads the health from the registry, which may be busy delivering.
+  await health.waitFor({ timeout: 30_000 });
   await health.getByRole('button', { name: 'Update metrics now' }).click();
   await health.getByTestId('health-result').filter({ hasText: /Attendance updated for \d+ started webinar/ }).waitFor();
   assert.match(await health.getByTestId('last-metrics-update').innerText(), /UTC$/);
