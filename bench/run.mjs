@@ -11,7 +11,8 @@
 //    inspector's Network events off (see quietInspector in tests/support/server.mjs).
 // 4. Reads the CPU time of each server's workerd processes from /proc.
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
-//    gzip sizes of the SPA and the worker; checks that every 2xx registration is stored.
+//    gzip sizes of the SPA (first load and largest page chunk, see first-load.mjs), the
+//    worker and the widget; checks that every 2xx registration is stored.
 //
 // Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000),
 // BENCH_READ_CACHE_MS (Convene's PUBLIC_READ_CACHE_MS, default 0: off, the strict default),
@@ -24,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
+import { firstLoad, largestPageChunk } from './first-load.mjs';
 import { REPO_ROOT, SCRIPTS, client, freePort, quietInspector } from '../tests/support/server.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -457,7 +459,6 @@ async function main() {
     const verdict = surplus < 0 ? `LOST ${-surplus}` : surplus <= inFlight ? 'none lost' : `UNEXPLAINED SURPLUS ${surplus}`;
     console.log(`registrations answered 2xx: ${accepted}, stored: ${stored} (at most ${inFlight} in flight at the deadlines) -> ${verdict}`);
     if (verdict !== 'none lost') process.exitCode = 1;
-    const spa = ['dist/pkg/convene_app_bg.wasm', 'dist/pkg/convene_app.js', 'dist/style/main.css'].map((p) => gzipSize(path.join(REPO_ROOT, p)));
     const scripts = SCRIPTS.map(({ config, built }) => ({
       name: config,
       sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(path.join(REPO_ROOT, path.dirname(built), f))),
@@ -465,7 +466,10 @@ async function main() {
     for (const { name, sizes } of scripts) {
       sizeLine(`worker script of ${name}`, { wasm: sizes[0], js: sizes[1] }, 300);
     }
-    sizeLine('SPA', { wasm: spa[0], js: spa[1], css: spa[2] }, 250);
+    const first = await firstLoad();
+    sizeLine(`SPA first load (${first.files.length} files)`, first.parts, 250);
+    const chunk = largestPageChunk();
+    sizeLine(`SPA largest page chunk (${chunk.file})`, { wasm: chunk.bytes }, 60);
     const widget = ['convene_widget_bg.wasm', 'convene_widget.js', 'convene-registration.js'].map((f) => gzipSize(path.join(REPO_ROOT, 'dist', 'widget', f)));
     sizeLine('registration widget', { wasm: widget[0], js: widget[1], loader: widget[2] }, 35);
   } finally {

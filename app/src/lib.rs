@@ -1,4 +1,4 @@
-//! Convene's admin SPA: the route table and the signed-in state. Pages live in `pages/`,
+//! Convene's admin SPA: the signed-in state; the route table is in `routes`. Pages live in `pages/`,
 //! reusable pieces in `components/`, every HTTP call in `api/` (one module per concern).
 
 pub mod api;
@@ -6,6 +6,7 @@ mod components;
 mod display;
 mod pages;
 mod reactive;
+mod routes;
 
 use convene_types::auth::SessionUser;
 use std::future::Future;
@@ -15,24 +16,6 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
-
-use components::shell::Shell;
-use pages::custom_fields::CustomFields;
-use pages::web_application_form::WebApplicationForm;
-use pages::web_applications::WebApplications;
-use pages::website_table_configuration_form::WebsiteTableConfigurationForm;
-use pages::website_table_configurations::WebsiteTableConfigurations;
-use pages::{
-    contact::ContactPage, contacts::Contacts, event_administration_form::EventAdministrationForm,
-    event_administrations::EventAdministrations, event_form::EventForm,
-    event_registrations::EventRegistrations, events::Events, not_found::NotFound,
-    settings::SettingsOverview, sign_in::SignIn,
-    webinar_configuration_form::WebinarConfigurationForm,
-    webinar_configurations::WebinarConfigurations, webinar_provider_form::WebinarProviderForm,
-    webinar_providers::WebinarProviders,
-};
 use reactive::Erased;
 
 /// Who is signed in: `None` while unknown, `Some(None)` when signed out.
@@ -142,68 +125,5 @@ pub fn App() -> impl IntoView {
         auth.user.set(Some(api::session().await.ok()));
     });
 
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <Shell><NotFound /></Shell> }>
-                <Route path=path!("/") view=|| view! { <Redirect path="/settings" /> } />
-                <Route path=path!("/sign-in") view=SignIn />
-                <Route
-                    path=path!("/settings")
-                    view=|| view! { <Shell><SettingsOverview /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/web-applications")
-                    view=|| view! { <Shell><WebApplications /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/web-applications/:id")
-                    view=|| view! { <Shell><WebApplicationForm /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/website-table-configurations")
-                    view=|| view! { <Shell><WebsiteTableConfigurations /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/website-table-configurations/:id")
-                    view=|| view! { <Shell><WebsiteTableConfigurationForm /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/custom-fields")
-                    view=|| view! { <Shell><CustomFields /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/webinar-providers")
-                    view=|| view! { <Shell><WebinarProviders /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/webinar-providers/:id")
-                    view=|| view! { <Shell><WebinarProviderForm /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/webinar-configurations")
-                    view=|| view! { <Shell><WebinarConfigurations /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/webinar-configurations/:id")
-                    view=|| view! { <Shell><WebinarConfigurationForm /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/event-administration")
-                    view=|| view! { <Shell><EventAdministrations /></Shell> }
-                />
-                <Route
-                    path=path!("/settings/event-administration/:id")
-                    view=|| view! { <Shell><EventAdministrationForm /></Shell> }
-                />
-                <Route path=path!("/events") view=|| view! { <Shell><Events /></Shell> } />
-                <Route path=path!("/events/:id") view=|| view! { <Shell><EventForm /></Shell> } />
-                <Route
-                    path=path!("/events/:id/registrations")
-                    view=|| view! { <Shell><EventRegistrations /></Shell> }
-                />
-                <Route path=path!("/contacts") view=|| view! { <Shell><Contacts /></Shell> } />
-                <Route path=path!("/contacts/:id") view=|| view! { <Shell><ContactPage /></Shell> } />
-            </Routes>
-        </Router>
-    }
+    view! { <routes::AppRoutes /> }
 }

@@ -1,5 +1,5 @@
 //! `cargo xtask bench`: the release build, then `bench/run.mjs` (Convene against a baseline
-//! worker under wrk).
+//! worker under wrk, and the download sizes).
 
 use std::process::Command;
 
@@ -7,7 +7,8 @@ use crate::build::{build, worker_build};
 use crate::{Result, root, sh, step, tools};
 
 pub fn bench() -> Result {
-    let tools = tools::ensure(false)?;
+    // Chromium measures the SPA's first load (bench/first-load.mjs).
+    let tools = tools::ensure(true)?;
     tools::debian_package("wrk", "/usr/bin/wrk")?;
     build(&tools)?;
     step("build the bench's calibration worker (bench/rust-floor)");

@@ -26,19 +26,20 @@ const WASM_OPT_FEATURES: &[&str] = &[
 fn build_spa(tools: &Tools) -> Result {
     step("build the SPA and the registration widget (release, wasm32)");
     let root = root();
-    // One cargo invocation for both: the dependencies they share are compiled once.
-    sh(Command::new("cargo").args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "convene-app",
-        "-p",
-        "convene-widget",
-    ]))?;
+    // The widget first: the dependencies it shares with the SPA are then compiled once.
+    sh(Command::new("cargo")
+        .args(WASM_RELEASE)
+        .args(["-p", "convene-widget"]))?;
+    // The SPA's binary keeps its relocations (`--emit-relocs`), which wasm-split needs to
+    // cut it at its `#[wasm_split]` functions; `cargo rustc` passes the linker flag to
+    // this binary only, so no dependency is rebuilt for it.
+    sh(Command::new("cargo")
+        .arg("rustc")
+        .args(&WASM_RELEASE[1..])
+        .args(["-p", "convene-app", "--bin", "convene_app", "--"])
+        .args(["-C", "link-arg=--emit-relocs"]))?;
     let dist = root.join("dist");
-    web_module(tools, "convene_app", &dist.join("pkg"), "spa")?;
+    spa_module(tools, &dist.join("pkg"))?;
     let widget = dist.join("widget");
     web_module(tools, "convene_widget", &widget, "widget")?;
     // Other sites download the widget: its two scripts (wasm-bindgen's glue and the page
@@ -56,6 +57,105 @@ fn build_spa(tools: &Tools) -> Result {
     copy_dir(&root.join("style"), &dist.join("style"))
 }
 
+/// `cargo build --release --target wasm32-unknown-unknown`.
+const WASM_RELEASE: [&str; 4] = ["build", "--release", "--target", "wasm32-unknown-unknown"];
+
+/// The SPA into `out_dir`, cut into its first load and one chunk per lazily loaded page
+/// (see ARCHITECTURE.md, Route splitting): wasm-split cuts cargo's `convene_app.wasm` into
+/// `convene_app.wasm` and `split_*.wasm`/`chunk_*.wasm` pieces with the `__wasm_split.js`
+/// that loads them; wasm-bindgen makes the first piece's glue (keeping the exports the
+/// chunks link to); wasm-opt shrinks every piece; esbuild minifies both scripts.
+fn spa_module(tools: &Tools, out_dir: &Path) -> Result {
+    let root = root();
+    let wasm = root.join("target/wasm32-unknown-unknown/release/convene_app.wasm");
+    let stamp = root.join("target/spa-build.stamp");
+    if up_to_date(&stamp, &wasm, "split") && out_dir.join("convene_app_bg.wasm").exists() {
+        println!("convene_app wasm unchanged; keeping {}", out_dir.display());
+        return Ok(());
+    }
+    let split = root.join("target/spa-split");
+    for dir in [&split, out_dir] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+    }
+    sh(Command::new(&tools.wasm_split)
+        .arg(&wasm)
+        .arg(&split)
+        .args(["--out-name", "convene_app"]))?;
+    sh(Command::new(&tools.wasm_bindgen)
+        .args(["--target", "web", "--no-typescript", "--keep-lld-exports"])
+        .arg("--out-dir")
+        .arg(out_dir)
+        .arg(split.join("convene_app.wasm")))?;
+    let pieces = files_ending(&split, ".wasm")?
+        .into_iter()
+        .map(|piece| {
+            let name = piece
+                .file_name()
+                .expect("a file")
+                .to_string_lossy()
+                .to_string();
+            if name == "convene_app.wasm" {
+                let bound = out_dir.join("convene_app_bg.wasm");
+                (bound.clone(), bound)
+            } else {
+                (piece, out_dir.join(name))
+            }
+        })
+        .collect::<Vec<_>>();
+    // A page's shared chunks are many small files; binaryen's wasm-opt (from npm) takes
+    // about 0.7 s to start, so they are shrunk on every core at once.
+    let workers = std::thread::available_parallelism().map_or(1, usize::from);
+    let next = std::sync::Mutex::new(pieces.iter());
+    std::thread::scope(|scope| {
+        let runs = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> Result {
+                    while let Some((from, to)) = next.lock().expect("not poisoned").next() {
+                        wasm_opt(tools, from, to)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect::<Vec<_>>();
+        runs.into_iter().try_for_each(|run| {
+            run.join()
+                .map_err(|_| "wasm-opt worker panicked".to_string())?
+        })
+    })?;
+    minify(
+        tools,
+        &split.join("__wasm_split.js"),
+        &out_dir.join("__wasm_split.js"),
+    )?;
+    let glue = out_dir.join("convene_app.js");
+    minify(tools, &glue, &glue)?;
+    write_stamp(&stamp, &wasm, "split")
+}
+
+/// The files in `dir` whose names end with `suffix`.
+fn files_ending(dir: &Path, suffix: &str) -> Result<Vec<std::path::PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.to_string_lossy().ends_with(suffix) {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+fn wasm_opt(tools: &Tools, from: &Path, to: &Path) -> Result {
+    sh(Command::new(&tools.wasm_opt)
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .args(WASM_OPT_FEATURES)
+        .arg(from)
+        .arg("-o")
+        .arg(to))
+}
+
 /// wasm-bindgen (`--target web`) and wasm-opt of cargo's `<name>.wasm` into `out_dir`,
 /// unless it is unchanged since the last build.
 fn web_module(tools: &Tools, name: &str, out_dir: &Path, stamp_name: &str) -> Result {
@@ -71,12 +171,7 @@ fn web_module(tools: &Tools, name: &str, out_dir: &Path, stamp_name: &str) -> Re
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(out_dir)
         .arg(&wasm))?;
-    sh(Command::new(&tools.wasm_opt)
-        .args(["-Oz", "--strip-debug", "--strip-producers"])
-        .args(WASM_OPT_FEATURES)
-        .arg(&out)
-        .arg("-o")
-        .arg(&out))?;
+    wasm_opt(tools, &out, &out)?;
     write_stamp(&stamp, &wasm, "")
 }
 

@@ -12,9 +12,14 @@ use crate::{Result, root, sh, step};
 /// worker-build's version; its output format must match the `worker` crate (0.8.x).
 const WORKER_BUILD_VERSION: &str = "0.8.7";
 
+/// wasm_split_cli_support's version: the splitter of Leptos's `#[lazy]` functions, paired
+/// with the `wasm_split_helpers` runtime that Leptos 0.8 depends on.
+const WASM_SPLIT_VERSION: &str = "0.2.4";
+
 pub struct Tools {
     pub wasm_bindgen: PathBuf,
     pub worker_build: PathBuf,
+    pub wasm_split: PathBuf,
     pub wasm_opt: PathBuf,
     pub esbuild: PathBuf,
     pub wrangler: PathBuf,
@@ -51,6 +56,21 @@ pub fn ensure(browser: bool) -> Result<Tools> {
             "--locked",
         ]))?;
     }
+    let wasm_split = cargo_bin.join("wasm-split-cli");
+    if installed_version("wasm_split_cli_support").as_deref() != Some(WASM_SPLIT_VERSION) {
+        step(&format!(
+            "install wasm_split_cli_support {WASM_SPLIT_VERSION} (once, ~1 min)"
+        ));
+        sh(Command::new("cargo").args([
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+            "--locked",
+        ]))?;
+    }
     npm_packages()?;
     if browser {
         chromium()?;
@@ -59,6 +79,7 @@ pub fn ensure(browser: bool) -> Result<Tools> {
     Ok(Tools {
         wasm_bindgen,
         worker_build,
+        wasm_split,
         wasm_opt: bin.join("wasm-opt"),
         esbuild: bin.join("esbuild"),
         wrangler: bin.join("wrangler"),
@@ -111,6 +132,23 @@ fn version_of(tool: &Path) -> Option<String> {
     let output = Command::new(tool).arg("--version").output().ok()?;
     let text = String::from_utf8_lossy(&output.stdout);
     text.split_whitespace().last().map(str::to_string)
+}
+
+/// The version of the crate `name` that `cargo install` put in place, if any (for a tool
+/// without `--version`).
+fn installed_version(name: &str) -> Option<String> {
+    let output = Command::new("cargo")
+        .args(["install", "--list"])
+        .output()
+        .ok()?;
+    let prefix = format!("{name} v");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| {
+            line.strip_prefix(&prefix)?
+                .strip_suffix(':')
+                .map(str::to_string)
+        })
 }
 
 fn npm_packages() -> Result {

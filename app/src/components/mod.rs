@@ -1,5 +1,6 @@
 pub mod attendance;
 pub mod charts;
+pub mod chunk;
 pub mod configuration_select;
 pub mod custom_values;
 pub mod event_items;

@@ -1,11 +1,14 @@
 //! An event: `/events/new` or `/events/{id}`. Below an existing event's form: its sessions,
 //! speakers, passes and registration fields.
 
+use std::sync::Arc;
+
 use convene_types::FieldError;
 use convene_types::custom::{CustomValues, Entity};
 use convene_types::event::{Event, EventFormat, EventInput, plausible_time_zone};
 use convene_types::validate::number_from_text;
 use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen::JsValue;
@@ -16,8 +19,9 @@ use super::event_sessions::EventSessions;
 use super::event_speakers::EventSpeakers;
 use super::event_webinar::EventWebinar;
 use crate::api::{self, ApiError};
-use crate::components::configuration_select::ConfigurationSelect;
-use crate::components::custom_values::{self, CustomValueFields, fields_of};
+use crate::components::chunk::{Chunk, Loader};
+use crate::components::configuration_select::{ConfigurationSelect, Configurations};
+use crate::components::custom_values::{self, CustomValueFields, Definitions, fields_of};
 use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
 use crate::components::unsaved;
 use crate::reactive::{action, effect};
@@ -138,6 +142,10 @@ pub fn EventForm() -> impl IntoView {
         record.set(Some(e));
     };
 
+    leptos::task::spawn_local(async {
+        // A failure shows with its retry where the sections go.
+        let _ = preload_sections().await;
+    });
     let configurations = auth.resource(|| Box::pin(async { api::active_configurations().await }));
     // Every table's custom fields: the event's here, the others in the sections below.
     let custom_fields = custom_values::definitions();
@@ -348,13 +356,35 @@ pub fn EventForm() -> impl IntoView {
                 <A href=LIST attr:class="button subtle">"Back to list"</A>
             </div>
         </form>
-        {move || loaded_id.get().map(|event_id| view! {
-            <EventWebinar event_id=event_id.clone() event=record />
-            <EventSessions event_id=event_id.clone() event=record configurations=configurations
-                custom_fields=custom_fields />
-            <EventSpeakers event_id=event_id.clone() custom_fields=custom_fields />
-            <EventPasses event_id=event_id.clone() custom_fields=custom_fields />
-            <EventRegistrationFields event_id=event_id />
+        {move || loaded_id.get().map(|event_id| {
+            let load: Loader = Arc::new(move || {
+                Box::pin(sections(event_id.clone(), record, configurations, custom_fields))
+            });
+            view! { <Chunk load /> }
         })}
     }
+}
+
+/// The sections under a saved event's form (webinar, sessions, speakers, passes,
+/// registration fields): a chunk of their own, fetched while the event loads.
+#[wasm_split(
+    event_sections,
+    fallible,
+    preload(preload_sections),
+    wasm_split_path = ::leptos::wasm_split
+)]
+fn sections(
+    event_id: String,
+    event: RwSignal<Option<Event>>,
+    configurations: Configurations,
+    custom_fields: Definitions,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <EventWebinar event_id=event_id.clone() event />
+        <EventSessions event_id=event_id.clone() event configurations custom_fields />
+        <EventSpeakers event_id=event_id.clone() custom_fields />
+        <EventPasses event_id=event_id.clone() custom_fields />
+        <EventRegistrationFields event_id />
+    }
+    .into_any())
 }
