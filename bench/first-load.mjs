@@ -53,9 +53,12 @@ export async function firstLoad() {
   }
 }
 
-/** The largest lazily loaded page chunk in dist/pkg: its file name and gzip bytes. */
+/** The largest lazily loaded page chunk of the build (`dist/pkg/<version>/`): its file name
+ * and gzip bytes. */
 export function largestPageChunk() {
-  const dir = path.join(REPO_ROOT, 'dist', 'pkg');
+  const pkg = path.join(REPO_ROOT, 'dist', 'pkg');
+  const [version] = fs.readdirSync(pkg);
+  const dir = path.join(pkg, version);
   return fs
     .readdirSync(dir)
     .filter((f) => f.startsWith('split_') && f.endsWith('.wasm'))

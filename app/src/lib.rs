@@ -4,6 +4,7 @@
 pub mod api;
 mod components;
 mod display;
+mod i18n;
 mod pages;
 mod reactive;
 mod routes;
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
         user: RwSignal::new(None),
     };
     provide_context(auth);
+    i18n::provide();
     components::unsaved::provide();
     api::on_unauthorized(move || auth.signed_out());
     leptos::task::spawn_local(async move {

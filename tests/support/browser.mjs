@@ -9,12 +9,16 @@ import { REPO_ROOT } from './server.mjs';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'artifacts');
 
-/** Launches chromium with a fresh profile and the flags this closed network needs. */
-export async function launchBrowser() {
+/**
+ * Launches chromium with a fresh profile and the flags this closed network needs; `locale`
+ * is the browser's language (`navigator.language`, `Accept-Language`), English by default.
+ */
+export async function launchBrowser({ locale = 'en-US' } = {}) {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
+    locale,
     viewport: { width: 1280, height: 800 },
     args: [
       '--no-sandbox',
@@ -29,19 +33,21 @@ export async function launchBrowser() {
   return context;
 }
 
-/** Saves a full-page screenshot under artifacts/ (git-ignored). */
+/** Saves a full-page screenshot as artifacts/<name>.png (git-ignored; `name` may have folders). */
 export async function screenshot(page, name) {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
 }
 
 /**
- * A page in a new browser context, signed in to `server` as the administrator (on the
- * Settings page), with the page's uncaught errors pushed to `pageErrors`.
+ * A page in a new browser context (in `locale`, see `launchBrowser`), signed in to `server`
+ * as the administrator (on the Settings page), with the page's uncaught errors pushed to
+ * `pageErrors`.
  * @returns {Promise<{context, page}>}
  */
-export async function signedInPage(server, pageErrors) {
-  const context = await launchBrowser();
+export async function signedInPage(server, pageErrors, { locale } = {}) {
+  const context = await launchBrowser({ locale });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -39,7 +39,7 @@ fn build_spa(tools: &Tools) -> Result {
         .args(["-p", "convene-app", "--bin", "convene_app", "--"])
         .args(["-C", "link-arg=--emit-relocs"]))?;
     let dist = root.join("dist");
-    spa_module(tools, &dist.join("pkg"))?;
+    let version = spa_module(tools, &dist.join("pkg"))?;
     let widget = dist.join("widget");
     web_module(tools, "convene_widget", &widget, "widget")?;
     // Other sites download the widget: its two scripts (wasm-bindgen's glue and the page
@@ -51,7 +51,13 @@ fn build_spa(tools: &Tools) -> Result {
         &root.join("widget/convene-registration.js"),
         &widget.join("convene-registration.js"),
     )?;
-    copy_file(&root.join("app/index.html"), &dist.join("index.html"))?;
+    let index = std::fs::read_to_string(root.join("app/index.html"))
+        .map_err(|e| format!("app/index.html: {e}"))?;
+    std::fs::write(
+        dist.join("index.html"),
+        index.replace("/pkg/", &format!("/pkg/{version}/")),
+    )
+    .map_err(|e| format!("dist/index.html: {e}"))?;
     // The static assets' headers: the widget is loaded from other origins (CORS).
     copy_file(&root.join("widget/_headers"), &dist.join("_headers"))?;
     copy_dir(&root.join("style"), &dist.join("style"))
@@ -60,21 +66,28 @@ fn build_spa(tools: &Tools) -> Result {
 /// `cargo build --release --target wasm32-unknown-unknown`.
 const WASM_RELEASE: [&str; 4] = ["build", "--release", "--target", "wasm32-unknown-unknown"];
 
-/// The SPA into `out_dir`, cut into its first load and one chunk per lazily loaded page
-/// (see ARCHITECTURE.md, Route splitting): wasm-split cuts cargo's `convene_app.wasm` into
-/// `convene_app.wasm` and `split_*.wasm`/`chunk_*.wasm` pieces with the `__wasm_split.js`
-/// that loads them; wasm-bindgen makes the first piece's glue (keeping the exports the
-/// chunks link to); wasm-opt shrinks every piece; esbuild minifies both scripts.
-fn spa_module(tools: &Tools, out_dir: &Path) -> Result {
+/// The SPA into `pkg/<version>/`, cut into its first load and one chunk per lazily loaded
+/// page (see ARCHITECTURE.md, Route splitting): wasm-split cuts cargo's `convene_app.wasm`
+/// into `convene_app.wasm` and `split_*.wasm`/`chunk_*.wasm` pieces with the
+/// `__wasm_split.js` that loads them; wasm-bindgen makes the first piece's glue (keeping the
+/// exports the chunks link to); wasm-opt shrinks every piece; esbuild minifies both scripts.
+///
+/// The pieces of one build only fit each other, so each build has its own folder, named by
+/// a hash of cargo's output: an app still open from before a deployment cannot fetch a
+/// chunk of the new build (its fetch fails and the page offers to try again) and a cached
+/// piece is never mixed with another build's. Returns `<version>`.
+fn spa_module(tools: &Tools, pkg: &Path) -> Result<String> {
     let root = root();
     let wasm = root.join("target/wasm32-unknown-unknown/release/convene_app.wasm");
+    let version = content_version(&wasm)?;
+    let out_dir = &pkg.join(&version);
     let stamp = root.join("target/spa-build.stamp");
     if up_to_date(&stamp, &wasm, "split") && out_dir.join("convene_app_bg.wasm").exists() {
         println!("convene_app wasm unchanged; keeping {}", out_dir.display());
-        return Ok(());
+        return Ok(version);
     }
     let split = root.join("target/spa-split");
-    for dir in [&split, out_dir] {
+    for dir in [&split, pkg] {
         if dir.exists() {
             std::fs::remove_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
@@ -131,7 +144,17 @@ fn spa_module(tools: &Tools, out_dir: &Path) -> Result {
     )?;
     let glue = out_dir.join("convene_app.js");
     minify(tools, &glue, &glue)?;
-    write_stamp(&stamp, &wasm, "split")
+    write_stamp(&stamp, &wasm, "split")?;
+    Ok(version)
+}
+
+/// 16 hex digits that change with the bytes of `file`.
+fn content_version(file: &Path) -> Result<String> {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Ok(format!("{:016x}", hasher.finish()))
 }
 
 /// The files in `dir` whose names end with `suffix`.

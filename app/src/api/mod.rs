@@ -20,12 +20,15 @@ pub use registrations::*;
 
 use convene_types::auth::{SessionUser, SignInRequest};
 use convene_types::contact::MatchStrategy;
+use convene_types::i18n::{admin::common, admin_message};
 use convene_types::{ErrorBody, ErrorCode, FieldError};
 use gloo_net::http::{Request, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::cell::RefCell;
+
+use crate::i18n;
 
 /// Why a call failed, as the UI shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,8 +42,8 @@ pub enum ApiError {
 impl ApiError {
     pub fn message(&self) -> String {
         match self {
-            ApiError::Server { body, .. } => body.error.message.clone(),
-            ApiError::Network(detail) => format!("Could not reach Convene: {detail}"),
+            ApiError::Server { body, .. } => admin_message(&body.error.message, i18n::current()),
+            ApiError::Network(detail) => common::unreachable(i18n::current(), detail),
         }
     }
 

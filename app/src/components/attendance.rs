@@ -3,24 +3,29 @@
 //! and a contact's page.
 
 use convene_types::event::Session;
+use convene_types::i18n::Lang;
 use convene_types::registration::{Registration, RegistrationStatus};
 use convene_types::sync::{Attendance, score_text};
 use leptos::prelude::*;
 
+use crate::display::decimal;
+use crate::i18n::{self, admin::registrations as words};
+
 /// "Attended · 42 min live · 3 min replay · score 7.5", "Did not attend", or "—" when the
-/// provider has reported nothing yet.
-pub fn attendance_text(attendance: Option<&Attendance>) -> String {
+/// provider has reported nothing yet; in `lang`.
+pub fn attendance_text(lang: Lang, attendance: Option<&Attendance>) -> String {
     match attendance {
         None => "—".into(),
-        Some(a) if !a.attended => "Did not attend".into(),
+        Some(a) if !a.attended => words::DID_NOT_ATTEND.get(lang).into(),
         Some(a) => {
             let mut parts = vec![
-                "Attended".to_string(),
-                format!("{} min live", a.live_minutes),
-                format!("{} min replay", a.archive_minutes),
+                words::ATTENDED.get(lang).to_string(),
+                words::live_minutes(lang, a.live_minutes),
+                words::replay_minutes(lang, a.archive_minutes),
             ];
             if let Some(score) = a.engagement_score {
-                parts.push(format!("score {}", score_text(score)));
+                let score = decimal(lang, &score_text(score));
+                parts.push(words::engagement_score(lang, &score));
             }
             parts.join(" · ")
         }
@@ -96,7 +101,8 @@ pub fn AttendanceSummary(attendance: Option<Attendance>) -> impl IntoView {
         Some(_) => "attendance absent",
         None => "attendance muted",
     };
-    view! { <span class=class data-testid="attendance">{attendance_text(attendance.as_ref())}</span> }
+    let text = move || attendance_text(i18n::lang(), attendance.as_ref());
+    view! { <span class=class data-testid="attendance">{text}</span> }
 }
 
 #[cfg(test)]
@@ -127,23 +133,29 @@ mod tests {
 
     #[test]
     fn one_line_per_registrant() {
+        let en = |a: Option<&Attendance>| attendance_text(Lang::En, a);
         assert_eq!(
-            attendance_text(Some(&attended(42, 3, Some(7.5)))),
+            en(Some(&attended(42, 3, Some(7.5)))),
             "Attended · 42 min live · 3 min replay · score 7.5"
         );
         assert_eq!(
-            attendance_text(Some(&attended(0, 12, None))),
+            en(Some(&attended(0, 12, None))),
             "Attended · 0 min live · 12 min replay"
         );
         assert_eq!(
-            attendance_text(Some(&attended(5, 0, Some(7.0)))),
+            en(Some(&attended(5, 0, Some(7.0)))),
             "Attended · 5 min live · 0 min replay · score 7"
         );
+        assert_eq!(en(Some(&Attendance::default())), "Did not attend");
+        assert_eq!(en(None), "—");
+
+        let fr = |a: Option<&Attendance>| attendance_text(Lang::Fr, a);
         assert_eq!(
-            attendance_text(Some(&Attendance::default())),
-            "Did not attend"
+            fr(Some(&attended(42, 3, Some(7.5)))),
+            "Présent · 42 min en direct · 3 min en différé · score d’engagement 7,5"
         );
-        assert_eq!(attendance_text(None), "—");
+        assert_eq!(fr(Some(&Attendance::default())), "Absent");
+        assert_eq!(fr(None), "—");
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! Charts to look at instead of read: plain SVG and CSS bars, no charting library. Each
-//! chart says what it shows in numbers, in visible sentences (its image for assistive
-//! technology, `role="img"`, is labelled by them). The geometry and the sentences are plain functions, tested
-//! natively.
+//! chart says what it shows in numbers, in visible sentences in the language (its image for
+//! assistive technology, `role="img"`, is labelled by them). The geometry and the sentences
+//! are plain functions, tested natively.
 
 use convene_types::event::EventFill;
+use convene_types::i18n::Lang;
 use convene_types::registration::DailyCount;
 use leptos::prelude::*;
 
 use crate::components::attendance::AttendanceTotals;
+use crate::display::local_time;
+use crate::i18n::admin::charts as words;
+use crate::i18n::{self, t};
 
 /// The drawing's size in SVG units (it scales to the width it is given).
 const WIDTH: f64 = 600.0;
@@ -51,8 +55,8 @@ pub fn stacks(days: &[DailyCount]) -> Vec<Stack> {
         .collect()
 }
 
-/// What the registrations chart shows, in one sentence.
-pub fn days_summary(days: &[DailyCount]) -> String {
+/// What the registrations chart shows, in two sentences, in `lang`.
+pub fn days_summary(lang: Lang, days: &[DailyCount]) -> String {
     let sum = |f: fn(&DailyCount) -> u32| days.iter().map(f).sum::<u32>();
     let (confirmed, waitlisted, cancelled) = (
         sum(|d| d.confirmed),
@@ -65,23 +69,26 @@ pub fn days_summary(days: &[DailyCount]) -> String {
         days.iter()
             .max_by_key(|d| (d.total(), std::cmp::Reverse(d.day.clone()))),
     ) else {
-        return "No registrations yet.".into();
+        return words::NO_REGISTRATIONS_YET.get(lang).into();
     };
+    let day = |d: &DailyCount| local_time(lang, &d.day);
     format!(
-        "{} registrations from {} to {} (UTC days): {confirmed} confirmed, {waitlisted} \
-         waitlisted, {cancelled} cancelled. Most on {}: {}.",
-        confirmed + waitlisted + cancelled,
-        first.day,
-        last.day,
-        busiest.day,
-        busiest.total()
+        "{} {}",
+        words::days_registrations(
+            lang,
+            &day(first),
+            &day(last),
+            confirmed,
+            waitlisted,
+            cancelled
+        ),
+        words::busiest_day(lang, &day(busiest), busiest.total())
     )
 }
 
 /// Registrations made each day, stacked by status now.
 #[component]
 pub fn RegistrationsPerDay(days: Vec<DailyCount>) -> impl IntoView {
-    let summary = days_summary(&days);
     let (first, last) = (
         days.first().map(|d| d.day.clone()).unwrap_or_default(),
         days.last().map(|d| d.day.clone()).unwrap_or_default(),
@@ -90,7 +97,11 @@ pub fn RegistrationsPerDay(days: Vec<DailyCount>) -> impl IntoView {
     // The last day's label ends under its bar (or the first's starts there, for one day).
     let last_end = stacked.last().map_or(WIDTH, |s| s.x + s.width);
     let last = (days.len() > 1).then(|| {
-        view! { <text x=last_end y=HEIGHT - 4.0 class="axis end">{last}</text> }
+        view! {
+            <text x=last_end y=HEIGHT - 4.0 class="axis end">
+                {move || local_time(i18n::lang(), &last)}
+            </text>
+        }
     });
     let bars = stacked
         .into_iter()
@@ -109,25 +120,27 @@ pub fn RegistrationsPerDay(days: Vec<DailyCount>) -> impl IntoView {
                     view! { <rect class=class x=x y=y width=width height=height /> }
                 })
                 .collect_view();
-            view! { <g><title>{day}</title>{rects}</g> }
+            view! { <g><title>{move || local_time(i18n::lang(), &day)}</title>{rects}</g> }
         })
         .collect_view();
     view! {
         <figure class="chart" data-testid="registrations-per-day">
             <figcaption>
-                <strong>"Registrations per day"</strong>
+                <strong>{t(words::REGISTRATIONS_PER_DAY)}</strong>
                 <span class="legend">
-                    <span class="key confirmed"></span>"Confirmed"
-                    <span class="key waitlisted"></span>"Waitlisted"
-                    <span class="key cancelled"></span>"Cancelled"
+                    <span class="key confirmed"></span>{t(words::CONFIRMED_KEY)}
+                    <span class="key waitlisted"></span>{t(words::WAITLISTED_KEY)}
+                    <span class="key cancelled"></span>{t(words::CANCELLED_KEY)}
                 </span>
             </figcaption>
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-labelledby="per-day-summary">
                 {bars}
-                <text x="0" y=HEIGHT - 4.0 class="axis">{first}</text>
+                <text x="0" y=HEIGHT - 4.0 class="axis">
+                    {move || local_time(i18n::lang(), &first)}
+                </text>
                 {last}
             </svg>
-            <p class="muted" id="per-day-summary">{summary}</p>
+            <p class="muted" id="per-day-summary">{move || days_summary(i18n::lang(), &days)}</p>
         </figure>
     }
 }
@@ -138,24 +151,19 @@ pub fn RegistrationsPerDay(days: Vec<DailyCount>) -> impl IntoView {
 pub fn AttendanceChart(rows: Vec<(String, AttendanceTotals)>) -> impl IntoView {
     let most = rows
         .iter()
-        .map(|(_, t)| t.registered)
+        .map(|(_, totals)| totals.registered)
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let summary = rows
-        .iter()
-        .map(|(name, t)| format!("{name}: {} of {} attended", t.attended, t.registered))
-        .collect::<Vec<_>>()
-        .join("; ");
     let bars = rows
         .iter()
-        .map(|(name, t)| {
+        .map(|(name, totals)| {
             let width = |n: usize| format!("{:.1}%", n as f64 / most * 100.0);
             view! {
                 <div class="pair">
                     <span class="name">{name.clone()}</span>
-                    <span class="bar registered" style:width=width(t.registered)></span>
-                    <span class="bar attended" style:width=width(t.attended)></span>
+                    <span class="bar registered" style:width=width(totals.registered)></span>
+                    <span class="bar attended" style:width=width(totals.attended)></span>
                 </div>
             }
         })
@@ -163,34 +171,41 @@ pub fn AttendanceChart(rows: Vec<(String, AttendanceTotals)>) -> impl IntoView {
     view! {
         <figure class="chart" data-testid="attendance-chart">
             <figcaption>
-                <strong>"Attended vs. registered"</strong>
+                <strong>{t(words::ATTENDED_VS_REGISTERED)}</strong>
                 <span class="legend">
-                    <span class="key registered"></span>"Registered"
-                    <span class="key attended"></span>"Attended"
+                    <span class="key registered"></span>{t(words::REGISTERED_KEY)}
+                    <span class="key attended"></span>{t(words::ATTENDED_KEY)}
                 </span>
             </figcaption>
             <div class="pairs" role="img" aria-labelledby="attendance-summary">{bars}</div>
-            <p class="muted" id="attendance-summary">{summary}"."</p>
+            <p class="muted" id="attendance-summary">{move || attendance_summary(i18n::lang(), &rows)}</p>
         </figure>
     }
 }
 
+/// What the attendance chart shows, in one sentence, in `lang`: "Event: 12 of 30 attended;
+/// Keynote: 3 of 5 attended."
+pub fn attendance_summary(lang: Lang, rows: &[(String, AttendanceTotals)]) -> String {
+    words::attendance_summary(
+        lang,
+        rows.iter()
+            .map(|(name, totals)| (name.as_str(), totals.attended, totals.registered)),
+    )
+}
+
 /// "Spring Summit: 12 of 50 seats taken (24%), 3 waitlisted", or without a capacity
-/// "Spring Summit: 12 registered (no capacity)".
-pub fn fill_sentence(fill: &EventFill) -> String {
-    let waiting = match fill.waitlisted {
-        0 => String::new(),
-        n => format!(", {n} waitlisted"),
-    };
+/// "Spring Summit: 12 registered (no capacity)", in `lang`.
+pub fn fill_sentence(lang: Lang, fill: &EventFill) -> String {
     match (fill.capacity, fill.percent()) {
-        (Some(capacity), Some(percent)) => format!(
-            "{}: {} of {capacity} seats taken ({percent}%){waiting}",
-            fill.name, fill.confirmed
+        (Some(capacity), Some(percent)) => words::seats_taken(
+            lang,
+            &fill.name,
+            fill.confirmed,
+            capacity,
+            percent,
+            fill.waitlisted,
         ),
-        _ => format!(
-            "{}: {} registered (no capacity){waiting}",
-            fill.name, fill.confirmed
-        ),
+        _ => words::registered_without_capacity(lang, &fill.name, fill.confirmed, fill.waitlisted),
     }
 }
 
@@ -202,7 +217,6 @@ pub fn UpcomingFill(events: Vec<EventFill>) -> impl IntoView {
     let rows = events
         .into_iter()
         .map(|fill| {
-            let sentence = fill_sentence(&fill);
             let width = format!("{}%", fill.percent().unwrap_or(0));
             let href = format!("/events/{}", fill.id);
             view! {
@@ -211,14 +225,14 @@ pub fn UpcomingFill(events: Vec<EventFill>) -> impl IntoView {
                     <span class="track" aria-hidden="true">
                         <span class="bar registered" style:width=width></span>
                     </span>
-                    <span class="muted small">{sentence}</span>
+                    <span class="muted small">{move || fill_sentence(i18n::lang(), &fill)}</span>
                 </div>
             }
         })
         .collect_view();
     view! {
         <figure class="chart" data-testid="upcoming-fill">
-            <figcaption><strong>"Upcoming events: seats taken"</strong></figcaption>
+            <figcaption><strong>{t(words::UPCOMING_SEATS_TAKEN)}</strong></figcaption>
             <div class="pairs">{rows}</div>
         </figure>
     }
@@ -264,12 +278,29 @@ mod tests {
             confirmed: 12,
             waitlisted: 0,
         };
-        assert_eq!(fill_sentence(&fill), "Summit: 12 of 50 seats taken (24%)");
+        assert_eq!(
+            fill_sentence(Lang::En, &fill),
+            "Summit: 12 of 50 seats taken (24%)"
+        );
+        assert_eq!(
+            fill_sentence(Lang::Fr, &fill),
+            "Summit : 12 places prises sur 50 (24\u{202f}%)"
+        );
         fill.waitlisted = 3;
         fill.capacity = None;
         assert_eq!(
-            fill_sentence(&fill),
+            fill_sentence(Lang::En, &fill),
             "Summit: 12 registered (no capacity), 3 waitlisted"
+        );
+        assert_eq!(
+            fill_sentence(Lang::Fr, &fill),
+            "Summit : 12 inscrits (sans capacité), 3 en liste d’attente"
+        );
+        fill.confirmed = 1;
+        fill.waitlisted = 0;
+        assert_eq!(
+            fill_sentence(Lang::Fr, &fill),
+            "Summit : 1 inscrit (sans capacité)"
         );
     }
 
@@ -281,10 +312,47 @@ mod tests {
             day("2026-06-03", 2, 1, 1),
         ];
         assert_eq!(
-            days_summary(&days),
+            days_summary(Lang::En, &days),
             "5 registrations from 2026-06-01 to 2026-06-03 (UTC days): 3 confirmed, 1 \
              waitlisted, 1 cancelled. Most on 2026-06-03: 4."
         );
-        assert_eq!(days_summary(&[]), "No registrations yet.");
+        assert_eq!(
+            days_summary(Lang::Fr, &days),
+            "5 inscriptions du 01/06/2026 au 03/06/2026 (jours UTC) : 3 confirmées, 1 en \
+             liste d’attente, 1 annulée. Maximum le 03/06/2026 : 4."
+        );
+        assert_eq!(days_summary(Lang::En, &[]), "No registrations yet.");
+        assert_eq!(
+            days_summary(Lang::Fr, &[]),
+            "Aucune inscription pour l’instant."
+        );
+    }
+
+    #[test]
+    fn the_attendance_summary_names_each_row() {
+        let rows = [
+            (
+                "Event".to_string(),
+                AttendanceTotals {
+                    attended: 1,
+                    registered: 2,
+                },
+            ),
+            (
+                "Keynote".to_string(),
+                AttendanceTotals {
+                    attended: 3,
+                    registered: 5,
+                },
+            ),
+        ];
+        assert_eq!(
+            attendance_summary(Lang::En, &rows),
+            "Event: 1 of 2 attended; Keynote: 3 of 5 attended."
+        );
+        assert_eq!(
+            attendance_summary(Lang::Fr, &rows),
+            "Event : 1 sur 2 a participé ; Keynote : 3 sur 5 ont participé."
+        );
     }
 }

@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
+use crate::i18n::admin::{common, shell};
+use crate::i18n::t;
+
 /// A chunk's view, once fetched.
 pub type ChunkLoad = Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>>;
 
@@ -42,9 +45,9 @@ pub fn Chunk(load: Loader, #[prop(optional)] failed: bool) -> impl IntoView {
 fn chunk_failed(attempts: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="banner error" role="alert" data-testid="chunk-failed">
-            <p>"This part of the page could not be loaded. Check the connection, then try again."</p>
+            <p>{t(shell::CHUNK_FAILED)}</p>
             <button class="button" on:click=move |_| attempts.update(|n| *n += 1)>
-                "Try again"
+                {t(common::TRY_AGAIN)}
             </button>
         </div>
     }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use super::field::{InlineError, error_for};
 use crate::Loaded;
+use crate::i18n::admin::{common, events as words};
+use crate::i18n::t;
 
 /// The active configurations, as `api::active_configurations` returns them.
 pub type Configurations = Loaded<Vec<WebinarConfiguration>>;
@@ -37,7 +39,7 @@ pub fn ConfigurationSelect(
     let options = move || {
         let chosen = value.get();
         match configurations.get() {
-            None => view! { <option value="">"Loading…"</option> }.into_any(),
+            None => view! { <option value="">{t(common::LOADING)}</option> }.into_any(),
             Some(Err(e)) => view! { <option value="">{e.message()}</option> }.into_any(),
             Some(Ok(list)) => {
                 // A record may name a configuration that has since been deactivated.
@@ -45,7 +47,7 @@ pub fn ConfigurationSelect(
                     (!chosen.is_empty() && !list.iter().any(|c| c.id == chosen)).then(|| {
                         view! {
                             <option value=chosen.clone() selected=true>
-                                "Inactive or unknown configuration"
+                                {t(words::INACTIVE_OR_UNKNOWN_CONFIGURATION)}
                             </option>
                         }
                     });
@@ -61,7 +63,7 @@ pub fn ConfigurationSelect(
                     })
                     .collect_view();
                 view! {
-                    <option value="" selected=chosen.is_empty()>"Choose a configuration"</option>
+                    <option value="" selected=chosen.is_empty()>{t(words::CHOOSE_CONFIGURATION)}</option>
                     {missing}
                     {listed}
                 }
@@ -71,7 +73,7 @@ pub fn ConfigurationSelect(
     };
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=id>"Webinar configuration *"</label>
+            <label for=id>{t(words::WEBINAR_CONFIGURATION)}" *"</label>
             <select
                 id=id
                 name=name
@@ -82,7 +84,7 @@ pub fn ConfigurationSelect(
             >
                 {options}
             </select>
-            <p class="help">"Only active configurations can be chosen: the account the webinar runs on."</p>
+            <p class="help">{t(words::CONFIGURATION_HELP)}</p>
             <InlineError id=error_id name=name errors=errors />
         </div>
     }

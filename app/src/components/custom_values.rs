@@ -6,6 +6,7 @@
 
 use convene_types::FieldError;
 use convene_types::custom::{self, CustomField, CustomValues, Entity, FieldType};
+use convene_types::i18n::Lang;
 use convene_types::validate::number_from_text;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -13,7 +14,8 @@ use serde_json::Value;
 use super::field::error_for;
 use crate::Loaded;
 use crate::api;
-use crate::display::yes_no;
+use crate::i18n::admin::{common, events as words};
+use crate::i18n::{self, t};
 
 /// Every custom field definition, loaded once for a page.
 pub type Definitions = Loaded<Vec<CustomField>>;
@@ -76,22 +78,22 @@ pub fn prepare(
     custom::validate_values(&fields, entity, &typed)
 }
 
-/// A value as a list or an input shows it.
-pub fn show(value: &Value) -> String {
+/// A value as a list or an input shows it, in `lang`.
+pub fn show(lang: Lang, value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Bool(b) => yes_no(*b).into(),
+        Value::Bool(b) => words::yes_no(*b).get(lang).into(),
         other => other.to_string(),
     }
 }
 
-/// "Label: value" for each value set, in the fields' order.
-pub fn summary(fields: &[CustomField], values: &CustomValues) -> Vec<(String, String)> {
+/// "Label: value" for each value set, in the fields' order, in `lang`.
+pub fn summary(lang: Lang, fields: &[CustomField], values: &CustomValues) -> Vec<(String, String)> {
     fields
         .iter()
         .filter_map(|f| {
-            let shown = show(values.get(&f.name)?);
+            let shown = show(lang, values.get(&f.name)?);
             (!shown.is_empty()).then(|| (f.label.clone(), shown))
         })
         .collect()
@@ -100,12 +102,14 @@ pub fn summary(fields: &[CustomField], values: &CustomValues) -> Vec<(String, St
 /// A table cell listing a record's custom values.
 #[component]
 pub fn CustomSummary(fields: Vec<CustomField>, values: CustomValues) -> impl IntoView {
-    let lines = summary(&fields, &values);
     view! {
         <ul class="plain-list compact">
-            {lines.into_iter().map(|(label, value)| view! {
-                <li><span class="muted">{label}": "</span>{value}</li>
-            }).collect_view()}
+            {move || {
+                let lang = i18n::lang();
+                summary(lang, &fields, &values).into_iter().map(|(label, value)| view! {
+                    <li><span class="muted">{words::before_colon(lang, &label)}</span>{value}</li>
+                }).collect_view()
+            }}
         </ul>
     }
 }
@@ -125,7 +129,7 @@ pub fn CustomValueFields(
         (!list.is_empty()).then(|| {
             view! {
                 <fieldset class="custom-values">
-                    <legend>"Custom fields"</legend>
+                    <legend>{t(common::CUSTOM_FIELDS)}</legend>
                     {list.into_iter().map(|field| view! {
                         <CustomValueField field=field values=values errors=errors id_prefix=id_prefix />
                     }).collect_view()}
@@ -159,7 +163,11 @@ fn CustomValueField(
             }
         });
     };
-    let text = move || name.with_value(|n| values.with(|m| m.get(n).map(show).unwrap_or_default()));
+    let text = move || {
+        name.with_value(|n| {
+            values.with(|m| m.get(n).map(|v| show(i18n::lang(), v)).unwrap_or_default())
+        })
+    };
     let label = field.label.clone();
 
     let control = match field.field_type {

@@ -3,14 +3,18 @@
 //! keeps its own inputs and fills or clears them through `fill`.
 
 use convene_types::FieldError;
+use convene_types::i18n::{Lang, Word};
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ApiResult, EventItem};
+use crate::i18n::admin::common;
+use crate::i18n::{self, t};
 use crate::reactive::{Act, action, effect};
 use crate::{Loaded, use_auth};
 
 pub struct ItemSection<T: EventItem> {
-    noun: &'static str,
+    /// Shown when the checks find problems ("Correct the highlighted fields of the speaker.").
+    correct_fields: Word,
     /// The item being edited; `None` while adding one.
     pub editing: RwSignal<Option<T>>,
     pub errors: RwSignal<Vec<FieldError>>,
@@ -31,10 +35,10 @@ impl<T: EventItem> Clone for ItemSection<T> {
 impl<T: EventItem> Copy for ItemSection<T> {}
 
 impl<T: EventItem> ItemSection<T> {
-    /// `noun`: what one item is called in messages ("speaker").
+    /// `correct_fields`: the message shown when the checks find problems.
     pub fn new(
         event_id: String,
-        noun: &'static str,
+        correct_fields: Word,
         fill: impl Fn(Option<T>) + Send + Sync + 'static,
     ) -> Self {
         let auth = use_auth();
@@ -62,7 +66,7 @@ impl<T: EventItem> ItemSection<T> {
             Box::pin(async move { api::event_items::<T>(&event_id).await })
         });
         let section = ItemSection {
-            noun,
+            correct_fields,
             editing: RwSignal::new(None),
             errors: RwSignal::new(vec![]),
             message: RwSignal::new(None),
@@ -129,10 +133,8 @@ impl<T: EventItem> ItemSection<T> {
             self.save.dispatch((id, input));
         } else {
             self.errors.set(found);
-            self.message.set(Some(format!(
-                "Correct the highlighted fields of the {}.",
-                self.noun
-            )));
+            self.message
+                .set(Some(self.correct_fields.get(i18n::current()).into()));
         }
     }
 
@@ -149,36 +151,35 @@ impl<T: EventItem> ItemSection<T> {
     }
 }
 
-/// The Edit and Delete buttons of a row.
+/// The Edit and Delete buttons of a row; `question` asks, in a language, before deleting.
 pub fn row_actions<T: EventItem>(
     section: ItemSection<T>,
     item: T,
-    question: String,
+    question: impl Fn(Lang) -> String + 'static,
 ) -> impl IntoView {
     let id = item.id().to_string();
     view! {
         <td class="row-actions">
-            <button class="button subtle" on:click=move |_| section.edit(item.clone())>"Edit"</button>
+            <button class="button subtle" on:click=move |_| section.edit(item.clone())>{t(common::EDIT)}</button>
             <button class="button subtle danger" on:click=move |_| {
-                section.confirm_delete(id.clone(), &question)
-            }>"Delete"</button>
+                section.confirm_delete(id.clone(), &question(i18n::current()))
+            }>{t(common::DELETE)}</button>
         </td>
     }
 }
 
 /// The form's Add / Save button and, while editing, Cancel.
-pub fn form_actions<T: EventItem>(
-    section: ItemSection<T>,
-    add: &'static str,
-    save: &'static str,
-) -> impl IntoView {
+pub fn form_actions<T: EventItem>(section: ItemSection<T>, add: Word, save: Word) -> impl IntoView {
     view! {
         <div class="actions">
             <button class="button primary" type="submit" disabled=move || section.save.pending().get()>
-                {move || if section.is_editing() { save } else { add }}
+                {move || {
+                    let word = if section.is_editing() { save } else { add };
+                    word.get(i18n::lang())
+                }}
             </button>
             {move || section.is_editing().then(|| view! {
-                <button class="button subtle" type="button" on:click=move |_| section.cancel()>"Cancel"</button>
+                <button class="button subtle" type="button" on:click=move |_| section.cancel()>{t(common::CANCEL)}</button>
             })}
         </div>
     }

@@ -4,16 +4,20 @@
 //! `id` is given (two forms on one page, such as an event and its session, need distinct ids).
 
 use convene_types::FieldError;
+use convene_types::i18n::{Word, admin_message};
 use leptos::prelude::*;
 
 use super::globe::GlobeIcon;
+use crate::i18n::admin::common;
+use crate::i18n::{self, t};
 
-/// The message for `field` among `errors`, if any.
+/// The message for `field` among `errors`, if any, in the language (the rules and the API
+/// write it in English; tracked, so it follows a switch).
 pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
     errors
         .iter()
         .find(|e| e.field == field)
-        .map(|e| e.message.clone())
+        .map(|e| admin_message(&e.message, i18n::lang()))
 }
 
 /// The line under a field that shows its error (empty and hidden when there is none).
@@ -34,11 +38,11 @@ pub fn InlineError(
 pub fn TextField(
     /// JSON field name; also the input's id (unless `id` is given) and the key of its error.
     name: &'static str,
-    label: &'static str,
+    label: Word,
     value: RwSignal<String>,
     errors: RwSignal<Vec<FieldError>>,
     #[prop(default = "text")] input_type: &'static str,
-    #[prop(optional)] help: Option<&'static str>,
+    #[prop(optional)] help: Option<Word>,
     #[prop(optional)] required: bool,
     /// Show a globe button opening the value in a new tab.
     #[prop(optional)]
@@ -53,7 +57,7 @@ pub fn TextField(
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=id>{label}{required.then_some(" *")}</label>
+            <label for=id>{t(label)}{required.then_some(" *")}</label>
             <div class="input-row">
                 <input
                     id=id
@@ -70,15 +74,15 @@ pub fn TextField(
                         href=move || value.get()
                         target="_blank"
                         rel="noopener noreferrer"
-                        title=format!("Open {label} in a new tab")
-                        aria-label=format!("Open {label} in a new tab")
+                        title=move || common::open_in_new_tab(i18n::lang(), label.get(i18n::lang()))
+                        aria-label=move || common::open_in_new_tab(i18n::lang(), label.get(i18n::lang()))
                         class:disabled=move || !value.get().trim().starts_with("https://")
                     >
                         <GlobeIcon />
                     </a>
                 })}
             </div>
-            {help.map(|h| view! { <p class="help">{h}</p> })}
+            {help.map(|h| view! { <p class="help">{t(h)}</p> })}
             <InlineError id=error_id name=name errors=errors />
         </div>
     }
@@ -88,10 +92,10 @@ pub fn TextField(
 #[component]
 pub fn TextAreaField(
     name: &'static str,
-    label: &'static str,
+    label: Word,
     value: RwSignal<String>,
     errors: RwSignal<Vec<FieldError>>,
-    #[prop(optional)] help: Option<&'static str>,
+    #[prop(optional)] help: Option<Word>,
     #[prop(default = 4)] rows: u32,
     /// The textarea's id when it differs from `name`.
     #[prop(optional)]
@@ -103,7 +107,7 @@ pub fn TextAreaField(
     let described = error_id.clone();
     view! {
         <div class="field" class:invalid=move || error().is_some()>
-            <label for=id>{label}</label>
+            <label for=id>{t(label)}</label>
             <textarea
                 id=id
                 name=name
@@ -113,7 +117,7 @@ pub fn TextAreaField(
                 aria-invalid=move || error().is_some().to_string()
                 aria-describedby=described
             ></textarea>
-            {help.map(|h| view! { <p class="help">{h}</p> })}
+            {help.map(|h| view! { <p class="help">{t(h)}</p> })}
             <InlineError id=error_id name=name errors=errors />
         </div>
     }
@@ -123,10 +127,10 @@ pub fn TextAreaField(
 #[component]
 pub fn CheckboxField(
     name: &'static str,
-    label: &'static str,
+    label: Word,
     value: RwSignal<bool>,
     errors: RwSignal<Vec<FieldError>>,
-    #[prop(optional)] help: Option<&'static str>,
+    #[prop(optional)] help: Option<Word>,
     /// The checkbox's id when it differs from `name`.
     #[prop(optional)]
     id: Option<&'static str>,
@@ -143,9 +147,9 @@ pub fn CheckboxField(
                     prop:checked=move || value.get()
                     on:change=move |ev| value.set(event_target_checked(&ev))
                 />
-                " "{label}
+                " "{t(label)}
             </label>
-            {help.map(|h| view! { <p class="help">{h}</p> })}
+            {help.map(|h| view! { <p class="help">{t(h)}</p> })}
             <InlineError id=error_id name=name errors=errors />
         </div>
     }

@@ -1,8 +1,11 @@
 //! What every admin list shares: its search, sort and page, the search box and sortable
 //! column headers. Paging buttons are in `pager.rs`.
 
+use convene_types::i18n::Word;
 use convene_types::list::ListQuery;
 use leptos::prelude::*;
+
+use crate::i18n::t;
 
 use crate::api;
 
@@ -62,12 +65,12 @@ impl ListState {
 
 /// The search box above a list; typing goes back to the first page.
 #[component]
-pub fn SearchBox(list: ListState, label: &'static str) -> impl IntoView {
+pub fn SearchBox(list: ListState, label: Word) -> impl IntoView {
     view! {
         <input
             type="search"
-            placeholder=label
-            aria-label=label
+            placeholder=t(label)
+            aria-label=t(label)
             prop:value=move || list.search.get()
             on:input=move |ev| {
                 list.search.set(event_target_value(&ev));
@@ -79,13 +82,13 @@ pub fn SearchBox(list: ListState, label: &'static str) -> impl IntoView {
 
 /// A column header that sorts the list by `key`, with ▲ / ▼ when it does.
 #[component]
-pub fn SortButton(list: ListState, key: &'static str, label: &'static str) -> impl IntoView {
+pub fn SortButton(list: ListState, key: &'static str, label: Word) -> impl IntoView {
     let arrow = move || match (list.sort.get() == key, list.desc.get()) {
         (true, false) => " ▲",
         (true, true) => " ▼",
         _ => "",
     };
     view! {
-        <button class="sort" on:click=move |_| list.sort_by(key)>{label}{arrow}</button>
+        <button class="sort" on:click=move |_| list.sort_by(key)>{t(label)}{arrow}</button>
     }
 }

@@ -6,11 +6,14 @@
 use std::sync::Arc;
 
 use convene_types::event::{Event, Session};
+use convene_types::i18n::{Lang, Word, admin_message};
 use convene_types::webinar::{CopyState, WebinarRequest, copy_state, session_copy_state};
 use leptos::prelude::*;
 
 use crate::api::{ApiError, ApiResult};
 use crate::components::globe::GlobeIcon;
+use crate::i18n::admin::events as words;
+use crate::i18n::{self, t};
 use crate::reactive::{Pending, action, effect};
 
 /// What the part shows of a record's webinar.
@@ -48,18 +51,43 @@ impl WebinarShown {
     }
 }
 
+/// Whose webinar it is: what is sent, what is compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Event,
+    Session,
+}
+
+impl Subject {
+    /// Why a linked webinar is not compared with the record.
+    fn linked_note(self) -> Word {
+        match self {
+            Subject::Event => words::LINKED_EVENT_WEBINAR,
+            Subject::Session => words::LINKED_SESSION_WEBINAR,
+        }
+    }
+
+    /// What creating or linking does, before either.
+    fn none_yet(self) -> Word {
+        match self {
+            Subject::Event => words::NO_EVENT_WEBINAR_YET,
+            Subject::Session => words::NO_SESSION_WEBINAR_YET,
+        }
+    }
+}
+
 /// Sends a create (empty) or link request and, once answered, updates what the caller shows.
 pub type SendWebinar = Arc<dyn Fn(WebinarRequest) -> Pending<ApiResult<()>> + Send + Sync>;
 
-fn link(url: Option<String>, label: &'static str, aria: &'static str) -> impl IntoView {
+fn link(url: Option<String>, label: Word, aria: Word) -> impl IntoView {
     url.map(|url| {
         view! {
             <div class="field">
-                <span class="label">{label}</span>
+                <span class="label">{t(label)}</span>
                 <span class="input-row">
                     <span class="readonly">{url.clone()}</span>
                     <a class="globe" target="_blank" rel="noopener noreferrer" href=url
-                        aria-label=aria>
+                        aria-label=t(aria)>
                         <GlobeIcon />
                     </a>
                 </span>
@@ -73,8 +101,8 @@ pub fn ProviderWebinar(
     /// The webinar as the record shows it; `None` hides the part.
     shown: Signal<Option<WebinarShown>>,
     send: SendWebinar,
-    /// "event" or "session": what is sent, what is compared.
-    subject: &'static str,
+    /// Whose webinar it is: what is sent, what is compared.
+    subject: Subject,
     /// Makes the link input's id unique on the page (`{id_prefix}providerEventId`).
     #[prop(optional)]
     id_prefix: String,
@@ -87,7 +115,7 @@ pub fn ProviderWebinar(
             message.set(None);
             provider_id.set(String::new());
         }
-        Some(Err(e)) => message.set(Some(describe(&e))),
+        Some(Err(e)) => message.set(Some(describe(i18n::current(), &e))),
         None => {}
     });
     let create = move |_| {
@@ -101,63 +129,68 @@ pub fn ProviderWebinar(
         };
         match request.link() {
             Ok(_) => send.dispatch(request),
-            Err(fields) => message.set(
-                fields
-                    .first()
-                    .map(|f| format!("Provider event id {}.", f.message)),
-            ),
+            Err(fields) => message.set(fields.first().map(|f| {
+                let lang = i18n::current();
+                words::provider_event_id_problem(lang, &admin_message(&f.message, lang))
+            })),
         }
     };
     let input_id = format!("{id_prefix}providerEventId");
 
-    let body = move |w: WebinarShown| {
-        match w.provider_event_id {
+    let body = move |w: WebinarShown| match w.provider_event_id {
         Some(id) => view! {
             <div class="field">
-                <span class="label">"Provider event id"</span>
+                <span class="label">{t(words::PROVIDER_EVENT_ID)}</span>
                 <span class="readonly" data-testid="provider-event-id">{id}</span>
             </div>
-            {link(w.audience_url, "Audience URL", "Open the audience URL in a new tab")}
-            {link(w.preview_url, "Preview URL", "Open the preview URL in a new tab")}
-            {w.linked.then(|| view! {
-                <p class="help">{format!("Linked to an existing webinar: Convene did not send it, so it does not compare it with the {subject}.")}</p>
-            })}
-            {(!w.copy.differs.is_empty()).then(|| view! {
-                <p class="banner info" role="status" data-testid="provider-copy">{w.copy.message}</p>
+            {link(w.audience_url, words::AUDIENCE_URL, words::OPEN_AUDIENCE_URL)}
+            {link(w.preview_url, words::PREVIEW_URL, words::OPEN_PREVIEW_URL)}
+            {w.linked.then(|| view! { <p class="help">{t(subject.linked_note())}</p> })}
+            {(!w.copy.differs.is_empty()).then(|| {
+                let differs = w.copy.differs;
+                view! {
+                    <p class="banner info" role="status" data-testid="provider-copy">
+                        {move || words::provider_copy_differs(i18n::lang(), &differs)}
+                    </p>
+                }
             })}
         }
         .into_any(),
         None => view! {
-            <p class="help">{format!("No webinar at the provider yet. Create it there (the {subject}'s name, start and duration are sent), or link a webinar that exists there.")}</p>
+            <p class="help">{t(subject.none_yet())}</p>
             <div class="actions">
                 <button class="button primary" type="button" on:click=create
-                    disabled=move || send.pending().get()>"Create webinar"</button>
+                    disabled=move || send.pending().get()>{t(words::CREATE_WEBINAR)}</button>
             </div>
             <div class="field">
-                <label for=input_id.clone()>"Existing provider event id"</label>
+                <label for=input_id.clone()>{t(words::EXISTING_PROVIDER_EVENT_ID)}</label>
                 <div class="input-row">
                     <input id=input_id.clone() inputmode="numeric"
                         prop:value=move || provider_id.get()
                         on:input=move |ev| provider_id.set(event_target_value(&ev)) />
                     <button class="button" type="button" on:click=link_existing
-                        disabled=move || send.pending().get()>"Link"</button>
+                        disabled=move || send.pending().get()>{t(words::LINK)}</button>
                 </div>
             </div>
         }
         .into_any(),
-    }
     };
     view! {
-        {move || send.pending().get().then(|| view! { <p class="banner info">"Sending to the provider…"</p> })}
+        {move || send.pending().get().then(|| view! { <p class="banner info">{t(words::SENDING_TO_PROVIDER)}</p> })}
         {move || message.get().map(|m| view! { <p class="banner error" role="alert" data-testid="webinar-error">{m}</p> })}
         {move || shown.get().map(body.clone())}
     }
 }
 
 /// The server's message, with the first field's problem when it names one.
-fn describe(e: &ApiError) -> String {
+fn describe(lang: Lang, e: &ApiError) -> String {
     match e.fields().first() {
-        Some(f) => format!("{} {}: {}", e.message(), f.field, f.message),
+        Some(f) => words::refused_field(
+            lang,
+            &e.message(),
+            &f.field,
+            &admin_message(&f.message, lang),
+        ),
         None => e.message(),
     }
 }

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::ApiError;
+use crate::i18n::admin::common;
+use crate::i18n::t;
 use crate::reactive::{Act, effect};
 
 /// Shows in `message` why a row action (toggle, delete) was refused, so the refusal stays
@@ -33,15 +35,15 @@ pub fn RowActions(
 ) -> impl IntoView {
     view! {
         <td class="row-actions">
-            {href.map(|href| view! { <A href=href attr:class="button subtle">"Open"</A> })}
+            {href.map(|href| view! { <A href=href attr:class="button subtle">{t(common::OPEN)}</A> })}
             <button class="button subtle" on:click=move |_| toggle.run(())>
-                {if active { "Deactivate" } else { "Activate" }}
+                {t(if active { common::DEACTIVATE } else { common::ACTIVATE })}
             </button>
             <button class="button subtle danger" on:click=move |_| {
                 if window().confirm_with_message(&question).unwrap_or(false) {
                     delete.run(());
                 }
-            }>"Delete"</button>
+            }>{t(common::DELETE)}</button>
         </td>
     }
 }

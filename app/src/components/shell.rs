@@ -1,29 +1,24 @@
 //! The signed-in frame: a skip link, the header with the user and sign-out, the
 //! navigation (events, then Settings), the page.
 
+use convene_types::i18n::{Lang, Word};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::i18n::admin::{common, shell};
+use crate::i18n::{self, t, use_lang};
 use crate::reactive::{action, effect};
 use crate::{api, use_auth};
 
 /// A navigation entry: address, label, one line on what it is for.
-pub type NavEntry = (&'static str, &'static str, &'static str);
+pub type NavEntry = (&'static str, Word, Word);
 
 /// The pages for running events.
 pub const EVENTS: &[NavEntry] = &[
-    (
-        "/events",
-        "Events",
-        "Events, their sessions and registrations.",
-    ),
-    (
-        "/contacts",
-        "Contacts",
-        "The people registrations are linked to, matched as Event administration says.",
-    ),
+    ("/events", common::EVENTS, shell::EVENTS_ABOUT),
+    ("/contacts", shell::CONTACTS, shell::CONTACTS_ABOUT),
 ];
 
 /// The pages under Settings › Event management, in the order the source system lists them.
@@ -31,33 +26,33 @@ pub const EVENTS: &[NavEntry] = &[
 pub const EVENT_MANAGEMENT: &[NavEntry] = &[
     (
         "/settings/web-applications",
-        "Web applications",
-        "The websites that call the Events API: their allowed origins and application tokens.",
+        shell::WEB_APPLICATIONS,
+        shell::WEB_APPLICATIONS_ABOUT,
     ),
     (
         "/settings/webinar-providers",
-        "Webinar providers",
-        "Outside services that host webinars, such as ON24.",
+        shell::WEBINAR_PROVIDERS,
+        shell::WEBINAR_PROVIDERS_ABOUT,
     ),
     (
         "/settings/webinar-configurations",
-        "Webinar configurations",
-        "Your organisation's accounts with webinar providers, and their credentials.",
+        shell::WEBINAR_CONFIGURATIONS,
+        shell::WEBINAR_CONFIGURATIONS_ABOUT,
     ),
     (
         "/settings/event-administration",
-        "Event administration",
-        "Defaults for events: how registrations find their contact, demo payment confirmation.",
+        shell::EVENT_ADMINISTRATION,
+        shell::EVENT_ADMINISTRATION_ABOUT,
     ),
     (
         "/settings/website-table-configurations",
-        "Website table configurations",
-        "Which custom and optional fields the Events API returns, table by table.",
+        shell::WEBSITE_TABLE_CONFIGURATIONS,
+        shell::WEBSITE_TABLE_CONFIGURATIONS_ABOUT,
     ),
     (
         "/settings/custom-fields",
-        "Custom fields",
-        "Extra values on events, sessions, speakers and passes.",
+        common::CUSTOM_FIELDS,
+        shell::CUSTOM_FIELDS_ABOUT,
     ),
 ];
 
@@ -66,7 +61,7 @@ fn nav_list(entries: &'static [NavEntry]) -> impl IntoView {
         <ul>
             {entries
                 .iter()
-                .map(|(href, label, _)| view! { <li><A href=*href>{*label}</A></li> })
+                .map(|(href, label, _)| view! { <li><A href=*href>{t(*label)}</A></li> })
                 .collect_view()}
         </ul>
     }
@@ -110,33 +105,51 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     };
 
     view! {
-        <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=skip>{t(shell::SKIP_TO_CONTENT)}</a>
         <header class="topbar">
             <a class="brand" href="/settings">"Convene"</a>
             <span class="grow"></span>
+            <LanguageSwitch />
             {move || {
                 auth.user.get().flatten().map(|user| view! {
                     <span class="user" data-testid="signed-in-user">{user.username}</span>
                     <button class="button subtle" on:click=move |_| { sign_out.dispatch(()); }>
-                        "Sign out"
+                        {t(shell::SIGN_OUT)}
                     </button>
                 })
             }}
         </header>
         <div class="layout">
-            <nav class="sidebar" aria-label="Main">
-                <h2>"Events"</h2>
+            <nav class="sidebar" aria-label=t(shell::MAIN_NAVIGATION)>
+                <h2>{t(common::EVENTS)}</h2>
                 {nav_list(EVENTS)}
-                <A href="/settings" exact=true attr:class="nav-section">"Settings"</A>
-                <h2>"Event management"</h2>
+                <A href="/settings" exact=true attr:class="nav-section">{t(common::SETTINGS)}</A>
+                <h2>{t(shell::EVENT_MANAGEMENT)}</h2>
                 {nav_list(EVENT_MANAGEMENT)}
             </nav>
             <main class="content" id="main" tabindex="-1">
                 {move || match auth.user.get() {
                     Some(Some(_)) => children().into_any(),
-                    _ => view! { <p class="muted">"Loading…"</p> }.into_any(),
+                    _ => view! { <p class="muted">{t(common::LOADING)}</p> }.into_any(),
                 }}
             </main>
         </div>
+    }
+}
+
+/// English or French, for this browser from now on (see `i18n`).
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let on_change =
+        move |ev: leptos::ev::Event| i18n::choose(Lang::from_tag(&event_target_value(&ev)));
+    view! {
+        <label class="language">
+            <span class="visually-hidden">{t(shell::LANGUAGE)}</span>
+            <select id="language" on:change=on_change prop:value=move || lang.get().tag()>
+                <option value="en" lang="en">"English"</option>
+                <option value="fr" lang="fr">"Français"</option>
+            </select>
+        </label>
     }
 }

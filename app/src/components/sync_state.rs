@@ -5,6 +5,7 @@
 //! contact's page.
 
 use convene_types::event::Session;
+use convene_types::i18n::Lang;
 use convene_types::registration::{Registration, RegistrationStatus, SyncState};
 use convene_types::sync::SessionWebinar;
 use convene_types::validate::web_link;
@@ -12,26 +13,20 @@ use leptos::prelude::*;
 
 use crate::components::attendance::AttendanceSummary;
 use crate::components::globe::GlobeIcon;
+use crate::i18n::admin::registrations as words;
+use crate::i18n::{self, t};
 
-/// The state as a short label.
-pub fn sync_label(r: &Registration) -> String {
+/// The state as a short label in `lang`, with the failed attempts when there were some.
+pub fn sync_label(lang: Lang, r: &Registration) -> String {
+    let state = words::sync_state(r.sync_state).get(lang);
     match r.sync_state {
-        SyncState::NotRequired => "Not applicable (no webinar)".into(),
         SyncState::Pending if r.status == RegistrationStatus::Waitlisted => {
-            "Pending: sent once confirmed".into()
+            words::PENDING_UNTIL_CONFIRMED.get(lang).into()
         }
-        SyncState::Pending if r.sync_attempts == 0 => "Pending".into(),
-        SyncState::Pending => format!("Pending ({})", attempts(r.sync_attempts)),
-        SyncState::Synced => "Synced".into(),
-        SyncState::Failed if r.sync_attempts == 0 => "Failed".into(),
-        SyncState::Failed => format!("Failed ({})", attempts(r.sync_attempts)),
-    }
-}
-
-fn attempts(n: u32) -> String {
-    match n {
-        1 => "1 failed attempt".into(),
-        n => format!("{n} failed attempts"),
+        SyncState::Pending | SyncState::Failed if r.sync_attempts > 0 => {
+            words::with_failed_attempts(lang, state, r.sync_attempts)
+        }
+        _ => state.into(),
     }
 }
 
@@ -73,35 +68,37 @@ fn join_link(url: &str) -> impl IntoView + use<> {
     let url = url.to_string();
     view! {
         <a class="join-link" href=url target="_blank" rel="noopener noreferrer"
-            title="The attendee's own link to the webinar (opens in a new tab)">
-            "Join link " <GlobeIcon />
+            title=t(words::JOIN_LINK_TITLE)>
+            {t(words::JOIN_LINK)} <GlobeIcon />
         </a>
     }
 }
 
 /// The session's name as a registration's webinars show it.
-pub fn session_name(sessions: &[Session], session_id: &str) -> String {
-    sessions
-        .iter()
-        .find(|s| s.id == session_id)
-        .map_or_else(|| "Deleted session".into(), |s| s.name.clone())
+pub fn session_name(lang: Lang, sessions: &[Session], session_id: &str) -> String {
+    sessions.iter().find(|s| s.id == session_id).map_or_else(
+        || words::DELETED_SESSION.get(lang).into(),
+        |s| s.name.clone(),
+    )
 }
 
 /// A registration's sessions' own webinars, by the session's name (from `sessions`): the
 /// join link and attendance of each, once its provider answered. Nothing when it has none.
+/// Made in the language read (tracked) now.
 pub fn session_webinars(
     webinars: &[SessionWebinar],
     sessions: &[Session],
 ) -> Option<impl IntoView + use<>> {
+    let lang = i18n::lang();
     let items = webinars
         .iter()
         .map(|w| {
-            let name = session_name(sessions, &w.session_id);
+            let name = session_name(lang, sessions, &w.session_id);
             let join = w.join_url.as_deref().and_then(web_link).map(join_link);
             let attendance = w.attendance.clone();
             view! {
                 <li data-testid="session-webinar">
-                    <span class="session-name">{name}": "</span>
+                    <span class="session-name">{words::before_colon(lang, &name)}</span>
                     {join}
                     " "
                     <AttendanceSummary attendance=attendance />
@@ -112,7 +109,7 @@ pub fn session_webinars(
     (!items.is_empty()).then(|| {
         view! {
             <ul class="plain-list compact session-webinars" data-testid="session-webinars"
-                aria-label="The sessions' webinars">
+                aria-label=t(words::SESSIONS_WEBINARS)>
                 {items}
             </ul>
         }
@@ -128,7 +125,6 @@ pub fn SyncStatus(
     #[prop(optional, into)]
     retrying: Signal<bool>,
 ) -> impl IntoView {
-    let label = sync_label(&registration);
     let class = format!("status sync-{}", registration.sync_state.key());
     let error = registration
         .sync_error
@@ -143,9 +139,10 @@ pub fn SyncStatus(
     let retry = retry.filter(|_| can_retry(&registration)).map(|retry| {
         view! {
             <button class="button subtle" type="button" disabled=move || retrying.get()
-                on:click=move |_| retry.run(())>"Retry"</button>
+                on:click=move |_| retry.run(())>{t(words::RETRY)}</button>
         }
     });
+    let label = move || sync_label(i18n::lang(), &registration);
     view! {
         <div class="sync" data-testid="sync-state">
             <span class=class>{label}</span>
@@ -188,15 +185,38 @@ mod tests {
 
     #[test]
     fn labels_say_the_state_and_the_failed_attempts() {
-        let label = |s, n| sync_label(&registration(s, n, None));
+        let label = |s, n| sync_label(Lang::En, &registration(s, n, None));
         assert_eq!(label(SyncState::Pending, 0), "Pending");
         assert_eq!(label(SyncState::Pending, 1), "Pending (1 failed attempt)");
         assert_eq!(label(SyncState::Failed, 20), "Failed (20 failed attempts)");
         assert_eq!(label(SyncState::Failed, 0), "Failed");
         assert_eq!(label(SyncState::Synced, 0), "Synced");
+        assert_eq!(
+            label(SyncState::NotRequired, 0),
+            "Not applicable (no webinar)"
+        );
         let mut waitlisted = registration(SyncState::Pending, 0, None);
         waitlisted.status = RegistrationStatus::Waitlisted;
-        assert_eq!(sync_label(&waitlisted), "Pending: sent once confirmed");
+        assert_eq!(
+            sync_label(Lang::En, &waitlisted),
+            "Pending: sent once confirmed"
+        );
+
+        let french = |s, n| sync_label(Lang::Fr, &registration(s, n, None));
+        assert_eq!(french(SyncState::Pending, 0), "En attente");
+        assert_eq!(
+            french(SyncState::Pending, 1),
+            "En attente (1 tentative échouée)"
+        );
+        assert_eq!(
+            french(SyncState::Failed, 20),
+            "Échec (20 tentatives échouées)"
+        );
+        assert_eq!(french(SyncState::Synced, 0), "Synchronisée");
+        assert_eq!(
+            sync_label(Lang::Fr, &waitlisted),
+            "En attente : envoyée une fois confirmée"
+        );
     }
 
     #[test]

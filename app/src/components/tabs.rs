@@ -1,8 +1,12 @@
 //! The "active / inactive" view tabs of lists whose records can be deactivated.
 
+use convene_types::i18n::Word;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+
+use crate::i18n::admin::common;
+use crate::i18n::t;
 
 pub fn tab_class(selected: bool) -> &'static str {
     if selected { "tab selected" } else { "tab" }
@@ -19,14 +23,14 @@ pub fn use_inactive_view() -> Signal<bool> {
 pub fn ActiveInactiveTabs(
     base: &'static str,
     inactive: Signal<bool>,
-    active_label: &'static str,
-    inactive_label: &'static str,
+    active_label: Word,
+    inactive_label: Word,
 ) -> impl IntoView {
     view! {
-        <nav class="tabs" aria-label="Views">
-            <A href=base attr:class=move || tab_class(!inactive.get())>{active_label}</A>
+        <nav class="tabs" aria-label=t(common::VIEWS)>
+            <A href=base attr:class=move || tab_class(!inactive.get())>{t(active_label)}</A>
             <A href=format!("{base}?view=inactive") attr:class=move || tab_class(inactive.get())>
-                {inactive_label}
+                {t(inactive_label)}
             </A>
         </nav>
     }

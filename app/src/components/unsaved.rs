@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::wasm_bindgen::closure::Closure;
 
-/// The question asked before a link leaves unsaved changes behind.
-pub const LEAVE: &str = "This page has changes that are not saved. Leave it anyway?";
+use crate::i18n;
+use crate::i18n::admin::settings;
 
 /// Whether the page shown has changes not saved yet.
 #[derive(Clone, Copy)]
@@ -32,7 +32,9 @@ pub fn provide() {
         if !dirty.get_untracked() || !leaves_the_page(&e) {
             return;
         }
-        if window().confirm_with_message(LEAVE).unwrap_or(false) {
+        // In the language of the moment: the app may have switched since the guard began.
+        let question = settings::LEAVE_UNSAVED.get(i18n::current());
+        if window().confirm_with_message(question).unwrap_or(false) {
             dirty.set(false);
         } else {
             e.prevent_default();

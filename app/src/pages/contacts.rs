@@ -6,6 +6,8 @@ use leptos_router::components::A;
 use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
 use crate::display::person;
+use crate::i18n::admin::{common, registrations as words, shell};
+use crate::i18n::t;
 use crate::{api, use_auth};
 
 #[component]
@@ -21,20 +23,17 @@ pub fn Contacts() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Contacts"</h1>
+            <h1>{t(shell::CONTACTS)}</h1>
         </div>
-        <p class="banner info">
-            "Contacts are created by registrations: each registration joins the contact that matches "
-            "it, as Event administration says."
-        </p>
+        <p class="banner info">{t(words::CONTACTS_ARE_CREATED)}</p>
         <div class="toolbar">
-            <SearchBox list=list label="Search contacts" />
+            <SearchBox list=list label=words::SEARCH_CONTACTS />
         </div>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || contacts.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(page) if page.items.is_empty() => view! {
-                    <p class="muted">"No contacts."</p>
+                    <p class="muted">{t(words::NO_CONTACTS)}</p>
                 }.into_any(),
                 Ok(page) => {
                     let pages = page.page_count();
@@ -42,10 +41,10 @@ pub fn Contacts() -> impl IntoView {
                         <div class="table-scroll"><table class="grid" data-testid="contacts-table">
                             <thead>
                                 <tr>
-                                    <th>"Name"</th>
-                                    <th>"Email"</th>
-                                    <th>"Company"</th>
-                                    <th>"Registrations"</th>
+                                    <th>{t(common::NAME)}</th>
+                                    <th>{t(common::EMAIL)}</th>
+                                    <th>{t(common::COMPANY)}</th>
+                                    <th>{t(common::REGISTRATIONS)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -62,7 +61,7 @@ pub fn Contacts() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=page.total current=page.page pages=pages page=list.page noun="contacts" />
+                        <Pager total=page.total current=page.page pages=pages page=list.page noun=words::CONTACTS_NOUN />
                     }.into_any()
                 }
             })}

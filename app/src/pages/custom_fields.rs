@@ -15,6 +15,8 @@ use crate::api::{self, ApiError, ApiResult};
 use crate::components::field::{TextAreaField, TextField, error_for};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
+use crate::i18n::admin::{common, settings};
+use crate::i18n::{self, t};
 use crate::reactive::{Act, action, effect};
 use crate::use_auth;
 
@@ -119,23 +121,21 @@ pub fn CustomFields() -> impl IntoView {
     });
     effect(move || match save.value().get() {
         Some(Ok(saved)) => {
-            let verb = if editor.get_untracked() == Editor::Create {
-                "created"
+            let lang = i18n::current();
+            notice.set(Some(if editor.get_untracked() == Editor::Create {
+                settings::custom_field_created(lang, saved.entity, &saved.name)
             } else {
-                "saved"
-            };
-            notice.set(Some(format!(
-                "Custom {} field “{}” {verb}.",
-                saved.entity.key(),
-                saved.name
-            )));
+                settings::custom_field_saved(lang, saved.entity, &saved.name)
+            }));
             editor.set(Editor::Closed);
         }
         Some(Err(e)) => fail(e),
         None => {}
     });
     effect(move || match remove.value().get() {
-        Some(Ok(())) => notice.set(Some("Custom field deleted.".into())),
+        Some(Ok(())) => notice.set(Some(
+            settings::CUSTOM_FIELD_DELETED.get(i18n::current()).into(),
+        )),
         Some(Err(e)) => fail(e),
         None => {}
     });
@@ -189,18 +189,12 @@ pub fn CustomFields() -> impl IntoView {
             }
             Err(found) => {
                 errors.set(found);
-                message.set(Some("Correct the highlighted fields.".into()));
+                message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
             }
         }
     };
     let on_delete = move |f: CustomField| {
-        let question = format!(
-            "Delete the custom {} field “{}” ({})? Values stored in it are no longer shown. \
-             This cannot be undone.",
-            f.entity.key(),
-            f.label,
-            f.name
-        );
+        let question = settings::delete_custom_field(i18n::current(), f.entity, &f.label, &f.name);
         if window().confirm_with_message(&question).unwrap_or(false) {
             start();
             if editor.get_untracked() == Editor::Edit(f.clone()) {
@@ -214,8 +208,8 @@ pub fn CustomFields() -> impl IntoView {
     let form = move || {
         let heading = match editor.get() {
             Editor::Closed => return None,
-            Editor::Create => "New custom field".to_string(),
-            Editor::Edit(f) => format!("Edit the custom {} field “{}”", f.entity.key(), f.name),
+            Editor::Create => settings::NEW_CUSTOM_FIELD.get(i18n::lang()).to_string(),
+            Editor::Edit(f) => settings::edit_custom_field(i18n::lang(), f.entity, &f.name),
         };
         Some(view! {
             <form class="card form subform" on:submit=on_submit novalidate data-testid="custom-field-form">
@@ -223,16 +217,18 @@ pub fn CustomFields() -> impl IntoView {
                 {move || if editing() {
                     view! {
                         <dl class="details">
-                            <dt>"Table"</dt><dd>{move || entity.get().label()}</dd>
-                            <dt>"API name"</dt><dd><code>{move || name.get()}</code></dd>
-                            <dt>"Type"</dt><dd>{move || field_type.get().label()}</dd>
+                            <dt>{t(settings::TABLE)}</dt>
+                            <dd>{move || settings::entity(entity.get()).get(i18n::lang())}</dd>
+                            <dt>{t(settings::API_NAME)}</dt><dd><code>{move || name.get()}</code></dd>
+                            <dt>{t(common::TYPE)}</dt>
+                            <dd>{move || settings::field_type(field_type.get()).get(i18n::lang())}</dd>
                         </dl>
-                        <p class="help">"A field's table, API name and type cannot change; create a new field instead."</p>
+                        <p class="help">{t(settings::FIXED_ONCE_CREATED)}</p>
                     }.into_any()
                 } else {
                     view! {
                         <div class="field" class:invalid=move || errors.with(|e| error_for(e, "entity").is_some())>
-                            <label for="entity">"Table *"</label>
+                            <label for="entity">{t(settings::TABLE)}" *"</label>
                             <select id="entity" name="entity"
                                 on:change=move |ev| {
                                     if let Some(e) = entity_from_key(&event_target_value(&ev)) {
@@ -240,42 +236,44 @@ pub fn CustomFields() -> impl IntoView {
                                     }
                                 }>
                                 {Entity::ALL.into_iter().map(|e| view! {
-                                    <option value=e.key() selected=move || entity.get() == e>{e.label()}</option>
+                                    <option value=e.key() selected=move || entity.get() == e>{t(settings::entity(e))}</option>
                                 }).collect_view()}
                             </select>
                         </div>
-                        <TextField name="name" label="API name" value=name errors=errors required=true
-                            help="How the Events API names the value: a letter, then letters, digits or _ (at most 50). It cannot change later." />
+                        <TextField name="name" label=settings::API_NAME value=name errors=errors required=true
+                            help=settings::API_NAME_HELP />
                     }.into_any()
                 }}
-                <TextField name="label" label="Label" value=label errors=errors required=true />
+                <TextField name="label" label=settings::LABEL value=label errors=errors required=true />
                 {move || (!editing()).then(|| view! {
                     <div class="field">
-                        <label for="fieldType">"Type *"</label>
+                        <label for="fieldType">{t(common::TYPE)}" *"</label>
                         <select id="fieldType" name="fieldType"
                             on:change=move |ev| {
                                 if let Some(t) = type_from_key(&event_target_value(&ev)) {
                                     field_type.set(t);
                                 }
                             }>
-                            {FieldType::ALL.into_iter().map(|t| view! {
-                                <option value=type_key(t) selected=move || field_type.get() == t>{t.label()}</option>
+                            {FieldType::ALL.into_iter().map(|kind| view! {
+                                <option value=type_key(kind) selected=move || field_type.get() == kind>
+                                    {t(settings::field_type(kind))}
+                                </option>
                             }).collect_view()}
                         </select>
                     </div>
                 })}
                 {move || (field_type.get() == FieldType::SingleChoice).then(|| view! {
-                    <TextAreaField name="choices" label="Choices" value=choices errors=errors
-                        help="One choice per line." />
+                    <TextAreaField name="choices" label=settings::CHOICES value=choices errors=errors
+                        help=settings::ONE_CHOICE_PER_LINE />
                 })}
                 <div class="actions">
                     <button class="button primary" type="submit" disabled=move || save.pending().get()>
-                        {move || if editing() { "Save" } else { "Create" }}
+                        {move || (if editing() { common::SAVE } else { settings::CREATE }).get(i18n::lang())}
                     </button>
                     <button class="button subtle" type="button" on:click=move |_| {
                         start();
                         editor.set(Editor::Closed);
-                    }>"Cancel"</button>
+                    }>{t(common::CANCEL)}</button>
                 </div>
             </form>
         })
@@ -283,16 +281,15 @@ pub fn CustomFields() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Custom fields"</h1>
+            <h1>{t(common::CUSTOM_FIELDS)}</h1>
             <button class="button primary" type="button" on:click=move |_| open(Editor::Create)>
-                "New custom field"
+                {t(settings::NEW_CUSTOM_FIELD)}
             </button>
         </div>
         <p class="banner info">
-            "Custom fields add values to events, sessions, speakers and passes. The Events API "
-            "returns a custom field only when a "
-            <A href="/settings/website-table-configurations">"website table configuration"</A>
-            " lists it."
+            {t(settings::CUSTOM_FIELDS_INTRO)}
+            <A href="/settings/website-table-configurations">{t(settings::A_TABLE_CONFIGURATION)}</A>
+            {t(settings::LISTS_IT)}
         </p>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="action-error">{m}</p>
@@ -303,38 +300,38 @@ pub fn CustomFields() -> impl IntoView {
         {form}
         <div class="toolbar filters">
             <label>
-                "Table "
-                <select aria-label="Table" data-testid="table-filter" on:change=move |ev| {
+                {t(settings::TABLE)}" "
+                <select aria-label=t(settings::TABLE) data-testid="table-filter" on:change=move |ev| {
                     table.set(entity_from_key(&event_target_value(&ev)));
                     list.page.set(1);
                 }>
-                    <option value="" selected=move || table.get().is_none()>"All tables"</option>
+                    <option value="" selected=move || table.get().is_none()>{t(settings::ALL_TABLES)}</option>
                     {Entity::ALL.into_iter().map(|e| view! {
-                        <option value=e.key() selected=move || table.get() == Some(e)>{e.label()}</option>
+                        <option value=e.key() selected=move || table.get() == Some(e)>{t(settings::entity(e))}</option>
                     }).collect_view()}
                 </select>
             </label>
-            <SearchBox list=list label="Search custom fields" />
+            <SearchBox list=list label=settings::SEARCH_CUSTOM_FIELDS />
         </div>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || fields.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(all) => {
                     let found = page_of(all, table.get(), &list.list_query());
                     if found.items.is_empty() {
-                        return view! { <p class="muted">"No custom fields."</p> }.into_any();
+                        return view! { <p class="muted">{t(settings::NO_CUSTOM_FIELDS)}</p> }.into_any();
                     }
                     let pages = found.page_count();
                     view! {
                         <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
-                                    <th><SortButton list=list key="entity" label="Table" /></th>
-                                    <th><SortButton list=list key="name" label="API name" /></th>
-                                    <th><SortButton list=list key="label" label="Label" /></th>
-                                    <th>"Type"</th>
-                                    <th>"Choices"</th>
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th><SortButton list=list key="entity" label=settings::TABLE /></th>
+                                    <th><SortButton list=list key="name" label=settings::API_NAME /></th>
+                                    <th><SortButton list=list key="label" label=settings::LABEL /></th>
+                                    <th>{t(common::TYPE)}</th>
+                                    <th>{t(settings::CHOICES)}</th>
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -343,7 +340,7 @@ pub fn CustomFields() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=found.total current=found.page pages=pages page=list.page noun="custom fields" />
+                        <Pager total=found.total current=found.page pages=pages page=list.page noun=settings::CUSTOM_FIELDS_NOUN />
                     }.into_any()
                 }
             })}
@@ -367,18 +364,18 @@ fn Row(
     };
     view! {
         <tr>
-            <td>{field.entity.label()}</td>
+            <td>{t(settings::entity(field.entity))}</td>
             <td><code>{field.name}</code></td>
             <td>{field.label}</td>
-            <td>{field.field_type.label()}</td>
+            <td>{t(settings::field_type(field.field_type))}</td>
             <td>{choices}</td>
             <td class="row-actions">
                 <button class="button subtle" type="button" on:click=move |_| open(Editor::Edit(edit.clone()))>
-                    "Edit"
+                    {t(common::EDIT)}
                 </button>
                 <button class="button subtle danger" type="button"
                     disabled=move || remove.pending().get()
-                    on:click=move |_| on_delete(delete.clone())>"Delete"</button>
+                    on:click=move |_| on_delete(delete.clone())>{t(common::DELETE)}</button>
             </td>
         </tr>
     }

@@ -4,9 +4,7 @@
 
 use convene_types::FieldError;
 use convene_types::contact::MatchStrategy;
-use convene_types::event_admin::{
-    DEMO_PAYMENT_IN_PRODUCTION, EventAdministration, EventAdministrationInput,
-};
+use convene_types::event_admin::{EventAdministration, EventAdministrationInput};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -15,6 +13,8 @@ use super::event_administrations::LIST;
 use crate::api::{self, ApiError};
 use crate::components::field::{InlineError, TextField, error_for};
 use crate::components::unsaved;
+use crate::i18n::admin::{common, event_administration, shell};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -133,7 +133,7 @@ pub fn EventAdministrationForm() -> impl IntoView {
             }
             Err(fields) => {
                 errors.set(fields);
-                message.set(Some("Correct the highlighted fields.".into()));
+                message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
             }
         }
     };
@@ -143,10 +143,8 @@ pub fn EventAdministrationForm() -> impl IntoView {
         simple.dispatch(Op::Toggle);
     };
     let on_delete = move |_| {
-        let question = format!(
-            "Delete the event administration record “{}”? This cannot be undone.",
-            name.get_untracked()
-        );
+        let question =
+            event_administration::delete_question(i18n::current(), &name.get_untracked());
         if window().confirm_with_message(&question).unwrap_or(false) {
             message.set(None);
             simple.dispatch(Op::Delete);
@@ -156,95 +154,87 @@ pub fn EventAdministrationForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| if id().is_some() {
+                .unwrap_or_else(|| {
                     // An existing record still loading: not a new one.
-                    "Event administration".into()
-                } else {
-                    "New event administration".into()
+                    let word = if id().is_some() {
+                        shell::EVENT_ADMINISTRATION
+                    } else {
+                        event_administration::NEW_EVENT_ADMINISTRATION
+                    };
+                    word.get(i18n::lang()).into()
                 })}</h1>
         </div>
-        <div class="toolbar actions" role="toolbar" aria-label="Event administration">
+        <div class="toolbar actions" role="toolbar" aria-label=t(shell::EVENT_ADMINISTRATION)>
             <button class="button primary" type="submit" form="event-administration-form"
-                disabled=move || save.pending().get()>"Save"</button>
+                disabled=move || save.pending().get()>{t(common::SAVE)}</button>
             {move || record.get().map(|r| view! {
                 <button class="button" type="button" on:click=on_toggle
                     disabled=move || simple.pending().get()>
-                    {if r.active { "Deactivate" } else { "Activate" }}
+                    {t(if r.active { common::DEACTIVATE } else { common::ACTIVATE })}
                 </button>
             })}
             <span class="grow"></span>
             {move || record.get().map(|_| view! {
-                <button class="button danger" type="button" on:click=on_delete>"Delete"</button>
+                <button class="button danger" type="button" on:click=on_delete>{t(common::DELETE)}</button>
             })}
         </div>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
-        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
+        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">{t(common::SAVED)}</p> })}
         {move || record.get().map(|r| if r.active {
-            view! { <p class="banner info">"This record is active: registrations follow its settings."</p> }
+            view! { <p class="banner info">{t(event_administration::RECORD_ACTIVE)}</p> }
                 .into_any()
         } else {
             view! {
-                <p class="banner info">
-                    "This record is inactive: its settings are not used. Activate it to use them "
-                    "(only one record can be active)."
-                </p>
+                <p class="banner info">{t(event_administration::RECORD_INACTIVE)}</p>
             }
             .into_any()
         })}
         <form id="event-administration-form" class="card form" on:submit=on_submit novalidate
             on:input=move |_| dirty.set(true)>
-            <TextField name="name" label="Name" value=name errors=errors required=true />
+            <TextField name="name" label=common::NAME value=name errors=errors required=true />
             <fieldset class="field options" class:invalid=move || errors.with(|e| error_for(e, "matchStrategy").is_some())>
-                <legend>"Match contact based on"</legend>
+                <legend>{t(event_administration::MATCH_CONTACT_BASED_ON)}</legend>
                 {MatchStrategy::ALL.into_iter().map(|s| view! {
                     <label>
                         <input type="radio" name="matchStrategy" value=s.key()
                             prop:checked=move || strategy.get() == s
                             on:change=move |_| strategy.set(s) />
-                        {s.label()}
+                        {t(event_administration::match_strategy(s))}
                     </label>
                 }).collect_view()}
-                <p class="help">
-                    "A registration joins the existing contact whose values match on all these fields "
-                    "(email ignoring case; names ignoring case and surrounding spaces), otherwise a new "
-                    "contact is created. With a name-based choice, first and last name become required "
-                    "on registration."
-                </p>
+                <p class="help">{t(event_administration::MATCH_HELP)}</p>
                 <InlineError id="matchStrategy-error" name="matchStrategy" errors=errors />
             </fieldset>
             <fieldset class="field options" class:invalid=move || errors.with(|e| error_for(e, "demoPaymentConfirmation").is_some())>
-                <legend>"Enable demo payment confirmation"</legend>
+                <legend>{t(event_administration::ENABLE_DEMO_PAYMENT)}</legend>
                 <p class="banner warning" role="note">
-                    <strong>"Security hole in production. "</strong>
-                    "Demo payment confirmation lets an event website confirm a payment without any "
-                    "payment taking place. Enable it only on a demonstration deployment, never where "
-                    "real registrations and payments happen."
+                    <strong>{t(event_administration::SECURITY_HOLE)}</strong>
+                    {t(event_administration::DEMO_PAYMENT_WARNING)}
                 </p>
                 <label>
                     <input type="radio" name="demoPaymentConfirmation" value="yes"
                         prop:checked=move || demo_payment.get()
                         disabled=production
                         on:change=move |_| demo_payment.set(true) />
-                    "Yes"
+                    {t(common::YES)}
                 </label>
                 <label>
                     <input type="radio" name="demoPaymentConfirmation" value="no"
                         prop:checked=move || !demo_payment.get()
                         on:change=move |_| demo_payment.set(false) />
-                    "No"
+                    {t(common::NO)}
                 </label>
                 {move || production().then(|| view! {
                     <p class="help" data-testid="production-note">
-                        "This deployment is marked production: demo payment confirmation "
-                        {DEMO_PAYMENT_IN_PRODUCTION}"."
+                        {move || event_administration::production_note(i18n::lang())}
                     </p>
                 })}
                 <InlineError id="demoPaymentConfirmation-error" name="demoPaymentConfirmation" errors=errors />
             </fieldset>
             <div class="actions">
-                <A href=LIST attr:class="button subtle">"Back to list"</A>
+                <A href=LIST attr:class="button subtle">{t(common::BACK_TO_LIST)}</A>
             </div>
         </form>
     }

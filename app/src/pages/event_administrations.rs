@@ -2,6 +2,7 @@
 //! at `?view=inactive`, the deactivated ones.
 
 use convene_types::event_admin::EventAdministration;
+use convene_types::i18n::Lang;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,7 +11,8 @@ use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
-use crate::display::yes_no;
+use crate::i18n::admin::{common, event_administration, shell};
+use crate::i18n::{self, t};
 use crate::reactive::{Act, action};
 use crate::use_auth;
 
@@ -56,53 +58,59 @@ pub fn EventAdministrations() -> impl IntoView {
         // Busy until it is known whether "New" applies.
         <div class="page-header" aria-busy=move || none_active.get().is_none().to_string()>
             <h1>
-                {move || if inactive.get() { "Inactive event administration" } else { "Event administration" }}
+                {move || {
+                    let word = if inactive.get() {
+                        event_administration::INACTIVE_EVENT_ADMINISTRATION
+                    } else {
+                        shell::EVENT_ADMINISTRATION
+                    };
+                    word.get(i18n::lang())
+                }}
             </h1>
             {move || matches!(none_active.get(), Some(Ok(true))).then(|| view! {
-                <A href=format!("{LIST}/new") attr:class="button primary">"New"</A>
+                <A href=format!("{LIST}/new") attr:class="button primary">{t(common::NEW)}</A>
             })}
         </div>
-        <p class="banner info">
-            "Optional defaults for events. At most one record is active at a time; without one, "
-            "registrations find their contact by email only."
-        </p>
+        <p class="banner info">{t(event_administration::LIST_INFO)}</p>
         <ActiveInactiveTabs
             base=LIST
             inactive=inactive
-            active_label="Event administration"
-            inactive_label="Inactive event administration"
+            active_label=shell::EVENT_ADMINISTRATION
+            inactive_label=event_administration::INACTIVE_EVENT_ADMINISTRATION
         />
         <div class="toolbar">
-            <SearchBox list=list label="Search event administration" />
+            <SearchBox list=list label=event_administration::SEARCH />
         </div>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="action-error">{m}</p>
         })}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || records.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(page) if page.items.is_empty() => view! {
-                    <p class="muted">"No event administration records in this view."</p>
+                    <p class="muted">{t(event_administration::NO_RECORDS)}</p>
                 }.into_any(),
                 Ok(page) => {
                     let pages = page.page_count();
+                    // The delete questions follow a language switch.
+                    let lang = i18n::lang();
                     view! {
                         <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
-                                    <th><SortButton list=list key="name" label="Name" /></th>
-                                    <th>"Match contact based on"</th>
-                                    <th>"Demo payment confirmation"</th>
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th><SortButton list=list key="name" label=common::NAME /></th>
+                                    <th>{t(event_administration::MATCH_CONTACT_BASED_ON)}</th>
+                                    <th>{t(event_administration::DEMO_PAYMENT_CONFIRMATION)}</th>
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
                                 {page.items.into_iter().map(|r| view! {
-                                    <Row record=r toggle=toggle remove=remove message=message />
+                                    <Row record=r lang=lang toggle=toggle remove=remove message=message />
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=page.total current=page.page pages=pages page=list.page noun="records" />
+                        <Pager total=page.total current=page.page pages=pages page=list.page noun=event_administration::RECORDS_NOUN />
                     }.into_any()
                 }
             })}
@@ -113,6 +121,8 @@ pub fn EventAdministrations() -> impl IntoView {
 #[component]
 fn Row(
     record: EventAdministration,
+    /// The language of the delete question.
+    lang: Lang,
     toggle: Act<(String, bool), ApiResult<EventAdministration>>,
     remove: Act<String, ApiResult<()>>,
     /// Cleared when an action starts.
@@ -121,16 +131,13 @@ fn Row(
     let href = format!("{LIST}/{}", record.id);
     let id = record.id.clone();
     let delete_id = record.id.clone();
-    let question = format!(
-        "Delete the event administration record “{}”? This cannot be undone.",
-        record.name
-    );
+    let question = event_administration::delete_question(lang, &record.name);
     let active = record.active;
     view! {
         <tr>
             <td><A href=href.clone()>{record.name}</A></td>
-            <td>{record.match_strategy.label()}</td>
-            <td>{yes_no(record.demo_payment_confirmation)}</td>
+            <td>{t(event_administration::match_strategy(record.match_strategy))}</td>
+            <td>{t(if record.demo_payment_confirmation { common::YES } else { common::NO })}</td>
             <RowActions
                 href=href
                 active=active

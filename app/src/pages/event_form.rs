@@ -24,6 +24,8 @@ use crate::components::configuration_select::{ConfigurationSelect, Configuration
 use crate::components::custom_values::{self, CustomValueFields, Definitions, fields_of};
 use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
 use crate::components::unsaved;
+use crate::i18n::admin::{common, events as words};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -220,15 +222,12 @@ pub fn EventForm() -> impl IntoView {
             save.dispatch(input);
         } else {
             errors.set(found);
-            message.set(Some("Correct the highlighted fields.".into()));
+            message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
         }
     };
     let on_delete = move |_| {
         let Some(id) = id() else { return };
-        let question = format!(
-            "Delete the event “{}” and its sessions? This cannot be undone.",
-            fields.name.get_untracked()
-        );
+        let question = words::delete_event_question(i18n::current(), &fields.name.get_untracked());
         if window().confirm_with_message(&question).unwrap_or(false) {
             message.set(None);
             saved_note.set(false);
@@ -250,61 +249,63 @@ pub fn EventForm() -> impl IntoView {
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
                 .unwrap_or_else(|| if id().is_some() {
                     // An existing record still loading: not a new one.
-                    "Event".into()
+                    common::EVENT.get(i18n::lang()).into()
                 } else {
-                    "New event".into()
+                    words::NEW_EVENT.get(i18n::lang()).into()
                 })}</h1>
         </div>
-        <div class="toolbar actions" role="toolbar" aria-label="Event">
+        <div class="toolbar actions" role="toolbar" aria-label=t(common::EVENT)>
             <button class="button primary" type="submit" form="event-form"
-                disabled=move || save.pending().get()>"Save"</button>
+                disabled=move || save.pending().get()>{t(common::SAVE)}</button>
             {move || id().map(|id| view! {
-                <A href=format!("{LIST}/{id}/registrations") attr:class="button">"Registrations"</A>
+                <A href=format!("{LIST}/{id}/registrations") attr:class="button">{t(common::REGISTRATIONS)}</A>
             })}
             <span class="grow"></span>
             // Only once the event is loaded: the question names it.
             {move || loaded_id.with(Option::is_some).then(|| view! {
                 <button class="button danger" type="button" on:click=on_delete
-                    disabled=move || remove.pending().get()>"Delete"</button>
+                    disabled=move || remove.pending().get()>{t(common::DELETE)}</button>
             })}
         </div>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
-        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
+        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">{t(common::SAVED)}</p> })}
         <form id="event-form" class="card form" on:submit=on_submit novalidate
             on:input=move |_| dirty.set(true)>
-            <TextField name="name" label="Name" value=fields.name errors=errors required=true />
+            <TextField name="name" label=common::NAME value=fields.name errors=errors required=true />
             <TextField
                 name="readableId"
-                label="Readable id"
+                label=words::READABLE_ID
                 value=fields.readable_id
                 errors=errors
-                help="Used in event website addresses: lowercase letters, digits and dashes. Leave empty to derive it from the name."
+                help=words::READABLE_ID_HELP
             />
-            <TextAreaField name="description" label="Description" value=fields.description errors=errors />
+            <TextAreaField name="description" label=words::DESCRIPTION value=fields.description errors=errors />
             <div class="field-pair">
-                <TextField name="start" label="Start" value=fields.start errors=errors
+                <TextField name="start" label=common::START value=fields.start errors=errors
                     input_type="datetime-local" required=true />
-                <TextField name="end" label="End" value=fields.end errors=errors
+                <TextField name="end" label=common::END value=fields.end errors=errors
                     input_type="datetime-local" required=true />
             </div>
             <TextField
                 name="timeZone"
-                label="Time zone"
+                label=words::TIME_ZONE
                 value=fields.time_zone
                 errors=errors
                 required=true
-                help="The IANA time zone the start and end are in, such as Europe/Paris."
+                help=words::TIME_ZONE_HELP
             />
             <div class="field" class:invalid=move || format_error().is_some()>
-                <label for="format">"Format *"</label>
+                <label for="format">{t(words::FORMAT)}" *"</label>
                 <select id="format" name="format"
                     prop:value=move || fields.format.get().key()
                     on:change=on_format
                     aria-describedby="format-error">
                     {EventFormat::ALL.into_iter().map(|f| view! {
-                        <option value=f.key() selected=move || fields.format.get() == f>{f.label()}</option>
+                        <option value=f.key() selected=move || fields.format.get() == f>
+                            {t(words::format_name(f))}
+                        </option>
                     }).collect_view()}
                 </select>
                 <InlineError id="format-error" name="format" errors=errors />
@@ -320,31 +321,31 @@ pub fn EventForm() -> impl IntoView {
             </Show>
             <TextField
                 name="capacity"
-                label="Capacity"
+                label=common::CAPACITY
                 value=fields.capacity
                 errors=errors
-                help="How many confirmed registrations the event takes. Empty: unlimited."
+                help=words::EVENT_CAPACITY_HELP
             />
             <CheckboxField
                 name="waitlistAllowed"
-                label="Allow a waitlist when the event is full"
+                label=words::ALLOW_WAITLIST
                 value=fields.waitlist_allowed
                 errors=errors
-                help="Without one, registrations beyond the capacity are refused."
+                help=words::ALLOW_WAITLIST_HELP
             />
             <CheckboxField
                 name="published"
-                label="Published"
+                label=common::PUBLISHED
                 value=fields.published
                 errors=errors
-                help="Published events are offered to event websites through the Events API."
+                help=words::PUBLISHED_HELP
             />
             <CheckboxField
                 name="registrationClosed"
-                label="Registration closed"
+                label=words::REGISTRATION_CLOSED
                 value=fields.registration_closed
                 errors=errors
-                help="Event websites show that registration is closed and the Events API refuses new registrations; administrators can still add them."
+                help=words::REGISTRATION_CLOSED_HELP
             />
             <CustomValueFields
                 fields=Signal::derive(move || fields_of(custom_fields, Entity::Event))
@@ -353,7 +354,7 @@ pub fn EventForm() -> impl IntoView {
                 id_prefix="event"
             />
             <div class="actions">
-                <A href=LIST attr:class="button subtle">"Back to list"</A>
+                <A href=LIST attr:class="button subtle">{t(common::BACK_TO_LIST)}</A>
             </div>
         </form>
         {move || loaded_id.get().map(|event_id| {

@@ -7,7 +7,9 @@ use convene_types::event::{Event, Session};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, WebinarShown};
+use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, Subject, WebinarShown};
+use crate::i18n::admin::events as words;
+use crate::i18n::t;
 
 /// The cards of `sessions`; nothing when `event`'s format has no webinar.
 pub fn session_webinars(event: Option<Event>, sessions: &[Session]) -> Option<impl IntoView> {
@@ -32,15 +34,15 @@ pub fn session_webinars(event: Option<Event>, sessions: &[Session]) -> Option<im
             view! {
                 <section class="card session-webinar-card" aria-labelledby=labelled_by data-testid="session-webinar">
                     <h4 id=heading>{s.name.clone()}</h4>
-                    <ProviderWebinar shown=shown.into() send=send subject="session"
+                    <ProviderWebinar shown=shown.into() send=send subject=Subject::Session
                         id_prefix=format!("session-{}-", s.id) />
                 </section>
             }
         })
         .collect_view();
     Some(view! {
-        <h3>"The sessions' webinars at the provider"</h3>
-        <p class="help">"A session can have its own webinar: registrants who choose it are sent to it too, and get its join link."</p>
+        <h3>{t(words::SESSION_WEBINARS)}</h3>
+        <p class="help">{t(words::SESSION_WEBINARS_HELP)}</p>
         {cards}
     })
 }

@@ -16,6 +16,8 @@ use crate::components::custom_values::{
 };
 use crate::components::field::TextField;
 use crate::display::local_time;
+use crate::i18n::admin::{common, events as words};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -159,7 +161,7 @@ pub fn EventSessions(
         } else {
             errors.set(found);
             message.set(Some(
-                "Correct the highlighted fields of the session.".into(),
+                words::CORRECT_SESSION_FIELDS.get(i18n::current()).into(),
             ));
         }
     };
@@ -168,10 +170,13 @@ pub fn EventSessions(
         let fields = session_fields.get();
         list.into_iter()
             .map(|s| {
-                let configuration = s.webinar_configuration_id.as_deref().map(|id| {
-                    configuration_name(configurations, id).unwrap_or_else(|| "Inactive or unknown".into())
+                let configuration = s.webinar_configuration_id.clone().map(|id| {
+                    move || {
+                        configuration_name(configurations, &id)
+                            .unwrap_or_else(|| words::INACTIVE_OR_UNKNOWN.get(i18n::lang()).into())
+                    }
                 });
-                let question = format!("Delete the session “{}”? This cannot be undone.", s.name);
+                let name = s.name.clone();
                 let delete_id = s.id.clone();
                 let edited = s.clone();
                 let custom = (!fields.is_empty()).then(|| {
@@ -180,18 +185,19 @@ pub fn EventSessions(
                 view! {
                     <tr>
                         <td>{s.name}</td>
-                        <td>{local_time(&s.start)}</td>
-                        <td>{local_time(&s.end)}</td>
-                        <td>{configuration.unwrap_or_else(|| "—".into())}</td>
+                        <td>{move || local_time(i18n::lang(), &s.start)}</td>
+                        <td>{move || local_time(i18n::lang(), &s.end)}</td>
+                        <td>{configuration.map_or_else(|| "—".into_any(), IntoAny::into_any)}</td>
                         {custom}
                         <td class="row-actions">
-                            <button class="button subtle" on:click=move |_| edit(edited.clone())>"Edit"</button>
+                            <button class="button subtle" on:click=move |_| edit(edited.clone())>{t(common::EDIT)}</button>
                             <button class="button subtle danger" on:click=move |_| {
+                                let question = words::delete_session_question(i18n::current(), &name);
                                 if window().confirm_with_message(&question).unwrap_or(false) {
                                     message.set(None);
                                     remove.dispatch(delete_id.clone());
                                 }
-                            }>"Delete"</button>
+                            }>{t(common::DELETE)}</button>
                         </td>
                     </tr>
                 }
@@ -201,23 +207,25 @@ pub fn EventSessions(
 
     view! {
         <section class="section" aria-labelledby="sessions-heading">
-            <h2 id="sessions-heading">"Sessions"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="sessions-heading">{t(common::SESSIONS)}</h2>
+            <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
                 {move || sessions.get().map(|result| match result {
                     Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <p class="muted">"No sessions yet: the event runs as one block."</p>
+                        <p class="muted">{t(words::NO_SESSIONS)}</p>
                     }.into_any(),
                     Ok(list) => view! {
                         <div class="table-scroll"><table class="grid" data-testid="sessions-table">
                             <thead>
                                 <tr>
-                                    <th>"Name"</th>
-                                    <th>"Start"</th>
-                                    <th>"End"</th>
-                                    <th>"Webinar configuration"</th>
-                                    {move || (!session_fields.get().is_empty()).then(|| view! { <th>"Custom fields"</th> })}
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th>{t(common::NAME)}</th>
+                                    <th>{t(common::START)}</th>
+                                    <th>{t(common::END)}</th>
+                                    <th>{t(words::WEBINAR_CONFIGURATION)}</th>
+                                    {move || (!session_fields.get().is_empty()).then(|| view! {
+                                        <th>{t(common::CUSTOM_FIELDS)}</th>
+                                    })}
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>{rows(list.clone())}</tbody>
@@ -228,17 +236,17 @@ pub fn EventSessions(
             </Transition>
             <form class="card form subform" on:submit=on_submit novalidate data-testid="session-form">
                 <h3>{move || editing.with(|s| match s {
-                    Some(s) => format!("Edit the session “{}”", s.name),
-                    None => "Add a session".into(),
+                    Some(s) => words::edit_session(i18n::lang(), &s.name),
+                    None => words::ADD_A_SESSION.get(i18n::lang()).into(),
                 })}</h3>
                 {move || message.get().map(|m| view! {
                     <p class="banner error" role="alert" data-testid="session-error">{m}</p>
                 })}
-                <TextField id="session-name" name="name" label="Name" value=name errors=errors required=true />
+                <TextField id="session-name" name="name" label=common::NAME value=name errors=errors required=true />
                 <div class="field-pair">
-                    <TextField id="session-start" name="start" label="Start" value=start errors=errors
+                    <TextField id="session-start" name="start" label=common::START value=start errors=errors
                         input_type="datetime-local" required=true />
-                    <TextField id="session-end" name="end" label="End" value=end errors=errors
+                    <TextField id="session-end" name="end" label=common::END value=end errors=errors
                         input_type="datetime-local" required=true />
                 </div>
                 <Show when=needs_webinar>
@@ -253,13 +261,20 @@ pub fn EventSessions(
                 <CustomValueFields fields=session_fields values=custom errors=errors id_prefix="session" />
                 <div class="actions">
                     <button class="button primary" type="submit" disabled=move || save.pending().get()>
-                        {move || if editing.with(Option::is_some) { "Save session" } else { "Add session" }}
+                        {move || {
+                            let word = if editing.with(Option::is_some) {
+                                words::SAVE_SESSION
+                            } else {
+                                words::ADD_SESSION
+                            };
+                            word.get(i18n::lang())
+                        }}
                     </button>
                     {move || editing.with(Option::is_some).then(|| view! {
                         <button class="button subtle" type="button" on:click=move |_| {
                             message.set(None);
                             reset();
-                        }>"Cancel"</button>
+                        }>{t(common::CANCEL)}</button>
                     })}
                 </div>
             </form>

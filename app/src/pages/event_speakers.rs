@@ -9,6 +9,8 @@ use crate::components::custom_values::{
 };
 use crate::components::event_items::{ItemSection, form_actions, row_actions};
 use crate::components::field::{TextAreaField, TextField};
+use crate::i18n::admin::{common, events as words};
+use crate::i18n::{self, t};
 
 #[component]
 pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoView {
@@ -16,13 +18,17 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
     let title = RwSignal::new(String::new());
     let biography = RwSignal::new(String::new());
     let custom = RwSignal::new(CustomValues::new());
-    let section = ItemSection::<Speaker>::new(event_id, "speaker", move |s: Option<Speaker>| {
-        let s = s.as_ref();
-        name.set(s.map(|s| s.name.clone()).unwrap_or_default());
-        title.set(s.map(|s| s.title.clone()).unwrap_or_default());
-        biography.set(s.map(|s| s.biography.clone()).unwrap_or_default());
-        custom.set(s.map(|s| s.custom_fields.clone()).unwrap_or_default());
-    });
+    let section = ItemSection::<Speaker>::new(
+        event_id,
+        words::CORRECT_SPEAKER_FIELDS,
+        move |s: Option<Speaker>| {
+            let s = s.as_ref();
+            name.set(s.map(|s| s.name.clone()).unwrap_or_default());
+            title.set(s.map(|s| s.title.clone()).unwrap_or_default());
+            biography.set(s.map(|s| s.biography.clone()).unwrap_or_default());
+            custom.set(s.map(|s| s.custom_fields.clone()).unwrap_or_default());
+        },
+    );
     let errors = section.errors;
     let fields = Signal::derive(move || fields_of(custom_fields, Entity::Speaker));
 
@@ -46,7 +52,8 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
         let fields = fields.get();
         list.into_iter()
             .map(|s| {
-                let question = format!("Delete the speaker “{}”? This cannot be undone.", s.name);
+                let name = s.name.clone();
+                let question = move |lang| words::delete_speaker_question(lang, &name);
                 let custom = (!fields.is_empty()).then(|| {
                     view! { <td><CustomSummary fields=fields.clone() values=s.custom_fields.clone() /></td> }
                 });
@@ -64,19 +71,21 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
 
     view! {
         <section class="section" aria-labelledby="speakers-heading">
-            <h2 id="speakers-heading">"Speakers"</h2>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h2 id="speakers-heading">{t(words::SPEAKERS)}</h2>
+            <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
                 {move || section.items.get().map(|result| match result {
                     Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"No speakers yet."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{t(words::NO_SPEAKERS)}</p> }.into_any(),
                     Ok(list) => view! {
                         <div class="table-scroll"><table class="grid" data-testid="speakers-table">
                             <thead>
                                 <tr>
-                                    <th>"Name"</th>
-                                    <th>"Title"</th>
-                                    {move || (!fields.get().is_empty()).then(|| view! { <th>"Custom fields"</th> })}
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th>{t(common::NAME)}</th>
+                                    <th>{t(common::TITLE)}</th>
+                                    {move || (!fields.get().is_empty()).then(|| view! {
+                                        <th>{t(common::CUSTOM_FIELDS)}</th>
+                                    })}
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>{rows(list)}</tbody>
@@ -86,19 +95,19 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
             </Transition>
             <form class="card form subform" on:submit=on_submit novalidate data-testid="speaker-form">
                 <h3>{move || section.editing.with(|s| match s {
-                    Some(s) => format!("Edit the speaker “{}”", s.name),
-                    None => "Add a speaker".into(),
+                    Some(s) => words::edit_speaker(i18n::lang(), &s.name),
+                    None => words::ADD_A_SPEAKER.get(i18n::lang()).into(),
                 })}</h3>
                 {move || section.message.get().map(|m| view! {
                     <p class="banner error" role="alert" data-testid="speaker-error">{m}</p>
                 })}
-                <TextField id="speaker-name" name="name" label="Name" value=name errors=errors required=true />
-                <TextField id="speaker-title" name="title" label="Title" value=title errors=errors
-                    help="Such as “CTO, Example Corp”." />
-                <TextAreaField id="speaker-biography" name="biography" label="Biography" value=biography
+                <TextField id="speaker-name" name="name" label=common::NAME value=name errors=errors required=true />
+                <TextField id="speaker-title" name="title" label=common::TITLE value=title errors=errors
+                    help=words::SPEAKER_TITLE_HELP />
+                <TextAreaField id="speaker-biography" name="biography" label=words::BIOGRAPHY value=biography
                     errors=errors rows=3 />
                 <CustomValueFields fields=fields values=custom errors=errors id_prefix="speaker" />
-                {form_actions(section, "Add speaker", "Save speaker")}
+                {form_actions(section, words::ADD_SPEAKER, words::SAVE_SPEAKER)}
             </form>
         </section>
     }

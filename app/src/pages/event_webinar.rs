@@ -7,7 +7,9 @@ use convene_types::event::Event;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, WebinarShown};
+use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, Subject, WebinarShown};
+use crate::i18n::admin::events as words;
+use crate::i18n::t;
 
 #[component]
 pub fn EventWebinar(event_id: String, event: RwSignal<Option<Event>>) -> impl IntoView {
@@ -24,8 +26,8 @@ pub fn EventWebinar(event_id: String, event: RwSignal<Option<Event>>) -> impl In
     view! {
         <Show when=move || needed.get()>
             <section class="card" aria-labelledby="webinar-heading">
-                <h2 id="webinar-heading">"Webinar at the provider"</h2>
-                <ProviderWebinar shown=shown send=send.clone() subject="event" />
+                <h2 id="webinar-heading">{t(words::WEBINAR_AT_PROVIDER)}</h2>
+                <ProviderWebinar shown=shown send=send.clone() subject=Subject::Event />
             </section>
         </Show>
     }

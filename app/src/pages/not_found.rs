@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 
+use crate::i18n::admin::shell;
+use crate::i18n::t;
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <h1>"Page not found"</h1>
-        <p>"There is no page at this address. " <a href="/settings">"Go to Settings"</a></p>
+        <h1>{t(shell::NOT_FOUND)}</h1>
+        <p>{t(shell::NOT_FOUND_TEXT)}" "<a href="/settings">{t(shell::GO_TO_SETTINGS)}</a></p>
     }
 }

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::field::TextField;
+use crate::components::shell::LanguageSwitch;
+use crate::i18n::admin::shell;
+use crate::i18n::t;
 use crate::reactive::{action, effect};
 use crate::{api, use_auth};
 
@@ -66,11 +69,12 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <div class="signin">
             <form class="card" on:submit=on_submit novalidate>
-                <h1>"Sign in to Convene"</h1>
-                <TextField name="username" label="User name" value=username errors=errors required=true />
+                <div class="signin-language"><LanguageSwitch /></div>
+                <h1>{t(shell::SIGN_IN_TITLE)}</h1>
+                <TextField name="username" label=shell::USER_NAME value=username errors=errors required=true />
                 <TextField
                     name="password"
-                    label="Password"
+                    label=shell::PASSWORD
                     value=password
                     errors=errors
                     input_type="password"
@@ -78,7 +82,7 @@ pub fn SignIn() -> impl IntoView {
                 />
                 {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
                 <button class="button primary" type="submit" disabled=move || submit.pending().get()>
-                    "Sign in"
+                    {t(shell::SIGN_IN)}
                 </button>
             </form>
         </div>

@@ -6,6 +6,7 @@
 //! the panel or opening another application forgets it. Convene stores only its hash.
 
 use convene_types::FieldError;
+use convene_types::i18n::{Lang, admin_message};
 use convene_types::webapp::{IssuedToken, WebApplication, WebApplicationInput};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,6 +17,8 @@ use crate::api::{self, ApiError};
 use crate::components::field::TextField;
 use crate::components::unsaved;
 use crate::display::timestamp;
+use crate::i18n::admin::{common, settings};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -31,14 +34,15 @@ fn origin_lines(text: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// The origin errors as sentences: the list's own, then each `allowedOrigins[i]` named by
-/// its line in the text box.
-fn origin_messages(errors: &[FieldError], lines: &[(usize, String)]) -> Vec<String> {
+/// The origin errors as sentences in `lang`: the list's own, then each `allowedOrigins[i]`
+/// named by its line in the text box.
+fn origin_messages(errors: &[FieldError], lines: &[(usize, String)], lang: Lang) -> Vec<String> {
     errors
         .iter()
         .filter_map(|e| {
+            let message = admin_message(&e.message, lang);
             if e.field == ORIGINS {
-                return Some(format!("Allowed origins {}.", e.message));
+                return Some(settings::origins_error(lang, &message));
             }
             let index = e
                 .field
@@ -47,8 +51,8 @@ fn origin_messages(errors: &[FieldError], lines: &[(usize, String)]) -> Vec<Stri
                 .parse::<usize>()
                 .ok()?;
             Some(match lines.get(index) {
-                Some((line, value)) => format!("Line {line} (“{value}”) {}.", e.message),
-                None => format!("Origin {} {}.", index + 1, e.message),
+                Some((line, value)) => settings::origin_line_error(lang, *line, value, &message),
+                None => settings::origin_error(lang, index + 1, &message),
             })
         })
         .collect()
@@ -232,16 +236,12 @@ pub fn WebApplicationForm() -> impl IntoView {
             }
             Err(fields) => {
                 errors.set(fields);
-                message.set(Some("Correct the highlighted fields.".into()));
+                message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
             }
         }
     };
     let on_rotate = move |_| {
-        let question = format!(
-            "Rotate the token of “{}”? The old token stops working at once: every website \
-             using it must be given the new one.",
-            name.get_untracked()
-        );
+        let question = settings::rotate_token(i18n::current(), &name.get_untracked());
         if window().confirm_with_message(&question).unwrap_or(false) {
             start();
             rotate.dispatch(());
@@ -252,40 +252,38 @@ pub fn WebApplicationForm() -> impl IntoView {
         simple.dispatch(Op::Toggle);
     };
     let on_delete = move |_| {
-        let question = format!(
-            "Delete the web application “{}”? Its token stops working at once. This cannot be undone.",
-            name.get_untracked()
-        );
+        let question = settings::delete_web_application(i18n::current(), &name.get_untracked());
         if window().confirm_with_message(&question).unwrap_or(false) {
             start();
             simple.dispatch(Op::Delete);
         }
     };
 
-    let origin_errors = move || errors.with(|e| submitted.with(|l| origin_messages(e, l)));
+    let origin_errors =
+        move || errors.with(|e| submitted.with(|l| origin_messages(e, l, i18n::lang())));
 
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
                 .unwrap_or_else(|| if id().is_some() {
                     // An existing record still loading: not a new one.
-                    "Web application".into()
+                    settings::WEB_APPLICATION.get(i18n::lang()).into()
                 } else {
-                    "New web application".into()
+                    settings::NEW_WEB_APPLICATION.get(i18n::lang()).into()
                 })}</h1>
         </div>
-        <div class="toolbar actions" role="toolbar" aria-label="Web application">
+        <div class="toolbar actions" role="toolbar" aria-label=t(settings::WEB_APPLICATION)>
             <button class="button primary" type="submit" form="web-application-form"
-                disabled=move || save.pending().get()>"Save"</button>
+                disabled=move || save.pending().get()>{t(common::SAVE)}</button>
             {move || record.get().map(|r| view! {
                 <button class="button" type="button" on:click=on_rotate
-                    disabled=move || rotate.pending().get()>"Rotate token"</button>
+                    disabled=move || rotate.pending().get()>{t(settings::ROTATE_TOKEN)}</button>
                 <button class="button" type="button" on:click=on_toggle
                     disabled=move || simple.pending().get()>
-                    {if r.active { "Deactivate" } else { "Activate" }}
+                    {t(if r.active { common::DEACTIVATE } else { common::ACTIVATE })}
                 </button>
                 <span class="grow"></span>
-                <button class="button danger" type="button" on:click=on_delete>"Delete"</button>
+                <button class="button danger" type="button" on:click=on_delete>{t(common::DELETE)}</button>
             })}
         </div>
         {move || issued.get().map(|t| view! {
@@ -294,17 +292,17 @@ pub fn WebApplicationForm() -> impl IntoView {
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
-        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
+        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">{t(common::SAVED)}</p> })}
         {move || record.get().filter(|r| !r.active).map(|_| view! {
             <p class="banner warning" data-testid="inactive-note">
-                "This web application is inactive: the Events API refuses its token until it is activated."
+                {t(settings::WEB_APPLICATION_INACTIVE_NOTE)}
             </p>
         })}
         <form id="web-application-form" class="card form" on:submit=on_submit novalidate
             on:input=move |_| dirty.set(true)>
-            <TextField name="name" label="Name" value=name errors=errors required=true />
+            <TextField name="name" label=common::NAME value=name errors=errors required=true />
             <div class="field" class:invalid=move || !origin_errors().is_empty()>
-                <label for=ORIGINS>"Allowed origins *"</label>
+                <label for=ORIGINS>{t(settings::ALLOWED_ORIGINS)}" *"</label>
                 <textarea
                     id=ORIGINS
                     name=ORIGINS
@@ -316,28 +314,25 @@ pub fn WebApplicationForm() -> impl IntoView {
                     aria-invalid=move || (!origin_errors().is_empty()).to_string()
                     aria-describedby="allowedOrigins-help allowedOrigins-error"
                 ></textarea>
-                <p class="help" id="allowedOrigins-help">
-                    "One origin per line, such as https://events.example.com: https, a host, an optional "
-                    "port, no path and no trailing slash. For development, http://localhost:port and "
-                    "http://127.0.0.1:port are allowed too. Browsers may call the Events API with this "
-                    "application's token only from these origins."
-                </p>
+                <p class="help" id="allowedOrigins-help">{t(settings::ALLOWED_ORIGINS_HELP)}</p>
                 <ul class="field-error list" id="allowedOrigins-error" role="alert" data-testid="origin-errors">
                     {move || origin_errors().into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                 </ul>
             </div>
             {move || record.get().map(|r| view! {
                 <dl class="details">
-                    <dt>"State"</dt>
-                    <dd data-testid="application-state">{if r.active { "Active" } else { "Inactive" }}</dd>
-                    <dt>"Current token"</dt>
+                    <dt>{t(settings::STATE)}</dt>
+                    <dd data-testid="application-state">
+                        {t(if r.active { settings::APPLICATION_ACTIVE } else { settings::APPLICATION_INACTIVE })}
+                    </dd>
+                    <dt>{t(settings::CURRENT_TOKEN)}</dt>
                     <dd><code data-testid="token-hint">{token_hint(&r.token_hint)}</code></dd>
-                    <dt>"Token issued"</dt>
-                    <dd>{timestamp(&r.token_issued_at)}</dd>
+                    <dt>{t(settings::TOKEN_ISSUED)}</dt>
+                    <dd>{timestamp(i18n::lang(), &r.token_issued_at)}</dd>
                 </dl>
             })}
             <div class="actions">
-                <A href=LIST attr:class="button subtle">"Back to list"</A>
+                <A href=LIST attr:class="button subtle">{t(common::BACK_TO_LIST)}</A>
             </div>
         </form>
     }
@@ -357,37 +352,38 @@ fn TokenPanel(token: String, endpoint: String, dismiss: Callback<()>) -> impl In
             let _ = copied.try_set(Some(ok));
         });
     };
-    let example = format!("{endpoint}events/published?emApplicationtoken=<token>");
+    let address = format!("{endpoint}events/published?emApplicationtoken=");
+    let example = move || format!("{address}{}", settings::TOKEN_PLACEHOLDER.get(i18n::lang()));
     view! {
         <section class="token-panel" aria-labelledby="issued-token-title" data-testid="issued-token-panel">
-            <h2 id="issued-token-title">"Application token"</h2>
+            <h2 id="issued-token-title">{t(settings::APPLICATION_TOKEN)}</h2>
             <p>
-                <strong>"Copy this token now: it will not be shown again."</strong>
-                " Convene keeps only a hash of it. If it is lost, rotate the token to issue a new one."
+                <strong>{t(settings::COPY_TOKEN_NOW)}</strong>
+                {t(settings::TOKEN_HASH_ONLY)}
             </p>
             <div class="token-row">
-                <code class="token" data-testid="issued-token" tabindex="0" aria-label="Application token">
+                <code class="token" data-testid="issued-token" tabindex="0" aria-label=t(settings::APPLICATION_TOKEN)>
                     {token}
                 </code>
-                <button class="button primary" type="button" on:click=on_copy>"Copy"</button>
+                <button class="button primary" type="button" on:click=on_copy>{t(settings::COPY)}</button>
             </div>
             {move || copied.get().map(|ok| if ok {
-                view! { <p class="help" role="status" data-testid="copy-result">"Copied to the clipboard."</p> }.into_any()
+                view! { <p class="help" role="status" data-testid="copy-result">{t(settings::COPIED)}</p> }.into_any()
             } else {
                 view! {
                     <p class="help" role="status" data-testid="copy-result">
-                        "This browser did not allow copying: click the token to select it, then copy it by hand."
+                        {t(settings::COPY_REFUSED)}
                     </p>
                 }.into_any()
             })}
             <dl class="details">
-                <dt>"Events API endpoint"</dt>
+                <dt>{t(settings::EVENTS_API_ENDPOINT)}</dt>
                 <dd><code data-testid="token-endpoint">{endpoint}</code></dd>
-                <dt>"Example"</dt>
+                <dt>{t(settings::EXAMPLE)}</dt>
                 <dd><code>{example}</code></dd>
             </dl>
             <button class="button" type="button" on:click=move |_| dismiss.run(())>
-                "I have stored the token"
+                {t(settings::TOKEN_STORED)}
             </button>
         </section>
     }
@@ -407,18 +403,22 @@ mod tests {
             allowed_origins: lines.iter().map(|(_, o)| o.clone()).collect(),
         };
         let errors = input.validate().expect_err("two bad origins");
-        let messages = origin_messages(&errors, &lines);
+        let messages = origin_messages(&errors, &lines, Lang::En);
         assert_eq!(messages.len(), 2);
         assert!(messages[0].starts_with("Line 3 (“https://bad.example/”) must be"));
         assert!(messages[1].starts_with("Line 4 (“http://x.example”) must use https"));
+        let french = origin_messages(&errors, &lines, Lang::Fr);
+        assert!(french[0].starts_with("Ligne 3 (« https://bad.example/ ») : "));
+        assert!(french[1].starts_with("Ligne 4 (« http://x.example ») : "));
         let none = WebApplicationInput {
             name: "Site".into(),
             allowed_origins: vec![],
         };
         let errors = none.validate().expect_err("no origin");
         assert_eq!(
-            origin_messages(&errors, &[]),
+            origin_messages(&errors, &[], Lang::En),
             ["Allowed origins needs at least one origin."]
         );
+        assert!(origin_messages(&errors, &[], Lang::Fr)[0].starts_with("Origines autorisées : "));
     }
 }

@@ -11,6 +11,8 @@ use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
+use crate::i18n::admin::{common, settings, shell};
+use crate::i18n::{self, t};
 use crate::reactive::{Act, action};
 use crate::use_auth;
 
@@ -63,37 +65,34 @@ pub fn WebApplications() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Web applications"</h1>
-            <A href=format!("{LIST}/new") attr:class="button primary">"New"</A>
+            <h1>{t(shell::WEB_APPLICATIONS)}</h1>
+            <A href=format!("{LIST}/new") attr:class="button primary">{t(common::NEW)}</A>
         </div>
-        <p class="banner info">
-            "Each website that calls the Events API is registered here, with the origins its "
-            "pages are served from. Its application token is shown once, when it is issued."
-        </p>
+        <p class="banner info">{t(settings::WEB_APPLICATIONS_INTRO)}</p>
         <div class="toolbar">
-            <SearchBox list=list label="Search web applications" />
+            <SearchBox list=list label=settings::SEARCH_WEB_APPLICATIONS />
         </div>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="action-error">{m}</p>
         })}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || apps.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(all) => {
                     let found = page_of(all, &list.list_query());
                     if found.items.is_empty() {
-                        return view! { <p class="muted">"No web applications."</p> }.into_any();
+                        return view! { <p class="muted">{t(settings::NO_WEB_APPLICATIONS)}</p> }.into_any();
                     }
                     let pages = found.page_count();
                     view! {
                         <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
-                                    <th><SortButton list=list key="name" label="Name" /></th>
-                                    <th>"Allowed origins"</th>
-                                    <th><SortButton list=list key="active" label="State" /></th>
-                                    <th>"Token"</th>
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th><SortButton list=list key="name" label=common::NAME /></th>
+                                    <th>{t(settings::ALLOWED_ORIGINS)}</th>
+                                    <th><SortButton list=list key="active" label=settings::STATE /></th>
+                                    <th>{t(settings::TOKEN)}</th>
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -102,7 +101,7 @@ pub fn WebApplications() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=found.total current=found.page pages=pages page=list.page noun="web applications" />
+                        <Pager total=found.total current=found.page pages=pages page=list.page noun=settings::WEB_APPLICATIONS_NOUN />
                     }.into_any()
                 }
             })}
@@ -119,13 +118,19 @@ fn Row(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let href = format!("{LIST}/{}", app.id);
+    let open = href.clone();
     let id = app.id.clone();
     let delete_id = app.id.clone();
-    let question = format!(
-        "Delete the web application “{}”? Its token stops working at once. This cannot be undone.",
-        app.name
-    );
+    let name = app.name.clone();
     let active = app.active;
+    let on_toggle = Callback::new(move |_| {
+        message.set(None);
+        toggle.dispatch((id.clone(), !active));
+    });
+    let on_delete = Callback::new(move |_| {
+        message.set(None);
+        remove.dispatch(delete_id.clone());
+    });
     view! {
         <tr>
             <td><A href=href.clone()>{app.name}</A></td>
@@ -136,23 +141,20 @@ fn Row(
             </td>
             <td>
                 <span class=if active { "status active" } else { "status inactive" }>
-                    {if active { "Active" } else { "Inactive" }}
+                    {t(if active { settings::APPLICATION_ACTIVE } else { settings::APPLICATION_INACTIVE })}
                 </span>
             </td>
-            <td><code title="The last characters of the current token">{token_hint(&app.token_hint)}</code></td>
-            <RowActions
-                href=href
-                active=active
-                toggle=Callback::new(move |_| {
-                    message.set(None);
-                    toggle.dispatch((id.clone(), !active));
-                })
-                question=question
-                delete=Callback::new(move |_| {
-                    message.set(None);
-                    remove.dispatch(delete_id.clone());
-                })
-            />
+            <td><code title=t(settings::TOKEN_HINT_TITLE)>{token_hint(&app.token_hint)}</code></td>
+            // Again on a switch of language, for the question to follow.
+            {move || view! {
+                <RowActions
+                    href=open.clone()
+                    active=active
+                    toggle=on_toggle
+                    question=settings::delete_web_application(i18n::lang(), &name)
+                    delete=on_delete
+                />
+            }}
         </tr>
     }
 }

@@ -7,6 +7,7 @@ use convene_types::FieldError;
 use convene_types::configuration::{
     CheckResult, ConfigurationInput, CredentialsInput, WebinarConfiguration,
 };
+use convene_types::i18n::{Word, admin_message};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -15,6 +16,8 @@ use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
 use crate::components::globe::GlobeIcon;
 use crate::components::unsaved;
+use crate::i18n::admin::{common, webinars};
+use crate::i18n::{self, t};
 use crate::pages::webinar_configuration_health::{IntegrationHealth, with_health};
 use crate::pages::webinar_configuration_terms::TermsAndIntegration;
 use crate::reactive::{action, effect};
@@ -199,7 +202,7 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                     tab.set(Tab::Credentials);
                 }
                 errors.set(fields);
-                message.set(Some("Correct the highlighted fields.".into()));
+                message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
             }
         }
     };
@@ -227,14 +230,15 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     let read_only = move |f: fn(&WebinarConfiguration) -> String| {
         move || record.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
-    let provider_link = move |f: fn(&WebinarConfiguration) -> String, label: &'static str| {
+    // `label` names the field, `target` the same as the object of "Open … in a new tab".
+    let provider_link = move |f: fn(&WebinarConfiguration) -> String, label: Word, target: Word| {
         view! {
             <div class="field">
-                <span class="label">{label}</span>
+                <span class="label">{t(label)}</span>
                 <div class="input-row">
                     <span class="readonly">{read_only(f)}</span>
-                    <a class="globe" target="_blank" rel="noopener noreferrer"
-                        href=read_only(f) aria-label=format!("Open {label} in a new tab")>
+                    <a class="globe" target="_blank" rel="noopener noreferrer" href=read_only(f)
+                        aria-label=move || common::open_in_new_tab(i18n::lang(), target.get(i18n::lang()))>
                         <GlobeIcon />
                     </a>
                 </div>
@@ -245,74 +249,77 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
-                .unwrap_or_else(|| if id().is_some() {
+                .unwrap_or_else(|| {
                     // An existing record still loading: not a new one.
-                    "Webinar configuration".into()
-                } else {
-                    "New webinar configuration".into()
+                    let word = if id().is_some() {
+                        webinars::WEBINAR_CONFIGURATION
+                    } else {
+                        webinars::NEW_WEBINAR_CONFIGURATION
+                    };
+                    word.get(i18n::lang()).into()
                 })}</h1>
         </div>
-        <div class="toolbar actions" role="toolbar" aria-label="Webinar configuration">
+        <div class="toolbar actions" role="toolbar" aria-label=t(webinars::WEBINAR_CONFIGURATION)>
             <button class="button primary" type="submit" form="configuration-form"
-                disabled=move || save.pending().get()>"Save"</button>
+                disabled=move || save.pending().get()>{t(common::SAVE)}</button>
             <button class="button" type="button" on:click=on_check
-                disabled=move || check.pending().get()>"Check"</button>
+                disabled=move || check.pending().get()>{t(webinars::CHECK)}</button>
             {move || record.get().map(|r| {
-                let label = if r.active { "Deactivate" } else { "Activate" };
+                let label = if r.active { common::DEACTIVATE } else { common::ACTIVATE };
                 view! {
                     <button class="button" type="button" on:click=move |_| { simple.dispatch("toggle"); }>
-                        {label}
+                        {t(label)}
                     </button>
                 }
             })}
             {move || record.get().filter(|r| r.credentials_set).map(|r| view! {
                 <button class="button" type="button" on:click=confirm_then(
-                    format!("Remove the credentials of “{}”? The webinar integration stops for it.", r.name),
+                    webinars::remove_credentials_question(i18n::lang(), &r.name),
                     "remove-credentials",
-                )>"Remove credentials"</button>
+                )>{t(webinars::REMOVE_CREDENTIALS)}</button>
             })}
             <span class="grow"></span>
             {move || record.get().map(|r| view! {
                 <button class="button danger" type="button" on:click=confirm_then(
-                    format!("Delete the webinar configuration “{}”? This cannot be undone.", r.name),
+                    webinars::delete_configuration_question(i18n::lang(), &r.name),
                     "delete",
-                )>"Delete"</button>
+                )>{t(common::DELETE)}</button>
             })}
         </div>
-        {move || check.pending().get().then(|| view! { <p class="banner info">"Checking with the provider…"</p> })}
+        {move || check.pending().get().then(|| view! { <p class="banner info">{t(webinars::CHECKING)}</p> })}
         {move || check_result.get().map(|r| {
             let class = if r.status == convene_types::configuration::ServiceStatus::Ok { "banner success" } else { "banner error" };
             view! {
                 <p class=class role="status" data-testid="check-result">
-                    <strong>{r.status.label()}</strong>": "{r.message}
+                    <strong>{t(webinars::service_status(r.status))}</strong>{t(webinars::COLON)}{admin_message(&r.message, i18n::lang())}
                 </p>
             }
         })}
         {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
         {move || record.get().filter(|r| !r.active).map(|r| view! {
             <p class="banner info">
-                "This configuration is inactive: events cannot select it."
-                {(!r.terms_current).then_some(" Accept the provider's terms before activating it.")}
+                {t(webinars::CONFIGURATION_INACTIVE)}
+                {(!r.terms_current).then(|| t(webinars::ACCEPT_TERMS_BEFORE_ACTIVATING))}
             </p>
         })}
         <nav class="tabs" role="tablist">
             <button type="button" role="tab" class=move || if tab.get() == Tab::General { "tab selected" } else { "tab" }
                 aria-selected=move || (tab.get() == Tab::General).to_string()
-                on:click=move |_| tab.set(Tab::General)>"General"</button>
+                on:click=move |_| tab.set(Tab::General)>{t(webinars::GENERAL)}</button>
             <button type="button" role="tab" class=move || if tab.get() == Tab::Credentials { "tab selected" } else { "tab" }
                 aria-selected=move || (tab.get() == Tab::Credentials).to_string()
-                on:click=move |_| tab.set(Tab::Credentials)>"Credentials"</button>
+                on:click=move |_| tab.set(Tab::Credentials)>{t(webinars::CREDENTIALS)}</button>
         </nav>
         <form id="configuration-form" class="card form" on:submit=on_submit novalidate
             on:input=move |_| dirty.set(true)>
             <div hidden=move || tab.get() != Tab::General>
-                <TextField name="name" label="Name" value=name errors=errors required=true />
+                <TextField name="name" label=common::NAME value=name errors=errors required=true />
                 <div class="field" class:invalid=move || errors.with(|e| error_for(e, "providerId").is_some())>
-                    <label for="providerId">"Webinar provider *"</label>
+                    <label for="providerId">{t(webinars::WEBINAR_PROVIDER)}" *"</label>
                     <select id="providerId" name="providerId"
                         prop:value=move || provider_id.get()
                         on:change=move |ev| provider_id.set(event_target_value(&ev))>
-                        <Transition fallback=|| view! { <option>"Loading…"</option> }>
+                        <Transition fallback=|| view! { <option>{t(common::LOADING)}</option> }>
                             {move || providers.get().map(|r| r.unwrap_or_default().into_iter().map(|p| {
                                 let selected = p.id == provider_id.get_untracked();
                                 view! { <option value=p.id.clone() selected=selected>{p.name}</option> }
@@ -327,44 +334,47 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                 <IntegrationHealth record=record />
                 {move || record.get().map(|_| view! {
                     <fieldset class="readonly-group">
-                        <legend>"Troubleshooting (read-only)"</legend>
-                        {provider_link(|r| r.terms_of_service_url.clone(), "Terms of service URL")}
-                        {provider_link(|r| r.privacy_policy_url.clone(), "Privacy policy URL")}
+                        <legend>{t(webinars::TROUBLESHOOTING)}</legend>
+                        {provider_link(|r| r.terms_of_service_url.clone(), webinars::TERMS_OF_SERVICE_URL, webinars::THE_TERMS_OF_SERVICE_URL)}
+                        {provider_link(|r| r.privacy_policy_url.clone(), webinars::PRIVACY_POLICY_URL, webinars::THE_PRIVACY_POLICY_URL)}
                         <div class="field">
-                            <span class="label">"Provider service status"</span>
-                            <span class="readonly" data-testid="service-status">{read_only(|r| r.service_status.label().to_string())}</span>
+                            <span class="label">{t(webinars::PROVIDER_SERVICE_STATUS)}</span>
+                            <span class="readonly" data-testid="service-status">{move || record.with(|r| r.as_ref().map(|r| webinars::service_status(r.service_status).get(i18n::lang())))}</span>
                         </div>
                         <div class="field">
-                            <span class="label">"Message"</span>
-                            <span class="readonly" data-testid="status-message">{read_only(|r| r.status_message.clone())}</span>
+                            <span class="label">{t(webinars::MESSAGE)}</span>
+                            <span class="readonly" data-testid="status-message">{move || record.with(|r| r.as_ref().map(|r| admin_message(&r.status_message, i18n::lang())))}</span>
                         </div>
                     </fieldset>
                 })}
             </div>
             <div hidden=move || tab.get() != Tab::Credentials>
                 <p class="help">
-                    "Credentials are encrypted at rest and never shown again after saving. "
-                    {move || record.get().map(|r| if r.credentials_set { "Credentials are set." } else { "No credentials are set." })}
+                    {t(webinars::CREDENTIALS_ENCRYPTED)}
+                    {move || record.get().map(|r| {
+                        let word = if r.credentials_set { webinars::CREDENTIALS_ARE_SET } else { webinars::NO_CREDENTIALS_SET };
+                        word.get(i18n::lang())
+                    })}
                 </p>
                 {move || (!creating()).then(|| view! {
                     <fieldset class="field choice">
-                        <legend>"Update credentials?"</legend>
+                        <legend>{t(webinars::UPDATE_CREDENTIALS)}</legend>
                         <label><input type="radio" name="update-credentials"
                             prop:checked=move || update_credentials.get()
-                            on:change=move |_| update_credentials.set(true) />" Yes"</label>
+                            on:change=move |_| update_credentials.set(true) />" "{t(common::YES)}</label>
                         <label><input type="radio" name="update-credentials"
                             prop:checked=move || !update_credentials.get()
-                            on:change=move |_| update_credentials.set(false) />" No"</label>
+                            on:change=move |_| update_credentials.set(false) />" "{t(common::NO)}</label>
                     </fieldset>
                 })}
                 <div hidden=move || !sends_credentials()>
-                    <TextField name="credentials.clientId" label="Client ID" value=credentials.client_id errors=errors required=true />
-                    <TextField name="credentials.accessTokenKey" label="Access token key" value=credentials.key errors=errors required=true />
-                    <TextField name="credentials.accessTokenSecret" label="Access token secret" value=credentials.secret errors=errors input_type="password" required=true />
+                    <TextField name="credentials.clientId" label=webinars::CLIENT_ID value=credentials.client_id errors=errors required=true />
+                    <TextField name="credentials.accessTokenKey" label=webinars::ACCESS_TOKEN_KEY value=credentials.key errors=errors required=true />
+                    <TextField name="credentials.accessTokenSecret" label=webinars::ACCESS_TOKEN_SECRET value=credentials.secret errors=errors input_type="password" required=true />
                 </div>
             </div>
             <div class="actions">
-                <A href=LIST attr:class="button subtle">"Back to list"</A>
+                <A href=LIST attr:class="button subtle">{t(common::BACK_TO_LIST)}</A>
             </div>
         </form>
     }

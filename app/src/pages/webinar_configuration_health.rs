@@ -3,12 +3,14 @@
 //! error and the last metrics update; "Retry failed" and "Update metrics now".
 
 use convene_types::configuration::{ServiceStatus, WebinarConfiguration};
+use convene_types::i18n::{Lang, Word, admin_message};
+use convene_types::sync::SyncCounts;
 use leptos::prelude::*;
 
-use convene_types::sync::SyncCounts;
-
 use crate::api::{self, ApiResult};
-use crate::display::timestamp;
+use crate::display::{count, timestamp};
+use crate::i18n::admin::{common, webinars};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 
 /// `new`, with the health figures of `previous` (the same record) when `new` has none:
@@ -26,18 +28,9 @@ pub fn with_health(
     new
 }
 
-/// "3 registrations queued again".
-fn queued(n: u32) -> String {
-    match n {
-        0 => "No failed registrations to send again.".into(),
-        1 => "1 registration queued again.".into(),
-        n => format!("{n} registrations queued again."),
-    }
-}
-
 /// A time as the page shows it, or `none`.
-fn when(time: Option<&String>, none: &'static str) -> String {
-    time.map_or_else(|| none.to_string(), |t| timestamp(t))
+fn when(lang: Lang, time: Option<&String>, none: Word) -> String {
+    time.map_or_else(|| none.get(lang).to_string(), |t| timestamp(lang, t))
 }
 
 #[component]
@@ -60,6 +53,7 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
     });
     effect(move || {
         if let Some((retried, refreshed)) = retry.value().get() {
+            let queued = |n| webinars::queued_again(i18n::current(), n);
             notice.set(Some(retried.map(queued).map_err(|e| e.message())));
             if let Some(c) = refreshed {
                 record.set(Some(c));
@@ -78,13 +72,15 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
         match answer {
             Ok(c) => {
                 // The provider's failure comes back as the configuration's status.
+                let lang = i18n::current();
+                let status_message = admin_message(&c.status_message, lang);
                 notice.set(Some(if c.service_status == ServiceStatus::Ok {
-                    Ok(c.status_message.clone())
+                    Ok(status_message)
                 } else {
-                    Err(format!(
-                        "{}: {}",
-                        c.service_status.label(),
-                        c.status_message
+                    Err(webinars::status_with_message(
+                        lang,
+                        c.service_status,
+                        &status_message,
                     ))
                 }));
                 record.update(|r| *r = Some(with_health(r.as_ref(), c)));
@@ -121,33 +117,38 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
     };
     move || {
         record.get().map(|r| {
+            let lang = i18n::lang();
             let counts = r.sync_counts;
-            let count = move |f: fn(&SyncCounts) -> u32| {
-                counts.as_ref().map_or_else(|| "—".to_string(), |c| f(c).to_string())
+            let figure = move |f: fn(&SyncCounts) -> u32| {
+                counts.as_ref().map_or_else(|| "—".to_string(), |c| count(lang, f(c)))
             };
             let failed = counts.map_or(0, |c| c.failed);
             let last_error = match (&r.last_sync_error, &r.last_sync_error_at) {
-                (Some(e), at) => format!("{e} ({})", when(at.as_ref(), "time unknown")),
-                (None, _) => "None".into(),
+                (Some(e), at) => format!(
+                    "{} ({})",
+                    admin_message(e, lang),
+                    when(lang, at.as_ref(), webinars::TIME_UNKNOWN)
+                ),
+                (None, _) => webinars::NO_ERROR.get(lang).into(),
             };
             view! {
                 <fieldset class="readonly-group health">
-                    <legend>"Integration health"</legend>
+                    <legend>{t(webinars::INTEGRATION_HEALTH)}</legend>
                     <dl class="details" data-testid="integration-health">
-                        <dt>"Pending"</dt><dd data-testid="sync-pending">{count(|c| c.pending)}</dd>
-                        <dt>"Synced"</dt><dd data-testid="sync-synced">{count(|c| c.synced)}</dd>
-                        <dt>"Failed"</dt><dd data-testid="sync-failed">{count(|c| c.failed)}</dd>
-                        <dt>"Last successful send"</dt>
-                        <dd data-testid="last-sent">{when(r.last_sent_at.as_ref(), "Never")}</dd>
-                        <dt>"Last error"</dt><dd data-testid="last-sync-error">{last_error}</dd>
-                        <dt>"Last metrics update"</dt>
-                        <dd data-testid="last-metrics-update">{when(r.last_metrics_update.as_ref(), "Never")}</dd>
+                        <dt>{t(webinars::SYNC_PENDING)}</dt><dd data-testid="sync-pending">{figure(|c| c.pending)}</dd>
+                        <dt>{t(webinars::SYNC_SYNCED)}</dt><dd data-testid="sync-synced">{figure(|c| c.synced)}</dd>
+                        <dt>{t(webinars::SYNC_FAILED)}</dt><dd data-testid="sync-failed">{figure(|c| c.failed)}</dd>
+                        <dt>{t(webinars::LAST_SUCCESSFUL_SEND)}</dt>
+                        <dd data-testid="last-sent">{when(lang, r.last_sent_at.as_ref(), common::NEVER)}</dd>
+                        <dt>{t(webinars::LAST_ERROR)}</dt><dd data-testid="last-sync-error">{last_error}</dd>
+                        <dt>{t(webinars::LAST_METRICS_UPDATE)}</dt>
+                        <dd data-testid="last-metrics-update">{when(lang, r.last_metrics_update.as_ref(), common::NEVER)}</dd>
                     </dl>
                     <div class="actions">
                         <button class="button" type="button" on:click=on_retry
-                            disabled=move || failed == 0 || busy()>"Retry failed"</button>
+                            disabled=move || failed == 0 || busy()>{t(webinars::RETRY_FAILED)}</button>
                         <button class="button" type="button" on:click=on_metrics
-                            disabled=busy>"Update metrics now"</button>
+                            disabled=busy>{t(webinars::UPDATE_METRICS_NOW)}</button>
                     </div>
                     {result}
                 </fieldset>
@@ -199,7 +200,30 @@ mod tests {
 
     #[test]
     fn the_retry_answer_says_how_many() {
-        assert_eq!(queued(1), "1 registration queued again.");
-        assert_eq!(queued(4), "4 registrations queued again.");
+        use webinars::queued_again;
+        assert_eq!(queued_again(Lang::En, 1), "1 registration queued again.");
+        assert_eq!(queued_again(Lang::En, 4), "4 registrations queued again.");
+        assert_eq!(
+            queued_again(Lang::Fr, 1),
+            "1 inscription remise en file d’attente."
+        );
+        assert_eq!(
+            queued_again(Lang::Fr, 4),
+            "4 inscriptions remises en file d’attente."
+        );
+    }
+
+    #[test]
+    fn times_read_in_the_language_or_say_none() {
+        let at = "2026-01-02T10:00:00.000Z".to_string();
+        assert_eq!(
+            when(Lang::En, Some(&at), common::NEVER),
+            "2026-01-02 10:00 UTC"
+        );
+        assert_eq!(
+            when(Lang::Fr, Some(&at), common::NEVER),
+            "02/01/2026 10:00 UTC"
+        );
+        assert_eq!(when(Lang::Fr, None, common::NEVER), "Jamais");
     }
 }

@@ -3,17 +3,21 @@
 //! current URLs with "Accept terms"; and whether the integration is on, and why not.
 
 use convene_types::configuration::WebinarConfiguration;
+use convene_types::i18n::{Lang, Word, admin_message};
 use leptos::prelude::*;
 
 use crate::components::globe::GlobeIcon;
+use crate::i18n::admin::{common, webinars};
+use crate::i18n::{self, t};
 
-/// A URL as a link opening in a new tab, marked with the globe.
-fn globe_link(url: String, label: &'static str) -> impl IntoView {
+/// A URL as a link opening in a new tab, marked with the globe; `target` names what it
+/// opens ("the terms of service").
+fn globe_link(lang: Lang, url: String, target: Word) -> impl IntoView {
     view! {
         <span class="input-row">
             <span class="readonly">{url.clone()}</span>
             <a class="globe" target="_blank" rel="noopener noreferrer" href=url
-                aria-label=format!("Open {label} in a new tab")>
+                aria-label=common::open_in_new_tab(lang, target.get(lang))>
                 <GlobeIcon />
             </a>
         </span>
@@ -28,59 +32,62 @@ pub fn TermsAndIntegration(
     accepting: Signal<bool>,
 ) -> impl IntoView {
     let on_accept = move |_| {
-        let question = "Accept the provider's terms of service and privacy policy shown here, \
-                        in the name of your organisation?";
+        let question = webinars::ACCEPT_TERMS_QUESTION.get(i18n::current());
         if window().confirm_with_message(question).unwrap_or(false) {
             accept.run(());
         }
     };
     move || {
         record.get().map(|r| {
+            let lang = i18n::lang();
             let integration = r.integration.clone();
-            let state = if integration.on { "On" } else { "Off" };
+            let state = if integration.on { webinars::INTEGRATION_ON } else { webinars::INTEGRATION_OFF };
+            // Why it is off, in the language when the reason is known.
+            let off = (!integration.on).then(|| match integration.reason {
+                Some(reason) => webinars::off_reason(reason).get(lang).to_string(),
+                None => admin_message(&integration.message, lang),
+            });
             let accepted = match (&r.terms_accepted_at, &r.terms_accepted_by, &r.terms_accepted_urls) {
                 (Some(at), Some(by), Some(urls)) => view! {
                     <div data-testid="terms-acceptance">
-                        <p>"Accepted by "<strong>{by.clone()}</strong>" on "{at.clone()}
-                            {(!r.terms_current).then_some(" (no longer current: the provider's URLs changed)")}</p>
+                        <p>{t(webinars::ACCEPTED_BY)}<strong>{by.clone()}</strong>{t(webinars::ACCEPTED_ON)}{at.clone()}
+                            {(!r.terms_current).then(|| t(webinars::NO_LONGER_CURRENT))}</p>
                         <div class="field">
-                            <span class="label">"Accepted terms of service"</span>
-                            {globe_link(urls.terms_of_service.clone(), "the accepted terms of service")}
+                            <span class="label">{t(webinars::ACCEPTED_TERMS_OF_SERVICE)}</span>
+                            {globe_link(lang, urls.terms_of_service.clone(), webinars::THE_ACCEPTED_TERMS_OF_SERVICE)}
                         </div>
                         <div class="field">
-                            <span class="label">"Accepted privacy policy"</span>
-                            {globe_link(urls.privacy_policy.clone(), "the accepted privacy policy")}
+                            <span class="label">{t(webinars::ACCEPTED_PRIVACY_POLICY)}</span>
+                            {globe_link(lang, urls.privacy_policy.clone(), webinars::THE_ACCEPTED_PRIVACY_POLICY)}
                         </div>
                     </div>
                 }
                 .into_any(),
-                _ => view! { <p data-testid="terms-acceptance">"Not accepted yet."</p> }.into_any(),
+                _ => view! { <p data-testid="terms-acceptance">{t(webinars::NOT_ACCEPTED_YET)}</p> }.into_any(),
             };
             let to_accept = (!r.terms_current).then(|| view! {
                 <div class="terms-to-accept">
-                    <p class="help">"Read the provider's current terms of service and privacy \
-                        policy (the globe opens each in a new tab), then accept them: until then \
-                        the configuration cannot be activated and nothing is sent to the provider."</p>
+                    <p class="help">{t(webinars::TERMS_TO_ACCEPT_HELP)}</p>
                     <div class="field">
-                        <span class="label">"Terms of service"</span>
-                        {globe_link(r.terms_of_service_url.clone(), "the terms of service")}
+                        <span class="label">{t(webinars::TERMS_OF_SERVICE)}</span>
+                        {globe_link(lang, r.terms_of_service_url.clone(), webinars::THE_TERMS_OF_SERVICE)}
                     </div>
                     <div class="field">
-                        <span class="label">"Privacy policy"</span>
-                        {globe_link(r.privacy_policy_url.clone(), "the privacy policy")}
+                        <span class="label">{t(webinars::PRIVACY_POLICY)}</span>
+                        {globe_link(lang, r.privacy_policy_url.clone(), webinars::THE_PRIVACY_POLICY)}
                     </div>
                     <button class="button" type="button" on:click=on_accept
-                        disabled=move || accepting.get()>"Accept terms"</button>
+                        disabled=move || accepting.get()>{t(webinars::ACCEPT_TERMS)}</button>
                 </div>
             });
             view! {
                 <fieldset class="readonly-group">
-                    <legend>"Terms and webinar integration"</legend>
+                    <legend>{t(webinars::TERMS_AND_INTEGRATION)}</legend>
                     <div class="field">
-                        <span class="label">"Webinar integration"</span>
+                        <span class="label">{t(webinars::WEBINAR_INTEGRATION)}</span>
                         <span class="readonly" data-testid="integration">
-                            <strong>{state}</strong>
-                            {(!integration.on).then(|| format!(": {}", integration.message))}
+                            <strong>{t(state)}</strong>
+                            {off.map(|off| view! { {t(webinars::COLON)}{off} })}
                         </span>
                     </div>
                     {accepted}

@@ -7,6 +7,8 @@ use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
+use crate::i18n::admin::{common, shell, webinars};
+use crate::i18n::{self, t};
 use crate::reactive::action;
 use crate::{api, use_auth};
 
@@ -39,37 +41,46 @@ pub fn WebinarConfigurations() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>
-                {move || if inactive.get() { "Inactive webinar configurations" } else { "Webinar configurations" }}
+                {move || {
+                    let word = if inactive.get() {
+                        webinars::INACTIVE_CONFIGURATIONS
+                    } else {
+                        shell::WEBINAR_CONFIGURATIONS
+                    };
+                    word.get(i18n::lang())
+                }}
             </h1>
-            <A href="/settings/webinar-configurations/new" attr:class="button primary">"New"</A>
+            <A href="/settings/webinar-configurations/new" attr:class="button primary">{t(common::NEW)}</A>
         </div>
         <ActiveInactiveTabs
             base="/settings/webinar-configurations"
             inactive=inactive
-            active_label="Active webinar configurations"
-            inactive_label="Inactive webinar configurations"
+            active_label=webinars::ACTIVE_CONFIGURATIONS
+            inactive_label=webinars::INACTIVE_CONFIGURATIONS
         />
         <div class="toolbar">
-            <SearchBox list=list label="Search configurations" />
+            <SearchBox list=list label=webinars::SEARCH_CONFIGURATIONS />
         </div>
         {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || configurations.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(found) if found.items.is_empty() => view! {
-                    <p class="muted">"No webinar configurations in this view."</p>
+                    <p class="muted">{t(webinars::NO_CONFIGURATIONS)}</p>
                 }.into_any(),
                 Ok(found) => {
                     let (current, pages) = (found.page, found.page_count());
+                    // The delete questions follow a language switch.
+                    let lang = i18n::lang();
                     view! {
                         <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
-                                    <th>"Name"</th>
-                                    <th>"Webinar provider"</th>
-                                    <th>"Credentials"</th>
-                                    <th>"Provider service status"</th>
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th>{t(common::NAME)}</th>
+                                    <th>{t(webinars::WEBINAR_PROVIDER)}</th>
+                                    <th>{t(webinars::CREDENTIALS)}</th>
+                                    <th>{t(webinars::PROVIDER_SERVICE_STATUS)}</th>
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -77,17 +88,18 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                     let href = format!("/settings/webinar-configurations/{}", c.id);
                                     let id = c.id.clone();
                                     let delete_id = c.id.clone();
-                                    let question = format!(
-                                        "Delete the webinar configuration “{}”? This cannot be undone.",
-                                        c.name
-                                    );
+                                    let question = webinars::delete_configuration_question(lang, &c.name);
                                     let active = c.active;
                                     view! {
                                         <tr>
                                             <td><A href=href>{c.name}</A></td>
                                             <td>{c.provider_name}</td>
-                                            <td>{if c.credentials_set { "Set" } else { "Not set" }}</td>
-                                            <td><span class="status">{c.service_status.label()}</span></td>
+                                            <td>{t(if c.credentials_set {
+                                                webinars::CREDENTIALS_STORED
+                                            } else {
+                                                webinars::CREDENTIALS_NOT_STORED
+                                            })}</td>
+                                            <td><span class="status">{t(webinars::service_status(c.service_status))}</span></td>
                                             <RowActions
                                                 active=active
                                                 toggle=Callback::new(move |_| {
@@ -103,7 +115,7 @@ pub fn WebinarConfigurations() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=found.total current=current pages=pages page=list.page noun="configurations" />
+                        <Pager total=found.total current=current pages=pages page=list.page noun=webinars::CONFIGURATIONS_NOUN />
                     }.into_any()
                 }
             })}

@@ -10,6 +10,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
 use crate::components::unsaved;
+use crate::i18n::admin::{common, webinars};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
@@ -138,14 +140,14 @@ pub fn WebinarProviderForm() -> impl IntoView {
             }
             Err(fields) => {
                 errors.set(fields);
-                message.set(Some("Correct the highlighted fields.".into()));
+                message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
             }
         }
     };
     let on_delete = move |_| {
         let Some(id) = id() else { return };
         let name = fields.name.get_untracked();
-        let question = format!("Delete the webinar provider “{name}”? This cannot be undone.");
+        let question = webinars::delete_provider_question(i18n::current(), &name);
         let confirmed = window().confirm_with_message(&question).unwrap_or(false);
         if confirmed {
             remove.dispatch(id);
@@ -154,34 +156,34 @@ pub fn WebinarProviderForm() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>{move || if id().is_some() { "Webinar provider" } else { "New webinar provider" }}</h1>
+            <h1>{move || {
+                let word = if id().is_some() { webinars::WEBINAR_PROVIDER } else { webinars::NEW_WEBINAR_PROVIDER };
+                word.get(i18n::lang())
+            }}</h1>
         </div>
-        <p class="banner info">
-            "These records rarely need changing. ON24 is preconfigured; edit it only to change its "
-            "links or maximum duration."
-        </p>
+        <p class="banner info">{t(webinars::PROVIDER_FORM_INFO)}</p>
         <form class="card form" on:submit=on_submit novalidate on:input=move |_| dirty.set(true)>
-            <TextField name="name" label="Name" value=fields.name errors=errors required=true />
+            <TextField name="name" label=common::NAME value=fields.name errors=errors required=true />
             <TextField
                 name="baseServiceUrl"
-                label="Base service URL"
+                label=webinars::BASE_SERVICE_URL
                 value=fields.base_service_url
                 errors=errors
                 input_type="url"
-                help="Leave empty for ON24: Convene then uses ON24's own service address."
+                help=webinars::BASE_SERVICE_URL_HELP
             />
             <TextField
                 name="maxDurationMinutes"
-                label="Maximum duration in minutes"
+                label=webinars::MAX_DURATION
                 value=fields.max_duration
                 errors=errors
                 input_type="text"
                 required=true
-                help="Longest single session (1–1440). Longer webinars are split into several sessions."
+                help=webinars::MAX_DURATION_HELP
             />
             <TextField
                 name="termsOfServiceUrl"
-                label="Terms of service"
+                label=webinars::TERMS_OF_SERVICE
                 value=fields.terms
                 errors=errors
                 input_type="url"
@@ -190,7 +192,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
             />
             <TextField
                 name="privacyPolicyUrl"
-                label="Privacy policy"
+                label=webinars::PRIVACY_POLICY
                 value=fields.privacy
                 errors=errors
                 input_type="url"
@@ -200,12 +202,12 @@ pub fn WebinarProviderForm() -> impl IntoView {
             {move || message.get().map(|m| view! { <p class="banner error" role="alert">{m}</p> })}
             <div class="actions">
                 <button class="button primary" type="submit" disabled=move || save.pending().get()>
-                    "Save"
+                    {t(common::SAVE)}
                 </button>
-                <A href=LIST attr:class="button subtle">"Cancel"</A>
+                <A href=LIST attr:class="button subtle">{t(common::CANCEL)}</A>
                 <span class="grow"></span>
                 {move || (id().is_some() && built_in.get() == Some(false)).then(|| view! {
-                    <button class="button danger" type="button" on:click=on_delete>"Delete"</button>
+                    <button class="button danger" type="button" on:click=on_delete>{t(common::DELETE)}</button>
                 })}
             </div>
         </form>

@@ -6,6 +6,8 @@ use leptos_router::components::A;
 use crate::components::globe::GlobeIcon;
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
+use crate::i18n::admin::{common, shell, webinars};
+use crate::i18n::t;
 use crate::{api, use_auth};
 
 #[component]
@@ -20,17 +22,14 @@ pub fn WebinarProviders() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Webinar providers"</h1>
-            <A href="/settings/webinar-providers/new" attr:class="button primary">"New"</A>
+            <h1>{t(shell::WEBINAR_PROVIDERS)}</h1>
+            <A href="/settings/webinar-providers/new" attr:class="button primary">{t(common::NEW)}</A>
         </div>
-        <p class="banner info">
-            "Webinar provider records rarely need changing: ON24 is preconfigured. "
-            "Add one only for another provider your organisation has a contract with."
-        </p>
+        <p class="banner info">{t(webinars::PROVIDERS_INFO)}</p>
         <div class="toolbar">
-            <SearchBox list=list label="Search providers" />
+            <SearchBox list=list label=webinars::SEARCH_PROVIDERS />
         </div>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || providers.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(found) => {
@@ -40,13 +39,13 @@ pub fn WebinarProviders() -> impl IntoView {
                         <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
-                                    <th><SortButton list=list key="name" label="Name" /></th>
+                                    <th><SortButton list=list key="name" label=common::NAME /></th>
                                     <th>
                                         <SortButton list=list key="maxDurationMinutes"
-                                            label="Maximum duration (minutes)" />
+                                            label=webinars::MAX_DURATION_HEADING />
                                     </th>
-                                    <th>"Terms of service"</th>
-                                    <th>"Privacy policy"</th>
+                                    <th>{t(webinars::TERMS_OF_SERVICE)}</th>
+                                    <th>{t(webinars::PRIVACY_POLICY)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -63,7 +62,7 @@ pub fn WebinarProviders() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=found.total current=current pages=pages page=list.page noun="providers" />
+                        <Pager total=found.total current=current pages=pages page=list.page noun=webinars::PROVIDERS_NOUN />
                     }.into_any()
                 }
             })}

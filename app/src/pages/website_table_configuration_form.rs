@@ -6,38 +6,42 @@ use convene_types::FieldError;
 use convene_types::custom::{
     CustomField, Entity, WebsiteTableConfiguration, WebsiteTableConfigurationInput,
 };
+use convene_types::i18n::{Lang, admin_message};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::custom_fields::entity_from_key;
-use super::website_table_configurations::{EXPOSURE_NOTE, LIST};
+use super::website_table_configurations::LIST;
 use crate::api::{self, ApiError};
 use crate::components::field::{TextField, error_for};
 use crate::components::unsaved;
+use crate::i18n::admin::{common, settings};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 
-/// How an optional standard field reads in the form.
-fn standard_label(name: &str) -> &str {
-    match name {
-        "description" => "Description",
-        "maxCapacity" => "Maximum capacity",
-        "showWaitlist" => "Shows a waitlist",
-        "webinar" => "Webinar details",
-        "title" => "Title",
-        "biography" => "Biography",
-        "capacity" => "Capacity",
-        other => other,
-    }
+/// How an optional standard field reads in the form, in `lang`.
+fn standard_label(lang: Lang, name: &str) -> &str {
+    let word = match name {
+        "description" => settings::DESCRIPTION,
+        "maxCapacity" => settings::MAXIMUM_CAPACITY,
+        "showWaitlist" => settings::SHOWS_A_WAITLIST,
+        "webinar" => settings::WEBINAR_DETAILS,
+        "title" => common::TITLE,
+        "biography" => settings::BIOGRAPHY,
+        "capacity" => common::CAPACITY,
+        other => return other,
+    };
+    word.get(lang)
 }
 
-/// The field errors of the list (`fields`, `fields[i]`), as sentences.
-fn field_messages(errors: &[FieldError]) -> Vec<String> {
+/// The field errors of the list (`fields`, `fields[i]`), as sentences in `lang`.
+fn field_messages(errors: &[FieldError], lang: Lang) -> Vec<String> {
     errors
         .iter()
         .filter(|e| e.field == "fields" || e.field.starts_with("fields["))
-        .map(|e| e.message.clone())
+        .map(|e| admin_message(&e.message, lang))
         .collect()
 }
 
@@ -148,16 +152,12 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
             }
             Err(found) => {
                 errors.set(found);
-                message.set(Some("Correct the highlighted fields.".into()));
+                message.set(Some(common::CORRECT_FIELDS.get(i18n::current()).into()));
             }
         }
     };
     let on_delete = move |_| {
-        let question = format!(
-            "Delete the website table configuration “{}”? The Events API stops returning the \
-             fields it lists (unless another configuration lists them).",
-            name.get_untracked()
-        );
+        let question = settings::delete_table_configuration(i18n::current(), &name.get_untracked());
         if window().confirm_with_message(&question).unwrap_or(false) {
             message.set(None);
             remove.dispatch(());
@@ -194,55 +194,55 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
             </label>
         }
     };
-    let field_errors = move || errors.with(|e| field_messages(e));
+    let field_errors = move || errors.with(|e| field_messages(e, i18n::lang()));
 
     view! {
         <div class="page-header">
             <h1>{move || record.with(|r| r.as_ref().map(|r| r.name.clone()))
                 .unwrap_or_else(|| if id().is_some() {
                     // An existing record still loading: not a new one.
-                    "Website table configuration".into()
+                    settings::TABLE_CONFIGURATION.get(i18n::lang()).into()
                 } else {
-                    "New website table configuration".into()
+                    settings::NEW_TABLE_CONFIGURATION.get(i18n::lang()).into()
                 })}</h1>
         </div>
-        <div class="toolbar actions" role="toolbar" aria-label="Website table configuration">
+        <div class="toolbar actions" role="toolbar" aria-label=t(settings::TABLE_CONFIGURATION)>
             <button class="button primary" type="submit" form="table-configuration-form"
-                disabled=move || save.pending().get()>"Save"</button>
+                disabled=move || save.pending().get()>{t(common::SAVE)}</button>
             <span class="grow"></span>
             {move || record.get().map(|_| view! {
-                <button class="button danger" type="button" on:click=on_delete>"Delete"</button>
+                <button class="button danger" type="button" on:click=on_delete>{t(common::DELETE)}</button>
             })}
         </div>
-        <p class="banner info" data-testid="exposure-note">{EXPOSURE_NOTE}</p>
+        <p class="banner info" data-testid="exposure-note">{t(settings::EXPOSURE_NOTE)}</p>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
-        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">"Saved."</p> })}
+        {move || saved_note.get().then(|| view! { <p class="banner success" role="status">{t(common::SAVED)}</p> })}
         <form id="table-configuration-form" class="card form" on:submit=on_submit novalidate
             on:input=move |_| dirty.set(true)>
-            <TextField name="name" label="Name" value=name errors=errors required=true />
+            <TextField name="name" label=common::NAME value=name errors=errors required=true />
             <div class="field" class:invalid=move || errors.with(|e| error_for(e, "entity").is_some())>
-                <label for="entity">"Table *"</label>
+                <label for="entity">{t(settings::TABLE)}" *"</label>
                 <select id="entity" name="entity" on:change=on_entity>
                     {Entity::ALL.into_iter().map(|e| view! {
-                        <option value=e.key() selected=move || entity.get() == e>{e.label()}</option>
+                        <option value=e.key() selected=move || entity.get() == e>{t(settings::entity(e))}</option>
                     }).collect_view()}
                 </select>
             </div>
             <fieldset class="field options" class:invalid=move || !field_errors().is_empty()
                 aria-describedby="fields-error">
-                <legend>"Fields the Events API returns"</legend>
-                <h3 class="options-group">"Standard fields"</h3>
+                <legend>{t(settings::FIELDS_RETURNED)}</legend>
+                <h3 class="options-group">{t(settings::STANDARD_FIELDS)}</h3>
                 {move || {
-                    let e = entity.get();
+                    let (e, lang) = (entity.get(), i18n::lang());
                     e.optional_standard_fields()
                         .iter()
-                        .map(|f| checkbox(f.to_string(), standard_label(f).to_string()))
+                        .map(|f| checkbox(f.to_string(), standard_label(lang, f).to_string()))
                         .collect_view()
                 }}
-                <h3 class="options-group">"Custom fields"</h3>
-                <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <h3 class="options-group">{t(common::CUSTOM_FIELDS)}</h3>
+                <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
                     {move || {
                         let e = entity.get();
                         let mine: Vec<CustomField> =
@@ -250,8 +250,8 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
                         if mine.is_empty() {
                             view! {
                                 <p class="help">
-                                    {format!("No custom {} fields yet. Create them under ", e.key())}
-                                    <A href="/settings/custom-fields">"Custom fields"</A>"."
+                                    {settings::no_custom_fields_yet(i18n::lang(), e)}
+                                    <A href="/settings/custom-fields">{t(common::CUSTOM_FIELDS)}</A>"."
                                 </p>
                             }.into_any()
                         } else {
@@ -264,7 +264,7 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
                 </ul>
             </fieldset>
             <div class="actions">
-                <A href=LIST attr:class="button subtle">"Back to list"</A>
+                <A href=LIST attr:class="button subtle">{t(common::BACK_TO_LIST)}</A>
             </div>
         </form>
     }

@@ -3,6 +3,7 @@
 //! configuration; this page searches, sorts and pages them.
 
 use convene_types::custom::WebsiteTableConfiguration;
+use convene_types::i18n::Lang;
 use convene_types::list::{self, ListQuery, Page};
 use convene_types::validate::name_key;
 use leptos::prelude::*;
@@ -12,24 +13,26 @@ use crate::api::{self, ApiResult};
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::components::row_actions::report_refusals;
+use crate::i18n::admin::{common, settings, shell};
+use crate::i18n::{self, t};
 use crate::reactive::{Act, action};
 use crate::use_auth;
 
 pub const LIST: &str = "/settings/website-table-configurations";
 
-/// What the list and the form say about exposure.
-pub const EXPOSURE_NOTE: &str = "Nothing custom is exposed unless listed here; changes apply \
-                                 to the Events API on the next request.";
-
-/// The page of `tables` that `query` asks for: searched by name and field; sorted by name
-/// (`name`) or by table then name (`entity`).
+/// The page of `tables` that `query` asks for: searched by name, field and table (as `lang`
+/// names it); sorted by name (`name`) or by table then name (`entity`).
 fn page_of(
     tables: Vec<WebsiteTableConfiguration>,
     query: &ListQuery,
+    lang: Lang,
 ) -> Page<WebsiteTableConfiguration> {
     let mut found: Vec<WebsiteTableConfiguration> = tables
         .into_iter()
-        .filter(|t| query.matches(&[&t.name, &t.fields.join(" "), t.entity.label()]))
+        .filter(|t| {
+            let table = settings::entity(t.entity).get(lang);
+            query.matches(&[&t.name, &t.fields.join(" "), table])
+        })
         .collect();
     match query.sort.as_str() {
         "entity" => list::sort_by_key(&mut found, |t| (t.entity, name_key(&t.name))),
@@ -59,37 +62,38 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
 
     view! {
         <div class="page-header">
-            <h1>"Website table configurations"</h1>
-            <A href=format!("{LIST}/new") attr:class="button primary">"New"</A>
+            <h1>{t(shell::WEBSITE_TABLE_CONFIGURATIONS)}</h1>
+            <A href=format!("{LIST}/new") attr:class="button primary">{t(common::NEW)}</A>
         </div>
         <p class="banner info">
-            "Each configuration lists, for one table, the fields the Events API returns. "
-            {EXPOSURE_NOTE}" Custom fields are defined under "
-            <A href="/settings/custom-fields">"Custom fields"</A>"."
+            {t(settings::TABLES_INTRO)}
+            {t(settings::EXPOSURE_NOTE)}
+            {t(settings::CUSTOM_FIELDS_DEFINED_UNDER)}
+            <A href="/settings/custom-fields">{t(common::CUSTOM_FIELDS)}</A>"."
         </p>
         <div class="toolbar">
-            <SearchBox list=list label="Search website table configurations" />
+            <SearchBox list=list label=settings::SEARCH_TABLE_CONFIGURATIONS />
         </div>
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="action-error">{m}</p>
         })}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || tables.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(all) => {
-                    let found = page_of(all, &list.list_query());
+                    let found = page_of(all, &list.list_query(), i18n::lang());
                     if found.items.is_empty() {
-                        return view! { <p class="muted">"No website table configurations."</p> }.into_any();
+                        return view! { <p class="muted">{t(settings::NO_TABLE_CONFIGURATIONS)}</p> }.into_any();
                     }
                     let pages = found.page_count();
                     view! {
                         <div class="table-scroll"><table class="grid">
                             <thead>
                                 <tr>
-                                    <th><SortButton list=list key="name" label="Name" /></th>
-                                    <th><SortButton list=list key="entity" label="Table" /></th>
-                                    <th>"Fields"</th>
-                                    <th><span class="visually-hidden">"Actions"</span></th>
+                                    <th><SortButton list=list key="name" label=common::NAME /></th>
+                                    <th><SortButton list=list key="entity" label=settings::TABLE /></th>
+                                    <th>{t(settings::FIELDS)}</th>
+                                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -98,7 +102,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
                                 }).collect_view()}
                             </tbody>
                         </table></div>
-                        <Pager total=found.total current=found.page pages=pages page=list.page noun="configurations" />
+                        <Pager total=found.total current=found.page pages=pages page=list.page noun=settings::CONFIGURATIONS_NOUN />
                     }.into_any()
                 }
             })}
@@ -115,13 +119,9 @@ fn Row(
 ) -> impl IntoView {
     let href = format!("{LIST}/{}", table.id);
     let id = table.id.clone();
-    let question = format!(
-        "Delete the website table configuration “{}”? The Events API stops returning the fields \
-         it lists (unless another configuration lists them).",
-        table.name
-    );
+    let name = table.name.clone();
     let fields = if table.fields.is_empty() {
-        view! { <span class="muted">"Nothing listed"</span> }.into_any()
+        view! { <span class="muted">{t(settings::NOTHING_LISTED)}</span> }.into_any()
     } else {
         view! {
             <ul class="plain-list">
@@ -133,16 +133,17 @@ fn Row(
     view! {
         <tr>
             <td><A href=href.clone()>{table.name}</A></td>
-            <td>{table.entity.label()}</td>
+            <td>{t(settings::entity(table.entity))}</td>
             <td>{fields}</td>
             <td class="row-actions">
-                <A href=href attr:class="button subtle">"Open"</A>
+                <A href=href attr:class="button subtle">{t(common::OPEN)}</A>
                 <button class="button subtle danger" on:click=move |_| {
+                    let question = settings::delete_table_configuration(i18n::current(), &name);
                     if window().confirm_with_message(&question).unwrap_or(false) {
                         message.set(None);
                         remove.dispatch(id.clone());
                     }
-                }>"Delete"</button>
+                }>{t(common::DELETE)}</button>
             </td>
         </tr>
     }

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::api::ApiResult;
 use crate::display::person;
+use crate::i18n::admin::registrations as words;
+use crate::i18n::{self, t};
 use crate::reactive::Act;
 
 /// The erase action, as the page dispatches it with the contact's id.
@@ -17,14 +19,13 @@ pub fn erased_view(erase: Erase) -> impl IntoView {
         erase.value().get().map(|result| match result {
             Ok(_) => view! {
                 <p class="banner success" role="status" data-testid="erase-result">
-                    "Personal data erased: the name, email and company are replaced in the contact and its registrations. "
-                    "The erasure is forwarded to the webinar provider for the contact's webinar registrations."
+                    {t(words::PERSONAL_DATA_ERASED)}
                 </p>
             }
             .into_any(),
             Err(e) => view! {
                 <p class="banner error" role="alert" data-testid="erase-result">
-                    "The personal data could not be erased: "{e.message()}
+                    {t(words::ERASE_FAILED)}{e.message()}
                 </p>
             }
             .into_any(),
@@ -37,14 +38,8 @@ pub fn erased_view(erase: Erase) -> impl IntoView {
 #[component]
 pub fn EraseContact(contact: Contact, erase: Erase, confirming: RwSignal<bool>) -> impl IntoView {
     let who = person(&contact.first_name, &contact.last_name, &contact.email);
-    let registrations = match contact.registration_count {
-        1 => "its registration".to_string(),
-        n => format!("its {n} registrations"),
-    };
-    let question = format!(
-        "Erase the personal data of {who}? Their name, email and company are replaced in the \
-         contact and {registrations}, here and at the webinar provider. This cannot be undone."
-    );
+    let registrations = contact.registration_count;
+    let question = move || words::erase_question(i18n::lang(), &who, registrations);
     let id = contact.id.clone();
     let erased = contact.erased_at.is_some();
     move || {
@@ -59,23 +54,26 @@ pub fn EraseContact(contact: Contact, erase: Erase, confirming: RwSignal<bool>) 
                         on:click=move |_| {
                             erase.value().set(None);
                             confirming.set(true);
-                        }>"Erase personal data"</button>
+                        }>{t(words::ERASE_PERSONAL_DATA)}</button>
                 </div>
             }
             .into_any();
         }
         view! {
-            <div class="card confirm-step" role="group" aria-label="Confirm the erasure">
+            <div class="card confirm-step" role="group" aria-label=t(words::CONFIRM_ERASURE)>
                 <p>{question.clone()}</p>
                 <div class="actions">
                     <button class="button danger" type="button"
                         disabled=move || erase.pending().get()
                         on:click=move |_| erase.dispatch(id.clone())>
-                        {move || if erase.pending().get() { "Erasing…" } else { "Erase now" }}
+                        {move || {
+                            let word = if erase.pending().get() { words::ERASING } else { words::ERASE_NOW };
+                            word.get(i18n::lang())
+                        }}
                     </button>
                     <button class="button subtle" type="button"
                         disabled=move || erase.pending().get()
-                        on:click=move |_| confirming.set(false)>"Keep the data"</button>
+                        on:click=move |_| confirming.set(false)>{t(words::KEEP_THE_DATA)}</button>
                 </div>
             </div>
         }

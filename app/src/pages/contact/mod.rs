@@ -18,6 +18,8 @@ use crate::components::attendance::AttendanceSummary;
 use crate::components::status::RegistrationStatusBadge;
 use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
+use crate::i18n::admin::{common, registrations as words};
+use crate::i18n::{self, t};
 use crate::reactive::action;
 use crate::use_auth;
 use erase::{EraseContact, erased_view};
@@ -82,27 +84,27 @@ pub fn ContactPage() -> impl IntoView {
     };
 
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || shown().map(|result| match result {
                 Err(e) => view! {
-                    <h1>"Contact"</h1>
+                    <h1>{t(words::CONTACT)}</h1>
                     <p class="banner error" role="alert">{e.message()}</p>
                 }.into_any(),
                 Ok(c) => view! {
                     <div class="page-header">
                         <h1>{person(&c.first_name, &c.last_name, &c.email)}</h1>
-                        <A href="/contacts" attr:class="button subtle">"All contacts"</A>
+                        <A href="/contacts" attr:class="button subtle">{t(words::ALL_CONTACTS)}</A>
                     </div>
                     <dl class="card details" data-testid="contact-details">
-                        <dt>"Email"</dt><dd>{c.email.clone()}</dd>
-                        <dt>"First name"</dt><dd>{c.first_name.clone()}</dd>
-                        <dt>"Last name"</dt><dd>{c.last_name.clone()}</dd>
-                        <dt>"Company"</dt><dd>{c.company.clone()}</dd>
-                        <dt>"Created at"</dt><dd>{timestamp(&c.created_at)}</dd>
-                        <dt>"Registrations"</dt><dd>{c.registration_count}</dd>
+                        <dt>{t(common::EMAIL)}</dt><dd>{c.email.clone()}</dd>
+                        <dt>{t(common::FIRST_NAME)}</dt><dd>{c.first_name.clone()}</dd>
+                        <dt>{t(common::LAST_NAME)}</dt><dd>{c.last_name.clone()}</dd>
+                        <dt>{t(common::COMPANY)}</dt><dd>{c.company.clone()}</dd>
+                        <dt>{t(words::CREATED_AT)}</dt><dd>{timestamp(i18n::lang(), &c.created_at)}</dd>
+                        <dt>{t(common::REGISTRATIONS)}</dt><dd>{c.registration_count}</dd>
                         {c.erased_at.clone().map(|at| view! {
-                            <dt>"Personal data erased at"</dt>
-                            <dd data-testid="erased-at">{timestamp(&at)}</dd>
+                            <dt>{t(words::PERSONAL_DATA_ERASED_AT)}</dt>
+                            <dd data-testid="erased-at">{timestamp(i18n::lang(), &at)}</dd>
                         })}
                     </dl>
                     {erased_view(erase)}
@@ -110,50 +112,53 @@ pub fn ContactPage() -> impl IntoView {
                 }.into_any(),
             })}
         </Transition>
-        <h2>"Registrations"</h2>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <h2>{t(common::REGISTRATIONS)}</h2>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || registrations.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok((list, _, _)) if list.is_empty() => view! {
-                    <p class="muted">"No registrations."</p>
+                    <p class="muted">{t(words::NO_REGISTRATIONS)}</p>
                 }.into_any(),
-                Ok((list, names, sessions)) => view! {
-                    <div class="table-scroll"><table class="grid" data-testid="contact-registrations-table">
-                        <thead>
-                            <tr>
-                                <th>"Event"</th>
-                                <th>"Status"</th>
-                                <th>"Registered at"</th>
-                                <th>"Webinar sync"</th>
-                                <th>"Attendance"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {list.into_iter().map(|r| {
-                                let name = names.get(&r.event_id).cloned()
-                                    .unwrap_or_else(|| "Unknown event".into());
-                                let (event_id, status, created_at) =
-                                    (r.event_id.clone(), r.status, timestamp(&r.created_at));
-                                let attendance = r.attendance.clone();
-                                let session_webinars = session_webinars(&r.session_webinars, &sessions);
-                                view! {
-                                    <tr>
-                                        <td>
-                                            <A href=format!("/events/{event_id}/registrations")>{name}</A>
-                                        </td>
-                                        <td><RegistrationStatusBadge status=status /></td>
-                                        <td>{created_at}</td>
-                                        <td>
-                                            <SyncStatus registration=r />
-                                            {session_webinars}
-                                        </td>
-                                        <td><AttendanceSummary attendance=attendance /></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table></div>
-                }.into_any(),
+                Ok((list, names, sessions)) => {
+                    let lang = i18n::lang();
+                    view! {
+                        <div class="table-scroll"><table class="grid" data-testid="contact-registrations-table">
+                            <thead>
+                                <tr>
+                                    <th>{t(common::EVENT)}</th>
+                                    <th>{t(common::STATUS)}</th>
+                                    <th>{t(words::REGISTERED_AT)}</th>
+                                    <th>{t(words::WEBINAR_SYNC)}</th>
+                                    <th>{t(words::ATTENDANCE)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {list.into_iter().map(|r| {
+                                    let name = names.get(&r.event_id).cloned()
+                                        .unwrap_or_else(|| words::UNKNOWN_EVENT.get(lang).into());
+                                    let (event_id, status, created_at) =
+                                        (r.event_id.clone(), r.status, timestamp(lang, &r.created_at));
+                                    let attendance = r.attendance.clone();
+                                    let session_webinars = session_webinars(&r.session_webinars, &sessions);
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <A href=format!("/events/{event_id}/registrations")>{name}</A>
+                                            </td>
+                                            <td><RegistrationStatusBadge status=status /></td>
+                                            <td>{created_at}</td>
+                                            <td>
+                                                <SyncStatus registration=r />
+                                                {session_webinars}
+                                            </td>
+                                            <td><AttendanceSummary attendance=attendance /></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table></div>
+                    }.into_any()
+                }
             })}
         </Transition>
     }

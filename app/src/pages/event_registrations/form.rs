@@ -17,7 +17,8 @@ use crate::Loaded;
 use crate::api;
 use crate::components::field::{InlineError, TextField, error_for};
 use crate::display::{local_time, person};
-use crate::pages::event_passes::capacity_label;
+use crate::i18n::admin::{common, registrations as words};
+use crate::i18n::{self, t};
 use crate::reactive::{Act, effect};
 
 /// What happened to the last "Register someone" submission.
@@ -128,7 +129,7 @@ pub(super) fn RegisterForm(
         } else {
             errors.set(found);
             outcome.set(Some(Outcome::Refused(
-                "Correct the highlighted fields.".into(),
+                common::CORRECT_FIELDS.get(i18n::current()).into(),
             )));
         }
     };
@@ -142,8 +143,8 @@ pub(super) fn RegisterForm(
                 };
                 view! {
                     <p class=class role="status" data-testid="registration-result">
-                        {format!("Registered: {}", r.status.key())}
-                        {r.replayed.then_some(" (this submission was already registered)")}
+                        {words::registered(i18n::lang(), r.status)}
+                        {r.replayed.then(|| t(words::ALREADY_REGISTERED))}
                         " — "
                         <A href=format!("/contacts/{}", r.contact_id)>
                             {person(&r.first_name, &r.last_name, &r.email)}
@@ -161,50 +162,44 @@ pub(super) fn RegisterForm(
     // Said once the server has answered: the email-only default above is only a guess.
     let strategy_note = move || {
         strategy.with(|s| match s {
-            Some(Ok(s)) => Some(format!(
-                "Contacts are matched by {}.",
-                s.label().to_ascii_lowercase()
-            )),
+            Some(Ok(s)) => Some(words::matched_by(*s).get(i18n::lang())),
             _ => None,
         })
     };
     let full_note = move || {
         event.with(|e| match e {
-            Some(Ok(e)) => e.capacity.map(|c| {
-                if e.waitlist_allowed {
-                    format!("Capacity {c}; beyond it registrations are waitlisted.")
-                } else {
-                    format!("Capacity {c}; beyond it registrations are refused.")
-                }
-            }),
+            Some(Ok(e)) => e
+                .capacity
+                .map(|c| words::capacity_note(i18n::lang(), c, e.waitlist_allowed)),
             _ => None,
         })
     };
 
     view! {
         <section class="card subform">
-            <h2>"Register someone"</h2>
+            <h2>{t(words::REGISTER_SOMEONE)}</h2>
             <form on:submit=on_submit novalidate data-testid="register-form">
                 <p class="help">
                     {strategy_note}
                     " "{full_note}
                 </p>
-                <TextField name="email" label="Email" value=email errors=errors input_type="email" required=true />
+                <TextField name="email" label=common::EMAIL value=email errors=errors input_type="email" required=true />
                 {move || {
                     let names = strategy_now().uses_names();
                     view! {
                         <div class="field-pair">
-                            <TextField name="firstName" label="First name" value=first_name errors=errors required=names />
-                            <TextField name="lastName" label="Last name" value=last_name errors=errors required=names />
+                            <TextField name="firstName" label=common::FIRST_NAME value=first_name errors=errors required=names />
+                            <TextField name="lastName" label=common::LAST_NAME value=last_name errors=errors required=names />
                         </div>
                     }
                 }}
-                <TextField name="company" label="Company" value=company errors=errors />
+                <TextField name="company" label=common::COMPANY value=company errors=errors />
                 {move || {
                     let list = session_list();
+                    let lang = i18n::lang();
                     (!list.is_empty()).then(|| view! {
                         <fieldset class="field options">
-                            <legend>"Sessions"</legend>
+                            <legend>{t(common::SESSIONS)}</legend>
                             {list.into_iter().map(|s| {
                                 let id = s.id.clone();
                                 let toggle_id = s.id.clone();
@@ -222,7 +217,7 @@ pub(super) fn RegisterForm(
                                                 });
                                             } />
                                         {s.name}" "
-                                        <span class="muted">{local_time(&s.start)}</span>
+                                        <span class="muted">{local_time(lang, &s.start)}</span>
                                     </label>
                                 }
                             }).collect_view()}
@@ -235,7 +230,7 @@ pub(super) fn RegisterForm(
                 {outcome_view}
                 <div class="actions">
                     <button class="button primary" type="submit" disabled=move || register.pending().get()>
-                        "Register"
+                        {t(words::REGISTER)}
                     </button>
                 </div>
             </form>
@@ -252,20 +247,21 @@ fn PassSelect(
 ) -> impl IntoView {
     move || {
         let list = loaded(passes).unwrap_or_default();
+        let lang = i18n::lang();
         (!list.is_empty()).then(|| {
             view! {
                 <div class="field" class:invalid=move || errors.with(|e| error_for(e, "passId").is_some())>
-                    <label for="passId">"Pass"</label>
+                    <label for="passId">{t(common::PASS)}</label>
                     <select id="passId" name="passId"
                         prop:value=move || value.get()
                         on:change=move |ev| value.set(event_target_value(&ev))
                         aria-describedby="passId-error">
-                        <option value="">"No pass"</option>
+                        <option value="">{t(words::NO_PASS)}</option>
                         {list.into_iter().map(|p| {
                             let id = p.id.clone();
                             view! {
                                 <option value=p.id.clone() selected=move || value.get() == id>
-                                    {format!("{} (capacity: {})", p.name, capacity_label(p.capacity).to_ascii_lowercase())}
+                                    {words::pass_choice(lang, &p.name, p.capacity)}
                                 </option>
                             }
                         }).collect_view()}

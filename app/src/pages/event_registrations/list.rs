@@ -6,6 +6,7 @@
 use convene_types::catalog::Pass;
 use convene_types::custom::{Answer, RegistrationQuestion};
 use convene_types::event::Session;
+use convene_types::i18n::Lang;
 use convene_types::list::{self, Page};
 use convene_types::registration::{Registration, RegistrationStatus, SyncState};
 use leptos::prelude::*;
@@ -19,23 +20,33 @@ use crate::components::pager::Pager;
 use crate::components::status::RegistrationStatusBadge;
 use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
+use crate::i18n::admin::{common, registrations as words};
+use crate::i18n::{self, t};
 use crate::reactive::Act;
 
 /// The pass's name as the list shows it.
-fn pass_name(passes: &[Pass], pass_id: &str) -> String {
+fn pass_name(lang: Lang, passes: &[Pass], pass_id: &str) -> String {
     passes
         .iter()
         .find(|p| p.id == pass_id)
-        .map_or_else(|| "Deleted pass".into(), |p| p.name.clone())
+        .map_or_else(|| words::DELETED_PASS.get(lang).into(), |p| p.name.clone())
 }
 
 /// "Question: answer" lines, in the questions' order; answers to questions deleted since last.
-fn answer_lines(questions: &[RegistrationQuestion], answers: &[Answer]) -> Vec<(String, String)> {
+fn answer_lines(
+    lang: Lang,
+    questions: &[RegistrationQuestion],
+    answers: &[Answer],
+) -> Vec<(String, String)> {
     let mut lines: Vec<(usize, String, String)> = answers
         .iter()
         .map(|a| match questions.iter().position(|q| q.id == a.id) {
             Some(i) => (i, questions[i].text.clone(), a.value.clone()),
-            None => (usize::MAX, "Deleted question".into(), a.value.clone()),
+            None => (
+                usize::MAX,
+                words::DELETED_QUESTION.get(lang).into(),
+                a.value.clone(),
+            ),
         })
         .collect();
     list::sort_by_key(&mut lines, |(i, _, _)| *i);
@@ -53,7 +64,7 @@ pub(super) struct RowActs {
 
 /// One page of registrations. The Pass and Answers columns show when the event has passes /
 /// questions, or a registration on the page has one; Attendance when a registration on the
-/// page is one of a webinar.
+/// page is one of a webinar. Made in the language read (tracked) now.
 pub(super) fn table(
     page: Page<Registration>,
     passes: Passes,
@@ -62,6 +73,7 @@ pub(super) fn table(
     acts: RowActs,
     list: ListState,
 ) -> impl IntoView {
+    let lang = i18n::lang();
     let pages = page.page_count();
     let pass_list = loaded(passes).unwrap_or_default();
     let question_list = loaded(questions).unwrap_or_default();
@@ -70,35 +82,37 @@ pub(super) fn table(
     let question_list = (!question_list.is_empty()
         || page.items.iter().any(|r| !r.responses.is_empty()))
     .then_some(question_list);
-    let pass_header = pass_list.is_some().then(|| view! { <th>"Pass"</th> });
+    let pass_header = pass_list
+        .is_some()
+        .then(|| view! { <th>{t(common::PASS)}</th> });
     let answers_header = question_list
         .is_some()
-        .then(|| view! { <th>"Answers"</th> });
+        .then(|| view! { <th>{t(words::ANSWERS)}</th> });
     let attendance = page
         .items
         .iter()
         .any(|r| r.sync_state != SyncState::NotRequired || r.attendance.is_some());
     let sessions = loaded(sessions).unwrap_or_default();
-    let attendance_header = attendance.then(|| view! { <th>"Attendance"</th> });
+    let attendance_header = attendance.then(|| view! { <th>{t(words::ATTENDANCE)}</th> });
     view! {
         <div class="table-scroll"><table class="grid" data-testid="registrations-table">
             <thead>
                 <tr>
-                    <th>"Name"</th>
-                    <th>"Email"</th>
-                    <th>"Company"</th>
+                    <th>{t(common::NAME)}</th>
+                    <th>{t(common::EMAIL)}</th>
+                    <th>{t(common::COMPANY)}</th>
                     {pass_header}
                     {answers_header}
-                    <th>"Status"</th>
-                    <th>"Created at"</th>
-                    <th>"Webinar sync"</th>
+                    <th>{t(common::STATUS)}</th>
+                    <th>{t(words::CREATED_AT)}</th>
+                    <th>{t(words::WEBINAR_SYNC)}</th>
                     {attendance_header}
-                    <th><span class="visually-hidden">"Actions"</span></th>
+                    <th><span class="visually-hidden">{t(common::ACTIONS)}</span></th>
                 </tr>
             </thead>
-            <tbody>{rows(page.items, Columns { pass_list, question_list, attendance, sessions }, acts)}</tbody>
+            <tbody>{rows(lang, page.items, Columns { pass_list, question_list, attendance, sessions }, acts)}</tbody>
         </table></div>
-        <Pager total=page.total current=page.page pages=pages page=list.page noun="registrations" />
+        <Pager total=page.total current=page.page pages=pages page=list.page noun=words::REGISTRATIONS_NOUN />
     }
 }
 
@@ -111,7 +125,7 @@ struct Columns {
     sessions: Vec<Session>,
 }
 
-fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoView {
+fn rows(lang: Lang, items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoView {
     let Columns {
         pass_list,
         question_list,
@@ -127,23 +141,23 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
         .into_iter()
         .map(|r| {
             let pass = pass_list.as_ref().map(|list| {
-                let name = r.pass_id.as_deref().map(|id| pass_name(list, id));
+                let name = r.pass_id.as_deref().map(|id| pass_name(lang, list, id));
                 view! { <td>{name.unwrap_or_else(|| "—".into())}</td> }
             });
             let answers = question_list.as_ref().map(|list| {
-                let lines = answer_lines(list, &r.responses);
+                let lines = answer_lines(lang, list, &r.responses);
                 view! {
                     <td>
                         <ul class="plain-list compact answers">
                             {lines.into_iter().map(|(q, a)| view! {
-                                <li><span class="muted">{q}": "</span>{a}</li>
+                                <li><span class="muted">{words::before_colon(lang, &q)}</span>{a}</li>
                             }).collect_view()}
                         </ul>
                     </td>
                 }
             });
             let who = person(&r.first_name, &r.last_name, &r.email);
-            let question = format!("Cancel the registration of {who}? This cannot be undone.");
+            let asked = who.clone();
             let id = r.id.clone();
             let retry_id = r.id.clone();
             let on_retry = Callback::new(move |()| {
@@ -159,7 +173,7 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
             view! {
                 <tr>
                     <td>
-                        <A href=format!("/contacts/{}", r.contact_id) attr:title="Open the contact">
+                        <A href=format!("/contacts/{}", r.contact_id) attr:title=t(words::OPEN_CONTACT)>
                             {who}
                         </A>
                     </td>
@@ -168,7 +182,7 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
                     {pass}
                     {answers}
                     <td><RegistrationStatusBadge status=r.status /></td>
-                    <td>{timestamp(&r.created_at)}</td>
+                    <td>{timestamp(lang, &r.created_at)}</td>
                     <td>
                         <SyncStatus registration=r retry=on_retry retrying=retry.pending() />
                         {session_webinars}
@@ -177,11 +191,12 @@ fn rows(items: Vec<Registration>, columns: Columns, acts: RowActs) -> impl IntoV
                     <td class="row-actions">
                         {cancellable.then(|| view! {
                             <button class="button subtle danger" on:click=move |_| {
+                                let question = words::cancel_question(i18n::current(), &asked);
                                 if window().confirm_with_message(&question).unwrap_or(false) {
                                     message.set(None);
                                     cancel.dispatch(id.clone());
                                 }
-                            }>"Cancel"</button>
+                            }>{t(common::CANCEL)}</button>
                         })}
                     </td>
                 </tr>

@@ -14,6 +14,7 @@ mod questions;
 use convene_types::catalog::Pass;
 use convene_types::custom::RegistrationQuestion;
 use convene_types::event::Session;
+use convene_types::i18n::Lang;
 use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,6 +26,8 @@ use crate::components::attendance::{attendance_totals, session_attendance_totals
 use crate::components::charts::{AttendanceChart, RegistrationsPerDay};
 use crate::components::list::{ListState, SearchBox};
 use crate::components::sync_state::refresh_after_ms;
+use crate::i18n::admin::{common, registrations as words, settings};
+use crate::i18n::{self, t};
 use crate::reactive::{action, effect};
 use crate::use_auth;
 use form::RegisterForm;
@@ -92,7 +95,7 @@ pub fn EventRegistrations() -> impl IntoView {
     });
     effect(move || {
         if let Some(Err(e)) = retry.value().get() {
-            message.set(Some(format!("Retry refused: {}", e.message())));
+            message.set(Some(words::retry_refused(i18n::current(), &e.message())));
         }
     });
 
@@ -148,7 +151,7 @@ pub fn EventRegistrations() -> impl IntoView {
     let event_name = move || {
         event.with(|e| match e {
             Some(Ok(e)) => e.name.clone(),
-            _ => "Registrations".into(),
+            _ => common::REGISTRATIONS.get(i18n::lang()).into(),
         })
     };
     effect(move || {
@@ -165,9 +168,9 @@ pub fn EventRegistrations() -> impl IntoView {
         <div class="page-header">
             <h1>{event_name}</h1>
             <div class="actions">
-                <A href=move || format!("/events/{}", event_id()) attr:class="button subtle">"Event"</A>
+                <A href=move || format!("/events/{}", event_id()) attr:class="button subtle">{t(common::EVENT)}</A>
                 <a class="button" href=move || api::registrations_csv_url(&event_id()) download=""
-                    data-testid="export-csv">"Export CSV"</a>
+                    data-testid="export-csv">{t(words::EXPORT_CSV)}</a>
             </div>
         </div>
         <RegisterForm
@@ -178,34 +181,34 @@ pub fn EventRegistrations() -> impl IntoView {
             questions=questions
             register=register
         />
-        <h2>"Registrations"</h2>
+        <h2>{t(common::REGISTRATIONS)}</h2>
         <Transition fallback=|| ()>
             {move || per_day.get().map(|result| match result {
                 Ok(days) if days.is_empty() => ().into_any(),
                 Ok(days) => view! { <RegistrationsPerDay days=days /> }.into_any(),
                 Err(e) => view! {
-                    <p class="banner error" role="alert">"Registrations per day: "{e.message()}</p>
+                    <p class="banner error" role="alert">{t(words::REGISTRATIONS_PER_DAY_FAILED)}{e.message()}</p>
                 }.into_any(),
             })}
         </Transition>
         <Transition fallback=|| ()>
             {move || confirmed.get().map(|result| match result {
-                Ok(all) => totals_view(&all, &loaded(sessions).unwrap_or_default()).into_any(),
+                Ok(all) => totals_view(i18n::lang(), &all, &loaded(sessions).unwrap_or_default()).into_any(),
                 Err(e) => view! {
-                    <p class="banner error" role="alert">"Attendance totals: "{e.message()}</p>
+                    <p class="banner error" role="alert">{t(words::ATTENDANCE_TOTALS_FAILED)}{e.message()}</p>
                 }.into_any(),
             })}
         </Transition>
         <div class="toolbar filters">
-            <SearchBox list=list label="Search registrations" />
+            <SearchBox list=list label=words::SEARCH_REGISTRATIONS />
             <label>
-                "Status "
-                <select aria-label="Status" on:change=on_status
+                {t(common::STATUS)}" "
+                <select aria-label=t(common::STATUS) on:change=on_status
                     prop:value=move || status.get().map(|s| s.key()).unwrap_or("")>
-                    <option value="">"All"</option>
+                    <option value="">{t(words::ALL_STATUSES)}</option>
                     {[RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted, RegistrationStatus::Cancelled]
                         .into_iter()
-                        .map(|s| view! { <option value=s.key()>{s.label()}</option> })
+                        .map(|s| view! { <option value=s.key()>{t(settings::registration_status(s))}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -213,11 +216,11 @@ pub fn EventRegistrations() -> impl IntoView {
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="action-error">{m}</p>
         })}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t(common::LOADING)}</p> }>
             {move || registrations.get().map(|result| match result {
                 Err(e) => view! { <p class="banner error" role="alert">{e.message()}</p> }.into_any(),
                 Ok(page) if page.items.is_empty() => view! {
-                    <p class="muted">"No registrations in this view."</p>
+                    <p class="muted">{t(words::NO_REGISTRATIONS_IN_VIEW)}</p>
                 }.into_any(),
                 Ok(page) => list::table(page, passes, questions, sessions, RowActs { cancel, retry, message }, list).into_any(),
             })}
@@ -227,10 +230,11 @@ pub fn EventRegistrations() -> impl IntoView {
 
 /// "12 of 30 confirmed registrations attended" for the event, and "Keynote: 3 of 5
 /// registered attended" for each session with its own webinar, once the provider reported
-/// attendance for it; and the same as a chart.
-fn totals_view(confirmed: &[Registration], sessions: &[Session]) -> impl IntoView {
+/// attendance for it; and the same as a chart. In `lang` (the caller reads it tracked, so
+/// these are made again on a switch).
+fn totals_view(lang: Lang, confirmed: &[Registration], sessions: &[Session]) -> impl IntoView {
     let mut charted: Vec<_> = attendance_totals(confirmed)
-        .map(|t| ("Event".to_string(), t))
+        .map(|t| (common::EVENT.get(lang).to_string(), t))
         .into_iter()
         .collect();
     charted.extend(session_attendance_totals(confirmed, sessions));
@@ -238,9 +242,9 @@ fn totals_view(confirmed: &[Registration], sessions: &[Session]) -> impl IntoVie
     let event = attendance_totals(confirmed).map(|t| {
         view! {
             <p class="totals" data-testid="attendance-totals">
-                <strong>"Attendance: "</strong>
-                {format!("{} of {} confirmed registrations attended", t.attended, t.registered)}
-                <span class="muted">" (as last reported by the webinar provider)"</span>
+                <strong>{words::ATTENDANCE_LEAD.get(lang)}</strong>
+                {words::event_attended(lang, t.attended, t.registered)}
+                <span class="muted">{words::AS_LAST_REPORTED.get(lang)}</span>
             </p>
         }
     });
@@ -249,8 +253,8 @@ fn totals_view(confirmed: &[Registration], sessions: &[Session]) -> impl IntoVie
         .map(|(name, t)| {
             view! {
                 <p class="totals" data-testid="session-attendance-totals">
-                    <strong>{name}": "</strong>
-                    {format!("{} of {} registered attended", t.attended, t.registered)}
+                    <strong>{words::before_colon(lang, &name)}</strong>
+                    {words::session_attended(lang, t.attended, t.registered)}
                 </p>
             }
         })

@@ -5,11 +5,14 @@
 use std::collections::BTreeMap;
 
 use convene_types::FieldError;
-use convene_types::custom::{Answer, InputKind, NO_CHOICE, RegistrationQuestion};
+use convene_types::custom::{Answer, InputKind, NO, RegistrationQuestion, YES};
 use leptos::prelude::*;
 
 use super::{Questions, loaded};
 use crate::components::field::error_for;
+use crate::i18n::admin::common;
+use crate::i18n::admin::registrations as words;
+use crate::i18n::{self, t};
 
 /// What was entered for each question, by question id: the values its control holds, as a
 /// form reads them (one per ticked box).
@@ -29,6 +32,16 @@ pub(super) fn entered_answers(questions: &[RegistrationQuestion], entered: Enter
             })
             .collect()
     })
+}
+
+/// What a choice shows: a yes/no question's Yes and No in the language (their values stay
+/// the API's), any other choice as the event wrote it.
+fn choice_label(choice: &str) -> String {
+    match choice {
+        YES => common::YES.get(i18n::lang()).into(),
+        NO => common::NO.get(i18n::lang()).into(),
+        other => other.into(),
+    }
 }
 
 /// One control per question of the event; errors named as the controls are.
@@ -100,7 +113,7 @@ fn QuestionInput(
                     prop:value=first
                     on:change=move |ev| set(event_target_value(&ev))
                     aria-describedby=described>
-                    <option value="">{NO_CHOICE}</option>
+                    <option value="">{t(words::CHOOSE)}</option>
                     {control.options.into_iter().map(|o| {
                         let (value, current) = (o.clone(), o.clone());
                         view! { <option value=value selected=move || first() == current>{o}</option> }
@@ -141,7 +154,7 @@ fn QuestionInput(
                                             }
                                         });
                                     } />
-                                {o}
+                                {move || choice_label(&o)}
                             </label>
                         }
                     }).collect_view()}

@@ -1,14 +1,24 @@
 //! English and French: the words Convene shows people, in one table with typed keys.
 //!
-//! [`Text`] is every fixed wording; each key gives its English and French in one match
-//! arm, so a missing translation does not compile. The rules of this crate answer in
-//! English (that is also what the API sends); [`rule_message`] puts one of their messages
-//! in French, gettext-style: the English message is the key, with at most one part that
-//! varies (`{}`); the first entry that matches wins.
+//! [`Text`] is every fixed wording of the registration widget; each key gives its English
+//! and French in one match arm, so a missing translation does not compile. The admin SPA's
+//! wordings are [`Word`] constants in [`admin`], one module per part of the app; a `Word`
+//! is made from both languages at once, so there too a missing translation does not
+//! compile. A wording with parts that vary is a function of the language. The rules of
+//! this crate answer in English (that is also what the API sends); [`rule_message`] and
+//! [`admin_message`] put one of their messages in French, gettext-style: the English
+//! message is the key, with parts that vary (`{}`); the first entry that matches wins.
+//! [`rule_message`] knows only what a public registration can be answered: it is the
+//! widget's, whose WASM then carries that small table only (45.7 KB gzip with every
+//! message, about 38 without); [`admin_message`] knows every message: it is the SPA's.
+
+pub mod admin;
+mod rules;
+
+pub use rules::{admin_message, rule_message};
 
 use crate::custom::{NO, NO_CHOICE, YES};
-use crate::registration::{CLOSED, FULL, PASS_FULL};
-use crate::validate::SINGLE_LINE;
+use crate::registration::{CLOSED, FULL};
 
 /// A language Convene speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -46,7 +56,27 @@ impl Lang {
     }
 }
 
-/// Every fixed wording, by what it says.
+/// A wording in English and French.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    en: &'static str,
+    fr: &'static str,
+}
+
+impl Word {
+    pub const fn new(en: &'static str, fr: &'static str) -> Word {
+        Word { en, fr }
+    }
+
+    pub const fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Fr => self.fr,
+        }
+    }
+}
+
+/// Every fixed wording of the registration widget, by what it says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Text {
     Email,
@@ -177,87 +207,9 @@ impl Text {
 const FULL_FR: &str = "Cet événement est complet et n’a pas de liste d’attente.";
 const CLOSED_FR: &str = "Les inscriptions à cet événement sont closes.";
 
-/// The rules' messages (and the API's that a website's reader may see) and their French; `{}` stands for the one part that varies.
-const RULE_MESSAGES: &[(&str, &str)] = &[
-    ("is required", "est obligatoire"),
-    ("must be an email address", "doit être une adresse e-mail"),
-    (
-        "is required: contacts are matched by first and last name",
-        "est obligatoire : les contacts sont rapprochés par prénom et nom",
-    ),
-    (
-        "is required: contacts are matched by email, first and last name",
-        "est obligatoire : les contacts sont rapprochés par e-mail, prénom et nom",
-    ),
-    (
-        "must be at most {} characters",
-        "doit compter au plus {} caractères",
-    ),
-    (
-        SINGLE_LINE,
-        "doit tenir sur une ligne, sans caractère de contrôle",
-    ),
-    (
-        "{} is not a pass of this event",
-        "{} n’est pas un pass de cet événement",
-    ),
-    (
-        "{} is not a session of this event",
-        "{} n’est pas une session de cet événement",
-    ),
-    (
-        "is not a question of this event",
-        "n’est pas une question de cet événement",
-    ),
-    ("is required: {}", "est obligatoire : {}"),
-    ("must be one of: {}", "doit être l’un des choix : {}"),
-    ("must be choices from: {}", "doit être des choix parmi : {}"),
-    ("must be Yes or No", "doit être Oui ou Non"),
-    (
-        "Some fields are invalid.",
-        "Certains champs ne sont pas valides.",
-    ),
-    (FULL, FULL_FR),
-    (
-        PASS_FULL,
-        "Ce pass est épuisé et l’événement n’a pas de liste d’attente.",
-    ),
-    (CLOSED, CLOSED_FR),
-    (
-        "There is no published event {}.",
-        "Il n’y a pas d’événement publié {}.",
-    ),
-];
-
-/// `message`, one of this crate's rule messages (as the API also sends them), in `lang`.
-/// A message the table does not know is given as it is.
-pub fn rule_message(message: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return message.to_string();
-    }
-    for (english, french) in RULE_MESSAGES {
-        match english.split_once("{}") {
-            None if message == *english => return french.to_string(),
-            Some((before, after))
-                if message.len() >= before.len() + after.len()
-                    && message.starts_with(before)
-                    && message.ends_with(after) =>
-            {
-                let varying = &message[before.len()..message.len() - after.len()];
-                return french.replacen("{}", varying, 1);
-            }
-            _ => {}
-        }
-    }
-    message.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contact::{AttendeeInput, MatchStrategy};
-    use crate::custom::{Answer, QuestionType, RegistrationQuestion};
-    use crate::registration::RegistrationInput;
 
     #[test]
     fn a_tag_names_its_language() {
@@ -270,85 +222,5 @@ mod tests {
             Lang::Fr.field_sentence("E-mail", "est obligatoire"),
             "E-mail : est obligatoire"
         );
-    }
-
-    /// Every message a refused registration can carry, from the rules themselves.
-    fn refusals() -> Vec<String> {
-        let question = |id: &str, question_type, choices: &[&str]| RegistrationQuestion {
-            id: id.into(),
-            event_id: String::new(),
-            text: "Meal".into(),
-            question_type,
-            required: true,
-            choices: choices.iter().map(|c| c.to_string()).collect(),
-            created_at: String::new(),
-        };
-        let questions = [
-            question("q1", QuestionType::SingleChoice, &["Vegan", "Fish"]),
-            question("q2", QuestionType::Boolean, &[]),
-            question("q3", QuestionType::MultipleChoice, &["Rust", "KV"]),
-            question("q4", QuestionType::SimpleText, &[]),
-            question("q5", QuestionType::SimpleText, &[]),
-        ];
-        let long = "x".repeat(5000);
-        let inputs = [
-            (AttendeeInput::default(), vec![]),
-            (
-                AttendeeInput {
-                    email: "not an address".into(),
-                    first_name: "a\u{7}".into(),
-                    last_name: long.clone(),
-                    company: long.clone(),
-                },
-                vec![
-                    Answer::text("q1", "Meat"),
-                    Answer::text("q2", "Maybe"),
-                    Answer::text("q3", "Go"),
-                    Answer::text("q4", &long),
-                    Answer::text("q9", "?"),
-                ],
-            ),
-        ];
-        let mut messages = Vec::new();
-        for (attendee, responses) in inputs {
-            let input = RegistrationInput {
-                attendee,
-                session_ids: vec!["s9".into()],
-                idempotency_key: None,
-                pass_id: Some("p9".into()),
-                responses,
-            };
-            for strategy in [
-                MatchStrategy::Email,
-                MatchStrategy::FirstAndLastName,
-                MatchStrategy::EmailFirstAndLastName,
-            ] {
-                if let Err(errors) = input.validate(strategy, &[], &[], &questions) {
-                    messages.extend(errors.into_iter().map(|e| e.message));
-                }
-            }
-        }
-        messages.extend([FULL, PASS_FULL, CLOSED, "Some fields are invalid."].map(String::from));
-        messages
-    }
-
-    #[test]
-    fn every_message_of_a_refused_registration_reads_in_french() {
-        let messages = refusals();
-        assert!(messages.len() > 15, "{messages:?}");
-        for message in messages {
-            let french = rule_message(&message, Lang::Fr);
-            assert_ne!(french, message, "no French for {message:?}");
-            assert_eq!(rule_message(&message, Lang::En), message);
-        }
-        assert_eq!(
-            rule_message("must be at most 200 characters", Lang::Fr),
-            "doit compter au plus 200 caractères"
-        );
-        assert_eq!(
-            rule_message("s9 is not a session of this event", Lang::Fr),
-            "s9 n’est pas une session de cet événement"
-        );
-        assert_eq!(rule_message("Something new.", Lang::Fr), "Something new.");
     }
 }
