@@ -145,3 +145,39 @@ test('leaving an event form with changes not saved asks first', async () => {
   await until(async () => asked.length === 3);
   assert.match(asked[2], /^beforeunload/);
 });
+
+test("the browser's Back button with changes not saved asks first", async () => {
+  const event = await anEvent();
+  const asked = [];
+  /** Answers the next question; resolves once it is answered. */
+  const answer = (accept) => new Promise((resolve) => page.once('dialog', async (d) => {
+    asked.push(d.message());
+    await (accept ? d.accept() : d.dismiss());
+    resolve();
+  }));
+  // The event, its registrations, the event again: three steps inside the app.
+  await page.goto(event.url);
+  await page.getByRole('heading', { name: event.name }).waitFor();
+  await page.locator('main').getByRole('link', { name: 'Registrations', exact: true }).click();
+  await page.waitForURL(`${event.url}/registrations`);
+  await page.locator('main').getByRole('link', { name: 'Event', exact: true }).click();
+  await page.waitForURL(event.url);
+  await page.getByRole('heading', { name: event.name }).waitFor();
+  assert.equal(await page.inputValue('#name'), event.name, 'the event is loaded');
+  await page.fill('#name', `${event.name} (renamed)`);
+  // No: the page, its address and what was typed stay.
+  const no = answer(false);
+  await page.evaluate(() => history.back());
+  await no;
+  assert.deepEqual(asked, ['This page has changes that are not saved. Leave it anyway?']);
+  assert.equal(await page.evaluate(() => location.href), event.url);
+  assert.equal(await page.inputValue('#name'), `${event.name} (renamed)`);
+  // Yes: it goes back.
+  const yes = answer(true);
+  await page.evaluate(() => history.back());
+  await yes;
+  await page.waitForURL(`${event.url}/registrations`);
+  assert.equal(asked.length, 2);
+  await page.getByRole('heading', { name: event.name }).waitFor();
+  assert.equal(await page.locator('#name').count(), 0, 'the form is gone');
+});

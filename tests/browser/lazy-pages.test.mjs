@@ -87,19 +87,20 @@ test('a page whose chunk cannot be fetched shows an alert; the app still works a
   }
 });
 
-test("an event's sections whose chunk cannot be fetched: the form works, the retry brings them", async () => {
+test("an event's sections whose chunk cannot be fetched: the form and the other sections work, the retry brings them", async () => {
   const event = await newEvent(api);
   const { context, page } = await signedInPage(server, pageErrors);
   try {
     const block = (route) => route.abort('internetdisconnected');
-    await page.route('**/split_event_sections.wasm', block);
+    await page.route('**/split_event_items.wasm', block);
     await page.goto(`${server.url}/events/${event.id}`);
     const alert = page.getByTestId('chunk-failed');
     await alert.waitFor();
     assert.equal(await page.locator('#name').inputValue(), event.name, 'the form is filled');
     assert.equal(await page.getByRole('heading', { name: 'Speakers' }).count(), 0);
+    await page.getByRole('heading', { name: 'Sessions' }).waitFor();
 
-    await page.unroute('**/split_event_sections.wasm', block);
+    await page.unroute('**/split_event_items.wasm', block);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'Speakers' }).waitFor();
     assert.equal(await alert.count(), 0);

@@ -5,12 +5,12 @@ use convene_types::configuration::WebinarConfiguration;
 use leptos::prelude::*;
 
 use super::field::{InlineError, error_for};
-use crate::Loaded;
+use crate::api::ApiResult;
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::t;
 
 /// The active configurations, as `api::active_configurations` returns them.
-pub type Configurations = Loaded<Vec<WebinarConfiguration>>;
+pub type Configurations = LocalResource<ApiResult<Vec<WebinarConfiguration>>>;
 
 /// The name of configuration `id`, if it is among the loaded ones.
 pub fn configuration_name(configurations: Configurations, id: &str) -> Option<String> {

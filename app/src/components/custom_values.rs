@@ -12,16 +12,15 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::field::error_for;
-use crate::Loaded;
-use crate::api;
+use crate::api::{self, ApiResult};
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::{self, t};
 
 /// Every custom field definition, loaded once for a page.
-pub type Definitions = Loaded<Vec<CustomField>>;
+pub type Definitions = LocalResource<ApiResult<Vec<CustomField>>>;
 
 pub fn definitions() -> Definitions {
-    crate::use_auth().resource(|| Box::pin(async { api::custom_fields().await }))
+    LocalResource::new(|| async { api::custom_fields().await })
 }
 
 /// The fields of `entity`, once loaded (tracked).

@@ -9,8 +9,6 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError, ApiResult, EventItem};
 use crate::i18n::admin::common;
 use crate::i18n::{self, t};
-use crate::reactive::{Act, action, effect};
-use crate::{Loaded, use_auth};
 
 pub struct ItemSection<T: EventItem> {
     /// Shown when the checks find problems ("Correct the highlighted fields of the speaker.").
@@ -19,9 +17,9 @@ pub struct ItemSection<T: EventItem> {
     pub editing: RwSignal<Option<T>>,
     pub errors: RwSignal<Vec<FieldError>>,
     pub message: RwSignal<Option<String>>,
-    pub save: Act<(Option<String>, T::Input), ApiResult<T>>,
-    pub remove: Act<String, ApiResult<String>>,
-    pub items: Loaded<Vec<T>>,
+    pub save: Action<(Option<String>, T::Input), ApiResult<T>>,
+    pub remove: Action<String, ApiResult<String>>,
+    pub items: LocalResource<ApiResult<Vec<T>>>,
     /// Fills the section's inputs from an item, or clears them (`None`).
     fill: Callback<Option<T>>,
 }
@@ -41,29 +39,26 @@ impl<T: EventItem> ItemSection<T> {
         correct_fields: Word,
         fill: impl Fn(Option<T>) + Send + Sync + 'static,
     ) -> Self {
-        let auth = use_auth();
         let event_id = StoredValue::new(event_id);
-        let save = action(move |(item_id, input): &(Option<String>, T::Input)| {
+        let save = Action::new_local(move |(item_id, input): &(Option<String>, T::Input)| {
             let (item_id, input) = (item_id.clone(), input.clone());
             let event_id = event_id.get_value();
-            Box::pin(async move {
-                api::save_event_item::<T>(&event_id, item_id.as_deref(), &input).await
-            })
+            async move { api::save_event_item::<T>(&event_id, item_id.as_deref(), &input).await }
         });
-        let remove = action(move |item_id: &String| {
+        let remove = Action::new_local(move |item_id: &String| {
             let item_id = item_id.clone();
             let event_id = event_id.get_value();
-            Box::pin(async move {
+            async move {
                 api::delete_event_item::<T>(&event_id, &item_id)
                     .await
                     .map(|()| item_id)
-            })
+            }
         });
-        let items = auth.resource(move || {
+        let items = LocalResource::new(move || {
             save.version().get();
             remove.version().get();
             let event_id = event_id.get_value();
-            Box::pin(async move { api::event_items::<T>(&event_id).await })
+            async move { api::event_items::<T>(&event_id).await }
         });
         let section = ItemSection {
             correct_fields,
@@ -75,7 +70,7 @@ impl<T: EventItem> ItemSection<T> {
             items,
             fill: Callback::new(fill),
         };
-        effect(move || match save.value().get() {
+        Effect::new(move |_| match save.value().get() {
             Some(Ok(_)) => {
                 section.message.set(None);
                 section.reset();
@@ -84,7 +79,7 @@ impl<T: EventItem> ItemSection<T> {
             None => {}
         });
         // Deleting the item being edited ends the edit.
-        effect(move || match remove.value().get() {
+        Effect::new(move |_| match remove.value().get() {
             Some(Ok(removed))
                 if section
                     .editing

@@ -3,8 +3,6 @@
 //! "Create webinar" / "Link" actions before that. The caller wraps it (a card with its
 //! heading) and says how a request is sent.
 
-use std::sync::Arc;
-
 use convene_types::event::{Event, Session};
 use convene_types::i18n::{Lang, Word, admin_message};
 use convene_types::webinar::{CopyState, WebinarRequest, copy_state, session_copy_state};
@@ -14,7 +12,6 @@ use crate::api::{ApiError, ApiResult};
 use crate::components::globe::GlobeIcon;
 use crate::i18n::admin::events as words;
 use crate::i18n::{self, t};
-use crate::reactive::{Pending, action, effect};
 
 /// What the part shows of a record's webinar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,9 +73,6 @@ impl Subject {
     }
 }
 
-/// Sends a create (empty) or link request and, once answered, updates what the caller shows.
-pub type SendWebinar = Arc<dyn Fn(WebinarRequest) -> Pending<ApiResult<()>> + Send + Sync>;
-
 fn link(url: Option<String>, label: Word, aria: Word) -> impl IntoView {
     url.map(|url| {
         view! {
@@ -97,20 +91,26 @@ fn link(url: Option<String>, label: Word, aria: Word) -> impl IntoView {
 }
 
 #[component]
-pub fn ProviderWebinar(
+pub fn ProviderWebinar<F, Fut>(
     /// The webinar as the record shows it; `None` hides the part.
     shown: Signal<Option<WebinarShown>>,
-    send: SendWebinar,
+    /// Sends a create (empty) or link request and, once answered, updates what the caller
+    /// shows.
+    send: F,
     /// Whose webinar it is: what is sent, what is compared.
     subject: Subject,
     /// Makes the link input's id unique on the page (`{id_prefix}providerEventId`).
     #[prop(optional)]
     id_prefix: String,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    F: Fn(WebinarRequest) -> Fut + 'static,
+    Fut: Future<Output = ApiResult<()>> + 'static,
+{
     let message = RwSignal::new(None::<String>);
     let provider_id = RwSignal::new(String::new());
-    let send = action(move |request: &WebinarRequest| send(request.clone()));
-    effect(move || match send.value().get() {
+    let send = Action::new_local(move |request: &WebinarRequest| send(request.clone()));
+    Effect::new(move |_| match send.value().get() {
         Some(Ok(())) => {
             message.set(None);
             provider_id.set(String::new());
@@ -128,7 +128,9 @@ pub fn ProviderWebinar(
             provider_event_id: Some(provider_id.get_untracked()),
         };
         match request.link() {
-            Ok(_) => send.dispatch(request),
+            Ok(_) => {
+                send.dispatch(request);
+            }
             Err(fields) => message.set(fields.first().map(|f| {
                 let lang = i18n::current();
                 words::provider_event_id_problem(lang, &admin_message(&f.message, lang))

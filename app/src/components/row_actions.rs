@@ -6,15 +6,14 @@ use leptos_router::components::A;
 use crate::api::ApiError;
 use crate::i18n::admin::common;
 use crate::i18n::t;
-use crate::reactive::{Act, effect};
 
 /// Shows in `message` why a row action (toggle, delete) was refused, so the refusal stays
 /// on screen. One call per action.
 pub fn report_refusals<I: 'static, T: Clone + 'static>(
-    action: Act<I, Result<T, ApiError>>,
+    action: Action<I, Result<T, ApiError>>,
     message: RwSignal<Option<String>>,
 ) {
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(Err(e)) = action.value().get() {
             message.set(Some(e.message()));
         }

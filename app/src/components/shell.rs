@@ -9,7 +9,6 @@ use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::i18n::admin::{common, shell};
 use crate::i18n::{self, t, use_lang};
-use crate::reactive::{action, effect};
 use crate::{api, use_auth};
 
 /// A navigation entry: address, label, one line on what it is for.
@@ -74,7 +73,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
 
     // Anyone not signed in is sent to the sign-in page, coming back here afterwards.
-    effect(move || {
+    Effect::new(move |_| {
         if auth.user.get() == Some(None) {
             let next = format!(
                 "{}{}",
@@ -86,11 +85,9 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     });
 
-    let sign_out = action(move |_: &()| {
-        Box::pin(async move {
-            let _ = api::sign_out().await;
-            auth.signed_out();
-        })
+    let sign_out = Action::new_local(move |_: &()| async move {
+        let _ = api::sign_out().await;
+        auth.signed_out();
     });
 
     // The skip link moves focus past the navigation; a hash link would go through the

@@ -1,8 +1,8 @@
 //! Unsaved changes are not lost without a warning. While a form holds changes it has not
 //! saved, leaving the page asks first: following a link inside the app (the router's own
-//! click handling is stopped when the answer is no) and reloading or closing the tab (the
-//! browser's own question). The browser's Back button is not guarded: the router offers no
-//! way to hold a history step.
+//! click handling is stopped when the answer is no), the browser's Back and Forward buttons
+//! (the router's `popstate` handling is stopped, and the page's address put back) and
+//! reloading or closing the tab (the browser's own question).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -47,6 +47,38 @@ pub fn provide() {
         true,
     );
     on_click.forget();
+    // Back and Forward have already changed the address when `popstate` comes: a "no" puts
+    // back the address of the page with the changes, which the router never left.
+    let here = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        if dirty.get() {
+            here.set_value(window().location().href().unwrap_or_default());
+        }
+    });
+    let on_popstate = Closure::<dyn Fn(ev::Event)>::new(move |e: ev::Event| {
+        if !dirty.get_untracked() {
+            return;
+        }
+        let question = settings::LEAVE_UNSAVED.get(i18n::current());
+        if window().confirm_with_message(question).unwrap_or(false) {
+            dirty.set(false);
+        } else {
+            e.stop_immediate_propagation();
+            if let Ok(history) = window().history() {
+                let _ = history.push_state_with_url(
+                    &leptos::wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&here.get_value()),
+                );
+            }
+        }
+    });
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "popstate",
+        on_popstate.as_ref().unchecked_ref(),
+        true,
+    );
+    on_popstate.forget();
 }
 
 /// The page's "changes not saved" flag: set it on input, clear it once saved. It is

@@ -3,22 +3,21 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
 use crate::display::person;
 use crate::i18n::admin::{common, registrations as words, shell};
 use crate::i18n::t;
-use crate::{api, use_auth};
 
 #[component]
 pub fn Contacts() -> impl IntoView {
-    let auth = use_auth();
     // By last name, then first name (the order the API keeps).
     let list = ListState::new("name");
 
-    let contacts = auth.resource(move || {
+    let contacts = LocalResource::new(move || {
         let query = list.query();
-        Box::pin(async move { api::contacts(&query).await })
+        async move { api::contacts(&query).await }
     });
 
     view! {

@@ -17,8 +17,6 @@ use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::i18n::admin::{common, settings};
 use crate::i18n::{self, t};
-use crate::reactive::{Act, action, effect};
-use crate::use_auth;
 
 /// The JSON name of a field type, used as the option value.
 pub fn type_key(field_type: FieldType) -> &'static str {
@@ -81,7 +79,6 @@ enum Editor {
 
 #[component]
 pub fn CustomFields() -> impl IntoView {
-    let auth = use_auth();
     let list = ListState::new("entity");
     let table = RwSignal::new(None::<Entity>);
     let message = RwSignal::new(None::<String>);
@@ -101,25 +98,25 @@ pub fn CustomFields() -> impl IntoView {
         message.set(Some(e.message()));
     };
 
-    let save = action(move |(id, input): &(Option<String>, CustomFieldInput)| {
+    let save = Action::new_local(move |(id, input): &(Option<String>, CustomFieldInput)| {
         let (id, input) = (id.clone(), input.clone());
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_custom_field(&id, &input).await,
                 None => api::create_custom_field(&input).await,
             }
-        })
+        }
     });
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_custom_field(&id).await })
+        async move { api::delete_custom_field(&id).await }
     });
-    let fields = auth.resource(move || {
+    let fields = LocalResource::new(move || {
         save.version().get();
         remove.version().get();
-        Box::pin(async move { api::custom_fields().await })
+        async move { api::custom_fields().await }
     });
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             let lang = i18n::current();
             notice.set(Some(if editor.get_untracked() == Editor::Create {
@@ -132,7 +129,7 @@ pub fn CustomFields() -> impl IntoView {
         Some(Err(e)) => fail(e),
         None => {}
     });
-    effect(move || match remove.value().get() {
+    Effect::new(move |_| match remove.value().get() {
         Some(Ok(())) => notice.set(Some(
             settings::CUSTOM_FIELD_DELETED.get(i18n::current()).into(),
         )),
@@ -353,7 +350,7 @@ fn Row(
     field: CustomField,
     open: impl Fn(Editor) + Copy + 'static,
     on_delete: impl Fn(CustomField) + Copy + 'static,
-    remove: Act<String, ApiResult<()>>,
+    remove: Action<String, ApiResult<()>>,
 ) -> impl IntoView {
     let edit = field.clone();
     let delete = field.clone();

@@ -15,8 +15,6 @@ use crate::components::field::{InlineError, TextField, error_for};
 use crate::components::unsaved;
 use crate::i18n::admin::{common, event_administration, shell};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Op {
@@ -26,7 +24,6 @@ enum Op {
 
 #[component]
 pub fn EventAdministrationForm() -> impl IntoView {
-    let auth = use_auth();
     let navigate = use_navigate();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
@@ -51,37 +48,37 @@ pub fn EventAdministrationForm() -> impl IntoView {
         record.set(Some(r));
     };
 
-    let deployment = auth.resource(|| Box::pin(async { api::deployment().await }));
+    let deployment = LocalResource::new(api::deployment);
     // Until the answer comes, the Yes option stays enabled; the server decides anyway.
     let production = move || matches!(deployment.get(), Some(Ok(d)) if d.production);
 
-    let loaded = auth.resource(move || {
+    let loaded = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::event_administration(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match loaded.get() {
+    Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(r))) => show(r),
         Some(Err(e)) => fail(e),
         _ => {}
     });
 
-    let save = action(move |input: &EventAdministrationInput| {
+    let save = Action::new_local(move |input: &EventAdministrationInput| {
         let input = input.clone();
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_event_administration(&id, &input).await,
                 None => api::create_event_administration(&input).await,
             }
-        })
+        }
     });
     let navigate_after_save = navigate.clone();
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             dirty.set(false);
             message.set(None);
@@ -96,11 +93,11 @@ pub fn EventAdministrationForm() -> impl IntoView {
         None => {}
     });
 
-    let simple = action(move |op: &Op| {
+    let simple = Action::new_local(move |op: &Op| {
         let op = *op;
         let id = id();
         let active = record.get_untracked().is_some_and(|r| r.active);
-        Box::pin(async move {
+        async move {
             let Some(id) = id else { return Ok(None) };
             match op {
                 Op::Toggle => api::set_event_administration_active(&id, !active)
@@ -108,9 +105,9 @@ pub fn EventAdministrationForm() -> impl IntoView {
                     .map(Some),
                 Op::Delete => api::delete_event_administration(&id).await.map(|_| None),
             }
-        })
+        }
     });
-    effect(move || match simple.value().get() {
+    Effect::new(move |_| match simple.value().get() {
         Some(Ok(Some(r))) => show(r),
         Some(Ok(None)) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),

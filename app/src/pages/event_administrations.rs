@@ -13,42 +13,39 @@ use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::i18n::admin::{common, event_administration, shell};
 use crate::i18n::{self, t};
-use crate::reactive::{Act, action};
-use crate::use_auth;
 
 pub const LIST: &str = "/settings/event-administration";
 
 #[component]
 pub fn EventAdministrations() -> impl IntoView {
-    let auth = use_auth();
     let inactive = use_inactive_view();
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let toggle = action(move |(id, active): &(String, bool)| {
+    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
         let (id, active) = (id.clone(), *active);
-        Box::pin(async move { api::set_event_administration_active(&id, active).await })
+        async move { api::set_event_administration_active(&id, active).await }
     });
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_event_administration(&id).await })
+        async move { api::delete_event_administration(&id).await }
     });
-    let records = auth.resource(move || {
+    let records = LocalResource::new(move || {
         let view = if inactive.get() { "inactive" } else { "active" };
         let query = list.query();
         toggle.version().get();
         remove.version().get();
-        Box::pin(async move { api::event_administrations(&query, view).await })
+        async move { api::event_administrations(&query, view).await }
     });
     // "New" only while no record is active, whatever the view and search.
-    let none_active = auth.resource(move || {
+    let none_active = LocalResource::new(move || {
         toggle.version().get();
         remove.version().get();
-        Box::pin(async move {
+        async move {
             api::event_administrations("?pageSize=1", "active")
                 .await
                 .map(|p| p.total == 0)
-        })
+        }
     });
     // A refusal (such as activating while another record is active) stays on screen.
     report_refusals(toggle, message);
@@ -123,8 +120,8 @@ fn Row(
     record: EventAdministration,
     /// The language of the delete question.
     lang: Lang,
-    toggle: Act<(String, bool), ApiResult<EventAdministration>>,
-    remove: Act<String, ApiResult<()>>,
+    toggle: Action<(String, bool), ApiResult<EventAdministration>>,
+    remove: Action<String, ApiResult<()>>,
     /// Cleared when an action starts.
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {

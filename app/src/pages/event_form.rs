@@ -26,8 +26,6 @@ use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextFi
 use crate::components::unsaved;
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 const LIST: &str = "/events";
 const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
@@ -123,7 +121,6 @@ impl Fields {
 
 #[component]
 pub fn EventForm() -> impl IntoView {
-    let auth = use_auth();
     let navigate = use_navigate();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
@@ -144,40 +141,44 @@ pub fn EventForm() -> impl IntoView {
         record.set(Some(e));
     };
 
+    // The sections' chunks are fetched at once, beside the event; a failure shows with its
+    // retry where the section goes.
     leptos::task::spawn_local(async {
-        // A failure shows with its retry where the sections go.
-        let _ = preload_sections().await;
+        let _ = preload_webinar_and_sessions().await;
     });
-    let configurations = auth.resource(|| Box::pin(async { api::active_configurations().await }));
+    leptos::task::spawn_local(async {
+        let _ = preload_items().await;
+    });
+    let configurations = LocalResource::new(|| async { api::active_configurations().await });
     // Every table's custom fields: the event's here, the others in the sections below.
     let custom_fields = custom_values::definitions();
-    let loaded = auth.resource(move || {
+    let loaded = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::event(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match loaded.get() {
+    Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(e))) => show(e),
         Some(Err(e)) => fail(e),
         _ => {}
     });
 
-    let save = action(move |input: &EventInput| {
+    let save = Action::new_local(move |input: &EventInput| {
         let input = input.clone();
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_event(&id, &input).await,
                 None => api::create_event(&input).await,
             }
-        })
+        }
     });
     let navigate_after_save = navigate.clone();
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             dirty.set(false);
             message.set(None);
@@ -192,11 +193,11 @@ pub fn EventForm() -> impl IntoView {
         None => {}
     });
 
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_event(&id).await })
+        async move { api::delete_event(&id).await }
     });
-    effect(move || match remove.value().get() {
+    Effect::new(move |_| match remove.value().get() {
         Some(Ok(())) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),
         None => {}
@@ -358,23 +359,31 @@ pub fn EventForm() -> impl IntoView {
             </div>
         </form>
         {move || loaded_id.get().map(|event_id| {
-            let load: Loader = Arc::new(move || {
-                Box::pin(sections(event_id.clone(), record, configurations, custom_fields))
+            let id = event_id.clone();
+            let webinar_and_sessions: Loader = Arc::new(move || {
+                Box::pin(webinar_and_sessions(id.clone(), record, configurations, custom_fields))
             });
-            view! { <Chunk load /> }
+            let items: Loader =
+                Arc::new(move || Box::pin(items(event_id.clone(), custom_fields)));
+            view! {
+                <Chunk load=webinar_and_sessions />
+                <Chunk load=items />
+            }
         })}
     }
 }
 
-/// The sections under a saved event's form (webinar, sessions, speakers, passes,
-/// registration fields): a chunk of their own, fetched while the event loads.
+// The sections under a saved event's form are two chunks of their own (each under the
+// page chunk budget; together they were over it), fetched while the event loads.
+
+/// The event's webinar, and its sessions with their own webinars.
 #[wasm_split(
-    event_sections,
+    event_sessions,
     fallible,
-    preload(preload_sections),
+    preload(preload_webinar_and_sessions),
     wasm_split_path = ::leptos::wasm_split
 )]
-fn sections(
+fn webinar_and_sessions(
     event_id: String,
     event: RwSignal<Option<Event>>,
     configurations: Configurations,
@@ -382,7 +391,20 @@ fn sections(
 ) -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
         <EventWebinar event_id=event_id.clone() event />
-        <EventSessions event_id=event_id.clone() event configurations custom_fields />
+        <EventSessions event_id configurations custom_fields event />
+    }
+    .into_any())
+}
+
+/// The event's speakers, passes and registration fields.
+#[wasm_split(
+    event_items,
+    fallible,
+    preload(preload_items),
+    wasm_split_path = ::leptos::wasm_split
+)]
+fn items(event_id: String, custom_fields: Definitions) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
         <EventSpeakers event_id=event_id.clone() custom_fields />
         <EventPasses event_id=event_id.clone() custom_fields />
         <EventRegistrationFields event_id />

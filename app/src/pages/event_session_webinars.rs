@@ -1,13 +1,11 @@
 //! Under a webinar or hybrid event's sessions: each session's own webinar at the provider
 //! (`components/provider_webinar.rs`), one card per session.
 
-use std::sync::Arc;
-
 use convene_types::event::{Event, Session};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, Subject, WebinarShown};
+use crate::components::provider_webinar::{ProviderWebinar, Subject, WebinarShown};
 use crate::i18n::admin::events as words;
 use crate::i18n::t;
 
@@ -20,15 +18,15 @@ pub fn session_webinars(event: Option<Event>, sessions: &[Session]) -> Option<im
             let shown = RwSignal::new(WebinarShown::of_session(&event, s));
             let (event_id, session_id) = (event.id.clone(), s.id.clone());
             let event = event.clone();
-            let send: SendWebinar = Arc::new(move |request| {
+            let send = move |request| {
                 let (event_id, session_id, event) =
                     (event_id.clone(), session_id.clone(), event.clone());
-                Box::pin(async move {
-                    let saved = api::session_webinar(&event_id, &session_id, &request).await?;
-                    shown.set(WebinarShown::of_session(&event, &saved));
-                    Ok(())
-                })
-            });
+                async move {
+                    api::session_webinar(&event_id, &session_id, &request)
+                        .await
+                        .map(|saved| shown.set(WebinarShown::of_session(&event, &saved)))
+                }
+            };
             let heading = format!("session-webinar-{}", s.id);
             let labelled_by = heading.clone();
             view! {

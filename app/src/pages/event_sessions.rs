@@ -18,8 +18,6 @@ use crate::components::field::TextField;
 use crate::display::local_time;
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 const CONFIGURATION: &str = "webinarConfigurationId";
 
@@ -33,7 +31,6 @@ pub fn EventSessions(
     /// Every custom field definition (the session ones are edited here).
     custom_fields: Definitions,
 ) -> impl IntoView {
-    let auth = use_auth();
     let event_id = StoredValue::new(event_id);
     // The session being edited; `None` while adding one.
     let editing = RwSignal::new(None::<Session>);
@@ -78,19 +75,19 @@ pub fn EventSessions(
         message.set(Some(e.message()));
     };
 
-    let save = action(
+    let save = Action::new_local(
         move |(session_id, input): &(Option<String>, SessionInput)| {
             let (session_id, input) = (session_id.clone(), input.clone());
             let event_id = event_id.get_value();
-            Box::pin(async move {
+            async move {
                 match session_id {
                     Some(session_id) => api::update_session(&event_id, &session_id, &input).await,
                     None => api::create_session(&event_id, &input).await,
                 }
-            })
+            }
         },
     );
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => {
             message.set(None);
             reset();
@@ -98,17 +95,17 @@ pub fn EventSessions(
         Some(Err(e)) => fail(e),
         None => {}
     });
-    let remove = action(move |session_id: &String| {
+    let remove = Action::new_local(move |session_id: &String| {
         let session_id = session_id.clone();
         let event_id = event_id.get_value();
-        Box::pin(async move {
+        async move {
             api::delete_session(&event_id, &session_id)
                 .await
                 .map(|()| session_id)
-        })
+        }
     });
     // Deleting the session being edited ends the edit.
-    effect(move || match remove.value().get() {
+    Effect::new(move |_| match remove.value().get() {
         Some(Ok(removed))
             if editing.with_untracked(|s| s.as_ref().is_some_and(|s| s.id == removed)) =>
         {
@@ -118,11 +115,11 @@ pub fn EventSessions(
         _ => {}
     });
 
-    let sessions = auth.resource(move || {
+    let sessions = LocalResource::new(move || {
         save.version().get();
         remove.version().get();
         let event_id = event_id.get_value();
-        Box::pin(async move { api::sessions(&event_id).await })
+        async move { api::sessions(&event_id).await }
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,13 +1,11 @@
 //! The webinar part of a webinar or hybrid event's page: the event's own webinar at the
 //! provider (`components/provider_webinar.rs`), in a card.
 
-use std::sync::Arc;
-
 use convene_types::event::Event;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::provider_webinar::{ProviderWebinar, SendWebinar, Subject, WebinarShown};
+use crate::components::provider_webinar::{ProviderWebinar, Subject, WebinarShown};
 use crate::i18n::admin::events as words;
 use crate::i18n::t;
 
@@ -15,14 +13,14 @@ use crate::i18n::t;
 pub fn EventWebinar(event_id: String, event: RwSignal<Option<Event>>) -> impl IntoView {
     let shown = Signal::derive(move || event.with(|e| e.as_ref().and_then(WebinarShown::of_event)));
     let needed = Memo::new(move |_| shown.with(Option::is_some));
-    let send: SendWebinar = Arc::new(move |request| {
+    let send = move |request| {
         let id = event_id.clone();
-        Box::pin(async move {
-            let saved = api::event_webinar(&id, &request).await?;
-            event.set(Some(saved));
-            Ok(())
-        })
-    });
+        async move {
+            api::event_webinar(&id, &request)
+                .await
+                .map(|saved| event.set(Some(saved)))
+        }
+    };
     view! {
         <Show when=move || needed.get()>
             <section class="card" aria-labelledby="webinar-heading">

@@ -4,25 +4,24 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::components::charts::UpcomingFill;
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::display::local_time;
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::{self, t};
-use crate::{api, use_auth};
 
 #[component]
 pub fn Events() -> impl IntoView {
-    let auth = use_auth();
     let list = ListState::new("start");
 
-    let events = auth.resource(move || {
+    let events = LocalResource::new(move || {
         let query = list.query();
-        Box::pin(async move { api::events(&query).await })
+        async move { api::events(&query).await }
     });
 
-    let upcoming = auth.resource(|| Box::pin(async { api::upcoming_events().await }));
+    let upcoming = LocalResource::new(|| async { api::upcoming_events().await });
 
     view! {
         <div class="page-header">

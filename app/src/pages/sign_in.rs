@@ -8,7 +8,6 @@ use crate::components::field::TextField;
 use crate::components::shell::LanguageSwitch;
 use crate::i18n::admin::shell;
 use crate::i18n::t;
-use crate::reactive::{action, effect};
 use crate::{api, use_auth};
 
 /// Only same-site paths are followed after sign-in (no open redirect).
@@ -29,12 +28,12 @@ pub fn SignIn() -> impl IntoView {
     let errors = RwSignal::new(Vec::new());
     let message = RwSignal::new(None::<String>);
 
-    let submit = action(move |request: &SignInRequest| {
+    let submit = Action::new_local(move |request: &SignInRequest| {
         let request = request.clone();
-        Box::pin(async move { api::sign_in(&request).await })
+        async move { api::sign_in(&request).await }
     });
 
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(result) = submit.value().get() {
             match result {
                 Ok(user) => {

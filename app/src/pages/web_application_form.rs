@@ -19,8 +19,6 @@ use crate::components::unsaved;
 use crate::display::timestamp;
 use crate::i18n::admin::{common, settings};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 const ORIGINS: &str = "allowedOrigins";
 
@@ -84,7 +82,6 @@ enum Op {
 
 #[component]
 pub fn WebApplicationForm() -> impl IntoView {
-    let auth = use_auth();
     let navigate = use_navigate();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
@@ -110,16 +107,16 @@ pub fn WebApplicationForm() -> impl IntoView {
         record.set(Some(app));
     };
 
-    let loaded = auth.resource(move || {
+    let loaded = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::web_application(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match loaded.get() {
+    Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(app))) => show(app),
         Some(Ok(None)) => {
             record.set(None);
@@ -130,7 +127,7 @@ pub fn WebApplicationForm() -> impl IntoView {
         None => {}
     });
     // A token belongs to the application it was issued for: another address forgets it.
-    effect(move || {
+    Effect::new(move |_| {
         let current = id();
         let other = issued.with_untracked(|t| {
             t.as_ref()
@@ -141,10 +138,10 @@ pub fn WebApplicationForm() -> impl IntoView {
         }
     });
 
-    let save = action(move |input: &WebApplicationInput| {
+    let save = Action::new_local(move |input: &WebApplicationInput| {
         let input = input.clone();
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_web_application(&id, &input)
                     .await
@@ -153,10 +150,10 @@ pub fn WebApplicationForm() -> impl IntoView {
                     .await
                     .map(Saved::Created),
             }
-        })
+        }
     });
     let navigate_after_save = navigate.clone();
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(Saved::Created(token))) => {
             dirty.set(false);
             message.set(None);
@@ -176,16 +173,16 @@ pub fn WebApplicationForm() -> impl IntoView {
         None => {}
     });
 
-    let rotate = action(move |_: &()| {
+    let rotate = Action::new_local(move |_: &()| {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::rotate_web_application_token(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match rotate.value().get() {
+    Effect::new(move |_| match rotate.value().get() {
         Some(Ok(Some(token))) => {
             rotate.value().set(None);
             show(token.application.clone());
@@ -195,11 +192,11 @@ pub fn WebApplicationForm() -> impl IntoView {
         _ => {}
     });
 
-    let simple = action(move |op: &Op| {
+    let simple = Action::new_local(move |op: &Op| {
         let op = *op;
         let id = id();
         let active = record.get_untracked().is_some_and(|r| r.active);
-        Box::pin(async move {
+        async move {
             let Some(id) = id else { return Ok(None) };
             match op {
                 Op::Toggle => api::set_web_application_active(&id, !active)
@@ -207,9 +204,9 @@ pub fn WebApplicationForm() -> impl IntoView {
                     .map(Some),
                 Op::Delete => api::delete_web_application(&id).await.map(|_| None),
             }
-        })
+        }
     });
-    effect(move || match simple.value().get() {
+    Effect::new(move |_| match simple.value().get() {
         Some(Ok(Some(app))) => show(app),
         Some(Ok(None)) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),

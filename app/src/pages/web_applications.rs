@@ -13,8 +13,6 @@ use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::i18n::admin::{common, settings, shell};
 use crate::i18n::{self, t};
-use crate::reactive::{Act, action};
-use crate::use_auth;
 
 pub const LIST: &str = "/settings/web-applications";
 
@@ -42,22 +40,21 @@ fn page_of(apps: Vec<WebApplication>, query: &ListQuery) -> Page<WebApplication>
 
 #[component]
 pub fn WebApplications() -> impl IntoView {
-    let auth = use_auth();
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let toggle = action(move |(id, active): &(String, bool)| {
+    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
         let (id, active) = (id.clone(), *active);
-        Box::pin(async move { api::set_web_application_active(&id, active).await })
+        async move { api::set_web_application_active(&id, active).await }
     });
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_web_application(&id).await })
+        async move { api::delete_web_application(&id).await }
     });
-    let apps = auth.resource(move || {
+    let apps = LocalResource::new(move || {
         toggle.version().get();
         remove.version().get();
-        Box::pin(async move { api::web_applications().await })
+        async move { api::web_applications().await }
     });
     // A refusal (such as activating while another record is active) stays on screen.
     report_refusals(toggle, message);
@@ -112,8 +109,8 @@ pub fn WebApplications() -> impl IntoView {
 #[component]
 fn Row(
     app: WebApplication,
-    toggle: Act<(String, bool), ApiResult<WebApplication>>,
-    remove: Act<String, ApiResult<()>>,
+    toggle: Action<(String, bool), ApiResult<WebApplication>>,
+    remove: Action<String, ApiResult<()>>,
     /// Cleared when an action starts.
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {

@@ -20,8 +20,6 @@ use crate::i18n::admin::{common, webinars};
 use crate::i18n::{self, t};
 use crate::pages::webinar_configuration_health::{IntegrationHealth, with_health};
 use crate::pages::webinar_configuration_terms::TermsAndIntegration;
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 const LIST: &str = "/settings/webinar-configurations";
 
@@ -56,7 +54,6 @@ impl Credentials {
 
 #[component]
 pub fn WebinarConfigurationForm() -> impl IntoView {
-    let auth = use_auth();
     let navigate = use_navigate();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
@@ -87,18 +84,18 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         record.update(|r| *r = Some(with_health(r.as_ref(), c)));
     };
 
-    let providers = auth
-        .resource(|| Box::pin(async { api::providers("?pageSize=100").await.map(|p| p.items) }));
-    let loaded = auth.resource(move || {
+    let providers =
+        LocalResource::new(|| async { api::providers("?pageSize=100").await.map(|p| p.items) });
+    let loaded = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::configuration(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match loaded.get() {
+    Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(c))) => show(c),
         Some(Err(e)) => fail(e),
         _ => {}
@@ -107,18 +104,18 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
     let creating = move || id().is_none();
     let sends_credentials = move || creating() || update_credentials.get();
 
-    let save = action(move |input: &ConfigurationInput| {
+    let save = Action::new_local(move |input: &ConfigurationInput| {
         let input = input.clone();
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_configuration(&id, &input).await,
                 None => api::create_configuration(&input).await,
             }
-        })
+        }
     });
     let navigate_after_save = navigate.clone();
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             dirty.set(false);
             credentials.clear();
@@ -133,11 +130,11 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         None => {}
     });
 
-    let check = action(move |typed: &Option<CredentialsInput>| {
+    let check = Action::new_local(move |typed: &Option<CredentialsInput>| {
         let typed = typed.clone();
         let id = id();
         let provider = provider_id.get_untracked();
-        Box::pin(async move {
+        async move {
             let result = api::check(id.as_deref(), &provider, typed).await;
             // A check of stored credentials updates the record's status: show it.
             let refreshed = match (&result, &id) {
@@ -145,9 +142,9 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                 _ => None,
             };
             (result, refreshed)
-        })
+        }
     });
-    effect(move || {
+    Effect::new(move |_| {
         if let Some((result, refreshed)) = check.value().get() {
             match result {
                 Ok(r) => check_result.set(Some(r)),
@@ -159,11 +156,11 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
         }
     });
 
-    let simple = action(move |op: &&'static str| {
+    let simple = Action::new_local(move |op: &&'static str| {
         let op = *op;
         let id = id();
         let active = record.get_untracked().is_some_and(|r| r.active);
-        Box::pin(async move {
+        async move {
             let Some(id) = id else { return Ok(None) };
             match op {
                 "toggle" => api::set_configuration_active(&id, !active).await.map(Some),
@@ -171,9 +168,9 @@ pub fn WebinarConfigurationForm() -> impl IntoView {
                 "accept-terms" => api::accept_terms(&id).await.map(Some),
                 _ => api::delete_configuration(&id).await.map(|_| None),
             }
-        })
+        }
     });
-    effect(move || match simple.value().get() {
+    Effect::new(move |_| match simple.value().get() {
         Some(Ok(Some(c))) => {
             check_result.set(None);
             message.set(None);

@@ -11,7 +11,6 @@ use crate::api::{self, ApiResult};
 use crate::display::{count, timestamp};
 use crate::i18n::admin::{common, webinars};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
 
 /// `new`, with the health figures of `previous` (the same record) when `new` has none:
 /// only a read of one configuration carries them, not the answers of its changes.
@@ -39,9 +38,9 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
     let notice = RwSignal::new(None::<Result<String, String>>);
     let id = move || record.with_untracked(|r| r.as_ref().map(|r| r.id.clone()));
 
-    let retry = action(move |id: &String| {
+    let retry = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move {
+        async move {
             let retried = api::retry_configuration_sync(&id).await;
             // The counts changed: read them again.
             let refreshed = match retried {
@@ -49,9 +48,9 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
                 Err(_) => None,
             };
             (retried, refreshed)
-        })
+        }
     });
-    effect(move || {
+    Effect::new(move |_| {
         if let Some((retried, refreshed)) = retry.value().get() {
             let queued = |n| webinars::queued_again(i18n::current(), n);
             notice.set(Some(retried.map(queued).map_err(|e| e.message())));
@@ -61,11 +60,11 @@ pub fn IntegrationHealth(record: RwSignal<Option<WebinarConfiguration>>) -> impl
         }
     });
 
-    let metrics = action(move |id: &String| {
+    let metrics = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::update_metrics(&id).await })
+        async move { api::update_metrics(&id).await }
     });
-    effect(move || {
+    Effect::new(move |_| {
         let Some(answer): Option<ApiResult<WebinarConfiguration>> = metrics.value().get() else {
             return;
         };

@@ -3,36 +3,34 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::components::list::{ListState, SearchBox};
 use crate::components::pager::Pager;
 use crate::components::row_actions::{RowActions, report_refusals};
 use crate::components::tabs::{ActiveInactiveTabs, use_inactive_view};
 use crate::i18n::admin::{common, shell, webinars};
 use crate::i18n::{self, t};
-use crate::reactive::action;
-use crate::{api, use_auth};
 
 #[component]
 pub fn WebinarConfigurations() -> impl IntoView {
-    let auth = use_auth();
     let inactive = use_inactive_view();
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let toggle = action(move |(id, active): &(String, bool)| {
+    let toggle = Action::new_local(move |(id, active): &(String, bool)| {
         let (id, active) = (id.clone(), *active);
-        Box::pin(async move { api::set_configuration_active(&id, active).await })
+        async move { api::set_configuration_active(&id, active).await }
     });
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_configuration(&id).await })
+        async move { api::delete_configuration(&id).await }
     });
-    let configurations = auth.resource(move || {
+    let configurations = LocalResource::new(move || {
         let view = if inactive.get() { "inactive" } else { "active" };
         let list_query = list.query();
         toggle.version().get();
         remove.version().get();
-        Box::pin(async move { api::configurations(&list_query, view).await })
+        async move { api::configurations(&list_query, view).await }
     });
     // A refusal (such as activating while another record is active) stays on screen.
     report_refusals(toggle, message);

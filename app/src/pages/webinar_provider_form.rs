@@ -12,8 +12,6 @@ use crate::components::field::TextField;
 use crate::components::unsaved;
 use crate::i18n::admin::{common, webinars};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 const LIST: &str = "/settings/webinar-providers";
 
@@ -59,7 +57,6 @@ impl Fields {
 
 #[component]
 pub fn WebinarProviderForm() -> impl IntoView {
-    let auth = use_auth();
     let navigate = use_navigate();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
@@ -70,16 +67,16 @@ pub fn WebinarProviderForm() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     // Unknown until the record is loaded: Delete shows only for a loaded, non-built-in one.
     let built_in = RwSignal::new(None::<bool>);
-    let loaded = auth.resource(move || {
+    let loaded = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::provider(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match loaded.get() {
+    Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(provider))) => {
             fields.fill(&provider);
             built_in.set(Some(provider.built_in));
@@ -88,19 +85,19 @@ pub fn WebinarProviderForm() -> impl IntoView {
         _ => {}
     });
 
-    let save = action(move |input: &ProviderInput| {
+    let save = Action::new_local(move |input: &ProviderInput| {
         let input = input.clone();
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_provider(&id, &input).await,
                 None => api::create_provider(&input).await,
             }
-        })
+        }
     });
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_provider(&id).await })
+        async move { api::delete_provider(&id).await }
     });
 
     let after = {
@@ -114,7 +111,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
         }
     };
     let after_save = after.clone();
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(result) = save.value().get() {
             if result.is_ok() {
                 dirty.set(false);
@@ -122,7 +119,7 @@ pub fn WebinarProviderForm() -> impl IntoView {
             after_save(result.map(|_| ()));
         }
     });
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(result) = remove.value().get() {
             after(result);
         }

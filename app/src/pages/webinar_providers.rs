@@ -3,21 +3,20 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::components::globe::GlobeIcon;
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::i18n::admin::{common, shell, webinars};
 use crate::i18n::t;
-use crate::{api, use_auth};
 
 #[component]
 pub fn WebinarProviders() -> impl IntoView {
-    let auth = use_auth();
     let list = ListState::new("name");
 
-    let providers = auth.resource(move || {
+    let providers = LocalResource::new(move || {
         let query = list.query();
-        Box::pin(async move { api::providers(&query).await })
+        async move { api::providers(&query).await }
     });
 
     view! {

@@ -18,8 +18,6 @@ use crate::components::field::{TextField, error_for};
 use crate::components::unsaved;
 use crate::i18n::admin::{common, settings};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
 
 /// How an optional standard field reads in the form, in `lang`.
 fn standard_label(lang: Lang, name: &str) -> &str {
@@ -47,7 +45,6 @@ fn field_messages(errors: &[FieldError], lang: Lang) -> Vec<String> {
 
 #[component]
 pub fn WebsiteTableConfigurationForm() -> impl IntoView {
-    let auth = use_auth();
     let navigate = use_navigate();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).filter(|id| id != "new");
@@ -72,36 +69,36 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
         record.set(Some(t));
     };
 
-    let custom = auth.resource(|| Box::pin(async { api::custom_fields().await }));
+    let custom = LocalResource::new(api::custom_fields);
     let custom_list =
         move || -> Vec<CustomField> { custom.get().and_then(Result::ok).unwrap_or_default() };
-    let loaded = auth.resource(move || {
+    let loaded = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::website_table_configuration(&id).await.map(Some),
                 None => Ok(None),
             }
-        })
+        }
     });
-    effect(move || match loaded.get() {
+    Effect::new(move |_| match loaded.get() {
         Some(Ok(Some(t))) => show(t),
         Some(Err(e)) => fail(e),
         _ => {}
     });
 
-    let save = action(move |input: &WebsiteTableConfigurationInput| {
+    let save = Action::new_local(move |input: &WebsiteTableConfigurationInput| {
         let input = input.clone();
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::update_website_table_configuration(&id, &input).await,
                 None => api::create_website_table_configuration(&input).await,
             }
-        })
+        }
     });
     let navigate_after_save = navigate.clone();
-    effect(move || match save.value().get() {
+    Effect::new(move |_| match save.value().get() {
         Some(Ok(saved)) => {
             dirty.set(false);
             message.set(None);
@@ -117,16 +114,16 @@ pub fn WebsiteTableConfigurationForm() -> impl IntoView {
         None => {}
     });
 
-    let remove = action(move |_: &()| {
+    let remove = Action::new_local(move |_: &()| {
         let id = id();
-        Box::pin(async move {
+        async move {
             match id {
                 Some(id) => api::delete_website_table_configuration(&id).await,
                 None => Ok(()),
             }
-        })
+        }
     });
-    effect(move || match remove.value().get() {
+    Effect::new(move |_| match remove.value().get() {
         Some(Ok(())) => navigate(LIST, Default::default()),
         Some(Err(e)) => fail(e),
         None => {}

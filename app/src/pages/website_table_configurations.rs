@@ -15,8 +15,6 @@ use crate::components::pager::Pager;
 use crate::components::row_actions::report_refusals;
 use crate::i18n::admin::{common, settings, shell};
 use crate::i18n::{self, t};
-use crate::reactive::{Act, action};
-use crate::use_auth;
 
 pub const LIST: &str = "/settings/website-table-configurations";
 
@@ -46,17 +44,16 @@ fn page_of(
 
 #[component]
 pub fn WebsiteTableConfigurations() -> impl IntoView {
-    let auth = use_auth();
     let list = ListState::new("name");
     let message = RwSignal::new(None::<String>);
 
-    let remove = action(move |id: &String| {
+    let remove = Action::new_local(move |id: &String| {
         let id = id.clone();
-        Box::pin(async move { api::delete_website_table_configuration(&id).await })
+        async move { api::delete_website_table_configuration(&id).await }
     });
-    let tables = auth.resource(move || {
+    let tables = LocalResource::new(move || {
         remove.version().get();
-        Box::pin(async move { api::website_table_configurations().await })
+        async move { api::website_table_configurations().await }
     });
     report_refusals(remove, message);
 
@@ -113,7 +110,7 @@ pub fn WebsiteTableConfigurations() -> impl IntoView {
 #[component]
 fn Row(
     table: WebsiteTableConfiguration,
-    remove: Act<String, ApiResult<()>>,
+    remove: Action<String, ApiResult<()>>,
     /// Cleared when an action starts.
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {

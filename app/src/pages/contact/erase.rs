@@ -8,10 +8,9 @@ use crate::api::ApiResult;
 use crate::display::person;
 use crate::i18n::admin::registrations as words;
 use crate::i18n::{self, t};
-use crate::reactive::Act;
 
 /// The erase action, as the page dispatches it with the contact's id.
-pub type Erase = Act<String, ApiResult<Contact>>;
+pub type Erase = Action<String, ApiResult<Contact>>;
 
 /// What the last erasure gave: done (and forwarded to the provider), or why not.
 pub fn erased_view(erase: Erase) -> impl IntoView {
@@ -65,7 +64,7 @@ pub fn EraseContact(contact: Contact, erase: Erase, confirming: RwSignal<bool>) 
                 <div class="actions">
                     <button class="button danger" type="button"
                         disabled=move || erase.pending().get()
-                        on:click=move |_| erase.dispatch(id.clone())>
+                        on:click=move |_| { erase.dispatch(id.clone()); }>
                         {move || {
                             let word = if erase.pending().get() { words::ERASING } else { words::ERASE_NOW };
                             word.get(i18n::lang())

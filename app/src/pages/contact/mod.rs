@@ -20,8 +20,6 @@ use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
 use crate::i18n::admin::{common, registrations as words};
 use crate::i18n::{self, t};
-use crate::reactive::action;
-use crate::use_auth;
 use erase::{EraseContact, erased_view};
 
 type Registrations = (Vec<Registration>, HashMap<String, String>, Vec<Session>);
@@ -58,24 +56,23 @@ async fn registrations_with_events(contact_id: &str) -> ApiResult<Registrations>
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
-    let auth = use_auth();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
 
-    let contact = auth.resource(move || {
+    let contact = LocalResource::new(move || {
         let id = id();
-        Box::pin(async move { api::contact(&id).await })
+        async move { api::contact(&id).await }
     });
     let confirming = RwSignal::new(false);
-    let erase = action(move |contact_id: &String| {
+    let erase = Action::new_local(move |contact_id: &String| {
         let contact_id = contact_id.clone();
-        Box::pin(async move { api::erase_contact(&contact_id).await })
+        async move { api::erase_contact(&contact_id).await }
     });
-    let registrations = auth.resource(move || {
+    let registrations = LocalResource::new(move || {
         let id = id();
         // Erased: the registrations' personal data changed too.
         erase.version().get();
-        Box::pin(async move { registrations_with_events(&id).await })
+        async move { registrations_with_events(&id).await }
     });
     // The erased contact as the erasure answered it, else as read.
     let shown = move || match erase.value().get() {

@@ -6,20 +6,19 @@ use std::collections::BTreeMap;
 use convene_types::FieldError;
 use convene_types::contact::{AttendeeInput, MatchStrategy};
 use convene_types::custom::is_response_field;
-use convene_types::event::{Event, Session};
+use convene_types::event::Event;
 use convene_types::registration::{Registration, RegistrationInput, RegistrationStatus};
 use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use leptos_router::components::A;
 
 use super::questions::{Entered, QuestionInputs, entered_answers};
-use super::{Passes, Questions, loaded};
-use crate::Loaded;
-use crate::api;
+use super::{Passes, Questions, Sessions, loaded};
+use crate::api::ApiResult;
 use crate::components::field::{InlineError, TextField, error_for};
 use crate::display::{local_time, person};
 use crate::i18n::admin::{common, registrations as words};
 use crate::i18n::{self, t};
-use crate::reactive::{Act, effect};
 
 /// What happened to the last "Register someone" submission.
 #[derive(Clone)]
@@ -28,15 +27,33 @@ enum Outcome {
     Refused(String),
 }
 
-/// "Register someone": posts a registration as an attendee would and shows the outcome.
-#[component]
-pub(super) fn RegisterForm(
-    event: Loaded<Event>,
-    sessions: Loaded<Vec<Session>>,
-    strategy: Loaded<MatchStrategy>,
+/// The "Register someone" form: a chunk of its own (the page's largest part), fetched as
+/// the page is shown.
+#[wasm_split(
+    event_registration_form,
+    fallible,
+    wasm_split_path = ::leptos::wasm_split
+)]
+pub(super) fn register_form(
+    event: LocalResource<ApiResult<Event>>,
+    sessions: Sessions,
+    strategy: LocalResource<ApiResult<MatchStrategy>>,
     passes: Passes,
     questions: Questions,
-    register: Act<RegistrationInput, api::ApiResult<Registration>>,
+    register: Action<RegistrationInput, ApiResult<Registration>>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <RegisterForm event sessions strategy passes questions register /> }.into_any())
+}
+
+/// "Register someone": posts a registration as an attendee would and shows the outcome.
+#[component]
+fn RegisterForm(
+    event: LocalResource<ApiResult<Event>>,
+    sessions: Sessions,
+    strategy: LocalResource<ApiResult<MatchStrategy>>,
+    passes: Passes,
+    questions: Questions,
+    register: Action<RegistrationInput, ApiResult<Registration>>,
 ) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let first_name = RwSignal::new(String::new());
@@ -55,14 +72,9 @@ pub(super) fn RegisterForm(
             _ => MatchStrategy::default(),
         })
     };
-    let session_list = move || {
-        sessions.with(|s| match s {
-            Some(Ok(list)) => list.clone(),
-            _ => vec![],
-        })
-    };
+    let session_list = move || loaded(sessions).unwrap_or_default();
 
-    effect(move || match register.value().get() {
+    Effect::new(move |_| match register.value().get() {
         Some(Ok(r)) => {
             errors.set(vec![]);
             email.set(String::new());

@@ -22,7 +22,6 @@ use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
 use crate::i18n::admin::{common, registrations as words};
 use crate::i18n::{self, t};
-use crate::reactive::Act;
 
 /// The pass's name as the list shows it.
 fn pass_name(lang: Lang, passes: &[Pass], pass_id: &str) -> String {
@@ -57,8 +56,8 @@ fn answer_lines(
 /// `message`.
 #[derive(Clone, Copy)]
 pub(super) struct RowActs {
-    pub cancel: Act<String, api::ApiResult<Registration>>,
-    pub retry: Act<String, api::ApiResult<Registration>>,
+    pub cancel: Action<String, api::ApiResult<Registration>>,
+    pub retry: Action<String, api::ApiResult<Registration>>,
     pub message: RwSignal<Option<String>>,
 }
 

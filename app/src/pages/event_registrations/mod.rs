@@ -11,6 +11,8 @@ mod form;
 mod list;
 mod questions;
 
+use std::sync::Arc;
+
 use convene_types::catalog::Pass;
 use convene_types::custom::RegistrationQuestion;
 use convene_types::event::Session;
@@ -20,25 +22,22 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::Loaded;
-use crate::api;
+use crate::api::{self, ApiResult};
 use crate::components::attendance::{attendance_totals, session_attendance_totals};
 use crate::components::charts::{AttendanceChart, RegistrationsPerDay};
+use crate::components::chunk::Chunk;
 use crate::components::list::{ListState, SearchBox};
 use crate::components::sync_state::refresh_after_ms;
 use crate::i18n::admin::{common, registrations as words, settings};
 use crate::i18n::{self, t};
-use crate::reactive::{action, effect};
-use crate::use_auth;
-use form::RegisterForm;
 use list::RowActs;
 
-type Passes = Loaded<Vec<Pass>>;
-type Questions = Loaded<Vec<RegistrationQuestion>>;
-type Sessions = Loaded<Vec<Session>>;
+type Passes = LocalResource<ApiResult<Vec<Pass>>>;
+type Questions = LocalResource<ApiResult<Vec<RegistrationQuestion>>>;
+type Sessions = LocalResource<ApiResult<Vec<Session>>>;
 
-/// The list once loaded; `None` until then or when it failed.
-fn loaded<T: Clone + 'static>(resource: Loaded<Vec<T>>) -> Option<Vec<T>> {
+/// The list once loaded (tracked); `None` until then or when it failed.
+fn loaded<T: Clone + 'static>(resource: LocalResource<ApiResult<Vec<T>>>) -> Option<Vec<T>> {
     resource.with(|r| match r {
         Some(Ok(list)) => Some(list.clone()),
         _ => None,
@@ -47,7 +46,6 @@ fn loaded<T: Clone + 'static>(resource: Loaded<Vec<T>>) -> Option<Vec<T>> {
 
 #[component]
 pub fn EventRegistrations() -> impl IntoView {
-    let auth = use_auth();
     let params = use_params_map();
     let event_id = move || params.with(|p| p.get("id")).unwrap_or_default();
     // Oldest first (the order the API keeps).
@@ -55,45 +53,45 @@ pub fn EventRegistrations() -> impl IntoView {
     let status = RwSignal::new(None::<RegistrationStatus>);
     let message = RwSignal::new(None::<String>);
 
-    let event = auth.resource(move || {
+    let event = LocalResource::new(move || {
         let id = event_id();
-        Box::pin(async move { api::event(&id).await })
+        async move { api::event(&id).await }
     });
-    let sessions: Sessions = auth.resource(move || {
+    let sessions: Sessions = LocalResource::new(move || {
         let id = event_id();
-        Box::pin(async move { api::sessions(&id).await })
+        async move { api::sessions(&id).await }
     });
-    let strategy = auth.resource(|| Box::pin(async { api::match_strategy().await }));
-    let passes: Passes = auth.resource(move || {
+    let strategy = LocalResource::new(|| async { api::match_strategy().await });
+    let passes: Passes = LocalResource::new(move || {
         let id = event_id();
-        Box::pin(async move { api::event_items::<Pass>(&id).await })
+        async move { api::event_items::<Pass>(&id).await }
     });
-    let questions: Questions = auth.resource(move || {
+    let questions: Questions = LocalResource::new(move || {
         let id = event_id();
-        Box::pin(async move { api::event_items::<RegistrationQuestion>(&id).await })
+        async move { api::event_items::<RegistrationQuestion>(&id).await }
     });
 
-    let register = action(move |input: &RegistrationInput| {
+    let register = Action::new_local(move |input: &RegistrationInput| {
         let input = input.clone();
         let id = event_id();
-        Box::pin(async move { api::register(&id, &input).await })
+        async move { api::register(&id, &input).await }
     });
-    let cancel = action(move |registration_id: &String| {
+    let cancel = Action::new_local(move |registration_id: &String| {
         let registration_id = registration_id.clone();
         let id = event_id();
-        Box::pin(async move { api::cancel_registration(&id, &registration_id).await })
+        async move { api::cancel_registration(&id, &registration_id).await }
     });
-    let retry = action(move |registration_id: &String| {
+    let retry = Action::new_local(move |registration_id: &String| {
         let registration_id = registration_id.clone();
         let id = event_id();
-        Box::pin(async move { api::retry_registration_sync(&id, &registration_id).await })
+        async move { api::retry_registration_sync(&id, &registration_id).await }
     });
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(Err(e)) = cancel.value().get() {
             message.set(Some(e.message()));
         }
     });
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(Err(e)) = retry.value().get() {
             message.set(Some(words::retry_refused(i18n::current(), &e.message())));
         }
@@ -101,7 +99,7 @@ pub fn EventRegistrations() -> impl IntoView {
 
     // Bumped to read the list again while registrations are on their way to the provider.
     let refresh = RwSignal::new(0u32);
-    let registrations = auth.resource(move || {
+    let registrations = LocalResource::new(move || {
         let id = event_id();
         let query = list.query();
         let status = status.get();
@@ -109,12 +107,12 @@ pub fn EventRegistrations() -> impl IntoView {
         cancel.version().get();
         retry.version().get();
         refresh.get();
-        Box::pin(async move { api::registrations(&id, &query, status).await })
+        async move { api::registrations(&id, &query, status).await }
     });
     // Reads made only by this in a row (any other read starts the count again), and the
     // `refresh` value the pending timer will set.
     let (mut polls, mut expected) = (0u32, None::<u32>);
-    effect(move || {
+    Effect::new(move |_| {
         let now = refresh.get_untracked();
         polls = if expected == Some(now) { polls + 1 } else { 0 };
         expected = None;
@@ -134,18 +132,18 @@ pub fn EventRegistrations() -> impl IntoView {
         }
     });
     // The confirmed registrations, for the attendance totals.
-    let confirmed = auth.resource(move || {
+    let confirmed = LocalResource::new(move || {
         let id = event_id();
         register.version().get();
         cancel.version().get();
-        Box::pin(async move { api::all_registrations(&id, RegistrationStatus::Confirmed).await })
+        async move { api::all_registrations(&id, RegistrationStatus::Confirmed).await }
     });
 
-    let per_day = auth.resource(move || {
+    let per_day = LocalResource::new(move || {
         let id = event_id();
         register.version().get();
         cancel.version().get();
-        Box::pin(async move { api::registrations_per_day(&id).await })
+        async move { api::registrations_per_day(&id).await }
     });
 
     let event_name = move || {
@@ -154,7 +152,7 @@ pub fn EventRegistrations() -> impl IntoView {
             _ => common::REGISTRATIONS.get(i18n::lang()).into(),
         })
     };
-    effect(move || {
+    Effect::new(move |_| {
         if let Some(Err(e)) = event.get() {
             message.set(Some(e.message()));
         }
@@ -173,14 +171,9 @@ pub fn EventRegistrations() -> impl IntoView {
                     data-testid="export-csv">{t(words::EXPORT_CSV)}</a>
             </div>
         </div>
-        <RegisterForm
-            event=event
-            sessions=sessions
-            strategy=strategy
-            passes=passes
-            questions=questions
-            register=register
-        />
+        <Chunk load=Arc::new(move || {
+            Box::pin(form::register_form(event, sessions, strategy, passes, questions, register))
+        }) />
         <h2>{t(common::REGISTRATIONS)}</h2>
         <Transition fallback=|| ()>
             {move || per_day.get().map(|result| match result {
