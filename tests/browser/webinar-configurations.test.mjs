@@ -123,6 +123,7 @@ test('accept the provider terms, then activate: the integration is on', async ()
   await page.getByRole('button', { name: 'Accept terms' }).click();
   const acceptance = page.getByTestId('terms-acceptance');
   await acceptance.filter({ hasText: 'Accepted by admin' }).waitFor();
+  assert.match(await acceptance.innerText(), /Accepted by admin on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
   const accepted = page.getByRole('link', { name: 'Open the accepted privacy policy in a new tab' });
   assert.match(await accepted.getAttribute('href'), /on24\.com\/legal\/privacy-policy/);
   assert.equal(await page.getByRole('button', { name: 'Accept terms' }).count(), 0);

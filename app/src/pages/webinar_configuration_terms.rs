@@ -7,6 +7,7 @@ use convene_types::i18n::{Lang, Word, admin_message};
 use leptos::prelude::*;
 
 use crate::components::globe::GlobeIcon;
+use crate::display;
 use crate::i18n::admin::{common, webinars};
 use crate::i18n::{self, t};
 
@@ -50,7 +51,7 @@ pub fn TermsAndIntegration(
             let accepted = match (&r.terms_accepted_at, &r.terms_accepted_by, &r.terms_accepted_urls) {
                 (Some(at), Some(by), Some(urls)) => view! {
                     <div data-testid="terms-acceptance">
-                        <p>{t(webinars::ACCEPTED_BY)}<strong>{by.clone()}</strong>{t(webinars::ACCEPTED_ON)}{at.clone()}
+                        <p>{t(webinars::ACCEPTED_BY)}<strong>{by.clone()}</strong>{t(webinars::ACCEPTED_ON)}{display::timestamp(lang, at)}
                             {(!r.terms_current).then(|| t(webinars::NO_LONGER_CURRENT))}</p>
                         <div class="field">
                             <span class="label">{t(webinars::ACCEPTED_TERMS_OF_SERVICE)}</span>
