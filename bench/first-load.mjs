@@ -13,7 +13,8 @@ import zlib from 'node:zlib';
 import { launchBrowser } from '../tests/support/browser.mjs';
 import { REPO_ROOT, startWorker } from '../tests/support/server.mjs';
 
-const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
+/** Gzip bytes of `bytes`, at the level a CDN serves static files with. */
+export const gzipSize = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 
 /** The part of the first load a response is: html, js, css or wasm. */
 function kind(pathname) {

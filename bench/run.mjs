@@ -10,9 +10,8 @@
 //    that runs its scripts, past wrangler dev's reload proxy (see directUrl), with the
 //    inspector's Network events off (see quietInspector in tests/support/server.mjs).
 // 4. Reads the CPU time of each server's workerd processes from /proc.
-// 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios) and the
-//    gzip sizes of the SPA (first load and largest page chunk, see first-load.mjs), the
-//    worker and the widget; checks that every 2xx registration is stored.
+// 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios), checks
+//    that every 2xx registration is stored, and prints the gzip sizes (first-load.mjs: the SPA's).
 //
 // Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000),
 // BENCH_READ_CACHE_MS (Convene's PUBLIC_READ_CACHE_MS, default 0: off, the strict default),
@@ -23,9 +22,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 
-import { firstLoad, largestPageChunk } from './first-load.mjs';
+import { firstLoad, gzipSize, largestPageChunk } from './first-load.mjs';
 import { REPO_ROOT, SCRIPTS, client, freePort, quietInspector } from '../tests/support/server.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -331,10 +329,6 @@ export function measure(server, url, concurrency, script) {
   return { ...result, cpuMs: (cpu * 1000) / result.requests };
 }
 
-function gzipSize(file) {
-  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
-}
-
 // ---------------------------------------------------------------------------------------
 
 async function main() {
@@ -461,16 +455,15 @@ async function main() {
     if (verdict !== 'none lost') process.exitCode = 1;
     const scripts = SCRIPTS.map(({ config, built }) => ({
       name: config,
-      sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(path.join(REPO_ROOT, path.dirname(built), f))),
+      sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(fs.readFileSync(path.join(REPO_ROOT, path.dirname(built), f)))),
     }));
     for (const { name, sizes } of scripts) {
       sizeLine(`worker script of ${name}`, { wasm: sizes[0], js: sizes[1] }, 300);
     }
-    const first = await firstLoad();
+    const [first, chunk] = [await firstLoad(), largestPageChunk()];
     sizeLine(`SPA first load (${first.files.length} files)`, first.parts, 250);
-    const chunk = largestPageChunk();
     sizeLine(`SPA largest page chunk (${chunk.file})`, { wasm: chunk.bytes }, 60);
-    const widget = ['convene_widget_bg.wasm', 'convene_widget.js', 'convene-registration.js'].map((f) => gzipSize(path.join(REPO_ROOT, 'dist', 'widget', f)));
+    const widget = ['convene_widget_bg.wasm', 'convene_widget.js', 'convene-registration.js'].map((f) => gzipSize(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'widget', f))));
     sizeLine('registration widget', { wasm: widget[0], js: widget[1], loader: widget[2] }, 35);
   } finally {
     await baseline?.stop();
