@@ -28,9 +28,12 @@ impl SignInRequest {
     }
 }
 
+/// The signed-in user, as `/api/auth/session` and sign-in answer.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct SessionUser {
+    pub id: String,
     pub username: String,
+    pub role: crate::user::Role,
 }
 
 #[cfg(test)]

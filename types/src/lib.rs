@@ -20,6 +20,7 @@ pub mod public;
 pub mod registration;
 pub mod sync;
 pub mod text;
+pub mod user;
 pub mod validate;
 pub mod webapp;
 pub mod webinar;

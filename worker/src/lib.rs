@@ -17,6 +17,7 @@ mod metrics;
 mod objects;
 mod on24;
 mod outbox;
+mod password;
 mod read_cache;
 mod registry;
 mod routes;

@@ -1,70 +1,52 @@
-//! Administrator sessions: a random id in an `HttpOnly` cookie, the record in KV under the
-//! id's SHA-256 (so KV never holds a usable session id), with an expiry.
+//! Administrator sessions: a random id in an `HttpOnly` cookie. The configuration store
+//! keeps the session under the id's SHA-256 (so storage never holds a usable session id),
+//! beside the users, and answers for it on every admin request (`store/sessions.rs`).
 
-use serde::{Deserialize, Serialize};
+use convene_types::auth::SessionUser;
 use sha2::{Digest, Sha256};
 use worker::{Env, Request};
 
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
-use crate::runtime::clock;
+use crate::store::{Command, Store};
 
-pub const KV_BINDING: &str = "KV";
 pub const COOKIE: &str = "convene_session";
-/// Sessions last 8 hours from sign-in.
+/// Sessions last 8 hours from sign-in (the store keeps the same expiry).
 pub const TTL_SECS: u64 = 8 * 60 * 60;
 
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SessionRecord {
-    username: String,
-    /// Milliseconds since the epoch; KV's own expiry also removes the record.
-    expires_at: f64,
-}
-
-fn key(session_id: &str) -> String {
-    format!(
-        "session:{}",
-        ids::hex(&Sha256::digest(session_id.as_bytes()))
-    )
-}
-
-/// Starts a session and returns its id (the cookie value).
-pub async fn create(env: &Env, username: &str) -> ApiResult<String> {
+/// A new session's id (the cookie's value) and its hash (what the store keeps).
+pub fn new_session() -> ApiResult<(String, String)> {
     let id = ids::new_token()?;
-    let record = SessionRecord {
-        username: username.to_string(),
-        expires_at: clock::now_ms() + (TTL_SECS * 1000) as f64,
-    };
-    env.kv(KV_BINDING)?
-        .put(&key(&id), serde_json::to_string(&record)?)?
-        .expiration_ttl(TTL_SECS)
-        .execute()
-        .await?;
-    Ok(id)
+    let hash = hash(&id);
+    Ok((id, hash))
 }
 
-/// The signed-in administrator's name, or 401.
-pub async fn require(env: &Env, req: &Request) -> ApiResult<String> {
-    let unauthorized = || ApiError::Unauthorized("Sign in to continue.".into());
+/// The SHA-256 of a session id, as the store keys it.
+pub fn hash(session_id: &str) -> String {
+    ids::hex(&Sha256::digest(session_id.as_bytes()))
+}
+
+/// The hash of the request's session id, if it carries one.
+pub fn of_request(req: &Request) -> ApiResult<Option<String>> {
     let cookies = req.headers().get("cookie")?.unwrap_or_default();
-    let id = cookie_value(&cookies, COOKIE).ok_or_else(unauthorized)?;
-    let text = env.kv(KV_BINDING)?.get(&key(id)).text().await?;
-    let record: SessionRecord = match text {
-        Some(text) => serde_json::from_str(&text)?,
-        None => return Err(unauthorized()),
-    };
-    if record.expires_at <= clock::now_ms() {
-        return Err(unauthorized());
-    }
-    Ok(record.username)
+    Ok(cookie_value(&cookies, COOKIE).map(hash))
+}
+
+/// The signed-in user, or 401.
+pub async fn require(env: &Env, req: &Request) -> ApiResult<SessionUser> {
+    let session =
+        of_request(req)?.ok_or_else(|| ApiError::Unauthorized("Sign in to continue.".into()))?;
+    Store::config(env)?
+        .call(&Command::Session { session })
+        .await
 }
 
 /// Ends the request's session server-side, if it has one.
 pub async fn end(env: &Env, req: &Request) -> ApiResult<()> {
-    let cookies = req.headers().get("cookie")?.unwrap_or_default();
-    if let Some(id) = cookie_value(&cookies, COOKIE) {
-        env.kv(KV_BINDING)?.delete(&key(id)).await?;
+    if let Some(session) = of_request(req)? {
+        Store::config(env)?
+            .call::<()>(&Command::EndSession { session })
+            .await?;
     }
     Ok(())
 }
@@ -113,9 +95,10 @@ mod tests {
     }
 
     #[test]
-    fn kv_keys_do_not_contain_the_session_id() {
-        let k = key("supersecretid");
+    fn the_stored_key_is_not_the_session_id() {
+        let k = hash("supersecretid");
         assert!(!k.contains("supersecretid"));
-        assert_eq!(k.len(), "session:".len() + 64);
+        assert_eq!(k.len(), 64);
+        assert_eq!(k, hash("supersecretid"));
     }
 }

@@ -1,5 +1,6 @@
 //! The route table. Every request under `/api/` comes here; each arm names its handler.
 
+mod access;
 mod admin_openapi;
 mod auth;
 mod configurations;
@@ -10,11 +11,13 @@ mod providers;
 mod public;
 mod registrations;
 mod sync;
+mod users;
 mod webapps;
 mod webinar;
 
 pub use configurations::{open_credentials, provider_base};
 
+use convene_types::auth::SessionUser;
 use worker::{Env, Method, Request, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
@@ -73,9 +76,15 @@ async fn route(
             Method::Get => auth::current(req, env).await,
             _ => Err(allow(&["GET"])),
         },
+        ["api", "auth", "password"] => match method {
+            Method::Post => auth::change_password(req, env).await,
+            _ => Err(allow(&["POST"])),
+        },
         ["api", "admin", rest @ ..] => {
-            // Nothing under /api/admin/ answers, not even "unknown route", without a session.
+            // Nothing under /api/admin/ answers, not even "unknown route", without a session
+            // whose role may call it.
             let user = session::require(env, &req).await?;
+            access::check(&user, rest, &method)?;
             admin(rest, method, req, env, url, &user).await
         }
         _ => Err(ApiError::NotFound(format!(
@@ -91,7 +100,7 @@ async fn admin(
     req: Request,
     env: &Env,
     url: &Url,
-    user: &str,
+    user: &SessionUser,
 ) -> ApiResult<Response> {
     match rest {
         ["openapi.json"] => match method {
@@ -133,7 +142,7 @@ async fn admin(
             _ => Err(allow(&["POST"])),
         },
         ["webinar-configurations", id, "accept-terms"] => match method {
-            Method::Post => configurations::accept_terms(env, id, user).await,
+            Method::Post => configurations::accept_terms(env, id, &user.username).await,
             _ => Err(allow(&["POST"])),
         },
         ["webinar-configurations", id, "credentials"] => match method {
@@ -306,6 +315,24 @@ async fn admin(
         ["contacts", id, "registrations"] => match method {
             Method::Get => registrations::contact_registrations(env, id).await,
             _ => Err(allow(&["GET"])),
+        },
+        ["users"] => match method {
+            Method::Get => users::list(env).await,
+            Method::Post => users::create(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["users", id] => match method {
+            Method::Get => users::get(env, id).await,
+            Method::Put => users::update(req, env, id).await,
+            _ => Err(allow(&["GET", "PUT"])),
+        },
+        ["users", id, "disable"] => match method {
+            Method::Post => users::set_active(env, id, false, user).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["users", id, "enable"] => match method {
+            Method::Post => users::set_active(env, id, true, user).await,
+            _ => Err(allow(&["POST"])),
         },
         ["credentials", "rewrap"] => match method {
             Method::Post => configurations::rewrap(env).await,

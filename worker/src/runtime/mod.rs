@@ -13,6 +13,7 @@
 //! - [`ObjectStub`]: calling a Durable Object (the transport of `objects.rs`'s protocol);
 //! - [`bindings`]: rate limiters and namespaces taken from `env` as they are;
 //! - [`clock`]: the time;
+//! - [`crypto`]: the runtime's WebCrypto (password hashing);
 //! - `classes`: the two Durable Object classes the runtime instantiates, exported with
 //!   `#[wasm_bindgen]` (not workers-rs's `#[durable_object]`).
 
@@ -20,6 +21,7 @@ pub mod bindings;
 #[cfg(feature = "objects")]
 mod classes;
 pub mod clock;
+pub mod crypto;
 mod http;
 mod stub;
 

@@ -15,6 +15,8 @@ mod object;
 mod providers;
 mod public;
 mod records;
+mod sessions;
+mod users;
 mod webapps;
 mod webinars;
 
@@ -24,10 +26,12 @@ pub use events::RegistrationContext;
 #[cfg(feature = "objects")]
 pub use object::StoreObject;
 pub use public::Part;
+pub use sessions::{SignInCandidate, SignInOutcome};
 pub use webapps::Credential;
 pub use webinars::{MetricsTarget, ProviderWebinar, SyncTarget, WebinarTarget};
 
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
+use convene_types::user::UserInput;
 use convene_types::webinar::EventWebinar;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -36,6 +40,7 @@ use worker::Env;
 use crate::error::ApiResult;
 use crate::http;
 use crate::objects::ObjectClient;
+use crate::password::PasswordHash;
 use crate::vault::Sealed;
 
 /// Name of the Durable Object binding in `wrangler.toml`.
@@ -76,23 +81,60 @@ impl Deployment {
     }
 }
 
-/// Whether the user name and password of a sign-in matched (checked by the worker).
-#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-pub enum Credentials {
-    Matched,
-    Wrong,
-}
-
 /// What the worker asks of the store. One variant per operation.
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(rename_all = "camelCase")]
 pub enum Command {
-    /// Records a sign-in attempt from a client address: refused while the address has too
-    /// many recent failures, a failure counted, a success clearing the count.
+    /// The password hash a sign-in is checked against; refused while the client address
+    /// or the user name has too many recent failures.
+    SignInStart {
+        client: String,
+        username: String,
+    },
+    /// Records a sign-in's outcome: a failure counted, or the session (its id's SHA-256)
+    /// started.
     SignIn {
         client: String,
-        credentials: Credentials,
+        username: String,
+        outcome: SignInOutcome,
+        session: String,
+    },
+    /// The signed-in user of a session (its id's SHA-256), on every admin request.
+    Session {
+        session: String,
+    },
+    EndSession {
+        session: String,
+    },
+    ListUsers,
+    GetUser {
+        id: String,
+    },
+    /// A user's password hash, to check their current password before a change.
+    UserPassword {
+        id: String,
+    },
+    /// `input.password` is empty: the worker sends its hash.
+    CreateUser {
+        input: UserInput,
+        password: PasswordHash,
+    },
+    UpdateUser {
+        id: String,
+        input: UserInput,
+        password: Option<PasswordHash>,
+    },
+    /// `actor`: the signed-in user's id (who cannot disable themselves).
+    SetUserActive {
+        id: String,
+        active: bool,
+        actor: String,
+    },
+    /// The signed-in user's own new password; their sessions but `keep` end.
+    SetOwnPassword {
+        id: String,
+        password: PasswordHash,
+        keep: String,
     },
     ListProviders,
     GetProvider {
@@ -364,6 +406,12 @@ impl Command {
             self,
             Command::Public { .. } | Command::RegistrationContext { .. }
         )
+    }
+
+    /// A read that leaves the cached public answers as they are: it changes nothing they
+    /// are made of. The session check runs on every admin request.
+    pub fn keeps_cache(&self) -> bool {
+        matches!(self, Command::Session { .. } | Command::SignInStart { .. })
     }
 }
 

@@ -15,15 +15,11 @@ use worker::State;
 
 use super::records::Records;
 use super::{
-    Command, Credentials, Kind, PublicRead, catalog, configurations, custom, event_admin, events,
-    providers, public, webapps, webinars,
+    Command, Kind, PublicRead, catalog, configurations, custom, event_admin, events, providers,
+    public, sessions, users, webapps, webinars,
 };
-use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
 use crate::runtime::clock;
-use crate::signin;
-
-const SIGNIN_FAILURES_PREFIX: &str = "signin-failures:";
 
 /// The configuration store's state and logic (the class the runtime instantiates is
 /// `runtime::classes::ConfigStore`, which calls [`StoreObject::handle`]).
@@ -47,18 +43,18 @@ impl StoreObject {
         if let Some(cached) = self.cache.borrow().get(&text) {
             return Rc::clone(cached);
         }
-        let (reply, cacheable) = match decode::<Command>(&text) {
+        let (reply, cacheable, keeps_cache) = match decode::<Command>(&text) {
             Ok(command) => {
-                let cacheable = command.is_cacheable_read();
-                (self.run(command).await, cacheable)
+                let (cacheable, keeps_cache) = (command.is_cacheable_read(), command.keeps_cache());
+                (self.run(command).await, cacheable, keeps_cache)
             }
-            Err(e) => (Err(e), false),
+            Err(e) => (Err(e), false, false),
         };
         let encoded = Rc::new(encode(reply));
-        if !cacheable {
-            self.cache.borrow_mut().clear();
-        } else if !encoded.error {
+        if cacheable && !encoded.error {
             self.cache.borrow_mut().insert(text, Rc::clone(&encoded));
+        } else if !cacheable && !keeps_cache {
+            self.cache.borrow_mut().clear();
         }
         encoded
     }
@@ -66,10 +62,41 @@ impl StoreObject {
     async fn run(&self, command: Command) -> Reply {
         let records = &Records::new(self.state.storage());
         match command {
+            Command::SignInStart { client, username } => {
+                reply(sessions::sign_in_start(records, &client, &username, clock::now_ms()).await)
+            }
             Command::SignIn {
                 client,
-                credentials,
-            } => reply(sign_in(records, &client, credentials).await),
+                username,
+                outcome,
+                session,
+            } => {
+                let now = clock::now_ms();
+                reply(sessions::sign_in(records, &client, &username, outcome, &session, now).await)
+            }
+            Command::Session { session } => {
+                reply(sessions::session(records, &session, clock::now_ms()).await)
+            }
+            Command::EndSession { session } => reply(sessions::end(records, &session).await),
+            Command::ListUsers => reply(users::all(records).await),
+            Command::GetUser { id } => reply(users::get(records, &id).await),
+            Command::UserPassword { id } => {
+                reply(users::stored(records, &id).await.map(|u| u.password))
+            }
+            Command::CreateUser { input, password } => {
+                reply(users::create(records, input, password).await)
+            }
+            Command::UpdateUser {
+                id,
+                input,
+                password,
+            } => reply(users::update(records, &id, input, password).await),
+            Command::SetUserActive { id, active, actor } => {
+                reply(users::set_active(records, &id, active, &actor).await)
+            }
+            Command::SetOwnPassword { id, password, keep } => {
+                reply(users::set_own_password(records, &id, password, &keep).await)
+            }
             Command::ListProviders => reply(providers::all(records).await),
             Command::GetProvider { id } => reply(providers::by_id(records, &id).await),
             Command::CreateProvider { body } => {
@@ -293,27 +320,5 @@ impl StoreObject {
                 .await,
             ),
         }
-    }
-}
-
-/// Counts sign-in failures per client address; the credentials were checked by the worker.
-async fn sign_in(records: &Records, client: &str, credentials: Credentials) -> ApiResult<()> {
-    let key = format!("{SIGNIN_FAILURES_PREFIX}{client}");
-    let now = clock::now_ms();
-    let failures: Vec<f64> = records.get(&key).await?.unwrap_or_default();
-    let recent = signin::recent(&failures, now);
-    if let Err(retry_after_secs) = signin::allowed(&recent, now) {
-        return Err(ApiError::RateLimited { retry_after_secs });
-    }
-    if credentials == Credentials::Matched {
-        records.delete(&key).await?;
-        Ok(())
-    } else {
-        let mut recent = recent;
-        recent.push(now);
-        records.put(&key, &recent).await?;
-        Err(ApiError::Unauthorized(
-            "The user name or password is not correct.".into(),
-        ))
     }
 }

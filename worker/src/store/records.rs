@@ -89,6 +89,23 @@ impl Records {
         }
     }
 
+    /// Every record whose key starts with `prefix`, with its key, in key order.
+    pub async fn list_keyed<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> ApiResult<Vec<(String, T)>> {
+        match &self.backend {
+            Backend::Storage(storage) => list_stored_keyed(storage, prefix).await,
+            #[cfg(test)]
+            Backend::Memory(map) => map
+                .borrow()
+                .range(prefix.to_string()..)
+                .take_while(|(key, _)| key.starts_with(prefix))
+                .map(|(key, text)| Ok((key.clone(), serde_json::from_str(text)?)))
+                .collect(),
+        }
+    }
+
     /// Every key in the store, in order: what a test checks was (not) written.
     #[cfg(test)]
     pub fn keys(&self) -> Vec<String> {
@@ -111,6 +128,29 @@ async fn list_stored<T: DeserializeOwned>(storage: &Storage, prefix: &str) -> Ap
                 .as_string()
                 .ok_or_else(|| ApiError::internal(format!("non-string record under {prefix}")))?;
             Ok(serde_json::from_str(&text)?)
+        })
+        .collect()
+}
+
+async fn list_stored_keyed<T: DeserializeOwned>(
+    storage: &Storage,
+    prefix: &str,
+) -> ApiResult<Vec<(String, T)>> {
+    let map = storage
+        .list_with_options(ListOptions::new().prefix(prefix))
+        .await?;
+    map.entries()
+        .into_iter()
+        .map(|entry| {
+            let entry = entry.map_err(|e| ApiError::internal(format!("storage list: {e:?}")))?;
+            let pair = js_sys::Array::from(&entry);
+            let (key, text) = (pair.get(0).as_string(), pair.get(1).as_string());
+            let (Some(key), Some(text)) = (key, text) else {
+                return Err(ApiError::internal(format!(
+                    "non-string record under {prefix}"
+                )));
+            };
+            Ok((key, serde_json::from_str(&text)?))
         })
         .collect()
 }

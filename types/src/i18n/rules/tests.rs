@@ -22,6 +22,7 @@ use crate::event_admin::{EventAdministration, EventAdministrationInput};
 use crate::integration::{OffReason, TermsAcceptance, TermsUrls};
 use crate::provider::{ProviderInput, WebinarProvider};
 use crate::registration::RegistrationInput;
+use crate::user::{PasswordChange, Role, UserInput};
 use crate::webapp::WebApplicationInput;
 use crate::webinar::{WebinarCopy, WebinarRequest};
 

@@ -39,6 +39,15 @@ fn every_error_message_of_the_api_reads_in_french() {
         "Sign-in is not configured: set the ADMIN_PASSWORD secret.",
         "The user name or password is not correct.",
         "The binding CONFIG is missing: declare it in wrangler.toml.",
+        // routes/access.rs, routes/auth.rs, store/users.rs, store/sessions.rs
+        "This needs the role administrator; you are an event planner.",
+        "This needs the role event planner or administrator; you are a viewer.",
+        "This user is disabled. Ask an administrator.",
+        "is not your current password",
+        "is already taken by another user",
+        "At least one active administrator must remain.",
+        "You cannot disable your own user.",
+        "There is no user with id u1.",
         // routes/registrations.rs, routes/configurations.rs, routes/public.rs
         "status must be confirmed, waitlisted, cancelled or all.",
         "is required",

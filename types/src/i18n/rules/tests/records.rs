@@ -398,6 +398,28 @@ fn every_message_of_settings_and_webinar_records_reads_in_french() {
     let records = [record("a1", true), record("a2", false)];
     messages.extend(crate::event_admin::activation_blocker(&records, "a2"));
     messages.extend(refused(SignInRequest::default().validate()));
+    for (input, creating) in [
+        (UserInput::default(), true),
+        (
+            UserInput {
+                username: "ana lee".into(),
+                role: Some(Role::Viewer),
+                password: "short".into(),
+            },
+            false,
+        ),
+        (
+            UserInput {
+                username: long(65),
+                role: Some(Role::Viewer),
+                password: long(257),
+            },
+            false,
+        ),
+    ] {
+        messages.extend(refused(input.validate(creating)));
+    }
+    messages.extend(refused(PasswordChange::default().validate()));
     assert!(messages.len() > 40, "{messages:?}");
     assert_french(&messages);
 }
