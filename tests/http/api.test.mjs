@@ -92,7 +92,9 @@ describe('sign-in and sessions', () => {
     const c = client(server);
     const res = await c.signIn();
     assert.equal(res.status, 200, res.text);
-    assert.deepEqual(res.body, { username: 'admin' });
+    assert.deepEqual(Object.keys(res.body).sort(), ['id', 'role', 'username']);
+    assert.equal(res.body.username, 'admin');
+    assert.equal(res.body.role, 'administrator', 'the bootstrap user is the first administrator');
 
     const cookies = res.headers.getSetCookie();
     assert.equal(cookies.length, 1, String(cookies));
@@ -105,7 +107,7 @@ describe('sign-in and sessions', () => {
 
     const session = await c.get('/api/auth/session');
     assert.equal(session.status, 200, session.text);
-    assert.deepEqual(session.body, { username: 'admin' });
+    assert.deepEqual(session.body, res.body);
     assert.equal((await c.get(PROVIDERS)).status, 200);
 
     const stolen = `convene_session=${c.cookie}`;

@@ -416,6 +416,28 @@ describe('live answers conform to the admin document', () => {
     await check('POST', `${T}/rotate-token`, `${W}/${id}/rotate-token`, { status: 404 });
   });
 
+  it('users and their roles, and one\'s own password', async () => {
+    const U = `${A}/users`;
+    const T = `${U}/{userId}`;
+    const password = 'correct horse battery staple';
+    await check('GET', U, U, { status: 200 });
+    const user = await check('POST', U, U, { json: { username: 'contract', role: 'viewer', password }, status: 201 });
+    await check('POST', U, U, { json: { username: 'two words', role: 'viewer', password }, status: 400 });
+    await check('GET', T, `${U}/${user.id}`, { status: 200 });
+    await check('GET', T, `${U}/nope`, { status: 404 });
+    await check('PUT', T, `${U}/${user.id}`, { json: { username: 'contract', role: 'event_planner' }, status: 200 });
+    await check('POST', `${T}/disable`, `${U}/${user.id}/disable`, { status: 200 });
+    await check('POST', `${T}/enable`, `${U}/${user.id}/enable`, { status: 200 });
+    const me = (await api.get('/api/auth/session')).body;
+    await check('POST', `${T}/disable`, `${U}/${me.id}/disable`, { status: 409 });
+    const viewer = client(server);
+    await check('POST', '/auth/sign-in', '/auth/sign-in', { as: viewer, json: { username: 'contract', password }, status: 200 });
+    await check('PUT', T, `${U}/${user.id}`, { json: { username: 'contract', role: 'viewer' }, status: 200 });
+    await check('GET', U, U, { as: viewer, status: 403 });
+    await check('POST', '/auth/password', '/auth/password', { as: viewer, json: { currentPassword: 'no', newPassword: `${password}!` }, status: 400 });
+    await check('POST', '/auth/password', '/auth/password', { as: viewer, json: { currentPassword: password, newPassword: `${password}!` }, status: 204 });
+  });
+
   it('every operation was answered with success and checked', () => {
     const missed = operations()
       .map(({ template, method }) => `${method} ${template}`)

@@ -4,7 +4,7 @@
 // read, change and delete seeded records instead of only meeting 404s, and the run's
 // password in the sign-in example. The records the seed
 // does not make (a webinar configuration with credentials, an event administration record,
-// a registration and its contact) are made here.
+// a registration and its contact, a second user) are made here.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -44,6 +44,12 @@ export async function adminRun(server, data, workDir) {
     201,
     'registration',
   );
+  // A user other than the run's own administrator, whom the run may change and disable.
+  const user = await must(
+    api.post(`${A}/users`, { username: 'schemathesis-viewer', role: 'viewer', password: 'schemathesis password' }),
+    201,
+    'user',
+  );
   const [field] = await must(api.get(`${A}/custom-fields`), 200, 'custom fields');
   const [table] = await must(api.get(`${A}/website-table-configurations`), 200, 'tables');
   const examples = {
@@ -59,6 +65,7 @@ export async function adminRun(server, data, workDir) {
     fieldId: field.id,
     tableId: table.id,
     applicationId: data.application.id,
+    userId: user.id,
   };
   for (const [name, example] of Object.entries(examples)) {
     const parameter = doc.components.parameters[name];

@@ -17,7 +17,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::password::PasswordHash;
 use crate::signin;
 
-const PREFIX: &str = "session:";
+const PREFIX: &str = "user-session:";
 const CLIENT_FAILURES: &str = "signin-failures:";
 const USER_FAILURES: &str = "signin-user-failures:";
 /// Sessions last as long as their cookie.

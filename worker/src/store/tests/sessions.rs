@@ -139,7 +139,7 @@ fn a_session_lasts_its_time_and_names_the_current_role() {
         unauthorized(session(&records, "nope", NOW).await);
         unauthorized(session(&records, "s1", NOW + TTL_MS).await);
         assert!(
-            !records.keys().contains(&"session:s1".to_string()),
+            !records.keys().contains(&"user-session:s1".to_string()),
             "an expired session is removed"
         );
         sign_in(&records, "ip", "ana", matched(&ana.id), "s2", NOW)
@@ -154,6 +154,9 @@ fn a_session_lasts_its_time_and_names_the_current_role() {
 fn disabling_a_user_or_changing_a_password_ends_sessions_at_once() {
     let records = Records::in_memory();
     run(async {
+        // An event's session is another record entirely: ending sign-in sessions leaves it.
+        let keynote = serde_json::json!({"name": "Keynote"});
+        records.put("session:e1:s1", &keynote).await.expect("put");
         let root = user(&records, "root", "administrator").await;
         let ana = user(&records, "ana", "event_planner").await;
         for s in ["a1", "a2"] {
@@ -182,6 +185,7 @@ fn disabling_a_user_or_changing_a_password_ends_sessions_at_once() {
             unauthorized(refused),
             "This user is disabled. Ask an administrator."
         );
+        assert!(records.keys().contains(&"session:e1:s1".to_string()));
     });
 }
 
