@@ -438,6 +438,18 @@ describe('live answers conform to the admin document', () => {
     await check('POST', '/auth/password', '/auth/password', { as: viewer, json: { currentPassword: password, newPassword: `${password}!` }, status: 204 });
   });
 
+  it('the audit log and its export', async () => {
+    const L = `${A}/audit-log`;
+    const page = await check('GET', L, `${L}?pageSize=5`, { status: 200 });
+    assert.ok(page.items.length > 0, 'the changes above are in the log');
+    await check('GET', L, `${L}?recordType=nothing`, { status: 400 });
+    const csv = await api.get(`/api${L}.csv?recordType=user`);
+    conforms(csv, 'GET', `${L}.csv`);
+    assert.equal(csv.status, 200, csv.text);
+    succeeded.add(`GET ${L}.csv`);
+    await check('GET', `${L}.csv`, `${L}.csv?from=never`, { status: 400 });
+  });
+
   it('every operation was answered with success and checked', () => {
     const missed = operations()
       .map(({ template, method }) => `${method} ${template}`)

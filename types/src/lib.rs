@@ -4,6 +4,7 @@
 //! It compiles natively (so `cargo test` covers every rule fast) and into both WASM crates,
 //! so each rule is written once and runs in the SPA (inline errors) and the worker (authority).
 
+pub mod audit;
 pub mod auth;
 pub mod catalog;
 pub mod configuration;

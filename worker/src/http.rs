@@ -134,6 +134,20 @@ pub fn client_address(headers: &Headers) -> String {
         .unwrap_or_else(|| "local".to_string())
 }
 
+/// A CSV download named `filename`.
+pub fn csv(filename: &str, body: String) -> ApiResult<Response> {
+    let headers = Headers::new();
+    headers.set("content-type", "text/csv; charset=utf-8")?;
+    headers.set(
+        "content-disposition",
+        &format!("attachment; filename=\"{filename}\""),
+    )?;
+    Ok(Response::builder()
+        .with_status(200)
+        .with_headers(headers)
+        .fixed(body.into_bytes()))
+}
+
 /// Whether the request was made to a loopback host (local development: no `Secure` cookie).
 pub fn is_local_host(host: &str) -> bool {
     matches!(host, "localhost" | "127.0.0.1" | "[::1]")

@@ -7,12 +7,13 @@
 
 use std::marker::PhantomData;
 
+use convene_types::auth::SessionUser;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use worker::{Env, Response};
 
 use crate::error::{ApiError, ApiResult};
-use crate::runtime::{ObjectStub, RawResponse};
+use crate::runtime::{ObjectAnswer, ObjectStub, RawResponse};
 
 /// What an object answers: a value's JSON text, or the error to return to the client.
 pub type Reply = Result<String, ApiError>;
@@ -20,6 +21,8 @@ pub type Reply = Result<String, ApiError>;
 /// A client for one Durable Object instance that accepts commands of type `C`.
 pub struct ObjectClient<C> {
     stub: ObjectStub,
+    /// The JSON of the user whose admin request changes data, sent with every command.
+    actor: Option<String>,
     command: PhantomData<C>,
 }
 
@@ -27,8 +30,23 @@ impl<C: Serialize> ObjectClient<C> {
     pub fn open(env: &Env, binding: &str, instance: &str) -> ApiResult<Self> {
         Ok(ObjectClient {
             stub: ObjectStub::open(env, binding, instance)?,
+            actor: None,
             command: PhantomData,
         })
+    }
+
+    /// The same client, its commands made by `user` (the object records their changes
+    /// in the audit log).
+    pub fn acting(self, user: &SessionUser) -> ApiResult<Self> {
+        Ok(ObjectClient {
+            actor: Some(serde_json::to_string(user)?),
+            ..self
+        })
+    }
+
+    async fn send(&self, command: &C) -> ApiResult<ObjectAnswer> {
+        let text = serde_json::to_string(command)?;
+        self.stub.send(&text, self.actor.as_deref()).await
     }
 
     pub async fn call<T: DeserializeOwned>(&self, command: &C) -> ApiResult<T> {
@@ -37,7 +55,7 @@ impl<C: Serialize> ObjectClient<C> {
 
     /// The answer's JSON text, unparsed (an error answer is returned as the error).
     pub async fn text(&self, command: &C) -> ApiResult<String> {
-        let answer = self.stub.send(&serde_json::to_string(command)?).await?;
+        let answer = self.send(command).await?;
         let error = answer.is_error();
         let text = answer.text().await?;
         if error {
@@ -56,7 +74,7 @@ impl<C: Serialize> ObjectClient<C> {
     /// [`Self::relay`] as the runtime's response, for a route that answers with it as is
     /// (the public reads: no conversion to and from workers-rs's `Response`).
     pub async fn relay_raw(&self, command: &C, status: u16) -> ApiResult<RawResponse> {
-        let answer = self.stub.send(&serde_json::to_string(command)?).await?;
+        let answer = self.send(command).await?;
         if answer.is_error() {
             return Err(serde_json::from_str(&answer.text().await?)?);
         }
@@ -78,6 +96,10 @@ const COMMAND_HEADER_MAX: usize = 4096;
 pub fn in_header(command: &str) -> bool {
     command.len() <= COMMAND_HEADER_MAX && command.is_ascii()
 }
+
+/// The user (`SessionUser` JSON) of an admin request that changes data: user names and ids
+/// are ASCII, so it fits a header.
+pub const ACTOR_HEADER: &str = "x-convene-actor";
 
 /// Marks an answer whose body is an [`ApiError`].
 pub const ERROR_HEADER: &str = "x-convene-error";

@@ -225,6 +225,8 @@ const ADMIN_MESSAGES: &[(&str, &str)] = &[
      "Il doit rester au moins un administrateur actif."),
     ("You cannot disable your own user.", "Vous ne pouvez pas désactiver votre propre utilisateur."),
     ("There is no user with id {}.", "Il n’y a pas d’utilisateur avec l’identifiant {}."),
+    ("is not a record type", "n’est pas un type d’enregistrement"),
+    ("must be a date YYYY-MM-DD", "doit être une date AAAA-MM-JJ"),
     ("The user name or password is not correct.",
      "Le nom d’utilisateur ou le mot de passe est incorrect."),
     ("Sign-in is not configured: set the ADMIN_PASSWORD secret.",

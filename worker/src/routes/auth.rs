@@ -103,7 +103,8 @@ pub async fn change_password(mut req: Request, env: &Env) -> ApiResult<Response>
     let user = session::require(env, &req).await?;
     let body: PasswordChange = json_body(&mut req).await?;
     body.validate().map_err(ApiError::Validation)?;
-    let store = Store::config(env)?;
+    // As the user: the audit log records the change.
+    let store = Store::config(env)?.acting(&user)?;
     let stored = store
         .call(&Command::UserPassword {
             id: user.id.clone(),

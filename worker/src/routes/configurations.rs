@@ -9,28 +9,28 @@ use convene_types::provider::WebinarProvider;
 use serde::Serialize;
 use worker::{Env, Request, Response, Url};
 
+use super::Admin;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
-use crate::store::{CheckTarget, Command, CredentialsChange, Store};
+use crate::store::{CheckTarget, Command, CredentialsChange};
 use crate::vault::{self, Keyring, Sealed};
 use crate::{deliver, ids, on24};
 
-pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
+pub async fn list(env: &Admin<'_>, url: &Url) -> ApiResult<Response> {
     let (query, pairs) = http::list_query(url);
     let view = pairs
         .iter()
         .find(|(k, _)| k == "view")
         .map_or(View::Active, |(_, v)| View::parse(v));
-    let all: Vec<WebinarConfiguration> = Store::config(env)?
-        .call(&Command::ListConfigurations)
-        .await?;
+    let all: Vec<WebinarConfiguration> = env.store()?.call(&Command::ListConfigurations).await?;
     let items = configuration::list(all, view, &query);
     http::json(&Page::of(items, &query), 200)
 }
 
 /// One configuration, with the integration's health over its events.
-pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    let mut found: WebinarConfiguration = Store::config(env)?
+pub async fn get(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
+    let mut found: WebinarConfiguration = env
+        .store()?
         .call(&Command::GetConfiguration { id: id.into() })
         .await?;
     let health = super::sync::health(env, id).await?;
@@ -60,7 +60,7 @@ fn seal(env: &Env, id: &str, credentials: &CredentialsInput) -> ApiResult<Sealed
     Ok(vault::seal(&keyring(env)?, id, &plaintext)?)
 }
 
-pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
+pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
     let input: ConfigurationInput = json_body(&mut req).await?;
     let draft = input.validate().map_err(ApiError::Validation)?;
     let id = ids::new_id()?;
@@ -76,11 +76,11 @@ pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
         },
         sealed,
     };
-    let created: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    let created: WebinarConfiguration = env.store()?.call(&command).await?;
     http::json(&created, 201)
 }
 
-pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let input: ConfigurationInput = json_body(&mut req).await?;
     let draft = input.validate().map_err(ApiError::Validation)?;
     let credentials = match &draft.credentials {
@@ -102,19 +102,19 @@ pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response
             ..
         }
     );
-    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    let updated: WebinarConfiguration = env.store()?.call(&command).await?;
     if replaced {
         deliver::wake(env).await;
     }
     http::json(&updated, 200)
 }
 
-pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
+pub async fn set_active(env: &Admin<'_>, id: &str, active: bool) -> ApiResult<Response> {
     let command = Command::SetConfigurationActive {
         id: id.into(),
         active,
     };
-    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    let updated: WebinarConfiguration = env.store()?.call(&command).await?;
     if active {
         deliver::wake(env).await;
     }
@@ -123,25 +123,26 @@ pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response
 
 /// `POST /webinar-configurations/{id}/accept-terms`: the signed-in administrator accepts
 /// the provider's terms of service and privacy policy as they are now.
-pub async fn accept_terms(env: &Env, id: &str, user: &str) -> ApiResult<Response> {
+pub async fn accept_terms(env: &Admin<'_>, id: &str, user: &str) -> ApiResult<Response> {
     let command = Command::AcceptTerms {
         id: id.into(),
         accepted_by: user.into(),
     };
-    let updated: WebinarConfiguration = Store::config(env)?.call(&command).await?;
+    let updated: WebinarConfiguration = env.store()?.call(&command).await?;
     deliver::wake(env).await;
     http::json(&updated, 200)
 }
 
-pub async fn remove_credentials(env: &Env, id: &str) -> ApiResult<Response> {
-    let updated: WebinarConfiguration = Store::config(env)?
+pub async fn remove_credentials(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
+    let updated: WebinarConfiguration = env
+        .store()?
         .call(&Command::RemoveCredentials { id: id.into() })
         .await?;
     http::json(&updated, 200)
 }
 
-pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
-    Store::config(env)?
+pub async fn delete(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
+    env.store()?
         .call::<()>(&Command::DeleteConfiguration { id: id.into() })
         .await?;
     http::no_content()
@@ -171,10 +172,10 @@ fn result(status: ServiceStatus, message: String, recorded: bool) -> CheckResult
 
 /// `POST /webinar-configurations/{id}/check`: with typed credentials, checks them (and
 /// records nothing); without, checks the stored ones and records the outcome.
-pub async fn check(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn check(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let request = http::optional_json_body::<CheckRequest>(&mut req).await?;
     let typed = typed_credentials(&request)?;
-    let store = Store::config(env)?;
+    let store = env.store()?;
     let target: CheckTarget = store
         .call(&Command::GetCheckTarget { id: id.into() })
         .await?;
@@ -201,7 +202,7 @@ pub async fn check(mut req: Request, env: &Env, id: &str) -> ApiResult<Response>
 
 /// `POST /webinar-configurations/check`: checks typed credentials for a provider before
 /// the configuration exists.
-pub async fn check_new(mut req: Request, env: &Env) -> ApiResult<Response> {
+pub async fn check_new(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
     let request: CheckRequest = json_body(&mut req).await?;
     let Some(credentials) = typed_credentials(&request)? else {
         return Err(ApiError::Validation(vec![convene_types::FieldError::new(
@@ -209,7 +210,8 @@ pub async fn check_new(mut req: Request, env: &Env) -> ApiResult<Response> {
             "is required",
         )]));
     };
-    let provider: WebinarProvider = Store::config(env)?
+    let provider: WebinarProvider = env
+        .store()?
         .call(&Command::GetProvider {
             id: request.provider_id.clone(),
         })
@@ -236,9 +238,9 @@ struct RewrapReport {
 
 /// `POST /api/admin/credentials/rewrap`: wraps every data key with the current key, so an
 /// old key can be removed from the keyring. Safe to repeat; reads work throughout.
-pub async fn rewrap(env: &Env) -> ApiResult<Response> {
+pub async fn rewrap(env: &Admin<'_>) -> ApiResult<Response> {
     let keyring = keyring(env)?;
-    let store = Store::config(env)?;
+    let store = env.store()?;
     let sealed: Vec<(String, Sealed)> = store.call(&Command::ListSealed).await?;
     let mut report = RewrapReport {
         current_key: keyring.current_id().to_string(),

@@ -1,35 +1,36 @@
 //! `/api/admin/custom-fields`, `/api/admin/website-table-configurations`, and per-event
 //! speakers, passes and custom registration fields.
 
-use worker::{Env, Request, Response};
+use worker::{Request, Response};
 
+use super::Admin;
 use crate::error::ApiResult;
 use crate::http;
 use crate::registry::Target;
 use crate::routes::registrations::delete_retired;
-use crate::store::{Body, Command, Kind, Store};
+use crate::store::{Body, Command, Kind};
 
 /// Runs `command` and answers its value with `status`. Bodies are decoded and validated
 /// by the store.
-async fn answer(env: &Env, command: Command, status: u16) -> ApiResult<Response> {
-    Store::config(env)?.relay(&command, status).await
+async fn answer(env: &Admin<'_>, command: Command, status: u16) -> ApiResult<Response> {
+    env.store()?.relay(&command, status).await
 }
 
-async fn deleted(env: &Env, command: Command) -> ApiResult<Response> {
-    Store::config(env)?.call::<()>(&command).await?;
+async fn deleted(env: &Admin<'_>, command: Command) -> ApiResult<Response> {
+    env.store()?.call::<()>(&command).await?;
     http::no_content()
 }
 
-pub async fn fields(env: &Env) -> ApiResult<Response> {
+pub async fn fields(env: &Admin<'_>) -> ApiResult<Response> {
     answer(env, Command::ListCustomFields, 200).await
 }
 
-pub async fn create_field(mut req: Request, env: &Env) -> ApiResult<Response> {
+pub async fn create_field(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
     let body = Body::read(&mut req).await?;
     answer(env, Command::CreateCustomField { body }, 201).await
 }
 
-pub async fn update_field(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn update_field(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let body = Body::read(&mut req).await?;
     answer(
         env,
@@ -42,19 +43,23 @@ pub async fn update_field(mut req: Request, env: &Env, id: &str) -> ApiResult<Re
     .await
 }
 
-pub async fn delete_field(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn delete_field(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     deleted(env, Command::DeleteCustomField { id: id.into() }).await
 }
 
-pub async fn tables(env: &Env) -> ApiResult<Response> {
+pub async fn tables(env: &Admin<'_>) -> ApiResult<Response> {
     answer(env, Command::ListTables, 200).await
 }
 
-pub async fn table(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn table(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     answer(env, Command::GetTable { id: id.into() }, 200).await
 }
 
-pub async fn save_table(mut req: Request, env: &Env, id: Option<&str>) -> ApiResult<Response> {
+pub async fn save_table(
+    mut req: Request,
+    env: &Admin<'_>,
+    id: Option<&str>,
+) -> ApiResult<Response> {
     let body = Body::read(&mut req).await?;
     let status = if id.is_some() { 200 } else { 201 };
     answer(
@@ -68,7 +73,7 @@ pub async fn save_table(mut req: Request, env: &Env, id: Option<&str>) -> ApiRes
     .await
 }
 
-pub async fn delete_table(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn delete_table(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     deleted(env, Command::DeleteTable { id: id.into() }).await
 }
 
@@ -82,7 +87,7 @@ pub fn kind(segment: &str) -> Option<Kind> {
     }
 }
 
-pub async fn list(env: &Env, kind: Kind, event_id: &str) -> ApiResult<Response> {
+pub async fn list(env: &Admin<'_>, kind: Kind, event_id: &str) -> ApiResult<Response> {
     answer(
         env,
         Command::ListCatalog {
@@ -96,7 +101,7 @@ pub async fn list(env: &Env, kind: Kind, event_id: &str) -> ApiResult<Response> 
 
 pub async fn save(
     mut req: Request,
-    env: &Env,
+    env: &Admin<'_>,
     kind: Kind,
     event_id: &str,
     id: Option<&str>,
@@ -114,7 +119,7 @@ pub async fn save(
 
 /// A pass or question that registrations refer to cannot be deleted (see
 /// [`delete_retired`]); a speaker always can.
-pub async fn delete(env: &Env, kind: Kind, event_id: &str, id: &str) -> ApiResult<Response> {
+pub async fn delete(env: &Admin<'_>, kind: Kind, event_id: &str, id: &str) -> ApiResult<Response> {
     let command = Command::DeleteCatalog {
         kind,
         event_id: event_id.into(),

@@ -2,26 +2,27 @@
 
 use convene_types::event::{self, Event, EventFill, Session};
 use convene_types::list::Page;
-use worker::{Env, Request, Response, Url};
+use worker::{Request, Response, Url};
 
+use super::Admin;
 use crate::error::ApiResult;
 use crate::http;
 use crate::registry::{Registry, RegistryCommand, SeatCounts, Target};
 use crate::routes::registrations::delete_retired;
 use crate::routes::webinar;
 use crate::runtime::clock;
-use crate::store::{Body, Command, Store};
+use crate::store::{Body, Command};
 
-pub async fn list(env: &Env, url: &Url) -> ApiResult<Response> {
+pub async fn list(env: &Admin<'_>, url: &Url) -> ApiResult<Response> {
     let (query, _pairs) = http::list_query(url);
-    let all: Vec<Event> = Store::config(env)?.call(&Command::ListEvents).await?;
+    let all: Vec<Event> = env.store()?.call(&Command::ListEvents).await?;
     http::json(&Page::of(event::list(all, &query), &query), 200)
 }
 
 /// The events that have not ended, soonest first, with their seats (the Events list's
 /// chart): one read of the events, one registry call for their counts.
-pub async fn upcoming(env: &Env) -> ApiResult<Response> {
-    let all: Vec<Event> = Store::config(env)?.call(&Command::ListEvents).await?;
+pub async fn upcoming(env: &Admin<'_>) -> ApiResult<Response> {
+    let all: Vec<Event> = env.store()?.call(&Command::ListEvents).await?;
     let now = clock::now_ms();
     let soon = event::upcoming(&all, now, |zone| {
         clock::utc_offset_minutes(zone, now).unwrap_or(0)
@@ -50,8 +51,8 @@ pub async fn upcoming(env: &Env) -> ApiResult<Response> {
     http::json(&fills, 200)
 }
 
-pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    Store::config(env)?
+pub async fn get(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
+    env.store()?
         .relay(&Command::GetEvent { id: id.into() }, 200)
         .await
 }
@@ -59,31 +60,31 @@ pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
 /// The store decodes and validates the body: field rules, then references
 /// (configurations, custom fields) and the unique readable id. A published webinar event
 /// gets its webinar at the provider (`webinar::create_on_publish`).
-pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
+pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
     let command = Command::CreateEvent {
         body: Body::read(&mut req).await?,
     };
-    let created: Event = Store::config(env)?.call(&command).await?;
+    let created: Event = env.store()?.call(&command).await?;
     http::json(&webinar::create_on_publish(env, created).await, 201)
 }
 
-pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let command = Command::UpdateEvent {
         id: id.into(),
         body: Body::read(&mut req).await?,
     };
-    let updated: Event = Store::config(env)?.call(&command).await?;
+    let updated: Event = env.store()?.call(&command).await?;
     http::json(&webinar::create_on_publish(env, updated).await, 200)
 }
 
 /// Refused while the event has registrations: they would lose their event.
-pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn delete(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let command = Command::DeleteEvent { id: id.into() };
     delete_retired(env, id, Target::Event, command).await
 }
 
-pub async fn sessions(env: &Env, event_id: &str) -> ApiResult<Response> {
-    let store = Store::config(env)?;
+pub async fn sessions(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
+    let store = env.store()?;
     store
         .call::<Event>(&Command::GetEvent {
             id: event_id.into(),
@@ -97,17 +98,21 @@ pub async fn sessions(env: &Env, event_id: &str) -> ApiResult<Response> {
     http::json(&sessions, 200)
 }
 
-pub async fn create_session(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
+pub async fn create_session(
+    mut req: Request,
+    env: &Admin<'_>,
+    event_id: &str,
+) -> ApiResult<Response> {
     let command = Command::CreateSession {
         event_id: event_id.into(),
         body: Body::read(&mut req).await?,
     };
-    Store::config(env)?.relay(&command, 201).await
+    env.store()?.relay(&command, 201).await
 }
 
 pub async fn update_session(
     mut req: Request,
-    env: &Env,
+    env: &Admin<'_>,
     event_id: &str,
     id: &str,
 ) -> ApiResult<Response> {
@@ -117,10 +122,10 @@ pub async fn update_session(
         id: id.into(),
         body,
     };
-    Store::config(env)?.relay(&command, 200).await
+    env.store()?.relay(&command, 200).await
 }
 
-pub async fn delete_session(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
+pub async fn delete_session(env: &Admin<'_>, event_id: &str, id: &str) -> ApiResult<Response> {
     let command = Command::DeleteSession {
         event_id: event_id.into(),
         id: id.into(),

@@ -2,6 +2,7 @@
 
 mod access;
 mod admin_openapi;
+mod audit;
 mod auth;
 mod configurations;
 mod custom;
@@ -24,6 +25,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::{self, is_state_changing};
 use crate::runtime::{RawRequest, RawResponse};
 use crate::session;
+use crate::store::{Change, Command, Store};
 
 /// The answer to any request, errors included. The request and response stay the
 /// runtime's (see `fetch`) where the public Events API handles them; every other route
@@ -94,6 +96,43 @@ async fn route(
     }
 }
 
+/// An admin request's `Env` and its signed-in user. Its store client records the user's
+/// changes in the audit log when the request changes data.
+pub struct Admin<'a> {
+    env: &'a Env,
+    pub user: &'a SessionUser,
+    changes_data: bool,
+}
+
+impl std::ops::Deref for Admin<'_> {
+    type Target = Env;
+
+    fn deref(&self) -> &Env {
+        self.env
+    }
+}
+
+impl Admin<'_> {
+    /// The configuration store, as this request's user.
+    pub fn store(&self) -> ApiResult<Store> {
+        let store = Store::config(self.env)?;
+        match self.changes_data {
+            true => store.acting(self.user),
+            false => Ok(store),
+        }
+    }
+
+    /// Records a change the registry made for this request in the audit log (the store
+    /// records its own). It is written after the registry's answer: should that write
+    /// fail, the request answers 500 and the change stands unrecorded.
+    pub async fn record(&self, change: Change) -> ApiResult<()> {
+        let command = Command::RecordAudit {
+            changes: vec![change],
+        };
+        self.store()?.call::<()>(&command).await
+    }
+}
+
 async fn admin(
     rest: &[&str],
     method: Method,
@@ -102,6 +141,11 @@ async fn admin(
     url: &Url,
     user: &SessionUser,
 ) -> ApiResult<Response> {
+    let env = &Admin {
+        env,
+        user,
+        changes_data: is_state_changing(&method),
+    };
     match rest {
         ["openapi.json"] => match method {
             Method::Get => admin_openapi::document(),
@@ -314,6 +358,14 @@ async fn admin(
         },
         ["contacts", id, "registrations"] => match method {
             Method::Get => registrations::contact_registrations(env, id).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["audit-log"] => match method {
+            Method::Get => audit::page(env, url).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["audit-log.csv"] => match method {
+            Method::Get => audit::csv(env, url).await,
             _ => Err(allow(&["GET"])),
         },
         ["users"] => match method {

@@ -2,18 +2,21 @@
 //! through [`prepare`] (each attendee) and [`register`] (the group), the path the public
 //! Events API shares.
 
+use convene_types::audit::{AuditAction, FieldChange, RecordType};
 use convene_types::contact::Contact;
+use convene_types::event::Event;
 use convene_types::list::Page;
 use convene_types::registration::{
     self, DailyCount, Registration, RegistrationInput, RegistrationStatus, SyncState,
 };
-use worker::{Env, Headers, Request, Response, Url};
+use worker::{Env, Request, Response, Url};
 
+use super::Admin;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::ids;
 use crate::registry::{NewRegistration, PassLimit, Registry, RegistryCommand, Seats, Target};
-use crate::store::{Command, RegistrationContext, Store};
+use crate::store::{Change, Command, RegistrationContext};
 
 fn seats(context: &RegistrationContext) -> Seats {
     Seats {
@@ -80,9 +83,10 @@ pub async fn register(env: &Env, group: Vec<NewRegistration>) -> ApiResult<Vec<R
         .await
 }
 
-pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Response> {
+pub async fn create(mut req: Request, env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
     let input: RegistrationInput = json_body(&mut req).await?;
-    let context: RegistrationContext = Store::config(env)?
+    let context: RegistrationContext = env
+        .store()?
         .call(&Command::RegistrationContext {
             event_id: event_id.into(),
         })
@@ -92,8 +96,52 @@ pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Re
         .await?
         .pop()
         .ok_or_else(|| ApiError::internal("the registry answered no registration"))?;
+    if !registration.replayed {
+        let after = |v: serde_json::Value| (v, None);
+        let fields = [
+            ("status", after(serde_json::to_value(registration.status)?)),
+            (
+                "passId",
+                after(serde_json::to_value(&registration.pass_id)?),
+            ),
+            (
+                "sessionIds",
+                after(serde_json::to_value(&registration.session_ids)?),
+            ),
+        ];
+        let change =
+            registration_change(AuditAction::Created, &registration, &context.event, &fields);
+        env.record(change).await?;
+    }
     let status = if registration.replayed { 200 } else { 201 };
     http::json(&registration, status)
+}
+
+/// A registration's change for the audit log: named by its event, never by its attendee
+/// (the log keeps no personal data, so an erasure leaves nothing behind in it). `fields`:
+/// each changed field's value after, and before if it had one.
+pub fn registration_change(
+    action: AuditAction,
+    registration: &Registration,
+    event: &Event,
+    fields: &[(&str, (serde_json::Value, Option<serde_json::Value>))],
+) -> Change {
+    Change {
+        action,
+        record_type: RecordType::Registration,
+        record_id: registration.id.clone(),
+        record_name: event.name.clone(),
+        changes: fields
+            .iter()
+            .filter(|(_, (after, _))| !after.is_null())
+            .map(|(field, (after, before))| FieldChange {
+                field: field.to_string(),
+                before: before.clone(),
+                after: Some(after.clone()),
+                note: None,
+            })
+            .collect(),
+    }
 }
 
 /// Deletes an event, or a pass, session or question of one (`delete`, a store command),
@@ -102,7 +150,7 @@ pub async fn create(mut req: Request, env: &Env, event_id: &str) -> ApiResult<Re
 /// that read the event before the delete cannot be stored after it; when the store then
 /// refuses the delete (404, say), the retirement is undone.
 pub async fn delete_retired(
-    env: &Env,
+    env: &Admin<'_>,
     event_id: &str,
     target: Target,
     delete: Command,
@@ -115,7 +163,7 @@ pub async fn delete_retired(
             target: target.clone(),
         })
         .await?;
-    if let Err(refused) = Store::config(env)?.call::<()>(&delete).await {
+    if let Err(refused) = env.store()?.call::<()>(&delete).await {
         let restore = RegistryCommand::Restore { event_id, target };
         if let Err(e) = registry.call::<()>(&restore).await {
             worker::console_error!("a retirement could not be undone: {e:?}");
@@ -125,8 +173,9 @@ pub async fn delete_retired(
     http::no_content()
 }
 
-pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
-    let context: RegistrationContext = Store::config(env)?
+pub async fn cancel(env: &Admin<'_>, event_id: &str, id: &str) -> ApiResult<Response> {
+    let context: RegistrationContext = env
+        .store()?
         .call(&Command::RegistrationContext {
             event_id: event_id.into(),
         })
@@ -148,11 +197,19 @@ pub async fn cancel(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> 
         now: ids::now_iso(),
     };
     let cancelled: Registration = Registry::registry(env)?.call(&command).await?;
+    let status = (serde_json::to_value(cancelled.status)?, None);
+    let change = registration_change(
+        AuditAction::Changed,
+        &cancelled,
+        &context.event,
+        &[("status", status)],
+    );
+    env.record(change).await?;
     http::json(&cancelled, 200)
 }
 
-async fn ensure_event(env: &Env, event_id: &str) -> ApiResult<()> {
-    Store::config(env)?
+async fn ensure_event(env: &Admin<'_>, event_id: &str) -> ApiResult<()> {
+    env.store()?
         .call::<convene_types::event::Event>(&Command::GetEvent {
             id: event_id.into(),
         })
@@ -160,7 +217,7 @@ async fn ensure_event(env: &Env, event_id: &str) -> ApiResult<()> {
         .map(|_| ())
 }
 
-pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
+pub async fn list(env: &Admin<'_>, url: &Url, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
     let (query, pairs) = http::list_query(url);
     let status = match pairs
@@ -185,7 +242,7 @@ pub async fn list(env: &Env, url: &Url, event_id: &str) -> ApiResult<Response> {
 }
 
 /// The event's registrations per day, for its chart.
-pub async fn per_day(env: &Env, event_id: &str) -> ApiResult<Response> {
+pub async fn per_day(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
     let days: Vec<DailyCount> = Registry::registry(env)?
         .call(&RegistryCommand::DailyCounts {
@@ -195,26 +252,20 @@ pub async fn per_day(env: &Env, event_id: &str) -> ApiResult<Response> {
     http::json(&days, 200)
 }
 
-pub async fn csv(env: &Env, event_id: &str) -> ApiResult<Response> {
+pub async fn csv(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
     let all: Vec<Registration> = Registry::registry(env)?
         .call(&RegistryCommand::AllRegistrations {
             event_id: event_id.into(),
         })
         .await?;
-    let headers = Headers::new();
-    headers.set("content-type", "text/csv; charset=utf-8")?;
-    headers.set(
-        "content-disposition",
-        &format!("attachment; filename=\"registrations-{event_id}.csv\""),
-    )?;
-    Ok(Response::builder()
-        .with_status(200)
-        .with_headers(headers)
-        .fixed(registration::csv(&all).into_bytes()))
+    http::csv(
+        &format!("registrations-{event_id}.csv"),
+        registration::csv(&all),
+    )
 }
 
-pub async fn contacts(env: &Env, url: &Url) -> ApiResult<Response> {
+pub async fn contacts(env: &Admin<'_>, url: &Url) -> ApiResult<Response> {
     let (query, _pairs) = http::list_query(url);
     let command = RegistryCommand::ListContacts {
         q: query.q.clone(),
@@ -225,7 +276,7 @@ pub async fn contacts(env: &Env, url: &Url) -> ApiResult<Response> {
     http::json(&page, 200)
 }
 
-pub async fn contact(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn contact(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let found: Contact = Registry::registry(env)?
         .call(&RegistryCommand::GetContact {
             contact_id: id.into(),
@@ -236,7 +287,7 @@ pub async fn contact(env: &Env, id: &str) -> ApiResult<Response> {
 
 /// `POST /contacts/{id}/erase`: the contact's personal data replaced, here and (through
 /// the outbox) at the webinar provider.
-pub async fn erase_contact(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn erase_contact(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let erased: Contact = Registry::registry(env)?
         .call(&RegistryCommand::EraseContact {
             contact_id: id.into(),
@@ -244,10 +295,23 @@ pub async fn erase_contact(env: &Env, id: &str) -> ApiResult<Response> {
         })
         .await?;
     worker::console_log!("contact {id} erased");
+    env.record(Change {
+        action: AuditAction::Erased,
+        record_type: RecordType::Contact,
+        record_id: erased.id.clone(),
+        record_name: String::new(),
+        changes: vec![FieldChange {
+            field: "registrations".into(),
+            before: None,
+            after: Some(erased.registration_count.into()),
+            note: None,
+        }],
+    })
+    .await?;
     http::json(&erased, 200)
 }
 
-pub async fn contact_registrations(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn contact_registrations(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let found: Vec<Registration> = Registry::registry(env)?
         .call(&RegistryCommand::ContactRegistrations {
             contact_id: id.into(),

@@ -2,17 +2,21 @@
 //! registration, or every one of a configuration's events) and the health shown on a
 //! configuration.
 
+use convene_types::audit::{AuditAction, FieldChange, RecordType};
+use convene_types::configuration::WebinarConfiguration;
 use convene_types::registration::Registration;
 use convene_types::sync::SyncHealth;
-use worker::{Env, Response};
+use worker::Response;
 
+use super::Admin;
+use super::registrations::registration_change;
 use crate::error::ApiResult;
 use crate::http;
 use crate::registry::{Registry, RegistryCommand, RetryScope};
-use crate::store::{Command, Store};
+use crate::store::{Change, Command};
 
 /// `POST /events/{eventId}/registrations/{id}/retry-sync`.
-pub async fn retry_registration(env: &Env, event_id: &str, id: &str) -> ApiResult<Response> {
+pub async fn retry_registration(env: &Admin<'_>, event_id: &str, id: &str) -> ApiResult<Response> {
     let scope = RetryScope::Registration {
         event_id: event_id.into(),
         registration_id: id.into(),
@@ -20,29 +24,65 @@ pub async fn retry_registration(env: &Env, event_id: &str, id: &str) -> ApiResul
     let registration: Registration = Registry::registry(env)?
         .call(&RegistryCommand::RetrySync { scope })
         .await?;
+    let event = env
+        .store()?
+        .call(&Command::GetEvent {
+            id: event_id.into(),
+        })
+        .await?;
+    let sync = (
+        serde_json::to_value(registration.sync_state)?,
+        Some("failed".into()),
+    );
+    let change = registration_change(
+        AuditAction::Changed,
+        &registration,
+        &event,
+        &[("syncState", sync)],
+    );
+    env.record(change).await?;
     http::json(&registration, 200)
 }
 
 /// `POST /webinar-configurations/{id}/retry-sync`: every failed registration of the
 /// configuration's events is sent again. Answers `{"retried": n}`.
-pub async fn retry_configuration(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn retry_configuration(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let scope = RetryScope::Events(configuration_events(env, id).await?);
     let retried: u32 = Registry::registry(env)?
         .call(&RegistryCommand::RetrySync { scope })
         .await?;
+    if retried > 0 {
+        let configuration: WebinarConfiguration = env
+            .store()?
+            .call(&Command::GetConfiguration { id: id.into() })
+            .await?;
+        env.record(Change {
+            action: AuditAction::Changed,
+            record_type: RecordType::WebinarConfiguration,
+            record_id: id.into(),
+            record_name: configuration.name,
+            changes: vec![FieldChange {
+                field: "failedRegistrations".into(),
+                before: Some(retried.into()),
+                after: Some(0.into()),
+                note: Some(format!("{retried} sent again")),
+            }],
+        })
+        .await?;
+    }
     http::json(&serde_json::json!({ "retried": retried }), 200)
 }
 
 /// The integration's figures over configuration `id`'s events.
-pub async fn health(env: &Env, id: &str) -> ApiResult<SyncHealth> {
+pub async fn health(env: &Admin<'_>, id: &str) -> ApiResult<SyncHealth> {
     let event_ids = configuration_events(env, id).await?;
     Registry::registry(env)?
         .call(&RegistryCommand::SyncHealth { event_ids })
         .await
 }
 
-async fn configuration_events(env: &Env, id: &str) -> ApiResult<Vec<String>> {
-    Store::config(env)?
+async fn configuration_events(env: &Admin<'_>, id: &str) -> ApiResult<Vec<String>> {
+    env.store()?
         .call(&Command::ConfigurationEvents { id: id.into() })
         .await
 }

@@ -3,21 +3,22 @@
 
 use convene_types::auth::SessionUser;
 use convene_types::user::{User, UserInput};
-use worker::{Env, Request, Response};
+use worker::{Request, Response};
 
+use super::Admin;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::password;
-use crate::store::{Command, Store};
+use crate::store::Command;
 
-pub async fn list(env: &Env) -> ApiResult<Response> {
-    let users: Vec<User> = Store::config(env)?.call(&Command::ListUsers).await?;
+pub async fn list(env: &Admin<'_>) -> ApiResult<Response> {
+    let users: Vec<User> = env.store()?.call(&Command::ListUsers).await?;
     http::json(&users, 200)
 }
 
-pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn get(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let command = Command::GetUser { id: id.into() };
-    http::json(&Store::config(env)?.call::<User>(&command).await?, 200)
+    http::json(&env.store()?.call::<User>(&command).await?, 200)
 }
 
 /// The input, checked, with its password taken out and hashed (`None`: keep the current).
@@ -35,25 +36,25 @@ async fn take_password(
     Ok((input, password))
 }
 
-pub async fn create(mut req: Request, env: &Env) -> ApiResult<Response> {
+pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
     let (input, password) = take_password(&mut req, true).await?;
     let password = password.ok_or_else(|| ApiError::internal("validated without a password"))?;
     let command = Command::CreateUser { input, password };
-    http::json(&Store::config(env)?.call::<User>(&command).await?, 201)
+    http::json(&env.store()?.call::<User>(&command).await?, 201)
 }
 
-pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let (input, password) = take_password(&mut req, false).await?;
     let command = Command::UpdateUser {
         id: id.into(),
         input,
         password,
     };
-    http::json(&Store::config(env)?.call::<User>(&command).await?, 200)
+    http::json(&env.store()?.call::<User>(&command).await?, 200)
 }
 
 pub async fn set_active(
-    env: &Env,
+    env: &Admin<'_>,
     id: &str,
     active: bool,
     actor: &SessionUser,
@@ -63,5 +64,5 @@ pub async fn set_active(
         active,
         actor: actor.id.clone(),
     };
-    http::json(&Store::config(env)?.call::<User>(&command).await?, 200)
+    http::json(&env.store()?.call::<User>(&command).await?, 200)
 }

@@ -3,12 +3,13 @@
 use convene_types::list;
 use convene_types::webapp::{IssuedToken, TOKEN_PREFIX, WebApplication};
 use sha2::{Digest, Sha256};
-use worker::{Env, Request, Response, Url};
+use worker::{Request, Response, Url};
 
+use super::Admin;
 use crate::error::ApiResult;
 use crate::http;
 use crate::ids;
-use crate::store::{Body, Command, Store};
+use crate::store::{Body, Command};
 
 /// The SHA-256 of a token, as stored and as looked up.
 pub fn token_hash(token: &str) -> String {
@@ -30,23 +31,24 @@ fn issued(application: WebApplication, token: String, url: &Url) -> IssuedToken 
     }
 }
 
-pub async fn list(env: &Env) -> ApiResult<Response> {
-    let mut apps: Vec<WebApplication> = Store::config(env)?.call(&Command::ListWebApps).await?;
+pub async fn list(env: &Admin<'_>) -> ApiResult<Response> {
+    let mut apps: Vec<WebApplication> = env.store()?.call(&Command::ListWebApps).await?;
     list::sort_by_key(&mut apps, |a| convene_types::validate::name_key(&a.name));
     http::json(&apps, 200)
 }
 
-pub async fn get(env: &Env, id: &str) -> ApiResult<Response> {
-    Store::config(env)?
+pub async fn get(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
+    env.store()?
         .relay(&Command::GetWebApp { id: id.into() }, 200)
         .await
 }
 
-pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Response> {
+pub async fn create(mut req: Request, env: &Admin<'_>, url: &Url) -> ApiResult<Response> {
     // The store decodes and validates the body.
     let body = Body::read(&mut req).await?;
     let (token_hash, token_hint, token) = new_token()?;
-    let app: WebApplication = Store::config(env)?
+    let app: WebApplication = env
+        .store()?
         .call(&Command::CreateWebApp {
             body,
             token_hash,
@@ -56,17 +58,18 @@ pub async fn create(mut req: Request, env: &Env, url: &Url) -> ApiResult<Respons
     http::json(&issued(app, token, url), 201)
 }
 
-pub async fn update(mut req: Request, env: &Env, id: &str) -> ApiResult<Response> {
+pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let command = Command::UpdateWebApp {
         id: id.into(),
         body: Body::read(&mut req).await?,
     };
-    Store::config(env)?.relay(&command, 200).await
+    env.store()?.relay(&command, 200).await
 }
 
-pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
+pub async fn rotate(env: &Admin<'_>, id: &str, url: &Url) -> ApiResult<Response> {
     let (token_hash, token_hint, token) = new_token()?;
-    let app: WebApplication = Store::config(env)?
+    let app: WebApplication = env
+        .store()?
         .call(&Command::RotateWebApp {
             id: id.into(),
             token_hash,
@@ -76,8 +79,8 @@ pub async fn rotate(env: &Env, id: &str, url: &Url) -> ApiResult<Response> {
     http::json(&issued(app, token, url), 200)
 }
 
-pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response> {
-    Store::config(env)?
+pub async fn set_active(env: &Admin<'_>, id: &str, active: bool) -> ApiResult<Response> {
+    env.store()?
         .relay(
             &Command::SetWebAppActive {
                 id: id.into(),
@@ -88,8 +91,8 @@ pub async fn set_active(env: &Env, id: &str, active: bool) -> ApiResult<Response
         .await
 }
 
-pub async fn delete(env: &Env, id: &str) -> ApiResult<Response> {
-    Store::config(env)?
+pub async fn delete(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
+    env.store()?
         .call::<()>(&Command::DeleteWebApp { id: id.into() })
         .await?;
     http::no_content()

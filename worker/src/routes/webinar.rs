@@ -10,19 +10,20 @@
 use convene_types::event::Event;
 use convene_types::webinar::{EventWebinar, WebinarCopy, WebinarRequest};
 use serde::de::DeserializeOwned;
-use worker::{Env, Request, Response};
+use worker::{Request, Response};
 
+use super::Admin;
 use super::configurations::{open_credentials, provider_base};
 use crate::error::{ApiError, ApiResult};
 use crate::on24;
 use crate::runtime::clock;
-use crate::store::{Command, Store, WebinarTarget};
+use crate::store::{Command, WebinarTarget};
 use crate::{deliver, http};
 
 /// The answer is the event, or the session when `session_id` names one.
 pub async fn create_or_link(
     mut req: Request,
-    env: &Env,
+    env: &Admin<'_>,
     event_id: &str,
     session_id: Option<&str>,
 ) -> ApiResult<Response> {
@@ -30,7 +31,7 @@ pub async fn create_or_link(
     let link = body.link().map_err(ApiError::Validation)?;
     let (holder, status): (serde_json::Value, u16) = match link {
         Some(provider_event_id) => {
-            let store = Store::config(env)?;
+            let store = env.store()?;
             let command = Command::WebinarTarget {
                 event_id: event_id.into(),
                 session_id: session_id.map(str::to_string),
@@ -53,7 +54,7 @@ pub async fn create_or_link(
 /// Creates an event's webinar as it is published (`POST`/`PUT` of a published webinar or
 /// hybrid event without one), when its integration is on. The save stands whatever
 /// happens here: a failure is logged, and the event page still offers "Create webinar".
-pub async fn create_on_publish(env: &Env, event: Event) -> Event {
+pub async fn create_on_publish(env: &Admin<'_>, event: Event) -> Event {
     let ready = event.published
         && event.format.needs_webinar()
         && event.webinar_configuration_id.is_some()
@@ -74,11 +75,11 @@ pub async fn create_on_publish(env: &Env, event: Event) -> Event {
 /// provider and records it (the answer: the event, or the session); a failure releases the
 /// claim.
 async fn create_and_record<T: DeserializeOwned>(
-    env: &Env,
+    env: &Admin<'_>,
     event_id: &str,
     session_id: Option<&str>,
 ) -> ApiResult<T> {
-    let store = Store::config(env)?;
+    let store = env.store()?;
     let target: WebinarTarget = store
         .call(&Command::WebinarTarget {
             event_id: event_id.into(),
@@ -103,7 +104,7 @@ async fn create_and_record<T: DeserializeOwned>(
 
 /// Records the webinar on the event or session; what waited for it is sent now.
 async fn record<T: DeserializeOwned>(
-    env: &Env,
+    env: &Admin<'_>,
     event_id: &str,
     session_id: Option<&str>,
     webinar: EventWebinar,
@@ -113,14 +114,14 @@ async fn record<T: DeserializeOwned>(
         session_id: session_id.map(str::to_string),
         webinar,
     };
-    let holder: T = Store::config(env)?.call(&command).await?;
+    let holder: T = env.store()?.call(&command).await?;
     deliver::wake(env).await;
     Ok(holder)
 }
 
 /// Creates the webinar at the provider; nothing is sent unless the integration is on and
 /// the event meets the provider's rules.
-async fn create(env: &Env, target: &WebinarTarget) -> ApiResult<EventWebinar> {
+async fn create(env: &Admin<'_>, target: &WebinarTarget) -> ApiResult<EventWebinar> {
     let configuration = &target.configuration;
     if !configuration.integration.on {
         return Err(ApiError::Conflict(format!(

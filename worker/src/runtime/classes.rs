@@ -10,7 +10,7 @@ use worker::wasm_bindgen_futures::JsFuture;
 use worker::worker_sys::DurableObjectState;
 use worker::{Env, State, web_sys};
 
-use crate::objects::{COMMAND_HEADER, ERROR_HEADER, Encoded, JSON_TYPE};
+use crate::objects::{ACTOR_HEADER, COMMAND_HEADER, ERROR_HEADER, Encoded, JSON_TYPE};
 use crate::outbox::QUEUE_BINDING;
 use crate::registry::RegistryObject;
 use crate::store::StoreObject;
@@ -32,7 +32,13 @@ impl ConfigStore {
 
     pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
         let command = command_text(&req).await?;
-        answer(&*self.0.handle(command).await).map(JsValue::from)
+        let actor = match req.headers().get(ACTOR_HEADER)? {
+            Some(text) => {
+                Some(serde_json::from_str(&text).map_err(|e| JsValue::from_str(&e.to_string()))?)
+            }
+            None => None,
+        };
+        answer(&*self.0.handle(command, actor).await).map(JsValue::from)
     }
 }
 

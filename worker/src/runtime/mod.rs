@@ -28,7 +28,7 @@ mod stub;
 #[cfg(feature = "objects")]
 pub use classes::{ConfigStore, Registry};
 pub use http::{RawRequest, RawResponse};
-pub use stub::ObjectStub;
+pub use stub::{ObjectAnswer, ObjectStub};
 
 use worker::wasm_bindgen::JsValue;
 

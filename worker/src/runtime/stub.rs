@@ -10,7 +10,7 @@ use worker::{Env, Headers, ObjectNamespace, web_sys};
 
 use super::{RawResponse, bindings, js};
 use crate::error::{ApiError, ApiResult};
-use crate::objects::{COMMAND_HEADER, ERROR_HEADER, JSON_TYPE, in_header};
+use crate::objects::{ACTOR_HEADER, COMMAND_HEADER, ERROR_HEADER, JSON_TYPE, in_header};
 
 /// One Durable Object instance, by binding and name.
 pub struct ObjectStub(DurableObject);
@@ -25,16 +25,20 @@ impl ObjectStub {
 
     /// Sends a command's JSON text: in [`COMMAND_HEADER`] when [`in_header`] allows it,
     /// else as the body.
-    pub async fn send(&self, command: &str) -> ApiResult<ObjectAnswer> {
+    /// `actor`: the JSON of the user whose admin request this is, in [`ACTOR_HEADER`].
+    pub async fn send(&self, command: &str, actor: Option<&str>) -> ApiResult<ObjectAnswer> {
         let init = web_sys::RequestInit::new();
         init.set_method("POST");
+        let headers = Headers::new();
         if in_header(command) {
-            let headers = Headers::new();
             headers.set(COMMAND_HEADER, command)?;
-            init.set_headers(&headers.0);
         } else {
             init.set_body(&JsValue::from_str(command));
         }
+        if let Some(actor) = actor {
+            headers.set(ACTOR_HEADER, actor)?;
+        }
+        init.set_headers(&headers.0);
         let request = web_sys::Request::new_with_str_and_init("https://object.internal/", &init)
             .map_err(js)?;
         let answer = JsFuture::from(self.0.fetch_with_request(&request).map_err(js)?)

@@ -5,6 +5,8 @@
 //! single, strongly consistent object. KV is eventually consistent and is never asked to hold
 //! them. Handlers in the worker talk to it only through [`Store::call`] with a [`Command`].
 
+mod audit;
+mod audit_log;
 mod catalog;
 mod configurations;
 mod custom;
@@ -20,6 +22,7 @@ mod users;
 mod webapps;
 mod webinars;
 
+pub use audit::Change;
 pub use catalog::Kind;
 pub use configurations::{CheckTarget, CredentialsChange};
 pub use events::RegistrationContext;
@@ -30,6 +33,7 @@ pub use sessions::{SignInCandidate, SignInOutcome};
 pub use webapps::Credential;
 pub use webinars::{MetricsTarget, ProviderWebinar, SyncTarget, WebinarTarget};
 
+use convene_types::audit::AuditQuery;
 use convene_types::configuration::{ConfigurationInput, ServiceStatus};
 use convene_types::user::UserInput;
 use convene_types::webinar::EventWebinar;
@@ -105,6 +109,18 @@ pub enum Command {
     },
     EndSession {
         session: String,
+    },
+    /// A page of the audit log, newest first.
+    AuditLog {
+        query: AuditQuery,
+    },
+    /// The audit log's entries for a CSV export.
+    AuditExport {
+        query: AuditQuery,
+    },
+    /// Records changes made elsewhere (the registry) by the request's user.
+    RecordAudit {
+        changes: Vec<Change>,
     },
     ListUsers,
     GetUser {

@@ -7,17 +7,21 @@
 //! object is the only writer of what those answers are made of, so a cached answer is
 //! never stale, and a change shows on the very next request.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use convene_types::auth::SessionUser;
 use worker::State;
 
+use super::audit_log::AuditLog;
 use super::records::Records;
 use super::{
-    Command, Kind, PublicRead, catalog, configurations, custom, event_admin, events, providers,
-    public, sessions, users, webapps, webinars,
+    Command, Kind, PublicRead, audit, catalog, configurations, custom, event_admin, events,
+    providers, public, sessions, users, webapps, webinars,
 };
+use crate::error::{ApiError, ApiResult};
+use crate::ids;
 use crate::objects::{Encoded, Reply, decode, encode, reply};
 use crate::runtime::clock;
 
@@ -27,6 +31,8 @@ pub struct StoreObject {
     state: State,
     /// Encoded replies of cacheable commands, by the command's JSON text.
     cache: RefCell<HashMap<String, Rc<Encoded>>>,
+    /// Whether the audit log's table was made in this object's life.
+    audit_ready: Cell<bool>,
 }
 
 impl StoreObject {
@@ -34,19 +40,21 @@ impl StoreObject {
         Self {
             state,
             cache: RefCell::new(HashMap::new()),
+            audit_ready: Cell::new(false),
         }
     }
 
     /// Answers one command, given as its JSON text: from the cache when it is a cacheable
-    /// read already answered since the last other command.
-    pub async fn handle(&self, text: String) -> Rc<Encoded> {
+    /// read already answered since the last other command. `actor`: the user of the admin
+    /// request that changes data, whose changes the audit log records (in the same step).
+    pub async fn handle(&self, text: String, actor: Option<SessionUser>) -> Rc<Encoded> {
         if let Some(cached) = self.cache.borrow().get(&text) {
             return Rc::clone(cached);
         }
         let (reply, cacheable, keeps_cache) = match decode::<Command>(&text) {
             Ok(command) => {
                 let (cacheable, keeps_cache) = (command.is_cacheable_read(), command.keeps_cache());
-                (self.run(command).await, cacheable, keeps_cache)
+                (self.audited(command, actor).await, cacheable, keeps_cache)
             }
             Err(e) => (Err(e), false, false),
         };
@@ -59,9 +67,41 @@ impl StoreObject {
         encoded
     }
 
-    async fn run(&self, command: Command) -> Reply {
-        let records = &Records::new(self.state.storage());
+    fn audit_log(&self) -> ApiResult<AuditLog> {
+        let log = AuditLog::open(self.state.storage().sql(), self.audit_ready.get())?;
+        self.audit_ready.set(true);
+        Ok(log)
+    }
+
+    /// Runs `command`; with an `actor`, journals its writes and records them in the audit
+    /// log, whatever the command answered (a refusal may come after a write).
+    async fn audited(&self, command: Command, actor: Option<SessionUser>) -> Reply {
+        let records = Records::new(self.state.storage());
+        let Some(actor) = actor else {
+            return self.run(command, &records, None).await;
+        };
+        let records = records.journaled();
+        let reply = self.run(command, &records, Some(&actor)).await;
+        let log = self.audit_log()?;
+        for change in audit::changes(&records.take_journal()) {
+            log.append(change.by(&actor, ids::now_iso()))?;
+        }
+        reply
+    }
+
+    async fn run(&self, command: Command, records: &Records, actor: Option<&SessionUser>) -> Reply {
         match command {
+            Command::AuditLog { query } => reply(self.audit_log()?.page(&query)),
+            Command::AuditExport { query } => reply(self.audit_log()?.export(&query)),
+            Command::RecordAudit { changes } => {
+                let actor =
+                    actor.ok_or_else(|| ApiError::internal("an audit record without a user"))?;
+                let log = self.audit_log()?;
+                for change in changes {
+                    log.append(change.by(actor, ids::now_iso()))?;
+                }
+                reply(Ok(()))
+            }
             Command::SignInStart { client, username } => {
                 reply(sessions::sign_in_start(records, &client, &username, clock::now_ms()).await)
             }
@@ -72,7 +112,14 @@ impl StoreObject {
                 session,
             } => {
                 let now = clock::now_ms();
-                reply(sessions::sign_in(records, &client, &username, outcome, &session, now).await)
+                let log = self.audit_log()?;
+                let attempt = sessions::Attempt {
+                    client: &client,
+                    username: &username,
+                    session: &session,
+                    now,
+                };
+                reply(sessions::sign_in(records, &log, attempt, outcome).await)
             }
             Command::Session { session } => {
                 reply(sessions::session(records, &session, clock::now_ms()).await)

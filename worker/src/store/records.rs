@@ -5,7 +5,6 @@
 //! key order as the Durable Object's storage does. The runtime's storage is the only backend
 //! outside tests.
 
-#[cfg(test)]
 use std::cell::RefCell;
 #[cfg(test)]
 use std::collections::BTreeMap;
@@ -18,6 +17,16 @@ use crate::error::{ApiError, ApiResult};
 
 pub struct Records {
     backend: Backend,
+    /// Every write since [`Records::journaled`], for the audit log (`store/audit.rs`).
+    journal: Option<RefCell<Vec<Write>>>,
+}
+
+/// One write: the record's JSON text before and after (`None`: absent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Write {
+    pub key: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 enum Backend {
@@ -31,6 +40,7 @@ impl Records {
     pub fn new(storage: Storage) -> Self {
         Records {
             backend: Backend::Storage(storage),
+            journal: None,
         }
     }
 
@@ -39,16 +49,46 @@ impl Records {
     pub fn in_memory() -> Self {
         Records {
             backend: Backend::Memory(RefCell::default()),
+            journal: None,
         }
     }
 
-    pub async fn get<T: DeserializeOwned>(&self, key: &str) -> ApiResult<Option<T>> {
-        let text = match &self.backend {
+    /// The same records, keeping a journal of every write from now on (each write reads
+    /// the value it replaces first).
+    pub fn journaled(self) -> Self {
+        Records {
+            journal: Some(RefCell::default()),
+            ..self
+        }
+    }
+
+    /// The writes journaled so far, in order; empty when not journaling.
+    pub fn take_journal(&self) -> Vec<Write> {
+        self.journal.as_ref().map(|j| j.take()).unwrap_or_default()
+    }
+
+    async fn text(&self, key: &str) -> ApiResult<Option<String>> {
+        Ok(match &self.backend {
             Backend::Storage(storage) => storage.get::<String>(key).await?,
             #[cfg(test)]
             Backend::Memory(map) => map.borrow().get(key).cloned(),
-        };
-        match text {
+        })
+    }
+
+    async fn note(&self, key: &str, after: Option<String>) -> ApiResult<()> {
+        if let Some(journal) = &self.journal {
+            let before = self.text(key).await?;
+            journal.borrow_mut().push(Write {
+                key: key.to_string(),
+                before,
+                after,
+            });
+        }
+        Ok(())
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, key: &str) -> ApiResult<Option<T>> {
+        match self.text(key).await? {
             Some(text) => Ok(Some(serde_json::from_str(&text)?)),
             None => Ok(None),
         }
@@ -56,6 +96,7 @@ impl Records {
 
     pub async fn put<T: Serialize>(&self, key: &str, value: &T) -> ApiResult<()> {
         let text = serde_json::to_string(value)?;
+        self.note(key, Some(text.clone())).await?;
         match &self.backend {
             Backend::Storage(storage) => Ok(storage.put(key, text).await?),
             #[cfg(test)]
@@ -68,6 +109,7 @@ impl Records {
 
     /// Whether there was a record under `key`.
     pub async fn delete(&self, key: &str) -> ApiResult<bool> {
+        self.note(key, None).await?;
         match &self.backend {
             Backend::Storage(storage) => Ok(storage.delete(key).await?),
             #[cfg(test)]
@@ -190,6 +232,28 @@ mod tests {
             assert!(!records.delete("k").await.expect("delete"));
             assert_eq!(records.get::<Vec<String>>("k").await.expect("get"), None);
             assert!(records.keys().is_empty());
+        });
+    }
+
+    #[test]
+    fn a_journal_keeps_each_write_with_the_value_it_replaced() {
+        let records = Records::in_memory();
+        run(async {
+            records.put("k", &1).await.expect("put");
+            assert!(records.take_journal().is_empty(), "not journaling");
+            let records = records.journaled();
+            records.put("k", &2).await.expect("put");
+            records.delete("k").await.expect("delete");
+            let write = |before: Option<&str>, after: Option<&str>| Write {
+                key: "k".into(),
+                before: before.map(Into::into),
+                after: after.map(Into::into),
+            };
+            assert_eq!(
+                records.take_journal(),
+                [write(Some("1"), Some("2")), write(Some("2"), None)]
+            );
+            assert!(records.take_journal().is_empty(), "taken");
         });
     }
 

@@ -7,13 +7,16 @@
 //! A session is stored under the SHA-256 of its id (the cookie's value), so storage never
 //! holds a usable session id.
 
+use convene_types::audit::{AuditAction, AuditEntry, RecordType};
 use convene_types::auth::SessionUser;
 use convene_types::user::{Role, User, username_key};
 use serde::{Deserialize, Serialize};
 
+use super::audit_log::AuditLog;
 use super::records::Records;
 use super::users::{self, StoredUser};
 use crate::error::{ApiError, ApiResult};
+use crate::ids;
 use crate::password::PasswordHash;
 use crate::signin;
 
@@ -113,16 +116,44 @@ fn wrong() -> ApiError {
     ApiError::Unauthorized("The user name or password is not correct.".into())
 }
 
-/// Records a sign-in's outcome: a failure counted against the address and the user name, or
-/// a session `session` (the SHA-256 of its id) started for the user.
+/// A sign-in attempt: from where, as whom, the session it would start (the SHA-256 of its
+/// id), when.
+pub struct Attempt<'a> {
+    pub client: &'a str,
+    pub username: &'a str,
+    pub session: &'a str,
+    pub now: f64,
+}
+
+/// The audit log's entry of a sign-in: the user's, or the name tried.
+fn logged(user: Option<&User>, username: &str, action: AuditAction) -> AuditEntry {
+    AuditEntry {
+        id: String::new(),
+        at: ids::now_iso(),
+        user_id: user.map(|u| u.id.clone()),
+        username: user.map_or(username, |u| &u.username).to_string(),
+        action,
+        record_type: RecordType::SignIn,
+        record_id: user.map(|u| u.id.clone()).unwrap_or_default(),
+        record_name: user.map_or(username, |u| &u.username).to_string(),
+        changes: Vec::new(),
+    }
+}
+
+/// Records a sign-in's outcome, in the audit log too: a failure counted against the address
+/// and the user name, or a session started for the user.
 pub async fn sign_in(
     records: &Records,
-    client: &str,
-    username: &str,
+    log: &AuditLog,
+    attempt: Attempt<'_>,
     outcome: SignInOutcome,
-    session: &str,
-    now: f64,
 ) -> ApiResult<SessionUser> {
+    let Attempt {
+        client,
+        username,
+        session,
+        now,
+    } = attempt;
     let user = match outcome {
         SignInOutcome::Matched { user_id, rehash } => {
             let mut user = users::stored(records, &user_id).await?;
@@ -145,6 +176,12 @@ pub async fn sign_in(
     };
     let keys = failure_keys(client, username);
     let Some(user) = user else {
+        let known = users::by_username(records, username).await?;
+        log.append(logged(
+            known.as_ref().map(|u| &u.user),
+            username,
+            AuditAction::SignInFailed,
+        ))?;
         for key in keys {
             let failures: Vec<f64> = records.get(&key).await?.unwrap_or_default();
             let mut recent = signin::recent(&failures, now);
@@ -154,6 +191,11 @@ pub async fn sign_in(
         return Err(wrong());
     };
     if !user.user.active {
+        log.append(logged(
+            Some(&user.user),
+            username,
+            AuditAction::SignInFailed,
+        ))?;
         return Err(ApiError::Unauthorized(
             "This user is disabled. Ask an administrator.".into(),
         ));
@@ -167,6 +209,7 @@ pub async fn sign_in(
         expires_at: now + TTL_MS,
     };
     records.put(&session_key(session), &stored).await?;
+    log.append(logged(Some(&user.user), username, AuditAction::SignedIn))?;
     Ok(session_user(&user.user))
 }
 

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::*;
 use crate::FieldError;
+use crate::audit::AuditQuery;
 use crate::auth::SignInRequest;
 use crate::catalog::{PassInput, SpeakerInput};
 use crate::configuration::{ConfigurationInput, CredentialsInput};

@@ -2,6 +2,7 @@
 //! and per user name, and a session that ends the moment its user is disabled or changes
 //! password.
 
+use convene_types::audit::{AuditAction, RecordType};
 use convene_types::user::Role;
 
 use super::*;
@@ -10,6 +11,24 @@ use crate::store::records::support::{refusal, run};
 use crate::store::users::tests::{hash, user};
 
 const NOW: f64 = 1_800_000_000_000.0;
+
+async fn sign_in_at(
+    records: &Records,
+    log: &AuditLog,
+    client: &str,
+    username: &str,
+    outcome: SignInOutcome,
+    session: &str,
+    now: f64,
+) -> ApiResult<SessionUser> {
+    let attempt = Attempt {
+        client,
+        username,
+        session,
+        now,
+    };
+    sign_in(records, log, attempt, outcome).await
+}
 
 fn matched(id: &str) -> SignInOutcome {
     SignInOutcome::Matched {
@@ -28,6 +47,7 @@ fn unauthorized<T: std::fmt::Debug>(result: ApiResult<T>) -> String {
 #[test]
 fn the_bootstrap_password_makes_the_first_administrator_once() {
     let records = Records::in_memory();
+    let log = AuditLog::in_memory();
     run(async {
         let start = sign_in_start(&records, "ip", "admin", NOW)
             .await
@@ -36,7 +56,7 @@ fn the_bootstrap_password_makes_the_first_administrator_once() {
         let outcome = SignInOutcome::Bootstrap {
             password: hash("boot"),
         };
-        let admin = sign_in(&records, "ip", "admin", outcome, "s1", NOW)
+        let admin = sign_in_at(&records, &log, "ip", "admin", outcome, "s1", NOW)
             .await
             .expect("in");
         assert_eq!(
@@ -59,7 +79,7 @@ fn the_bootstrap_password_makes_the_first_administrator_once() {
         let again = SignInOutcome::Bootstrap {
             password: hash("x"),
         };
-        let refused = sign_in(&records, "ip", "root", again, "s2", NOW).await;
+        let refused = sign_in_at(&records, &log, "ip", "root", again, "s2", NOW).await;
         assert_eq!(
             unauthorized(refused),
             "The user name or password is not correct."
@@ -71,11 +91,21 @@ fn the_bootstrap_password_makes_the_first_administrator_once() {
 #[test]
 fn failures_are_limited_per_address_and_per_user_name() {
     let records = Records::in_memory();
+    let log = AuditLog::in_memory();
     run(async {
         let ana = user(&records, "ana", "viewer").await;
         for i in 0..signin::MAX_FAILURES {
             let client = format!("ip{i}");
-            let wrong = sign_in(&records, &client, "ana", SignInOutcome::Wrong, "s", NOW).await;
+            let wrong = sign_in_at(
+                &records,
+                &log,
+                &client,
+                "ana",
+                SignInOutcome::Wrong,
+                "s",
+                NOW,
+            )
+            .await;
             unauthorized(wrong);
         }
         // Five addresses failed once each for "ana": her name is now limited, from anywhere.
@@ -92,7 +122,7 @@ fn failures_are_limited_per_address_and_per_user_name() {
         sign_in_start(&records, "ip0", "ana", later)
             .await
             .expect("allowed again");
-        sign_in(&records, "ip0", "ana", matched(&ana.id), "s", later)
+        sign_in_at(&records, &log, "ip0", "ana", matched(&ana.id), "s", later)
             .await
             .expect("in");
         let keys = records.keys();
@@ -114,9 +144,10 @@ fn failures_are_limited_per_address_and_per_user_name() {
 #[test]
 fn a_session_lasts_its_time_and_names_the_current_role() {
     let records = Records::in_memory();
+    let log = AuditLog::in_memory();
     run(async {
         let ana = user(&records, "ana", "viewer").await;
-        sign_in(&records, "ip", "ana", matched(&ana.id), "s1", NOW)
+        sign_in_at(&records, &log, "ip", "ana", matched(&ana.id), "s1", NOW)
             .await
             .expect("in");
         assert_eq!(
@@ -142,7 +173,7 @@ fn a_session_lasts_its_time_and_names_the_current_role() {
             !records.keys().contains(&"user-session:s1".to_string()),
             "an expired session is removed"
         );
-        sign_in(&records, "ip", "ana", matched(&ana.id), "s2", NOW)
+        sign_in_at(&records, &log, "ip", "ana", matched(&ana.id), "s2", NOW)
             .await
             .expect("in");
         end(&records, "s2").await.expect("out");
@@ -153,6 +184,7 @@ fn a_session_lasts_its_time_and_names_the_current_role() {
 #[test]
 fn disabling_a_user_or_changing_a_password_ends_sessions_at_once() {
     let records = Records::in_memory();
+    let log = AuditLog::in_memory();
     run(async {
         // An event's session is another record entirely: ending sign-in sessions leaves it.
         let keynote = serde_json::json!({"name": "Keynote"});
@@ -160,11 +192,11 @@ fn disabling_a_user_or_changing_a_password_ends_sessions_at_once() {
         let root = user(&records, "root", "administrator").await;
         let ana = user(&records, "ana", "event_planner").await;
         for s in ["a1", "a2"] {
-            sign_in(&records, "ip", "ana", matched(&ana.id), s, NOW)
+            sign_in_at(&records, &log, "ip", "ana", matched(&ana.id), s, NOW)
                 .await
                 .expect("in");
         }
-        sign_in(&records, "ip", "root", matched(&root.id), "r1", NOW)
+        sign_in_at(&records, &log, "ip", "root", matched(&root.id), "r1", NOW)
             .await
             .expect("in");
         users::set_own_password(&records, &ana.id, hash("new"), "a1")
@@ -180,25 +212,41 @@ fn disabling_a_user_or_changing_a_password_ends_sessions_at_once() {
             .expect("disabled");
         unauthorized(session(&records, "a1", NOW).await);
         assert!(session(&records, "r1", NOW).await.is_ok());
-        let refused = sign_in(&records, "ip", "ana", matched(&ana.id), "a3", NOW).await;
+        let refused = sign_in_at(&records, &log, "ip", "ana", matched(&ana.id), "a3", NOW).await;
         assert_eq!(
             unauthorized(refused),
             "This user is disabled. Ask an administrator."
         );
         assert!(records.keys().contains(&"session:e1:s1".to_string()));
+        let logged: Vec<_> = log
+            .entries()
+            .into_iter()
+            .map(|e| (e.username, e.action, e.record_type))
+            .collect();
+        let entry = |name: &str, action| (name.to_string(), action, RecordType::SignIn);
+        assert_eq!(
+            logged,
+            [
+                entry("ana", AuditAction::SignedIn),
+                entry("ana", AuditAction::SignedIn),
+                entry("root", AuditAction::SignedIn),
+                entry("ana", AuditAction::SignInFailed),
+            ]
+        );
     });
 }
 
 #[test]
 fn a_sign_in_with_an_outdated_hash_replaces_it() {
     let records = Records::in_memory();
+    let log = AuditLog::in_memory();
     run(async {
         let ana = user(&records, "ana", "viewer").await;
         let outcome = SignInOutcome::Matched {
             user_id: ana.id.clone(),
             rehash: Some(hash("stronger")),
         };
-        sign_in(&records, "ip", "ana", outcome, "s", NOW)
+        sign_in_at(&records, &log, "ip", "ana", outcome, "s", NOW)
             .await
             .expect("in");
         let stored = users::stored(&records, &ana.id).await.expect("stored");

@@ -420,6 +420,7 @@ fn every_message_of_settings_and_webinar_records_reads_in_french() {
         messages.extend(refused(input.validate(creating)));
     }
     messages.extend(refused(PasswordChange::default().validate()));
+    messages.extend(refused(AuditQuery::from_pairs([("recordType", "x"), ("from", "x")])));
     assert!(messages.len() > 40, "{messages:?}");
     assert_french(&messages);
 }
