@@ -14,6 +14,7 @@ import { adminRoutes, routeOf } from '../support/route-table.mjs';
 import { REPO_ROOT, client, startWorker } from '../support/server.mjs';
 import { seed } from '../support/seed.mjs';
 import { startSim } from '../support/sim.mjs';
+import { until } from '../support/webinar.mjs';
 
 const DOC_ID = 'https://convene.invalid/api/admin/openapi.json';
 const METHODS = ['get', 'put', 'post', 'delete'];
@@ -448,6 +449,38 @@ describe('live answers conform to the admin document', () => {
     assert.equal(csv.status, 200, csv.text);
     succeeded.add(`GET ${L}.csv`);
     await check('GET', `${L}.csv`, `${L}.csv?from=never`, { status: 400 });
+  });
+
+  it('the retention setting', async () => {
+    const R = `${A}/retention`;
+    await check('GET', R, R, { status: 200 });
+    await check('PUT', R, R, { json: { months: 0 }, status: 400 });
+    await check('PUT', R, R, { json: { months: 24 }, status: 200 });
+    await check('PUT', R, R, { json: { months: null }, status: 200 });
+  });
+
+  it('webhooks, their secret, test message, delivery log and resend', async () => {
+    const W = `${A}/webhooks`;
+    const T = `${W}/{webhookId}`;
+    const input = { url: 'http://127.0.0.1:9/contract', events: ['registration.created'] };
+    await check('GET', W, W, { status: 200 });
+    const issued = await check('POST', W, W, { json: input, status: 201 });
+    await check('POST', W, W, { json: { ...input, events: ['nothing'] }, status: 400 });
+    const id = issued.endpoint.id;
+    await check('GET', T, `${W}/${id}`, { status: 200 });
+    await check('PUT', T, `${W}/${id}`, { json: { ...input, description: 'Contract' }, status: 200 });
+    const rotated = await check('POST', `${T}/rotate-secret`, `${W}/${id}/rotate-secret`, { status: 200 });
+    assert.notEqual(rotated.secret, issued.secret);
+    await check('POST', `${T}/test`, `${W}/${id}/test`, { status: 202 });
+    // Nothing listens on port 9: the first attempt is logged as one to retry.
+    const log = await until(async () => {
+      const page = await check('GET', `${T}/deliveries`, `${W}/${id}/deliveries`, { status: 200 });
+      return page.items.length > 0 && page;
+    }, 'a logged attempt');
+    assert.equal(log.items[0].status, 'retrying');
+    await check('POST', `${T}/deliveries/{deliveryId}/resend`, `${W}/${id}/deliveries/${log.items[0].id}/resend`, { status: 202 });
+    await check('DELETE', T, `${W}/${id}`, { status: 204 });
+    await check('GET', `${T}/deliveries`, `${W}/${id}/deliveries`, { status: 404 });
   });
 
   it('every operation was answered with success and checked', () => {

@@ -43,10 +43,13 @@ pub enum RecordType {
     Contact,
     /// A sign-in, successful or not: the record is the user.
     SignIn,
+    /// The retention setting.
+    Retention,
+    Webhook,
 }
 
 impl RecordType {
-    pub const ALL: [RecordType; 15] = [
+    pub const ALL: [RecordType; 17] = [
         RecordType::WebinarProvider,
         RecordType::WebinarConfiguration,
         RecordType::EventAdministration,
@@ -62,6 +65,8 @@ impl RecordType {
         RecordType::Registration,
         RecordType::Contact,
         RecordType::SignIn,
+        RecordType::Retention,
+        RecordType::Webhook,
     ];
 
     /// The name the API writes (`webinar_configuration`).
@@ -82,6 +87,8 @@ impl RecordType {
             RecordType::Registration => "registration",
             RecordType::Contact => "contact",
             RecordType::SignIn => "sign_in",
+            RecordType::Retention => "retention",
+            RecordType::Webhook => "webhook",
         }
     }
 
@@ -225,7 +232,12 @@ impl FieldChange {
             Some(Value::String(s)) => s.clone(),
             Some(other) => other.to_string(),
         };
-        format!("{}: {} → {}", self.field, show(&self.before), show(&self.after))
+        format!(
+            "{}: {} → {}",
+            self.field,
+            show(&self.before),
+            show(&self.after)
+        )
     }
 }
 
@@ -286,7 +298,10 @@ mod tests {
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["recordType", "from"]);
         assert!(AuditQuery::from_pairs([("to", "2026-13-01")]).is_err());
-        assert_eq!(AuditQuery::from_pairs([("user", "")]), Ok(AuditQuery::default()));
+        assert_eq!(
+            AuditQuery::from_pairs([("user", "")]),
+            Ok(AuditQuery::default())
+        );
     }
 
     #[test]

@@ -19,11 +19,13 @@ pub mod list;
 pub mod provider;
 pub mod public;
 pub mod registration;
+pub mod retention;
 pub mod sync;
 pub mod text;
 pub mod user;
 pub mod validate;
 pub mod webapp;
+pub mod webhook;
 pub mod webinar;
 
 pub use error::{ErrorBody, ErrorCode, ErrorDetail, FieldError};

@@ -54,7 +54,11 @@ impl Role {
             (self, area, access),
             (Role::Administrator, _, _)
                 | (Role::EventPlanner, Area::Events, _)
-                | (Role::EventPlanner | Role::Viewer, Area::Lookups, Access::Read)
+                | (
+                    Role::EventPlanner | Role::Viewer,
+                    Area::Lookups,
+                    Access::Read
+                )
                 | (Role::Viewer, Area::Events, Access::Read)
         )
     }

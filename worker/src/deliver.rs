@@ -1,5 +1,6 @@
 //! The outbox's delivery (see `crate::outbox`): the API worker consumes the outbox Queue,
-//! sends each record to its event's provider and reports every outcome to the registry.
+//! sends each record to its event's provider (webhooks: `crate::webhooks`) and reports
+//! every outcome to the registry.
 //! It runs here, not in the registry, because only this script holds the credentials
 //! keyring.
 
@@ -10,14 +11,21 @@ use worker::Env;
 use crate::error::ApiResult;
 use crate::ids;
 use crate::on24::registrant;
-use crate::outbox::{Delivery, Outcome, Report};
+use crate::outbox::{Batch, Delivery, Outcome, Report};
 use crate::registry::{Registry, RegistryCommand};
 use crate::routes::{open_credentials, provider_base};
 use crate::store::{Command, Store, SyncTarget};
+use crate::webhooks;
 
 /// Delivers one Queue message: the records one alarm of the registry handed out.
 pub async fn deliver(env: &Env, message: &str) -> ApiResult<()> {
-    let due: Vec<Delivery> = serde_json::from_str(message)?;
+    match serde_json::from_str(message)? {
+        Batch::Webinar(due) => deliver_webinars(env, due).await,
+        Batch::Webhooks { webhooks } => webhooks::deliver(env, webhooks).await,
+    }
+}
+
+async fn deliver_webinars(env: &Env, due: Vec<Delivery>) -> ApiResult<()> {
     // One group per webinar: the event's, or one of its sessions'.
     let mut webinars: Vec<(&str, Option<&str>)> = Vec::new();
     for d in &due {
@@ -53,7 +61,7 @@ pub async fn wake(env: &Env) {
 }
 
 /// A random number in `0.0..1.0` for the retries' jitter.
-fn jitter() -> f64 {
+pub fn jitter() -> f64 {
     ids::random_bytes::<4>().map_or(0.5, |b| f64::from(u32::from_le_bytes(b)) / 4_294_967_296.0)
 }
 

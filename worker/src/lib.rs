@@ -20,12 +20,14 @@ mod outbox;
 mod password;
 mod read_cache;
 mod registry;
+mod retention;
 mod routes;
 mod runtime;
 mod session;
 mod signin;
 mod store;
 mod vault;
+mod webhooks;
 
 #[cfg(feature = "objects")]
 pub use runtime::{ConfigStore, Registry};
@@ -62,10 +64,18 @@ async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<(
 }
 
 #[cfg(feature = "api")]
-/// The Cron Trigger (`wrangler.toml`): attendance of started webinars (`metrics.rs`).
+/// The Cron Trigger (`wrangler.toml`): attendance of started webinars (`metrics.rs`),
+/// retention (`retention.rs`), and the registry's copy of the webhook subscriptions
+/// made right again should an endpoint's change have failed to reach it.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = metrics::update_all(&env).await {
         worker::console_error!("scheduled metrics: {e:?}");
+    }
+    if let Err(e) = retention::run(&env).await {
+        worker::console_error!("scheduled retention: {e:?}");
+    }
+    if let Err(e) = webhooks::share_subscriptions(&env).await {
+        worker::console_error!("scheduled webhook subscriptions: {e:?}");
     }
 }

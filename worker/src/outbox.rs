@@ -16,6 +16,15 @@ use serde::{Deserialize, Serialize};
 /// The objects' script's producer binding for the outbox Queue.
 pub const QUEUE_BINDING: &str = "OUTBOX";
 
+/// One Queue message: the webinar records or the webhook messages one alarm handed out.
+/// Untagged, so that a message queued as a bare list of records still reads.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(untagged)]
+pub enum Batch {
+    Webinar(Vec<Delivery>),
+    Webhooks { webhooks: Vec<crate::webhooks::Due> },
+}
+
 /// What to tell the provider about one registration.
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]

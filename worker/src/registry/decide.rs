@@ -3,12 +3,13 @@
 
 use convene_types::contact::normalize_email;
 use convene_types::registration::{self, Capacity, Registration, RegistrationStatus, SyncState};
+use convene_types::webhook::EventType;
 
-use super::outbox;
 use super::retire::refuse_retired;
 use super::rows::{self, IdRow, StatusRow, WaitingRow};
 use super::schema::Db;
 use super::{NewRegistration, PassLimit, Seats};
+use super::{outbox, webhooks};
 use crate::error::{ApiError, ApiResult};
 use crate::outbox::Action;
 
@@ -192,6 +193,13 @@ fn insert(
             now_ms,
         )?;
     }
+    webhooks::registration(
+        db,
+        EventType::RegistrationCreated,
+        &r.registration_id,
+        &r.now,
+        now_ms,
+    )?;
     // What a read of the new row would give (its other columns start empty), without the read.
     Ok(Registration {
         id: r.registration_id,
@@ -247,6 +255,7 @@ pub fn cancel(
             vec![now.into(), id.into()],
         )?;
         tell_provider_of_cancellation(db, event_id, id, &current, now_ms)?;
+        webhooks::registration(db, EventType::RegistrationCancelled, id, now, now_ms)?;
         if current.status == RegistrationStatus::Confirmed.key()
             && registration::promotes(seats.into(), db.confirmed(event_id)?)
         {
@@ -267,6 +276,13 @@ pub fn cancel(
                     db.run(
                         "UPDATE registrations SET status = 'confirmed' WHERE id = ?",
                         vec![candidate.id.as_str().into()],
+                    )?;
+                    webhooks::registration(
+                        db,
+                        EventType::RegistrationPromoted,
+                        &candidate.id,
+                        now,
+                        now_ms,
                     )?;
                     if candidate.sync_state == SyncState::Pending.key() {
                         outbox::enqueue(

@@ -31,6 +31,8 @@ mod retire;
 mod rows;
 #[cfg(feature = "objects")]
 mod schema;
+#[cfg(feature = "objects")]
+mod webhooks;
 
 #[cfg(feature = "objects")]
 pub use object::RegistryObject;
@@ -64,6 +66,14 @@ impl From<Seats> for Capacity {
             waitlist_allowed: s.waitlist_allowed,
         }
     }
+}
+
+/// What a retention run erased.
+#[derive(Serialize, Deserialize, Debug, Default, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Expired {
+    pub registrations: u32,
+    pub contacts: u32,
 }
 
 /// An event's registrations that hold or wait for a seat (`active`) and hold one.
@@ -164,6 +174,37 @@ pub enum RegistryCommand {
     EraseContact {
         contact_id: String,
         now: String,
+    },
+    /// Retention: erases the personal data of the registrations of `event_ids` (events
+    /// that ended too long ago), and of contacts with no other registration.
+    EraseExpired {
+        event_ids: Vec<String>,
+        now: String,
+    },
+    /// Replaces the registry's copy of who subscribes to which webhook messages.
+    SetWebhookEndpoints {
+        endpoints: Vec<crate::store::Subscription>,
+    },
+    /// The webhook delivery's reports (`crate::webhooks`).
+    WebhooksDelivered {
+        reports: Vec<crate::webhooks::Report>,
+        now: String,
+    },
+    /// Queues a `webhook.test` message for one endpoint; answers its message id.
+    TestWebhook {
+        endpoint_id: String,
+        now: String,
+    },
+    /// Queues a logged delivery's message again; answers its message id.
+    ResendWebhook {
+        endpoint_id: String,
+        delivery_id: String,
+    },
+    /// A page of an endpoint's delivery log, newest first.
+    WebhookDeliveries {
+        endpoint_id: String,
+        page: usize,
+        page_size: usize,
     },
     /// The provider's attendance report of an event's webinar.
     RecordAttendance {

@@ -10,9 +10,12 @@ use convene_types::registration::{Registration, SyncState};
 use worker::{Queue, ScheduledTime, State};
 
 use super::schema::Db;
-use super::{RegistryCommand, RetryScope, attendance, decide, erase, outbox, queries, retire};
+use super::{
+    RegistryCommand, RetryScope, attendance, decide, erase, outbox, queries, retire, webhooks,
+};
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
+use crate::outbox::Batch;
 use crate::runtime::clock;
 
 /// After a failed hand-off to the Queue, the alarm tries again this much later.
@@ -26,6 +29,9 @@ pub struct RegistryObject {
     /// The alarm this object has set and not yet seen run: a command that adds an outbox
     /// record due later than it sets none (most registrations call no storage API).
     alarm_at: Cell<Option<f64>>,
+    /// Whether an active webhook endpoint exists (then every registration queues a
+    /// message); `None` until read.
+    webhooks_on: Cell<Option<bool>>,
 }
 
 impl RegistryObject {
@@ -35,6 +41,7 @@ impl RegistryObject {
             queue,
             migrated: Cell::new(false),
             alarm_at: Cell::new(None),
+            webhooks_on: Cell::new(None),
         }
     }
 
@@ -47,7 +54,7 @@ impl RegistryObject {
             Err(e) => return encode(Err(e)),
         };
         let outbox_change = if self.migrated.get() {
-            OutboxChange::of(&command)
+            OutboxChange::of(&command, || self.webhooks_on())
         } else {
             // The object's first command since it started: leases end (`db`), so what was
             // handed out before is due again.
@@ -62,13 +69,27 @@ impl RegistryObject {
         encode(answer)
     }
 
-    /// The alarm: hands the due outbox records to the Queue, then sets the next alarm.
+    /// The alarm: hands the due outbox records and webhook messages to the Queue, then sets
+    /// the next alarm.
     pub async fn alarm(&self) {
         self.alarm_at.set(None);
         let now_ms = clock::now_ms();
-        let handed = match self.db().and_then(|db| outbox::claim(&db, now_ms)) {
-            Ok(due) if due.is_empty() => Ok(()),
-            Ok(due) => self.hand_off(&due).await,
+        let claimed = self.db().and_then(|db| {
+            let records = outbox::claim(&db, now_ms)?;
+            let messages = webhooks::claim(&db, now_ms)?;
+            Ok((records, messages))
+        });
+        let handed = match claimed {
+            Ok((records, messages)) => {
+                let mut handed = Ok(());
+                if !records.is_empty() {
+                    handed = self.hand_off(&Batch::Webinar(records)).await;
+                }
+                if !messages.is_empty() && handed.is_ok() {
+                    handed = self.hand_off(&Batch::Webhooks { webhooks: messages }).await;
+                }
+                handed
+            }
             Err(e) => Err(e),
         };
         if let Err(e) = handed {
@@ -79,7 +100,7 @@ impl RegistryObject {
         self.schedule().await;
     }
 
-    async fn hand_off(&self, due: &[crate::outbox::Delivery]) -> ApiResult<()> {
+    async fn hand_off(&self, due: &Batch) -> ApiResult<()> {
         let queue = self
             .queue
             .as_ref()
@@ -91,9 +112,13 @@ impl RegistryObject {
         Ok(())
     }
 
-    /// Sets the alarm for the outbox's next due record.
+    /// Sets the alarm for the outbox's next due record or webhook message.
     async fn schedule(&self) {
-        match self.db().and_then(|db| outbox::next_due(&db)) {
+        let next = self.db().and_then(|db| {
+            let times = [outbox::next_due(&db)?, webhooks::next_due(&db)?];
+            Ok(times.into_iter().flatten().reduce(f64::min))
+        });
+        match next {
             Ok(Some(at)) => self.schedule_at(at).await,
             Ok(None) => {}
             Err(e) => worker::console_error!("outbox: {e:?}"),
@@ -126,8 +151,21 @@ impl RegistryObject {
         }
         let db = Db::migrated(sql)?;
         outbox::release_leases(&db)?;
+        webhooks::release_leases(&db)?;
         self.migrated.set(true);
         Ok(db)
+    }
+
+    /// Whether an active webhook endpoint exists (read once, then kept up to date).
+    fn webhooks_on(&self) -> bool {
+        if let Some(on) = self.webhooks_on.get() {
+            return on;
+        }
+        let on = self.db().and_then(|db| webhooks::any_active(&db));
+        // Unreadable: assume so; the alarm then finds nothing to send at worst.
+        let on = on.unwrap_or(true);
+        self.webhooks_on.set(Some(on));
+        on
     }
 
     fn run(&self, command: RegistryCommand, now_ms: f64) -> Reply {
@@ -217,6 +255,28 @@ impl RegistryObject {
             RegistryCommand::EraseContact { contact_id, now } => {
                 reply(erase::erase(db, &contact_id, &now, now_ms))
             }
+            RegistryCommand::EraseExpired { event_ids, now } => {
+                reply(erase::erase_events(db, &event_ids, &now, now_ms))
+            }
+            RegistryCommand::SetWebhookEndpoints { endpoints } => {
+                self.webhooks_on.set(None);
+                reply(webhooks::set_endpoints(db, &endpoints))
+            }
+            RegistryCommand::WebhooksDelivered { reports, now } => {
+                reply(webhooks::record(db, &reports, now_ms, &now))
+            }
+            RegistryCommand::TestWebhook { endpoint_id, now } => {
+                reply(webhooks::test(db, &endpoint_id, &now, now_ms))
+            }
+            RegistryCommand::ResendWebhook {
+                endpoint_id,
+                delivery_id,
+            } => reply(webhooks::resend(db, &endpoint_id, &delivery_id, now_ms)),
+            RegistryCommand::WebhookDeliveries {
+                endpoint_id,
+                page,
+                page_size,
+            } => reply(webhooks::deliveries(db, &endpoint_id, page, page_size)),
             RegistryCommand::RecordAttendance {
                 event_id,
                 session_id,
@@ -241,10 +301,11 @@ enum OutboxChange {
 }
 
 impl OutboxChange {
-    fn of(command: &RegistryCommand) -> Self {
+    /// `webhooks_on`: whether registrations queue webhook messages (asked only for them).
+    fn of(command: &RegistryCommand, webhooks_on: impl FnOnce() -> bool) -> Self {
         match command {
             RegistryCommand::Register { group } => {
-                if group.iter().any(|r| r.sync_state == SyncState::Pending) {
+                if group.iter().any(|r| r.sync_state == SyncState::Pending) || webhooks_on() {
                     OutboxChange::DueNow
                 } else {
                     OutboxChange::None
@@ -252,9 +313,14 @@ impl OutboxChange {
             }
             RegistryCommand::Cancel { .. }
             | RegistryCommand::EraseContact { .. }
+            | RegistryCommand::EraseExpired { .. }
             | RegistryCommand::Wake
-            | RegistryCommand::RetrySync { .. } => OutboxChange::DueNow,
-            RegistryCommand::Delivered { .. } => OutboxChange::Rescheduled,
+            | RegistryCommand::RetrySync { .. }
+            | RegistryCommand::TestWebhook { .. }
+            | RegistryCommand::ResendWebhook { .. } => OutboxChange::DueNow,
+            RegistryCommand::Delivered { .. }
+            | RegistryCommand::WebhooksDelivered { .. }
+            | RegistryCommand::SetWebhookEndpoints { .. } => OutboxChange::Rescheduled,
             _ => OutboxChange::None,
         }
     }

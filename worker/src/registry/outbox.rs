@@ -4,10 +4,12 @@
 
 use convene_types::registration::{RegistrationStatus, SyncState};
 use convene_types::sync::{MAX_ATTEMPTS, SessionWebinar, SyncHealth, WAIT_MS};
+use convene_types::webhook::EventType;
 use serde::Deserialize;
 use worker::SqlStorageValue;
 
 use super::schema::Db;
+use super::webhooks;
 use crate::error::{ApiError, ApiResult};
 use crate::outbox::{Action, Delivery, Outcome, Report};
 
@@ -188,6 +190,16 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
                 }
                 if row.action != Action::Forget.key() {
                     // Synced once every webinar of it has answered (and none gave up).
+                    let becomes_synced = db.count(
+                        "SELECT COUNT(*) AS n FROM registrations WHERE id = ? \
+                         AND sync_state NOT IN ('failed', 'synced') \
+                         AND NOT EXISTS (SELECT 1 FROM outbox WHERE registration_id = ?)",
+                        vec![registration.clone(), registration.clone()],
+                    )? > 0;
+                    if becomes_synced {
+                        let id = row.registration_id.as_str();
+                        webhooks::registration(db, EventType::RegistrationSynced, id, now, now_ms)?;
+                    }
                     db.run(
                         "UPDATE registrations SET sync_state = 'synced', sync_error = NULL \
                          WHERE id = ? AND sync_state != 'failed' \

@@ -89,6 +89,24 @@ const MIGRATIONS: &[&[&str]] = &[
            SELECT id, event_id, 'register', 0 FROM registrations \
            WHERE sync_state = 'pending' AND status = 'confirmed' ORDER BY seq",
     ],
+    // Webhooks (`registry/webhooks.rs`): who subscribes to what (a copy of the store's
+    // endpoints), the message counter, the messages to send and the delivery log.
+    &[
+        "CREATE TABLE IF NOT EXISTS webhook_endpoints (id TEXT PRIMARY KEY, events TEXT NOT NULL, \
+           active INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS webhook_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS webhook_outbox (\
+           seq INTEGER PRIMARY KEY AUTOINCREMENT, endpoint_id TEXT NOT NULL, \
+           message_id TEXT NOT NULL, event_type TEXT NOT NULL, body TEXT NOT NULL, \
+           attempts INTEGER NOT NULL DEFAULT 0, due_at REAL NOT NULL, leased_until REAL)",
+        "CREATE INDEX IF NOT EXISTS webhook_outbox_due ON webhook_outbox(due_at)",
+        "CREATE TABLE IF NOT EXISTS webhook_deliveries (\
+           seq INTEGER PRIMARY KEY AUTOINCREMENT, endpoint_id TEXT NOT NULL, \
+           message_id TEXT NOT NULL, event_type TEXT NOT NULL, body TEXT NOT NULL, \
+           attempt INTEGER NOT NULL, status TEXT NOT NULL, response_code INTEGER, error TEXT, \
+           at TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, seq)",
+    ],
 ];
 
 #[derive(Deserialize)]

@@ -41,7 +41,7 @@ pub async fn get(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     http::json(&found, 200)
 }
 
-pub(super) fn keyring(env: &Env) -> ApiResult<Keyring> {
+pub fn keyring(env: &Env) -> ApiResult<Keyring> {
     let text = env
         .secret(vault::KEYRING_SECRET)
         .map_err(|_| vault::VaultError::KeyringMissing)?

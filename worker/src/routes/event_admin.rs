@@ -11,17 +11,9 @@ use crate::error::ApiResult;
 use crate::http;
 use crate::store::{Body, Command, Deployment};
 
-/// This deployment's kind: production only when `DEPLOYMENT = "production"` (wrangler.toml).
-fn deployment(env: &Admin<'_>) -> Deployment {
-    match env.var("DEPLOYMENT") {
-        Ok(v) if v.to_string() == "production" => Deployment::Production,
-        _ => Deployment::Development,
-    }
-}
-
 pub fn show_deployment(env: &Admin<'_>) -> ApiResult<Response> {
     http::json(
-        &json!({ "production": deployment(env).is_production() }),
+        &json!({ "production": Deployment::of(env).is_production() }),
         200,
     )
 }
@@ -65,7 +57,7 @@ pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
     let body = Body::read(&mut req).await?;
     let command = Command::CreateEventAdministration {
         body,
-        deployment: deployment(env),
+        deployment: Deployment::of(env),
     };
     env.store()?.relay(&command, 201).await
 }
@@ -75,7 +67,7 @@ pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Re
     let command = Command::UpdateEventAdministration {
         id: id.into(),
         body,
-        deployment: deployment(env),
+        deployment: Deployment::of(env),
     };
     env.store()?.relay(&command, 200).await
 }

@@ -11,12 +11,14 @@ mod events;
 mod providers;
 mod public;
 mod registrations;
+mod retention;
 mod sync;
 mod users;
 mod webapps;
+mod webhooks;
 mod webinar;
 
-pub use configurations::{open_credentials, provider_base};
+pub use configurations::{keyring, open_credentials, provider_base};
 
 use convene_types::auth::SessionUser;
 use worker::{Env, Method, Request, Response, Url};
@@ -128,6 +130,7 @@ impl Admin<'_> {
     pub async fn record(&self, change: Change) -> ApiResult<()> {
         let command = Command::RecordAudit {
             changes: vec![change],
+            system: None,
         };
         self.store()?.call::<()>(&command).await
     }
@@ -368,6 +371,11 @@ async fn admin(
             Method::Get => audit::csv(env, url).await,
             _ => Err(allow(&["GET"])),
         },
+        ["retention"] => match method {
+            Method::Get => retention::get(env).await,
+            Method::Put => retention::set(req, env).await,
+            _ => Err(allow(&["GET", "PUT"])),
+        },
         ["users"] => match method {
             Method::Get => users::list(env).await,
             Method::Post => users::create(req, env).await,
@@ -384,6 +392,33 @@ async fn admin(
         },
         ["users", id, "enable"] => match method {
             Method::Post => users::set_active(env, id, true, user).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webhooks"] => match method {
+            Method::Get => webhooks::list(env).await,
+            Method::Post => webhooks::create(req, env).await,
+            _ => Err(allow(&["GET", "POST"])),
+        },
+        ["webhooks", id] => match method {
+            Method::Get => webhooks::get(env, id).await,
+            Method::Put => webhooks::update(req, env, id).await,
+            Method::Delete => webhooks::delete(env, id).await,
+            _ => Err(allow(&["GET", "PUT", "DELETE"])),
+        },
+        ["webhooks", id, "rotate-secret"] => match method {
+            Method::Post => webhooks::rotate_secret(env, id).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webhooks", id, "test"] => match method {
+            Method::Post => webhooks::test(env, id).await,
+            _ => Err(allow(&["POST"])),
+        },
+        ["webhooks", id, "deliveries"] => match method {
+            Method::Get => webhooks::deliveries(env, id, url).await,
+            _ => Err(allow(&["GET"])),
+        },
+        ["webhooks", id, "deliveries", delivery_id, "resend"] => match method {
+            Method::Post => webhooks::resend(env, id, delivery_id).await,
             _ => Err(allow(&["POST"])),
         },
         ["credentials", "rewrap"] => match method {

@@ -38,7 +38,9 @@ const TYPES: &[(&str, RecordType)] = &[
     ("custom-field:", RecordType::CustomField),
     ("table-config:", RecordType::WebsiteTableConfiguration),
     ("webapp:", RecordType::WebApplication),
+    ("webhook:", RecordType::Webhook),
     ("user:", RecordType::User),
+    ("retention:", RecordType::Retention),
 ];
 
 /// Fields every record has that say nothing about the change.
@@ -50,6 +52,9 @@ fn secret_note(record_type: RecordType, field: &str, before: bool, after: bool) 
     let named = match (record_type, field) {
         (RecordType::WebinarConfiguration, "credentials") => Some("credentials"),
         (RecordType::WebApplication, "tokenHash") => Some("token"),
+        (RecordType::Webhook, "secret") => Some("secret"),
+        // When the secret was issued says nothing of it.
+        (RecordType::Webhook, "secretIssuedAt") => return None,
         (RecordType::User, "password") => Some("password"),
         _ => None,
     };
@@ -64,8 +69,8 @@ fn secret_note(record_type: RecordType, field: &str, before: bool, after: bool) 
         (None, false) => return None,
     };
     let verb = match (named, before, after) {
-        (Some("token"), false, true) => "issued",
-        (Some("token"), true, true) => "rotated",
+        (Some("token" | "secret"), false, true) => "issued",
+        (Some("token" | "secret"), true, true) => "rotated",
         (Some("password"), false, true) => "set",
         (Some("password"), true, true) => "changed",
         (_, false, true) => "added",
@@ -176,11 +181,20 @@ fn change(write: &Write) -> Option<Change> {
 impl Change {
     /// The entry recording this change by `actor` at `at`.
     pub fn by(self, actor: &SessionUser, at: String) -> AuditEntry {
+        self.entry(Some(actor.id.clone()), actor.username.clone(), at)
+    }
+
+    /// The entry recording this change by a scheduled job (no user) at `at`.
+    pub fn by_system(self, job: &str, at: String) -> AuditEntry {
+        self.entry(None, job.to_string(), at)
+    }
+
+    fn entry(self, user_id: Option<String>, username: String, at: String) -> AuditEntry {
         AuditEntry {
             id: String::new(),
             at,
-            user_id: Some(actor.id.clone()),
-            username: actor.username.clone(),
+            user_id,
+            username,
             action: self.action,
             record_type: self.record_type,
             record_id: self.record_id,

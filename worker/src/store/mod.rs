@@ -17,9 +17,11 @@ mod object;
 mod providers;
 mod public;
 mod records;
+mod retention;
 mod sessions;
 mod users;
 mod webapps;
+mod webhooks;
 mod webinars;
 
 pub use audit::Change;
@@ -31,6 +33,7 @@ pub use object::StoreObject;
 pub use public::Part;
 pub use sessions::{SignInCandidate, SignInOutcome};
 pub use webapps::Credential;
+pub use webhooks::{StoredWebhook, Subscription, WebhookCommand};
 pub use webinars::{MetricsTarget, ProviderWebinar, SyncTarget, WebinarTarget};
 
 use convene_types::audit::AuditQuery;
@@ -80,6 +83,15 @@ pub enum Deployment {
 }
 
 impl Deployment {
+    /// This deployment's kind: production only when `DEPLOYMENT = "production"`
+    /// (wrangler.toml).
+    pub fn of(env: &Env) -> Self {
+        match env.var("DEPLOYMENT") {
+            Ok(v) if v.to_string() == "production" => Deployment::Production,
+            _ => Deployment::Development,
+        }
+    }
+
     pub fn is_production(self) -> bool {
         self == Deployment::Production
     }
@@ -118,9 +130,15 @@ pub enum Command {
     AuditExport {
         query: AuditQuery,
     },
-    /// Records changes made elsewhere (the registry) by the request's user.
+    /// Records changes made elsewhere (the registry): by the request's user, or else by
+    /// the scheduled job `system` names.
     RecordAudit {
         changes: Vec<Change>,
+        system: Option<String>,
+    },
+    GetRetention,
+    SetRetention {
+        body: Body,
     },
     ListUsers,
     GetUser {
@@ -385,6 +403,8 @@ pub enum Command {
     OriginAllowed {
         origin: String,
     },
+    /// Webhook endpoints (`webhooks.rs`).
+    Webhook(WebhookCommand),
     /// An Events API read: the application's credential is checked in the same step, so a
     /// rotated or deactivated token is refused from the next request on.
     Public {
@@ -427,7 +447,12 @@ impl Command {
     /// A read that leaves the cached public answers as they are: it changes nothing they
     /// are made of. The session check runs on every admin request.
     pub fn keeps_cache(&self) -> bool {
-        matches!(self, Command::Session { .. } | Command::SignInStart { .. })
+        matches!(
+            self,
+            Command::Session { .. }
+                | Command::SignInStart { .. }
+                | Command::Webhook(WebhookCommand::Targets { .. } | WebhookCommand::Subscriptions)
+        )
     }
 }
 

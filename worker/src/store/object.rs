@@ -18,7 +18,7 @@ use super::audit_log::AuditLog;
 use super::records::Records;
 use super::{
     Command, Kind, PublicRead, audit, catalog, configurations, custom, event_admin, events,
-    providers, public, sessions, users, webapps, webinars,
+    providers, public, retention, sessions, users, webapps, webhooks, webinars,
 };
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
@@ -93,15 +93,22 @@ impl StoreObject {
         match command {
             Command::AuditLog { query } => reply(self.audit_log()?.page(&query)),
             Command::AuditExport { query } => reply(self.audit_log()?.export(&query)),
-            Command::RecordAudit { changes } => {
-                let actor =
-                    actor.ok_or_else(|| ApiError::internal("an audit record without a user"))?;
+            Command::RecordAudit { changes, system } => {
                 let log = self.audit_log()?;
                 for change in changes {
-                    log.append(change.by(actor, ids::now_iso()))?;
+                    let entry = match (actor, &system) {
+                        (Some(actor), _) => change.by(actor, ids::now_iso()),
+                        (None, Some(system)) => change.by_system(system, ids::now_iso()),
+                        (None, None) => {
+                            return Err(ApiError::internal("an audit record by no one"));
+                        }
+                    };
+                    log.append(entry)?;
                 }
                 reply(Ok(()))
             }
+            Command::GetRetention => reply(retention::get(records).await),
+            Command::SetRetention { body } => reply(retention::set(records, body.decode()?).await),
             Command::SignInStart { client, username } => {
                 reply(sessions::sign_in_start(records, &client, &username, clock::now_ms()).await)
             }
@@ -186,12 +193,21 @@ impl StoreObject {
             } => reply(
                 configurations::record_check(records, &id, &wrapped_key, status, message).await,
             ),
-            Command::ListSealed => reply(configurations::list_sealed(records).await),
+            Command::ListSealed => {
+                let mut sealed = configurations::list_sealed(records).await?;
+                sealed.extend(webhooks::list_sealed(records).await?);
+                reply(Ok(sealed))
+            }
             Command::ReplaceSealed {
                 id,
                 previous,
                 sealed,
-            } => reply(configurations::replace_sealed(records, &id, &previous, sealed).await),
+            } => match webhooks::replace_sealed(records, &id, &previous, sealed.clone()).await? {
+                Some(replaced) => reply(Ok(replaced)),
+                None => {
+                    reply(configurations::replace_sealed(records, &id, &previous, sealed).await)
+                }
+            },
             Command::ListEventAdministrations => reply(event_admin::all(records).await),
             Command::GetEventAdministration { id } => reply(event_admin::by_id(records, &id).await),
             Command::CreateEventAdministration { body, deployment } => {
@@ -342,6 +358,7 @@ impl StoreObject {
             Command::OriginAllowed { origin } => {
                 reply(webapps::origin_allowed(records, &origin).await)
             }
+            Command::Webhook(command) => reply(webhooks::run(records, command).await),
             Command::Public { credential, read } => {
                 webapps::authorize(records, &credential).await?;
                 Self::public(records, read).await

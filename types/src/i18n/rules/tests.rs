@@ -23,8 +23,10 @@ use crate::event_admin::{EventAdministration, EventAdministrationInput};
 use crate::integration::{OffReason, TermsAcceptance, TermsUrls};
 use crate::provider::{ProviderInput, WebinarProvider};
 use crate::registration::RegistrationInput;
+use crate::retention::RetentionSetting;
 use crate::user::{PasswordChange, Role, UserInput};
 use crate::webapp::WebApplicationInput;
+use crate::webhook::{Destinations, WebhookInput};
 use crate::webinar::{WebinarCopy, WebinarRequest};
 
 /// Asserts that `translate` gives each message its French, and that English leaves it as

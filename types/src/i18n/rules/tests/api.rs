@@ -48,6 +48,9 @@ fn every_error_message_of_the_api_reads_in_french() {
         "At least one active administrator must remain.",
         "You cannot disable your own user.",
         "There is no user with id u1.",
+        // routes/webhooks.rs, registry/webhooks.rs
+        "There is no webhook with id w1.",
+        "There is no delivery with id 7 for this webhook.",
         // routes/registrations.rs, routes/configurations.rs, routes/public.rs
         "status must be confirmed, waitlisted, cancelled or all.",
         "is required",

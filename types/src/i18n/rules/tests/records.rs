@@ -420,7 +420,29 @@ fn every_message_of_settings_and_webinar_records_reads_in_french() {
         messages.extend(refused(input.validate(creating)));
     }
     messages.extend(refused(PasswordChange::default().validate()));
-    messages.extend(refused(AuditQuery::from_pairs([("recordType", "x"), ("from", "x")])));
+    messages.extend(refused(AuditQuery::from_pairs([
+        ("recordType", "x"),
+        ("from", "x"),
+    ])));
+    messages.extend(refused(RetentionSetting { months: Some(0) }.validate()));
+    for (url, events) in [
+        (
+            "nope",
+            vec!["registration.created", "registration.created", "x"],
+        ),
+        ("ftp://example.com", vec![]),
+        ("https://u:p@example.com", vec!["contact.erased"]),
+        ("http://example.com", vec!["contact.erased"]),
+        ("https://10.0.0.1", vec!["contact.erased"]),
+    ] {
+        let input = WebhookInput {
+            url: url.into(),
+            description: long(201),
+            events: events.into_iter().map(String::from).collect(),
+            active: true,
+        };
+        messages.extend(refused(input.validate(Destinations::Public)));
+    }
     assert!(messages.len() > 40, "{messages:?}");
     assert_french(&messages);
 }
