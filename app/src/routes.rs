@@ -1,7 +1,8 @@
 //! The route table. The sign-in page and the Settings overview are in the first load; every
 //! other page is a lazy route whose code is its own chunk, fetched when the page is first
 //! opened (see ARCHITECTURE.md, Route splitting). `cargo xtask build` cuts the chunks out at
-//! the `#[wasm_split]` functions below.
+//! the `#[wasm_split]` functions below. Every `/settings` page is a child of `SettingsArea`,
+//! which shows a role without Settings a notice instead.
 
 use std::sync::Arc;
 
@@ -11,63 +12,68 @@ use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Ro
 use leptos_router::{Lazy, LazyRoute, path};
 
 use crate::components::chunk::{Chunk, Loader};
-use crate::components::shell::Shell;
+use crate::components::shell::{SettingsArea, Shell};
 use crate::pages::{not_found::NotFound, settings::SettingsOverview, sign_in::SignIn};
+use crate::{home, use_auth};
 
 #[component]
 pub fn AppRoutes() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=|| view! { <Shell><NotFound /></Shell> }>
-                <Route path=path!("/") view=|| view! { <Redirect path="/settings" /> } />
+                <Route path=path!("/") view=Start />
                 <Route path=path!("/sign-in") view=SignIn />
                 // The frame stays while a page's chunk loads.
                 <ParentRoute path=path!("") view=|| view! { <Shell><Outlet /></Shell> }>
-                    <Route path=path!("/settings") view=SettingsOverview />
-                    <Route
-                        path=path!("/settings/web-applications")
-                        view={Lazy::<WebApplications>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/web-applications/:id")
-                        view={Lazy::<WebApplicationForm>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/website-table-configurations")
-                        view={Lazy::<WebsiteTableConfigurations>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/website-table-configurations/:id")
-                        view={Lazy::<WebsiteTableConfigurationForm>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/custom-fields")
-                        view={Lazy::<CustomFields>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/webinar-providers")
-                        view={Lazy::<WebinarProviders>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/webinar-providers/:id")
-                        view={Lazy::<WebinarProviderForm>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/webinar-configurations")
-                        view={Lazy::<WebinarConfigurations>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/webinar-configurations/:id")
-                        view={Lazy::<WebinarConfigurationForm>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/event-administration")
-                        view={Lazy::<EventAdministrations>::new()}
-                    />
-                    <Route
-                        path=path!("/settings/event-administration/:id")
-                        view={Lazy::<EventAdministrationForm>::new()}
-                    />
+                    <ParentRoute path=path!("/settings") view=SettingsArea>
+                        <Route path=path!("") view=SettingsOverview />
+                        <Route
+                            path=path!("/web-applications")
+                            view={Lazy::<WebApplications>::new()}
+                        />
+                        <Route
+                            path=path!("/web-applications/:id")
+                            view={Lazy::<WebApplicationForm>::new()}
+                        />
+                        <Route
+                            path=path!("/website-table-configurations")
+                            view={Lazy::<WebsiteTableConfigurations>::new()}
+                        />
+                        <Route
+                            path=path!("/website-table-configurations/:id")
+                            view={Lazy::<WebsiteTableConfigurationForm>::new()}
+                        />
+                        <Route
+                            path=path!("/custom-fields")
+                            view={Lazy::<CustomFields>::new()}
+                        />
+                        <Route
+                            path=path!("/webinar-providers")
+                            view={Lazy::<WebinarProviders>::new()}
+                        />
+                        <Route
+                            path=path!("/webinar-providers/:id")
+                            view={Lazy::<WebinarProviderForm>::new()}
+                        />
+                        <Route
+                            path=path!("/webinar-configurations")
+                            view={Lazy::<WebinarConfigurations>::new()}
+                        />
+                        <Route
+                            path=path!("/webinar-configurations/:id")
+                            view={Lazy::<WebinarConfigurationForm>::new()}
+                        />
+                        <Route
+                            path=path!("/event-administration")
+                            view={Lazy::<EventAdministrations>::new()}
+                        />
+                        <Route
+                            path=path!("/event-administration/:id")
+                            view={Lazy::<EventAdministrationForm>::new()}
+                        />
+                        <Route path=path!("/users") view={Lazy::<Users>::new()} />
+                        <Route path=path!("/users/:id") view={Lazy::<UserForm>::new()} />
+                    </ParentRoute>
                     <Route path=path!("/events") view={Lazy::<Events>::new()} />
                     <Route path=path!("/events/:id") view={Lazy::<EventForm>::new()} />
                     <Route
@@ -76,9 +82,22 @@ pub fn AppRoutes() -> impl IntoView {
                     />
                     <Route path=path!("/contacts") view={Lazy::<Contacts>::new()} />
                     <Route path=path!("/contacts/:id") view={Lazy::<ContactPage>::new()} />
+                    <Route path=path!("/account") view={Lazy::<Account>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>
+    }
+}
+
+/// `/`: the start page of the signed-in user's role (see `home`), or signing in.
+#[component]
+fn Start() -> impl IntoView {
+    let auth = use_auth();
+    move || {
+        auth.user.get().map(|user| {
+            let path = user.map_or("/sign-in", |user| home(user.role));
+            view! { <Redirect path=path /> }
+        })
     }
 }
 
@@ -127,6 +146,9 @@ lazy_page! {
     EventRegistrations => event_registrations::EventRegistrations in event_registrations,
     Contacts => contacts::Contacts in contacts,
     ContactPage => contact::ContactPage in contacts,
+    Users => users::Users in users,
+    UserForm => user_form::UserForm in users,
+    Account => account::Account in account,
 }
 
 /// The page, or, when its chunk could not be fetched, an alert with a retry.

@@ -25,6 +25,8 @@ const NAMES = [
   'internalNote', 'room', 'seats', 'tier', 'recorded', 'track', 'linkedin', 'opens', 'Gold', 'Silver',
   'Dietary needs', 'Newsletter?', 'Meal', 'Lunch', 'Dinner', 'Topics', 'Rust', 'Web', 'Europe/Paris',
   'America/New_York', 'UTC',
+  // the bootstrap administrator's user name (the heading of its page)
+  'admin',
 ];
 /** Words that are the same in English and French. */
 const SAME = new Set([
@@ -78,12 +80,16 @@ before(async () => {
     ['webinar-configuration', `/settings/webinar-configurations/${config.id}`],
     ['event-administrations', '/settings/event-administration'],
     ['event-administration', `/settings/event-administration/${administration.id}`],
+    ['users', '/settings/users'],
+    ['user', `/settings/users/${await first('/api/admin/users')}`],
+    ['user-new', '/settings/users/new'],
     ['events', '/events'],
     ['event', `/events/${main.id}`],
     ['event-new', '/events/new'],
     ['event-registrations', `/events/${main.id}/registrations`],
     ['contacts', '/contacts'],
     ['contact', `/contacts/${registration.contactId}`],
+    ['account', '/account'],
     ['not-found', '/no-such-page'],
   ];
 });

@@ -96,7 +96,7 @@ test('the settings list the pages in the source system order, then Custom fields
     'Website table configurations',
     'Custom fields',
   ]);
-  const overview = await page.locator('ul.overview > li > a').allInnerTexts();
+  const overview = await page.locator('ul.overview').first().locator('li > a').allInnerTexts();
   assert.deepEqual(overview, nav);
 });
 

@@ -3,7 +3,8 @@
 //!
 //! One module per concern: `configurations` (webinar providers and configurations, with
 //! the integration's actions), `events` (events, sessions, an event's webinar and items),
-//! `registrations`, `contacts`, `event_management` (Settings › Event management records).
+//! `registrations`, `contacts`, `event_management` (Settings › Event management records),
+//! `users` (Settings › Team › Users, and changing your own password).
 //! Their calls are re-exported here: pages call `api::<call>`.
 
 mod configurations;
@@ -11,12 +12,14 @@ mod contacts;
 mod event_management;
 mod events;
 mod registrations;
+mod users;
 
 pub use configurations::*;
 pub use contacts::*;
 pub use event_management::*;
 pub use events::*;
 pub use registrations::*;
+pub use users::*;
 
 use convene_types::auth::{SessionUser, SignInRequest};
 use convene_types::contact::MatchStrategy;
@@ -81,11 +84,18 @@ async fn exchange(request: Result<gloo_net::http::Request, gloo_net::Error>) -> 
     let response = request.map_err(network)?.send().await.map_err(network)?;
     let text = response.text().await.map_err(network)?;
     if response.status() == 401 {
-        ON_UNAUTHORIZED.with(|slot| {
-            if let Some(hook) = slot.borrow().as_ref() {
-                hook();
-            }
-        });
+        // Once the caller has its answer and the page has shown it: signing out disposes the
+        // page, and a page disposed while its read settles touches disposed signals (a panic).
+        leptos::prelude::set_timeout(
+            || {
+                ON_UNAUTHORIZED.with(|slot| {
+                    if let Some(hook) = slot.borrow().as_ref() {
+                        hook();
+                    }
+                })
+            },
+            std::time::Duration::ZERO,
+        );
     }
     Ok(Answer {
         status: response.status(),

@@ -1,6 +1,7 @@
 //! What the item sections of an event's page (speakers, passes, registration fields) share:
 //! the list, the item being edited, saving and deleting, and their errors. Each section
-//! keeps its own inputs and fills or clears them through `fill`.
+//! keeps its own inputs and fills or clears them through `fill`, and shows its form only
+//! when the section is `writable`.
 
 use convene_types::FieldError;
 use convene_types::i18n::{Lang, Word};
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError, ApiResult, EventItem};
 use crate::i18n::admin::common;
 use crate::i18n::{self, t};
+use crate::use_auth;
 
 pub struct ItemSection<T: EventItem> {
     /// Shown when the checks find problems ("Correct the highlighted fields of the speaker.").
@@ -20,6 +22,8 @@ pub struct ItemSection<T: EventItem> {
     pub save: Action<(Option<String>, T::Input), ApiResult<T>>,
     pub remove: Action<String, ApiResult<String>>,
     pub items: LocalResource<ApiResult<Vec<T>>>,
+    /// Whether the user's role may change the event: else no form and no row actions.
+    pub writable: bool,
     /// Fills the section's inputs from an item, or clears them (`None`).
     fill: Callback<Option<T>>,
 }
@@ -68,6 +72,7 @@ impl<T: EventItem> ItemSection<T> {
             save,
             remove,
             items,
+            writable: use_auth().can_write_events(),
             fill: Callback::new(fill),
         };
         Effect::new(move |_| match save.value().get() {
@@ -146,7 +151,8 @@ impl<T: EventItem> ItemSection<T> {
     }
 }
 
-/// The Edit and Delete buttons of a row; `question` asks, in a language, before deleting.
+/// The Edit and Delete buttons of a row (none when the section is not `writable`);
+/// `question` asks, in a language, before deleting.
 pub fn row_actions<T: EventItem>(
     section: ItemSection<T>,
     item: T,
@@ -155,10 +161,12 @@ pub fn row_actions<T: EventItem>(
     let id = item.id().to_string();
     view! {
         <td class="row-actions">
-            <button class="button subtle" on:click=move |_| section.edit(item.clone())>{t(common::EDIT)}</button>
-            <button class="button subtle danger" on:click=move |_| {
-                section.confirm_delete(id.clone(), &question(i18n::current()))
-            }>{t(common::DELETE)}</button>
+            {section.writable.then(|| view! {
+                <button class="button subtle" on:click=move |_| section.edit(item.clone())>{t(common::EDIT)}</button>
+                <button class="button subtle danger" on:click=move |_| {
+                    section.confirm_delete(id.clone(), &question(i18n::current()))
+                }>{t(common::DELETE)}</button>
+            })}
         </td>
     }
 }

@@ -1,7 +1,7 @@
 //! A webinar at the provider, for an event or one of its sessions: the provider's event id
 //! and links once created or linked, whether the provider's copy still matches, and the
-//! "Create webinar" / "Link" actions before that. The caller wraps it (a card with its
-//! heading) and says how a request is sent.
+//! "Create webinar" / "Link" actions before that (for a role that may change events). The
+//! caller wraps it (a card with its heading) and says how a request is sent.
 
 use convene_types::event::{Event, Session};
 use convene_types::i18n::{Lang, Word, admin_message};
@@ -12,6 +12,7 @@ use crate::api::{ApiError, ApiResult};
 use crate::components::globe::GlobeIcon;
 use crate::i18n::admin::events as words;
 use crate::i18n::{self, t};
+use crate::use_auth;
 
 /// What the part shows of a record's webinar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,6 +139,7 @@ where
         }
     };
     let input_id = format!("{id_prefix}providerEventId");
+    let writable = use_auth().can_write_events();
 
     let body = move |w: WebinarShown| match w.provider_event_id {
         Some(id) => view! {
@@ -158,6 +160,7 @@ where
             })}
         }
         .into_any(),
+        None if !writable => view! { <p class="help">{t(words::NO_WEBINAR_YET)}</p> }.into_any(),
         None => view! {
             <p class="help">{t(subject.none_yet())}</p>
             <div class="actions">

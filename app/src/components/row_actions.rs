@@ -1,7 +1,10 @@
-//! The actions at the end of a list row: open, deactivate/activate, delete after confirming.
+//! The actions at the end of a list row: open, deactivate/activate (or other words for
+//! them), delete after confirming.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+
+use convene_types::i18n::Word;
 
 use crate::api::ApiError;
 use crate::i18n::admin::common;
@@ -28,21 +31,32 @@ pub fn RowActions(
     active: bool,
     /// Runs when Deactivate/Activate is pressed.
     toggle: Callback<()>,
+    /// The toggle's word on an active record.
+    #[prop(default = common::DEACTIVATE)]
+    deactivate: Word,
+    /// The toggle's word on an inactive record.
+    #[prop(default = common::ACTIVATE)]
+    activate: Word,
     /// The confirmation question; `delete` runs only when it is accepted.
+    #[prop(optional)]
     question: String,
-    delete: Callback<()>,
+    /// No Delete button without it (a record that is only ever deactivated).
+    #[prop(optional)]
+    delete: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
         <td class="row-actions">
             {href.map(|href| view! { <A href=href attr:class="button subtle">{t(common::OPEN)}</A> })}
             <button class="button subtle" on:click=move |_| toggle.run(())>
-                {t(if active { common::DEACTIVATE } else { common::ACTIVATE })}
+                {t(if active { deactivate } else { activate })}
             </button>
-            <button class="button subtle danger" on:click=move |_| {
-                if window().confirm_with_message(&question).unwrap_or(false) {
-                    delete.run(());
-                }
-            }>{t(common::DELETE)}</button>
+            {delete.map(|delete| view! {
+                <button class="button subtle danger" on:click=move |_| {
+                    if window().confirm_with_message(&question).unwrap_or(false) {
+                        delete.run(());
+                    }
+                }>{t(common::DELETE)}</button>
+            })}
         </td>
     }
 }

@@ -1,15 +1,16 @@
-//! The signed-in frame: a skip link, the header with the user and sign-out, the
-//! navigation (events, then Settings), the page.
+//! The signed-in frame: a skip link, the header with the user (a link to their account) and
+//! sign-out, the navigation (events, then Settings for the roles that may use it), the page;
+//! and the one place a Settings page is refused to a role without Settings (`SettingsArea`).
 
 use convene_types::i18n::{Lang, Word};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use leptos_router::components::A;
+use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::i18n::admin::{common, shell};
+use crate::i18n::admin::{common, shell, users};
 use crate::i18n::{self, t, use_lang};
-use crate::{api, use_auth};
+use crate::{api, home, use_auth};
 
 /// A navigation entry: address, label, one line on what it is for.
 pub type NavEntry = (&'static str, Word, Word);
@@ -53,6 +54,15 @@ pub const EVENT_MANAGEMENT: &[NavEntry] = &[
         common::CUSTOM_FIELDS,
         shell::CUSTOM_FIELDS_ABOUT,
     ),
+];
+
+/// The pages under Settings › Team.
+pub const TEAM: &[NavEntry] = &[("/settings/users", shell::USERS, shell::USERS_ABOUT)];
+
+/// Settings' groups of pages, in the navigation and the overview.
+pub const SETTINGS_GROUPS: &[(Word, &[NavEntry])] = &[
+    (shell::EVENT_MANAGEMENT, EVENT_MANAGEMENT),
+    (shell::TEAM, TEAM),
 ];
 
 fn nav_list(entries: &'static [NavEntry]) -> impl IntoView {
@@ -104,12 +114,13 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip>{t(shell::SKIP_TO_CONTENT)}</a>
         <header class="topbar">
-            <a class="brand" href="/settings">"Convene"</a>
+            <a class="brand" href=move || auth.role().map_or("/", home)>"Convene"</a>
             <span class="grow"></span>
             <LanguageSwitch />
             {move || {
                 auth.user.get().flatten().map(|user| view! {
-                    <span class="user" data-testid="signed-in-user">{user.username}</span>
+                    <A href="/account" attr:class="user" attr:data-testid="signed-in-user"
+                        attr:title=t(users::YOUR_ACCOUNT)>{user.username}</A>
                     <button class="button subtle" on:click=move |_| { sign_out.dispatch(()); }>
                         {t(shell::SIGN_OUT)}
                     </button>
@@ -120,9 +131,13 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             <nav class="sidebar" aria-label=t(shell::MAIN_NAVIGATION)>
                 <h2>{t(common::EVENTS)}</h2>
                 {nav_list(EVENTS)}
-                <A href="/settings" exact=true attr:class="nav-section">{t(common::SETTINGS)}</A>
-                <h2>{t(shell::EVENT_MANAGEMENT)}</h2>
-                {nav_list(EVENT_MANAGEMENT)}
+                {move || auth.can_use_settings().then(|| view! {
+                    <A href="/settings" exact=true attr:class="nav-section">{t(common::SETTINGS)}</A>
+                    {SETTINGS_GROUPS
+                        .iter()
+                        .map(|&(heading, entries)| view! { <h2>{t(heading)}</h2>{nav_list(entries)} })
+                        .collect_view()}
+                })}
             </nav>
             <main class="content" id="main" tabindex="-1">
                 {move || match auth.user.get() {
@@ -131,6 +146,25 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// The Settings pages (the parent route of `/settings/…`), or, for a role without Settings,
+/// a notice in their place: their page is not built, so it asks the API nothing.
+#[component]
+pub fn SettingsArea() -> impl IntoView {
+    let auth = use_auth();
+    move || {
+        if auth.can_use_settings() {
+            return view! { <Outlet /> }.into_any();
+        }
+        view! {
+            <h1>{t(common::SETTINGS)}</h1>
+            <p class="banner warning" role="alert" data-testid="no-access">{t(users::NO_SETTINGS)}</p>
+            <p class="muted">{t(users::ASK_AN_ADMINISTRATOR)}</p>
+            <p><A href="/events">{t(shell::GO_TO_EVENTS)}</A></p>
+        }
+        .into_any()
     }
 }
 

@@ -15,6 +15,7 @@ use crate::components::attendance::AttendanceSummary;
 use crate::components::globe::GlobeIcon;
 use crate::i18n::admin::registrations as words;
 use crate::i18n::{self, t};
+use crate::use_auth;
 
 /// The state as a short label in `lang`, with the failed attempts when there were some.
 pub fn sync_label(lang: Lang, r: &Registration) -> String {
@@ -116,7 +117,8 @@ pub fn session_webinars(
     })
 }
 
-/// The sync cell of a registration. `retry`, when given, is offered where [`can_retry`].
+/// The sync cell of a registration. `retry`, when given, is offered where [`can_retry`], to
+/// a role that may change events.
 #[component]
 pub fn SyncStatus(
     registration: Registration,
@@ -136,12 +138,15 @@ pub fn SyncStatus(
         .as_deref()
         .and_then(web_link)
         .map(join_link);
-    let retry = retry.filter(|_| can_retry(&registration)).map(|retry| {
-        view! {
-            <button class="button subtle" type="button" disabled=move || retrying.get()
-                on:click=move |_| retry.run(())>{t(words::RETRY)}</button>
-        }
-    });
+    let writable = use_auth().can_write_events();
+    let retry = retry
+        .filter(|_| writable && can_retry(&registration))
+        .map(|retry| {
+            view! {
+                <button class="button subtle" type="button" disabled=move || retrying.get()
+                    on:click=move |_| retry.run(())>{t(words::RETRY)}</button>
+            }
+        });
     let label = move || sync_label(i18n::lang(), &registration);
     view! {
         <div class="sync" data-testid="sync-state">

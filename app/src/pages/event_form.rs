@@ -1,5 +1,6 @@
 //! An event: `/events/new` or `/events/{id}`. Below an existing event's form: its sessions,
-//! speakers, passes and registration fields.
+//! speakers, passes and registration fields. A role that may only read events sees the
+//! form's fields disabled and no Save or Delete.
 
 use std::sync::Arc;
 
@@ -24,8 +25,9 @@ use crate::components::configuration_select::{ConfigurationSelect, Configuration
 use crate::components::custom_values::{self, CustomValueFields, Definitions, fields_of};
 use crate::components::field::{CheckboxField, InlineError, TextAreaField, TextField, error_for};
 use crate::components::unsaved;
-use crate::i18n::admin::{common, events as words};
+use crate::i18n::admin::{common, events as words, users};
 use crate::i18n::{self, t};
+use crate::use_auth;
 
 const LIST: &str = "/events";
 const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
@@ -131,6 +133,7 @@ pub fn EventForm() -> impl IntoView {
     let saved_note = RwSignal::new(false);
     let record = RwSignal::new(None::<Event>);
     let dirty = unsaved::guard();
+    let writable = use_auth().can_write_events();
 
     let fail = move |e: ApiError| {
         errors.set(e.fields());
@@ -256,104 +259,112 @@ pub fn EventForm() -> impl IntoView {
                 })}</h1>
         </div>
         <div class="toolbar actions" role="toolbar" aria-label=t(common::EVENT)>
-            <button class="button primary" type="submit" form="event-form"
-                disabled=move || save.pending().get()>{t(common::SAVE)}</button>
+            {writable.then(|| view! {
+                <button class="button primary" type="submit" form="event-form"
+                    disabled=move || save.pending().get()>{t(common::SAVE)}</button>
+            })}
             {move || id().map(|id| view! {
                 <A href=format!("{LIST}/{id}/registrations") attr:class="button">{t(common::REGISTRATIONS)}</A>
             })}
             <span class="grow"></span>
             // Only once the event is loaded: the question names it.
-            {move || loaded_id.with(Option::is_some).then(|| view! {
+            {move || (writable && loaded_id.with(Option::is_some)).then(|| view! {
                 <button class="button danger" type="button" on:click=on_delete
                     disabled=move || remove.pending().get()>{t(common::DELETE)}</button>
             })}
         </div>
+        {(!writable).then(|| view! {
+            <p class="banner info" data-testid="read-only">{t(users::READ_ONLY_EVENTS)}</p>
+        })}
         {move || message.get().map(|m| view! {
             <p class="banner error" role="alert" data-testid="form-error">{m}</p>
         })}
         {move || saved_note.get().then(|| view! { <p class="banner success" role="status">{t(common::SAVED)}</p> })}
         <form id="event-form" class="card form" on:submit=on_submit novalidate
             on:input=move |_| dirty.set(true)>
-            <TextField name="name" label=common::NAME value=fields.name errors=errors required=true />
-            <TextField
-                name="readableId"
-                label=words::READABLE_ID
-                value=fields.readable_id
-                errors=errors
-                help=words::READABLE_ID_HELP
-            />
-            <TextAreaField name="description" label=words::DESCRIPTION value=fields.description errors=errors />
-            <div class="field-pair">
-                <TextField name="start" label=common::START value=fields.start errors=errors
-                    input_type="datetime-local" required=true />
-                <TextField name="end" label=common::END value=fields.end errors=errors
-                    input_type="datetime-local" required=true />
-            </div>
-            <TextField
-                name="timeZone"
-                label=words::TIME_ZONE
-                value=fields.time_zone
-                errors=errors
-                required=true
-                help=words::TIME_ZONE_HELP
-            />
-            <div class="field" class:invalid=move || format_error().is_some()>
-                <label for="format">{t(words::FORMAT)}" *"</label>
-                <select id="format" name="format"
-                    prop:value=move || fields.format.get().key()
-                    on:change=on_format
-                    aria-describedby="format-error">
-                    {EventFormat::ALL.into_iter().map(|f| view! {
-                        <option value=f.key() selected=move || fields.format.get() == f>
-                            {t(words::format_name(f))}
-                        </option>
-                    }).collect_view()}
-                </select>
-                <InlineError id="format-error" name="format" errors=errors />
-            </div>
-            <Show when=move || fields.format.get().needs_webinar()>
-                <ConfigurationSelect
-                    name="webinarConfigurationId"
-                    id="webinarConfigurationId"
-                    value=fields.configuration
+            // Disabled as a whole for a role that may only read.
+            <fieldset class="plain" disabled=!writable>
+                <TextField name="name" label=common::NAME value=fields.name errors=errors required=true />
+                <TextField
+                    name="readableId"
+                    label=words::READABLE_ID
+                    value=fields.readable_id
                     errors=errors
-                    configurations=configurations
+                    help=words::READABLE_ID_HELP
                 />
-            </Show>
-            <TextField
-                name="capacity"
-                label=common::CAPACITY
-                value=fields.capacity
-                errors=errors
-                help=words::EVENT_CAPACITY_HELP
-            />
-            <CheckboxField
-                name="waitlistAllowed"
-                label=words::ALLOW_WAITLIST
-                value=fields.waitlist_allowed
-                errors=errors
-                help=words::ALLOW_WAITLIST_HELP
-            />
-            <CheckboxField
-                name="published"
-                label=common::PUBLISHED
-                value=fields.published
-                errors=errors
-                help=words::PUBLISHED_HELP
-            />
-            <CheckboxField
-                name="registrationClosed"
-                label=words::REGISTRATION_CLOSED
-                value=fields.registration_closed
-                errors=errors
-                help=words::REGISTRATION_CLOSED_HELP
-            />
-            <CustomValueFields
-                fields=Signal::derive(move || fields_of(custom_fields, Entity::Event))
-                values=fields.custom
-                errors=errors
-                id_prefix="event"
-            />
+                <TextAreaField name="description" label=words::DESCRIPTION value=fields.description errors=errors />
+                <div class="field-pair">
+                    <TextField name="start" label=common::START value=fields.start errors=errors
+                        input_type="datetime-local" required=true />
+                    <TextField name="end" label=common::END value=fields.end errors=errors
+                        input_type="datetime-local" required=true />
+                </div>
+                <TextField
+                    name="timeZone"
+                    label=words::TIME_ZONE
+                    value=fields.time_zone
+                    errors=errors
+                    required=true
+                    help=words::TIME_ZONE_HELP
+                />
+                <div class="field" class:invalid=move || format_error().is_some()>
+                    <label for="format">{t(words::FORMAT)}" *"</label>
+                    <select id="format" name="format"
+                        prop:value=move || fields.format.get().key()
+                        on:change=on_format
+                        aria-describedby="format-error">
+                        {EventFormat::ALL.into_iter().map(|f| view! {
+                            <option value=f.key() selected=move || fields.format.get() == f>
+                                {t(words::format_name(f))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                    <InlineError id="format-error" name="format" errors=errors />
+                </div>
+                <Show when=move || fields.format.get().needs_webinar()>
+                    <ConfigurationSelect
+                        name="webinarConfigurationId"
+                        id="webinarConfigurationId"
+                        value=fields.configuration
+                        errors=errors
+                        configurations=configurations
+                    />
+                </Show>
+                <TextField
+                    name="capacity"
+                    label=common::CAPACITY
+                    value=fields.capacity
+                    errors=errors
+                    help=words::EVENT_CAPACITY_HELP
+                />
+                <CheckboxField
+                    name="waitlistAllowed"
+                    label=words::ALLOW_WAITLIST
+                    value=fields.waitlist_allowed
+                    errors=errors
+                    help=words::ALLOW_WAITLIST_HELP
+                />
+                <CheckboxField
+                    name="published"
+                    label=common::PUBLISHED
+                    value=fields.published
+                    errors=errors
+                    help=words::PUBLISHED_HELP
+                />
+                <CheckboxField
+                    name="registrationClosed"
+                    label=words::REGISTRATION_CLOSED
+                    value=fields.registration_closed
+                    errors=errors
+                    help=words::REGISTRATION_CLOSED_HELP
+                />
+                <CustomValueFields
+                    fields=Signal::derive(move || fields_of(custom_fields, Entity::Event))
+                    values=fields.custom
+                    errors=errors
+                    id_prefix="event"
+                />
+            </fieldset>
             <div class="actions">
                 <A href=LIST attr:class="button subtle">{t(common::BACK_TO_LIST)}</A>
             </div>

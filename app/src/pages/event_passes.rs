@@ -103,20 +103,22 @@ pub fn EventPasses(event_id: String, custom_fields: Definitions) -> impl IntoVie
                     }.into_any(),
                 })}
             </Transition>
-            <form class="card form subform" on:submit=on_submit novalidate data-testid="pass-form">
-                <h3>{move || section.editing.with(|p| match p {
-                    Some(p) => words::edit_pass(i18n::lang(), &p.name),
-                    None => words::ADD_A_PASS.get(i18n::lang()).into(),
-                })}</h3>
-                {move || section.message.get().map(|m| view! {
-                    <p class="banner error" role="alert" data-testid="pass-error">{m}</p>
-                })}
-                <TextField id="pass-name" name="name" label=common::NAME value=name errors=errors required=true />
-                <TextField id="pass-capacity" name="capacity" label=common::CAPACITY value=capacity errors=errors
-                    help=words::PASS_CAPACITY_HELP />
-                <CustomValueFields fields=fields values=custom errors=errors id_prefix="pass" />
-                {form_actions(section, words::ADD_PASS, words::SAVE_PASS)}
-            </form>
+            {section.writable.then(|| view! {
+                <form class="card form subform" on:submit=on_submit novalidate data-testid="pass-form">
+                    <h3>{move || section.editing.with(|p| match p {
+                        Some(p) => words::edit_pass(i18n::lang(), &p.name),
+                        None => words::ADD_A_PASS.get(i18n::lang()).into(),
+                    })}</h3>
+                    {move || section.message.get().map(|m| view! {
+                        <p class="banner error" role="alert" data-testid="pass-error">{m}</p>
+                    })}
+                    <TextField id="pass-name" name="name" label=common::NAME value=name errors=errors required=true />
+                    <TextField id="pass-capacity" name="capacity" label=common::CAPACITY value=capacity errors=errors
+                        help=words::PASS_CAPACITY_HELP />
+                    <CustomValueFields fields=fields values=custom errors=errors id_prefix="pass" />
+                    {form_actions(section, words::ADD_PASS, words::SAVE_PASS)}
+                </form>
+            })}
         </section>
     }
 }

@@ -125,37 +125,39 @@ pub fn EventRegistrationFields(event_id: String) -> impl IntoView {
                     }.into_any(),
                 })}
             </Transition>
-            <form class="card form subform" on:submit=on_submit novalidate data-testid="registration-field-form">
-                <h3>{move || section.editing.with(|q| match q {
-                    Some(q) => words::edit_registration_field(i18n::lang(), &q.text),
-                    None => words::ADD_A_REGISTRATION_FIELD.get(i18n::lang()).into(),
-                })}</h3>
-                {move || section.message.get().map(|m| view! {
-                    <p class="banner error" role="alert" data-testid="registration-field-error">{m}</p>
-                })}
-                <TextField id="question-text" name="text" label=words::QUESTION value=text errors=errors required=true />
-                <div class="field" class:invalid=move || type_error().is_some()>
-                    <label for="question-type">{t(common::TYPE)}" *"</label>
-                    <select id="question-type" name="questionType"
-                        prop:value=move || question_type_key(question_type.get())
-                        on:change=on_type
-                        aria-describedby="question-type-error">
-                        {QuestionType::ALL.into_iter().map(|kind| view! {
-                            <option value=question_type_key(kind) selected=move || question_type.get() == kind>
-                                {t(words::question_type_name(kind))}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                    <InlineError id="question-type-error" name="questionType" errors=errors />
-                </div>
-                <CheckboxField id="question-required" name="required" label=common::REQUIRED value=required errors=errors
-                    help=words::REQUIRED_HELP />
-                <Show when=move || has_choices(question_type.get())>
-                    <TextAreaField id="question-choices" name="choices" label=words::CHOICES value=choices
-                        errors=errors rows=4 help=words::CHOICES_HELP />
-                </Show>
-                {form_actions(section, words::ADD_REGISTRATION_FIELD, words::SAVE_REGISTRATION_FIELD)}
-            </form>
+            {section.writable.then(|| view! {
+                <form class="card form subform" on:submit=on_submit novalidate data-testid="registration-field-form">
+                    <h3>{move || section.editing.with(|q| match q {
+                        Some(q) => words::edit_registration_field(i18n::lang(), &q.text),
+                        None => words::ADD_A_REGISTRATION_FIELD.get(i18n::lang()).into(),
+                    })}</h3>
+                    {move || section.message.get().map(|m| view! {
+                        <p class="banner error" role="alert" data-testid="registration-field-error">{m}</p>
+                    })}
+                    <TextField id="question-text" name="text" label=words::QUESTION value=text errors=errors required=true />
+                    <div class="field" class:invalid=move || type_error().is_some()>
+                        <label for="question-type">{t(common::TYPE)}" *"</label>
+                        <select id="question-type" name="questionType"
+                            prop:value=move || question_type_key(question_type.get())
+                            on:change=on_type
+                            aria-describedby="question-type-error">
+                            {QuestionType::ALL.into_iter().map(|kind| view! {
+                                <option value=question_type_key(kind) selected=move || question_type.get() == kind>
+                                    {t(words::question_type_name(kind))}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                        <InlineError id="question-type-error" name="questionType" errors=errors />
+                    </div>
+                    <CheckboxField id="question-required" name="required" label=common::REQUIRED value=required errors=errors
+                        help=words::REQUIRED_HELP />
+                    <Show when=move || has_choices(question_type.get())>
+                        <TextAreaField id="question-choices" name="choices" label=words::CHOICES value=choices
+                            errors=errors rows=4 help=words::CHOICES_HELP />
+                    </Show>
+                    {form_actions(section, words::ADD_REGISTRATION_FIELD, words::SAVE_REGISTRATION_FIELD)}
+                </form>
+            })}
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The Sessions section of an event's page (`/events/{id}`): the table, each session's own
-//! webinar (`event_session_webinars.rs`) and the add / edit form.
+//! webinar (`event_session_webinars.rs`) and, for a role that may change events, the add /
+//! edit form.
 
 use convene_types::FieldError;
 use convene_types::custom::{CustomValues, Entity};
@@ -18,6 +19,7 @@ use crate::components::field::TextField;
 use crate::display::local_time;
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::{self, t};
+use crate::use_auth;
 
 const CONFIGURATION: &str = "webinarConfigurationId";
 
@@ -32,6 +34,7 @@ pub fn EventSessions(
     custom_fields: Definitions,
 ) -> impl IntoView {
     let event_id = StoredValue::new(event_id);
+    let writable = use_auth().can_write_events();
     // The session being edited; `None` while adding one.
     let editing = RwSignal::new(None::<Session>);
     let name = RwSignal::new(String::new());
@@ -187,14 +190,16 @@ pub fn EventSessions(
                         <td>{configuration.map_or_else(|| "—".into_any(), IntoAny::into_any)}</td>
                         {custom}
                         <td class="row-actions">
-                            <button class="button subtle" on:click=move |_| edit(edited.clone())>{t(common::EDIT)}</button>
-                            <button class="button subtle danger" on:click=move |_| {
-                                let question = words::delete_session_question(i18n::current(), &name);
-                                if window().confirm_with_message(&question).unwrap_or(false) {
-                                    message.set(None);
-                                    remove.dispatch(delete_id.clone());
-                                }
-                            }>{t(common::DELETE)}</button>
+                            {writable.then(|| view! {
+                                <button class="button subtle" on:click=move |_| edit(edited.clone())>{t(common::EDIT)}</button>
+                                <button class="button subtle danger" on:click=move |_| {
+                                    let question = words::delete_session_question(i18n::current(), &name);
+                                    if window().confirm_with_message(&question).unwrap_or(false) {
+                                        message.set(None);
+                                        remove.dispatch(delete_id.clone());
+                                    }
+                                }>{t(common::DELETE)}</button>
+                            })}
                         </td>
                     </tr>
                 }
@@ -231,50 +236,52 @@ pub fn EventSessions(
                     }.into_any(),
                 })}
             </Transition>
-            <form class="card form subform" on:submit=on_submit novalidate data-testid="session-form">
-                <h3>{move || editing.with(|s| match s {
-                    Some(s) => words::edit_session(i18n::lang(), &s.name),
-                    None => words::ADD_A_SESSION.get(i18n::lang()).into(),
-                })}</h3>
-                {move || message.get().map(|m| view! {
-                    <p class="banner error" role="alert" data-testid="session-error">{m}</p>
-                })}
-                <TextField id="session-name" name="name" label=common::NAME value=name errors=errors required=true />
-                <div class="field-pair">
-                    <TextField id="session-start" name="start" label=common::START value=start errors=errors
-                        input_type="datetime-local" required=true />
-                    <TextField id="session-end" name="end" label=common::END value=end errors=errors
-                        input_type="datetime-local" required=true />
-                </div>
-                <Show when=needs_webinar>
-                    <ConfigurationSelect
-                        name=CONFIGURATION
-                        id="session-webinarConfigurationId"
-                        value=configuration
-                        errors=errors
-                        configurations=configurations
-                    />
-                </Show>
-                <CustomValueFields fields=session_fields values=custom errors=errors id_prefix="session" />
-                <div class="actions">
-                    <button class="button primary" type="submit" disabled=move || save.pending().get()>
-                        {move || {
-                            let word = if editing.with(Option::is_some) {
-                                words::SAVE_SESSION
-                            } else {
-                                words::ADD_SESSION
-                            };
-                            word.get(i18n::lang())
-                        }}
-                    </button>
-                    {move || editing.with(Option::is_some).then(|| view! {
-                        <button class="button subtle" type="button" on:click=move |_| {
-                            message.set(None);
-                            reset();
-                        }>{t(common::CANCEL)}</button>
+            {writable.then(|| view! {
+                <form class="card form subform" on:submit=on_submit novalidate data-testid="session-form">
+                    <h3>{move || editing.with(|s| match s {
+                        Some(s) => words::edit_session(i18n::lang(), &s.name),
+                        None => words::ADD_A_SESSION.get(i18n::lang()).into(),
+                    })}</h3>
+                    {move || message.get().map(|m| view! {
+                        <p class="banner error" role="alert" data-testid="session-error">{m}</p>
                     })}
-                </div>
-            </form>
+                    <TextField id="session-name" name="name" label=common::NAME value=name errors=errors required=true />
+                    <div class="field-pair">
+                        <TextField id="session-start" name="start" label=common::START value=start errors=errors
+                            input_type="datetime-local" required=true />
+                        <TextField id="session-end" name="end" label=common::END value=end errors=errors
+                            input_type="datetime-local" required=true />
+                    </div>
+                    <Show when=needs_webinar>
+                        <ConfigurationSelect
+                            name=CONFIGURATION
+                            id="session-webinarConfigurationId"
+                            value=configuration
+                            errors=errors
+                            configurations=configurations
+                        />
+                    </Show>
+                    <CustomValueFields fields=session_fields values=custom errors=errors id_prefix="session" />
+                    <div class="actions">
+                        <button class="button primary" type="submit" disabled=move || save.pending().get()>
+                            {move || {
+                                let word = if editing.with(Option::is_some) {
+                                    words::SAVE_SESSION
+                                } else {
+                                    words::ADD_SESSION
+                                };
+                                word.get(i18n::lang())
+                            }}
+                        </button>
+                        {move || editing.with(Option::is_some).then(|| view! {
+                            <button class="button subtle" type="button" on:click=move |_| {
+                                message.set(None);
+                                reset();
+                            }>{t(common::CANCEL)}</button>
+                        })}
+                    </div>
+                </form>
+            })}
         </section>
     }
 }

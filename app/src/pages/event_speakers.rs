@@ -93,22 +93,24 @@ pub fn EventSpeakers(event_id: String, custom_fields: Definitions) -> impl IntoV
                     }.into_any(),
                 })}
             </Transition>
-            <form class="card form subform" on:submit=on_submit novalidate data-testid="speaker-form">
-                <h3>{move || section.editing.with(|s| match s {
-                    Some(s) => words::edit_speaker(i18n::lang(), &s.name),
-                    None => words::ADD_A_SPEAKER.get(i18n::lang()).into(),
-                })}</h3>
-                {move || section.message.get().map(|m| view! {
-                    <p class="banner error" role="alert" data-testid="speaker-error">{m}</p>
-                })}
-                <TextField id="speaker-name" name="name" label=common::NAME value=name errors=errors required=true />
-                <TextField id="speaker-title" name="title" label=common::TITLE value=title errors=errors
-                    help=words::SPEAKER_TITLE_HELP />
-                <TextAreaField id="speaker-biography" name="biography" label=words::BIOGRAPHY value=biography
-                    errors=errors rows=3 />
-                <CustomValueFields fields=fields values=custom errors=errors id_prefix="speaker" />
-                {form_actions(section, words::ADD_SPEAKER, words::SAVE_SPEAKER)}
-            </form>
+            {section.writable.then(|| view! {
+                <form class="card form subform" on:submit=on_submit novalidate data-testid="speaker-form">
+                    <h3>{move || section.editing.with(|s| match s {
+                        Some(s) => words::edit_speaker(i18n::lang(), &s.name),
+                        None => words::ADD_A_SPEAKER.get(i18n::lang()).into(),
+                    })}</h3>
+                    {move || section.message.get().map(|m| view! {
+                        <p class="banner error" role="alert" data-testid="speaker-error">{m}</p>
+                    })}
+                    <TextField id="speaker-name" name="name" label=common::NAME value=name errors=errors required=true />
+                    <TextField id="speaker-title" name="title" label=common::TITLE value=title errors=errors
+                        help=words::SPEAKER_TITLE_HELP />
+                    <TextAreaField id="speaker-biography" name="biography" label=words::BIOGRAPHY value=biography
+                        errors=errors rows=3 />
+                    <CustomValueFields fields=fields values=custom errors=errors id_prefix="speaker" />
+                    {form_actions(section, words::ADD_SPEAKER, words::SAVE_SPEAKER)}
+                </form>
+            })}
         </section>
     }
 }

@@ -4,17 +4,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api;
 use crate::components::charts::UpcomingFill;
 use crate::components::list::{ListState, SearchBox, SortButton};
 use crate::components::pager::Pager;
 use crate::display::local_time;
 use crate::i18n::admin::{common, events as words};
 use crate::i18n::{self, t};
+use crate::{api, use_auth};
 
 #[component]
 pub fn Events() -> impl IntoView {
     let list = ListState::new("start");
+    let writable = use_auth().can_write_events();
 
     let events = LocalResource::new(move || {
         let query = list.query();
@@ -26,7 +27,9 @@ pub fn Events() -> impl IntoView {
     view! {
         <div class="page-header">
             <h1>{t(common::EVENTS)}</h1>
-            <A href="/events/new" attr:class="button primary">{t(common::NEW)}</A>
+            {writable.then(|| view! {
+                <A href="/events/new" attr:class="button primary">{t(common::NEW)}</A>
+            })}
         </div>
         <Transition fallback=|| ()>
             {move || upcoming.get().map(|result| match result {

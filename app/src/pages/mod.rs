@@ -1,3 +1,4 @@
+pub mod account;
 pub mod contact;
 pub mod contacts;
 pub mod custom_fields;
@@ -15,6 +16,8 @@ pub mod events;
 pub mod not_found;
 pub mod settings;
 pub mod sign_in;
+pub mod user_form;
+pub mod users;
 pub mod web_application_form;
 pub mod web_applications;
 pub mod webinar_configuration_form;

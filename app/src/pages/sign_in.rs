@@ -1,6 +1,8 @@
-//! Sign-in page. After signing in, goes back to `?next=` (a local path) or Settings.
+//! Sign-in page. After signing in, goes back to `?next=` (a local path) or to the start page
+//! of the user's role (`home`).
 
 use convene_types::auth::SignInRequest;
+use convene_types::user::Role;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -8,13 +10,14 @@ use crate::components::field::TextField;
 use crate::components::shell::LanguageSwitch;
 use crate::i18n::admin::shell;
 use crate::i18n::t;
-use crate::{api, use_auth};
+use crate::{api, home, use_auth};
 
-/// Only same-site paths are followed after sign-in (no open redirect).
-fn safe_next(next: Option<String>) -> String {
+/// Only same-site paths are followed after sign-in (no open redirect); else the start page
+/// of `role`.
+fn safe_next(next: Option<String>, role: Role) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/sign-in") => n,
-        _ => "/settings".into(),
+        _ => home(role).into(),
     }
 }
 
@@ -37,8 +40,8 @@ pub fn SignIn() -> impl IntoView {
         if let Some(result) = submit.value().get() {
             match result {
                 Ok(user) => {
+                    let next = safe_next(query.with_untracked(|q| q.get("next")), user.role);
                     auth.user.set(Some(Some(user)));
-                    let next = safe_next(query.with_untracked(|q| q.get("next")));
                     navigate(&next, Default::default());
                 }
                 Err(e) => {

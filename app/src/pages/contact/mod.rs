@@ -1,6 +1,6 @@
 //! A contact: `/contacts/{id}`, with the registrations linked to it (where each stands
 //! with the webinar provider, its sessions' own webinars, and its attendance), and erasing the contact's personal data
-//! (`erase.rs`).
+//! (`erase.rs`; not for a role that may only read).
 
 mod erase;
 
@@ -20,6 +20,7 @@ use crate::components::sync_state::{SyncStatus, session_webinars};
 use crate::display::{person, timestamp};
 use crate::i18n::admin::{common, registrations as words};
 use crate::i18n::{self, t};
+use crate::use_auth;
 use erase::{EraseContact, erased_view};
 
 type Registrations = (Vec<Registration>, HashMap<String, String>, Vec<Session>);
@@ -64,6 +65,7 @@ pub fn ContactPage() -> impl IntoView {
         async move { api::contact(&id).await }
     });
     let confirming = RwSignal::new(false);
+    let writable = use_auth().can_write_events();
     let erase = Action::new_local(move |contact_id: &String| {
         let contact_id = contact_id.clone();
         async move { api::erase_contact(&contact_id).await }
@@ -105,7 +107,7 @@ pub fn ContactPage() -> impl IntoView {
                         })}
                     </dl>
                     {erased_view(erase)}
-                    <EraseContact contact=c erase=erase confirming=confirming />
+                    {writable.then(|| view! { <EraseContact contact=c erase=erase confirming=confirming /> })}
                 }.into_any(),
             })}
         </Transition>

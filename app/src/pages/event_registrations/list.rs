@@ -53,12 +53,14 @@ fn answer_lines(
 }
 
 /// What a row's buttons do: cancel or retry the registration (by id); a refusal shows in
-/// `message`.
+/// `message`. No Cancel unless `writable` (the role may change events; `SyncStatus` asks the
+/// same for Retry).
 #[derive(Clone, Copy)]
 pub(super) struct RowActs {
     pub cancel: Action<String, api::ApiResult<Registration>>,
     pub retry: Action<String, api::ApiResult<Registration>>,
     pub message: RwSignal<Option<String>>,
+    pub writable: bool,
 }
 
 /// One page of registrations. The Pass and Answers columns show when the event has passes /
@@ -135,6 +137,7 @@ fn rows(lang: Lang, items: Vec<Registration>, columns: Columns, acts: RowActs) -
         cancel,
         retry,
         message,
+        writable,
     } = acts;
     items
         .into_iter()
@@ -167,7 +170,7 @@ fn rows(lang: Lang, items: Vec<Registration>, columns: Columns, acts: RowActs) -
                 let reported = r.attendance.clone();
                 view! { <td><AttendanceSummary attendance=reported /></td> }
             });
-            let cancellable = r.status != RegistrationStatus::Cancelled;
+            let cancellable = writable && r.status != RegistrationStatus::Cancelled;
             let session_webinars = session_webinars(&r.session_webinars, &sessions);
             view! {
                 <tr>

@@ -3,7 +3,8 @@
 //! with Retry and its sessions' own webinars, and its attendance), the attendance totals of
 //! the event and of each session with its own webinar (also as a chart, beside the chart
 //! of registrations per day), a form to register someone
-//! (`form.rs`, with a pass and the event's questions, `questions.rs`), and the CSV export.
+//! (`form.rs`, with a pass and the event's questions, `questions.rs`; not for a role that
+//! may only read events, which sees no Cancel or Retry either), and the CSV export.
 //! While a registration on the page is on its way to the webinar provider, the list is
 //! read again (after 2 s, then less and less often).
 
@@ -30,6 +31,7 @@ use crate::components::list::{ListState, SearchBox};
 use crate::components::sync_state::refresh_after_ms;
 use crate::i18n::admin::{common, registrations as words, settings};
 use crate::i18n::{self, t};
+use crate::use_auth;
 use list::RowActs;
 
 type Passes = LocalResource<ApiResult<Vec<Pass>>>;
@@ -52,6 +54,7 @@ pub fn EventRegistrations() -> impl IntoView {
     let list = ListState::new("createdAt");
     let status = RwSignal::new(None::<RegistrationStatus>);
     let message = RwSignal::new(None::<String>);
+    let writable = use_auth().can_write_events();
 
     let event = LocalResource::new(move || {
         let id = event_id();
@@ -171,9 +174,11 @@ pub fn EventRegistrations() -> impl IntoView {
                     data-testid="export-csv">{t(words::EXPORT_CSV)}</a>
             </div>
         </div>
-        <Chunk load=Arc::new(move || {
-            Box::pin(form::register_form(event, sessions, strategy, passes, questions, register))
-        }) />
+        {writable.then(|| view! {
+            <Chunk load=Arc::new(move || {
+                Box::pin(form::register_form(event, sessions, strategy, passes, questions, register))
+            }) />
+        })}
         <h2>{t(common::REGISTRATIONS)}</h2>
         <Transition fallback=|| ()>
             {move || per_day.get().map(|result| match result {
@@ -215,7 +220,7 @@ pub fn EventRegistrations() -> impl IntoView {
                 Ok(page) if page.items.is_empty() => view! {
                     <p class="muted">{t(words::NO_REGISTRATIONS_IN_VIEW)}</p>
                 }.into_any(),
-                Ok(page) => list::table(page, passes, questions, sessions, RowActs { cancel, retry, message }, list).into_any(),
+                Ok(page) => list::table(page, passes, questions, sessions, RowActs { cancel, retry, message, writable }, list).into_any(),
             })}
         </Transition>
     }

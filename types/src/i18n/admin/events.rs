@@ -149,6 +149,11 @@ pub const LINKED_SESSION_WEBINAR: Word = Word::new(
     "Lié à un webinaire existant : Convene ne l’a pas envoyé, il ne le compare donc pas à la \
      session.",
 );
+/// Where a reader, who may not create or link one, sees that there is none.
+pub const NO_WEBINAR_YET: Word = Word::new(
+    "No webinar at the provider yet.",
+    "Pas encore de webinaire chez le fournisseur.",
+);
 pub const NO_EVENT_WEBINAR_YET: Word = Word::new(
     "No webinar at the provider yet. Create it there (the event's name, start and duration \
      are sent), or link a webinar that exists there.",

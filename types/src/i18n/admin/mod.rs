@@ -12,4 +12,5 @@ pub mod events;
 pub mod registrations;
 pub mod settings;
 pub mod shell;
+pub mod users;
 pub mod webinars;

@@ -8,6 +8,7 @@ pub const SIGN_OUT: Word = Word::new("Sign out", "Se déconnecter");
 pub const LANGUAGE: Word = Word::new("Language", "Langue");
 pub const MAIN_NAVIGATION: Word = Word::new("Main", "Principale");
 pub const EVENT_MANAGEMENT: Word = Word::new("Event management", "Gestion des événements");
+pub const TEAM: Word = Word::new("Team", "Équipe");
 
 pub const EVENTS_ABOUT: Word = Word::new(
     "Events, their sessions and registrations.",
@@ -57,6 +58,12 @@ pub const CUSTOM_FIELDS_ABOUT: Word = Word::new(
     "Des valeurs en plus sur les événements, les sessions, les intervenants et les pass.",
 );
 
+pub const USERS: Word = Word::new("Users", "Utilisateurs");
+pub const USERS_ABOUT: Word = Word::new(
+    "The people who sign in to Convene, and the role that says what each may do.",
+    "Les personnes qui se connectent à Convene, et le rôle qui dit ce que chacune peut faire.",
+);
+
 pub const SIGN_IN_TITLE: Word = Word::new("Sign in to Convene", "Connexion à Convene");
 pub const USER_NAME: Word = Word::new("User name", "Nom d’utilisateur");
 pub const PASSWORD: Word = Word::new("Password", "Mot de passe");
@@ -68,6 +75,7 @@ pub const NOT_FOUND_TEXT: Word = Word::new(
     "Il n’y a pas de page à cette adresse.",
 );
 pub const GO_TO_SETTINGS: Word = Word::new("Go to Settings", "Aller aux paramètres");
+pub const GO_TO_EVENTS: Word = Word::new("Go to Events", "Aller aux événements");
 
 pub const CHUNK_FAILED: Word = Word::new(
     "This part of the page could not be loaded. Check the connection, then try again.",
