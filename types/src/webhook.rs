@@ -97,7 +97,8 @@ fn active() -> bool {
 }
 
 /// A valid [`WebhookInput`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
 pub struct ValidWebhook {
     pub url: String,
     pub description: String,
@@ -265,6 +266,28 @@ pub enum DeliveryStatus {
     Skipped,
 }
 
+impl DeliveryStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryStatus::Delivered => "delivered",
+            DeliveryStatus::Retrying => "retrying",
+            DeliveryStatus::Failed => "failed",
+            DeliveryStatus::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<DeliveryStatus> {
+        [
+            DeliveryStatus::Delivered,
+            DeliveryStatus::Retrying,
+            DeliveryStatus::Failed,
+            DeliveryStatus::Skipped,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+    }
+}
+
 /// One attempt of one message to one endpoint.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
@@ -420,6 +443,20 @@ mod tests {
                 serde_json::to_value(t).expect("json"),
                 serde_json::Value::String(t.as_str().into())
             );
+        }
+    }
+
+    #[test]
+    fn delivery_statuses_read_back_as_written() {
+        for status in [
+            DeliveryStatus::Delivered,
+            DeliveryStatus::Retrying,
+            DeliveryStatus::Failed,
+            DeliveryStatus::Skipped,
+        ] {
+            assert_eq!(DeliveryStatus::parse(status.as_str()), Some(status));
+            let json = serde_json::to_value(status).expect("json");
+            assert_eq!(json, serde_json::Value::String(status.as_str().into()));
         }
     }
 

@@ -109,6 +109,14 @@ fn open(keyring: &Keyring, webhook: &StoredWebhook) -> ApiResult<String> {
     String::from_utf8(bytes).map_err(|_| ApiError::internal("a webhook secret is not text"))
 }
 
+/// Where this deployment may send webhooks.
+pub fn destinations(env: &Env) -> Destinations {
+    match Deployment::of(env) {
+        Deployment::Production => Destinations::Public,
+        Deployment::Development => Destinations::Any,
+    }
+}
+
 /// Tells the registry who subscribes to what now (after an endpoint changed, and from the
 /// Cron Trigger, which repairs a copy left behind by a failed call).
 pub async fn share_subscriptions(env: &Env) -> ApiResult<()> {
@@ -128,10 +136,7 @@ pub async fn deliver(env: &Env, due: Vec<Due>) -> ApiResult<()> {
         .call(&Command::Webhook(WebhookCommand::Targets { ids }))
         .await?;
     let keyring = crate::routes::keyring(env);
-    let destinations = match Deployment::of(env) {
-        Deployment::Production => Destinations::Public,
-        Deployment::Development => Destinations::Any,
-    };
+    let destinations = destinations(env);
     let mut reports = Vec::with_capacity(due.len());
     for d in &due {
         let target = targets.iter().find(|t| t.endpoint.id == d.endpoint_id);

@@ -312,7 +312,6 @@ fn log(
     error: Option<String>,
     now: &str,
 ) -> ApiResult<()> {
-    let status = serde_json::to_value(status)?;
     db.run(
         "INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, body, attempt, \
          status, response_code, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -322,7 +321,7 @@ fn log(
             row.event_type.as_str().into(),
             row.body.as_str().into(),
             i64::from(attempt).into(),
-            status.as_str().unwrap_or_default().into(),
+            status.as_str().into(),
             code.map(i64::from).into(),
             error.into(),
             now.into(),
@@ -378,7 +377,9 @@ pub fn deliveries(
             message_id: row.message_id,
             event_type: parse_type(&row.event_type)?,
             attempt: row.attempt as u32,
-            status: serde_json::from_value(serde_json::Value::String(row.status))?,
+            status: DeliveryStatus::parse(&row.status).ok_or_else(|| {
+                ApiError::internal(format!("unknown delivery status {}", row.status))
+            })?,
             response_code: row.response_code.map(|c| c as u16),
             error: row.error,
             at: row.at,

@@ -3,23 +3,32 @@
 //! copy of the subscriptions is replaced (`crate::webhooks::share_subscriptions`).
 
 use convene_types::list::{ListQuery, Page};
-use convene_types::webhook::{Delivery, IssuedSecret, WebhookEndpoint};
+use convene_types::webhook::{Delivery, IssuedSecret, ValidWebhook, WebhookEndpoint, WebhookInput};
 use serde_json::json;
 use worker::{Request, Response, Url};
 
 use super::Admin;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::http;
 use crate::ids;
 use crate::registry::{Registry, RegistryCommand};
-use crate::store::{Body, Command, Deployment, WebhookCommand};
-use crate::webhooks::{new_secret, seal, share_subscriptions};
+use crate::store::{Command, WebhookCommand};
+use crate::webhooks::{destinations, new_secret, seal, share_subscriptions};
 
 async fn run<T: serde::de::DeserializeOwned>(
     env: &Admin<'_>,
     command: WebhookCommand,
 ) -> ApiResult<T> {
     env.store()?.call(&Command::Webhook(command)).await
+}
+
+/// The body, validated here against this deployment's address rule (see `store/webhooks.rs`
+/// for why here).
+async fn valid(req: &mut Request, env: &Admin<'_>) -> ApiResult<ValidWebhook> {
+    let input: WebhookInput = http::parse_json(&http::json_text(req).await?)?;
+    input
+        .validate(destinations(env))
+        .map_err(ApiError::Validation)
 }
 
 pub async fn list(env: &Admin<'_>) -> ApiResult<Response> {
@@ -33,14 +42,13 @@ pub async fn get(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
 }
 
 pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
-    let body = Body::read(&mut req).await?;
+    let webhook = valid(&mut req, env).await?;
     let id = ids::new_id()?;
     let secret = new_secret()?;
     let command = WebhookCommand::Create {
         secret: seal(env, &id, &secret)?,
         id,
-        body,
-        deployment: Deployment::of(env),
+        webhook,
     };
     let endpoint: WebhookEndpoint = run(env, command).await?;
     share_subscriptions(env).await?;
@@ -50,8 +58,7 @@ pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
 pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
     let command = WebhookCommand::Update {
         id: id.into(),
-        body: Body::read(&mut req).await?,
-        deployment: Deployment::of(env),
+        webhook: valid(&mut req, env).await?,
     };
     let endpoint: WebhookEndpoint = run(env, command).await?;
     share_subscriptions(env).await?;

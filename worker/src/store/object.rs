@@ -358,7 +358,7 @@ impl StoreObject {
             Command::OriginAllowed { origin } => {
                 reply(webapps::origin_allowed(records, &origin).await)
             }
-            Command::Webhook(command) => reply(webhooks::run(records, command).await),
+            Command::Webhook(command) => webhooks::run(records, command).await,
             Command::Public { credential, read } => {
                 webapps::authorize(records, &credential).await?;
                 Self::public(records, read).await
