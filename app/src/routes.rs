@@ -73,6 +73,8 @@ pub fn AppRoutes() -> impl IntoView {
                         />
                         <Route path=path!("/users") view={Lazy::<Users>::new()} />
                         <Route path=path!("/users/:id") view={Lazy::<UserForm>::new()} />
+                        <Route path=path!("/audit-log") view={Lazy::<AuditLog>::new()} />
+                        <Route path=path!("/retention") view={Lazy::<Retention>::new()} />
                     </ParentRoute>
                     <Route path=path!("/events") view={Lazy::<Events>::new()} />
                     <Route path=path!("/events/:id") view={Lazy::<EventForm>::new()} />
@@ -149,6 +151,8 @@ lazy_page! {
     Users => users::Users in users,
     UserForm => user_form::UserForm in users,
     Account => account::Account in account,
+    AuditLog => audit_log::AuditLog in audit_log,
+    Retention => retention::Retention in retention,
 }
 
 /// The page, or, when its chunk could not be fetched, an alert with a retry.

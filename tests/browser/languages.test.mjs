@@ -32,7 +32,7 @@ const NAMES = [
 const SAME = new Set([
   'Actions', 'Type', 'Sessions', 'Session', 'Pass', 'Contacts', 'Contact', 'Options', 'Page', 'Date', 'Total',
   'Score', 'Question', 'Questions', 'Message', 'Source', 'Description', 'Format', 'Service', 'Table',
-  'configurations', 'contacts', 'sessions', 'questions',
+  'configurations', 'contacts', 'sessions', 'questions', 'Webhook',
 ]);
 
 /** A text as compared: its first line, without a required field's star, a sort arrow or a count. */
@@ -89,6 +89,8 @@ before(async () => {
     ['event-registrations', `/events/${main.id}/registrations`],
     ['contacts', '/contacts'],
     ['contact', `/contacts/${registration.contactId}`],
+    ['audit-log', '/settings/audit-log'],
+    ['retention', '/settings/retention'],
     ['account', '/account'],
     ['not-found', '/no-such-page'],
   ];

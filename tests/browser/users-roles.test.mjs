@@ -90,7 +90,7 @@ test('an administrator creates an event planner in Settings › Users (errors sh
     await page.goto(`${server.url}/settings`);
     const team = page.locator('section.overview-group').filter({ has: page.getByRole('heading', { name: 'Team' }) });
     await team.waitFor();
-    assert.deepEqual(await team.locator('li > a').allInnerTexts(), ['Users']);
+    assert.deepEqual(await team.locator('li > a').allInnerTexts(), ['Users', 'Audit log']);
     await page.locator('nav.sidebar').getByRole('link', { name: 'Users', exact: true }).click();
     await page.waitForURL(`${server.url}/settings/users`);
     const admin = adminRow();

@@ -4,9 +4,11 @@
 //! One module per concern: `configurations` (webinar providers and configurations, with
 //! the integration's actions), `events` (events, sessions, an event's webinar and items),
 //! `registrations`, `contacts`, `event_management` (Settings › Event management records),
-//! `users` (Settings › Team › Users, and changing your own password).
+//! `users` (Settings › Team › Users, and changing your own password), `audit` (the audit
+//! log and the retention setting).
 //! Their calls are re-exported here: pages call `api::<call>`.
 
+mod audit;
 mod configurations;
 mod contacts;
 mod event_management;
@@ -14,6 +16,7 @@ mod events;
 mod registrations;
 mod users;
 
+pub use audit::*;
 pub use configurations::*;
 pub use contacts::*;
 pub use event_management::*;

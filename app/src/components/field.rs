@@ -27,7 +27,9 @@ pub fn InlineError(
     #[prop(into)]
     id: String,
     name: &'static str,
-    errors: RwSignal<Vec<FieldError>>,
+    /// A form's errors, or errors derived from an answer (a list's filters).
+    #[prop(into)]
+    errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     view! {
         <p class="field-error" id=id role="alert">{move || errors.with(|e| error_for(e, name))}</p>

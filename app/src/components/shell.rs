@@ -57,12 +57,27 @@ pub const EVENT_MANAGEMENT: &[NavEntry] = &[
 ];
 
 /// The pages under Settings › Team.
-pub const TEAM: &[NavEntry] = &[("/settings/users", shell::USERS, shell::USERS_ABOUT)];
+pub const TEAM: &[NavEntry] = &[
+    ("/settings/users", shell::USERS, shell::USERS_ABOUT),
+    (
+        "/settings/audit-log",
+        shell::AUDIT_LOG,
+        shell::AUDIT_LOG_ABOUT,
+    ),
+];
+
+/// The pages under Settings › Data.
+pub const DATA: &[NavEntry] = &[(
+    "/settings/retention",
+    shell::RETENTION,
+    shell::RETENTION_ABOUT,
+)];
 
 /// Settings' groups of pages, in the navigation and the overview.
 pub const SETTINGS_GROUPS: &[(Word, &[NavEntry])] = &[
     (shell::EVENT_MANAGEMENT, EVENT_MANAGEMENT),
     (shell::TEAM, TEAM),
+    (shell::DATA, DATA),
 ];
 
 fn nav_list(entries: &'static [NavEntry]) -> impl IntoView {

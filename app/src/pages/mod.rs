@@ -1,4 +1,5 @@
 pub mod account;
+pub mod audit_log;
 pub mod contact;
 pub mod contacts;
 pub mod custom_fields;
@@ -14,6 +15,7 @@ pub mod event_speakers;
 pub mod event_webinar;
 pub mod events;
 pub mod not_found;
+pub mod retention;
 pub mod settings;
 pub mod sign_in;
 pub mod user_form;

@@ -5,6 +5,7 @@
 //! [`Word`]: super::Word
 //! [`Lang`]: super::Lang
 
+pub mod audit;
 pub mod charts;
 pub mod common;
 pub mod event_administration;

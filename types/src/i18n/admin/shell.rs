@@ -64,6 +64,18 @@ pub const USERS_ABOUT: Word = Word::new(
     "Les personnes qui se connectent à Convene, et le rôle qui dit ce que chacune peut faire.",
 );
 
+pub const AUDIT_LOG: Word = Word::new("Audit log", "Journal d’audit");
+pub const AUDIT_LOG_ABOUT: Word = Word::new(
+    "Who changed what and when, and every sign-in.",
+    "Qui a modifié quoi et quand, et chaque connexion.",
+);
+pub const DATA: Word = Word::new("Data", "Données");
+pub const RETENTION: Word = Word::new("Data retention", "Conservation des données");
+pub const RETENTION_ABOUT: Word = Word::new(
+    "How long registrations keep personal data after their event.",
+    "Combien de temps les inscriptions gardent les données personnelles après l’événement.",
+);
+
 pub const SIGN_IN_TITLE: Word = Word::new("Sign in to Convene", "Connexion à Convene");
 pub const USER_NAME: Word = Word::new("User name", "Nom d’utilisateur");
 pub const PASSWORD: Word = Word::new("Password", "Mot de passe");
