@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { assertError, provider } from '../support/errors.mjs';
-import { client, startWorker } from '../support/server.mjs';
+import { client, must, startWorker } from '../support/server.mjs';
 import { seed } from '../support/seed.mjs';
 
 const A = '/api/admin';
@@ -35,12 +35,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 });
-
-const must = async (promise, status, what) => {
-  const res = await promise;
-  assert.equal(res.status, status, `${what}: ${res.text}`);
-  return res.body;
-};
 
 /** Every entry matching `query`, newest first, read page by page. */
 async function entries(query = '') {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { assertError } from '../support/errors.mjs';
-import { client, startWorker } from '../support/server.mjs';
+import { client, must, startWorker } from '../support/server.mjs';
 import { newEvent } from '../support/seed.mjs';
 
 const A = '/api/admin';
@@ -25,12 +25,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 });
-
-const must = async (promise, status, what) => {
-  const res = await promise;
-  assert.equal(res.status, status, `${what}: ${res.text}`);
-  return res.body;
-};
 
 /** A local `YYYY-MM-DDTHH:MM` `days` days from now. */
 function day(days, time) {

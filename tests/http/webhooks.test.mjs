@@ -6,63 +6,17 @@
 // networks refused.
 
 import assert from 'node:assert/strict';
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 
 import { assertError, assertInvalidField } from '../support/errors.mjs';
-import { client, startWorker } from '../support/server.mjs';
+import { client, must, startWorker } from '../support/server.mjs';
 import { until, webinarSetup } from '../support/webinar.mjs';
+import { startReceiver, verify } from '../support/webhook-receiver.mjs';
 
 const A = '/api/admin';
 const HOOKS = `${A}/webhooks`;
 const ALL = ['registration.created', 'registration.cancelled', 'registration.promoted', 'registration.synced', 'contact.erased'];
 const GOOD = { clientId: '7171', accessTokenKey: 'hook-key', accessTokenSecret: 'hook-secret' };
-
-/**
- * A webhook receiver on a free loopback port. `answer()` gives the status it answers;
- * `received` holds every request with whether its signature verified against `secret`.
- */
-async function startReceiver() {
-  const receiver = { received: [], secret: null, answer: () => 204 };
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => { body += chunk; });
-    req.on('end', () => {
-      const status = receiver.answer();
-      receiver.received.push({ headers: req.headers, body, status, verified: verify(receiver.secret, req.headers, body) });
-      res.writeHead(status).end();
-    });
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${server.address().port}/hooks`;
-  receiver.stop = () => new Promise((resolve) => server.close(resolve));
-  /** The messages answered 2xx, parsed, with their id. */
-  receiver.delivered = () =>
-    receiver.received.filter((r) => r.status < 300).map((r) => ({ id: r.headers['webhook-id'], ...JSON.parse(r.body) }));
-  return receiver;
-}
-
-/** The Standard Webhooks check, written from the convention, not from our code. */
-function verify(secret, headers, body) {
-  if (!secret) return false;
-  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-  const expected = createHmac('sha256', key)
-    .update(`${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`)
-    .digest();
-  const age = Math.abs(Date.now() / 1000 - Number(headers['webhook-timestamp']));
-  return age < 300 && (headers['webhook-signature'] ?? '').split(' ').some((s) => {
-    const [version, sig] = s.split(',');
-    const given = Buffer.from(sig ?? '', 'base64');
-    return version === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
-  });
-}
-
-const must = async (promise, status, what) => {
-  const res = await promise;
-  assert.equal(res.status, status, `${what}: ${res.text}`);
-  return res.body;
-};
 
 describe('webhooks', () => {
   let setup;

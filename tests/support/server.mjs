@@ -9,6 +9,7 @@
 // `.dev.vars` does not break the tests. The worker reads it with `env.secret(..)`, which
 // accepts a plain-text var binding.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -293,6 +294,13 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * - `headers`: extra headers, applied last (`cookie` here replaces the jar's);
  * - `cookie: false`: send no cookie from the jar.
  */
+/** The body of the answer `promise` gives, which must have `status` (`what` names it). */
+export async function must(promise, status, what) {
+  const res = await promise;
+  assert.equal(res.status, status, `${what}: ${res.text}`);
+  return res.body;
+}
+
 export function client(server) {
   const jar = { session: null };
 

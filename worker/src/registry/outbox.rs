@@ -110,23 +110,15 @@ pub fn claim(db: &Db, now_ms: f64) -> ApiResult<Vec<Delivery>> {
     Ok(claimed)
 }
 
-#[derive(Deserialize)]
-struct Time {
-    at: Option<f64>,
-}
-
 /// When the next record falls due (a leased one: when its lease ends), if any. A record
 /// behind an earlier one of its registration is not counted: it falls due when that one
 /// is answered for, which reschedules.
 pub fn next_due(db: &Db) -> ApiResult<Option<f64>> {
-    Ok(db
-        .first::<Time>(
-            "SELECT MIN(MAX(o.due_at, COALESCE(o.leased_until, 0))) AS at FROM outbox o \
-             WHERE NOT EXISTS (SELECT 1 FROM outbox p \
-                 WHERE p.registration_id = o.registration_id AND p.seq < o.seq)",
-            vec![],
-        )?
-        .and_then(|t| t.at))
+    db.time(
+        "SELECT MIN(MAX(o.due_at, COALESCE(o.leased_until, 0))) AS at FROM outbox o \
+         WHERE NOT EXISTS (SELECT 1 FROM outbox p \
+             WHERE p.registration_id = o.registration_id AND p.seq < o.seq)",
+    )
 }
 
 /// Ends every lease: after the object restarts no delivery it handed out is waited for

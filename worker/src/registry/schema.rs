@@ -114,6 +114,11 @@ struct Count {
     n: f64,
 }
 
+#[derive(Deserialize)]
+struct Time {
+    at: Option<f64>,
+}
+
 /// The object's SQL storage.
 pub struct Db(SqlStorage);
 
@@ -164,6 +169,11 @@ impl Db {
     pub fn run(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<()> {
         self.0.exec(query, bindings)?;
         Ok(())
+    }
+
+    /// The `at` column of a one-row query (a time in milliseconds), if it has a value.
+    pub fn time(&self, query: &str) -> ApiResult<Option<f64>> {
+        Ok(self.first::<Time>(query, vec![])?.and_then(|t| t.at))
     }
 
     /// The `n` column of a `SELECT COUNT(*) AS n ...`.

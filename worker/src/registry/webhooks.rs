@@ -238,19 +238,9 @@ pub fn claim(db: &Db, now_ms: f64) -> ApiResult<Vec<Due>> {
     Ok(claimed)
 }
 
-#[derive(Deserialize)]
-struct Time {
-    at: Option<f64>,
-}
-
 /// When the next message falls due (a leased one: when its lease ends), if any.
 pub fn next_due(db: &Db) -> ApiResult<Option<f64>> {
-    Ok(db
-        .first::<Time>(
-            "SELECT MIN(MAX(due_at, COALESCE(leased_until, 0))) AS at FROM webhook_outbox",
-            vec![],
-        )?
-        .and_then(|t| t.at))
+    db.time("SELECT MIN(MAX(due_at, COALESCE(leased_until, 0))) AS at FROM webhook_outbox")
 }
 
 /// Ends every lease (after a restart, as the webinar outbox does).
