@@ -75,6 +75,8 @@ pub fn AppRoutes() -> impl IntoView {
                         <Route path=path!("/users/:id") view={Lazy::<UserForm>::new()} />
                         <Route path=path!("/audit-log") view={Lazy::<AuditLog>::new()} />
                         <Route path=path!("/retention") view={Lazy::<Retention>::new()} />
+                        <Route path=path!("/webhooks") view={Lazy::<Webhooks>::new()} />
+                        <Route path=path!("/webhooks/:id") view={Lazy::<WebhookForm>::new()} />
                     </ParentRoute>
                     <Route path=path!("/events") view={Lazy::<Events>::new()} />
                     <Route path=path!("/events/:id") view={Lazy::<EventForm>::new()} />
@@ -153,6 +155,8 @@ lazy_page! {
     Account => account::Account in account,
     AuditLog => audit_log::AuditLog in audit_log,
     Retention => retention::Retention in retention,
+    Webhooks => webhooks::Webhooks in webhooks,
+    WebhookForm => webhook_form::WebhookForm in webhooks,
 }
 
 /// The page, or, when its chunk could not be fetched, an alert with a retry.

@@ -27,12 +27,14 @@ const NAMES = [
   'America/New_York', 'UTC',
   // the bootstrap administrator's user name (the heading of its page)
   'admin',
+  // the webhook's description (the heading of its page)
+  'Lang hooks',
 ];
 /** Words that are the same in English and French. */
 const SAME = new Set([
   'Actions', 'Type', 'Sessions', 'Session', 'Pass', 'Contacts', 'Contact', 'Options', 'Page', 'Date', 'Total',
   'Score', 'Question', 'Questions', 'Message', 'Source', 'Description', 'Format', 'Service', 'Table',
-  'configurations', 'contacts', 'sessions', 'questions', 'Webhook',
+  'configurations', 'contacts', 'sessions', 'questions', 'Webhook', 'Webhooks',
 ]);
 
 /** A text as compared: its first line, without a required field's star, a sort arrow or a count. */
@@ -59,6 +61,11 @@ before(async () => {
   );
   const registration = await must(
     await api.post(`/api/admin/events/${main.id}/registrations`, { email: 'zoe@example.org', firstName: 'Zoë', lastName: 'Ørsted' }),
+    201,
+  );
+  // An address nothing listens on: its page shows an empty delivery log.
+  const webhook = await must(
+    await api.post('/api/admin/webhooks', { url: 'http://127.0.0.1:9/hooks', description: 'Lang hooks', events: ['contact.erased'] }),
     201,
   );
   /** The id of the first record a list route answers (an array, or a page of `items`). */
@@ -91,6 +98,9 @@ before(async () => {
     ['contact', `/contacts/${registration.contactId}`],
     ['audit-log', '/settings/audit-log'],
     ['retention', '/settings/retention'],
+    ['webhooks', '/settings/webhooks'],
+    ['webhook', `/settings/webhooks/${webhook.endpoint.id}`],
+    ['webhook-new', '/settings/webhooks/new'],
     ['account', '/account'],
     ['not-found', '/no-such-page'],
   ];

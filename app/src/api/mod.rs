@@ -5,7 +5,8 @@
 //! the integration's actions), `events` (events, sessions, an event's webinar and items),
 //! `registrations`, `contacts`, `event_management` (Settings › Event management records),
 //! `users` (Settings › Team › Users, and changing your own password), `audit` (the audit
-//! log and the retention setting).
+//! log and the retention setting), `webhooks` (Settings › Integrations › Webhooks and their
+//! delivery log).
 //! Their calls are re-exported here: pages call `api::<call>`.
 
 mod audit;
@@ -15,6 +16,7 @@ mod event_management;
 mod events;
 mod registrations;
 mod users;
+mod webhooks;
 
 pub use audit::*;
 pub use configurations::*;
@@ -23,6 +25,7 @@ pub use event_management::*;
 pub use events::*;
 pub use registrations::*;
 pub use users::*;
+pub use webhooks::*;
 
 use convene_types::auth::{SessionUser, SignInRequest};
 use convene_types::contact::MatchStrategy;

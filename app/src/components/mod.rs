@@ -10,6 +10,7 @@ pub mod list;
 pub mod pager;
 pub mod provider_webinar;
 pub mod row_actions;
+pub mod secret_panel;
 pub mod shell;
 pub mod status;
 pub mod sync_state;

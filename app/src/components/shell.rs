@@ -8,7 +8,7 @@ use leptos::wasm_bindgen::JsCast;
 use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::i18n::admin::{common, shell, users};
+use crate::i18n::admin::{common, shell, users, webhooks};
 use crate::i18n::{self, t, use_lang};
 use crate::{api, home, use_auth};
 
@@ -56,6 +56,13 @@ pub const EVENT_MANAGEMENT: &[NavEntry] = &[
     ),
 ];
 
+/// The pages under Settings › Integrations.
+pub const INTEGRATIONS: &[NavEntry] = &[(
+    "/settings/webhooks",
+    webhooks::WEBHOOKS,
+    webhooks::WEBHOOKS_ABOUT,
+)];
+
 /// The pages under Settings › Team.
 pub const TEAM: &[NavEntry] = &[
     ("/settings/users", shell::USERS, shell::USERS_ABOUT),
@@ -76,6 +83,7 @@ pub const DATA: &[NavEntry] = &[(
 /// Settings' groups of pages, in the navigation and the overview.
 pub const SETTINGS_GROUPS: &[(Word, &[NavEntry])] = &[
     (shell::EVENT_MANAGEMENT, EVENT_MANAGEMENT),
+    (webhooks::INTEGRATIONS, INTEGRATIONS),
     (shell::TEAM, TEAM),
     (shell::DATA, DATA),
 ];

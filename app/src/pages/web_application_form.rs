@@ -15,6 +15,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::web_applications::{LIST, token_hint};
 use crate::api::{self, ApiError};
 use crate::components::field::TextField;
+use crate::components::secret_panel::{SecretPanel, SecretWords};
 use crate::components::unsaved;
 use crate::display::timestamp;
 use crate::i18n::admin::{common, settings};
@@ -54,18 +55,6 @@ fn origin_messages(errors: &[FieldError], lines: &[(usize, String)], lang: Lang)
             })
         })
         .collect()
-}
-
-/// Copies `text` with the asynchronous clipboard API; false when the browser has none or
-/// refuses.
-async fn copy_to_clipboard(text: &str) -> bool {
-    let clipboard = window().navigator().clipboard();
-    if clipboard.is_undefined() {
-        return false;
-    }
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
-        .await
-        .is_ok()
 }
 
 #[derive(Clone)]
@@ -335,54 +324,29 @@ pub fn WebApplicationForm() -> impl IntoView {
     }
 }
 
-/// The token just issued, with the endpoint to call, a Copy button and a warning that it is
-/// not shown again. The text is selected whole on a click, for copying by hand.
+/// How the token panel speaks of the token.
+const TOKEN_WORDS: SecretWords = SecretWords {
+    title: settings::APPLICATION_TOKEN,
+    copy_now: settings::COPY_TOKEN_NOW,
+    kept: settings::TOKEN_HASH_ONLY,
+    copy_refused: settings::COPY_REFUSED,
+    stored: settings::TOKEN_STORED,
+};
+
+/// The token just issued, with the endpoint to call and an example address.
 #[component]
 fn TokenPanel(token: String, endpoint: String, dismiss: Callback<()>) -> impl IntoView {
-    let copied = RwSignal::new(None::<bool>);
-    let to_copy = token.clone();
-    let on_copy = move |_| {
-        let text = to_copy.clone();
-        leptos::task::spawn_local(async move {
-            let ok = copy_to_clipboard(&text).await;
-            // The panel may be gone by now (dismissed or left): then there is nothing to say.
-            let _ = copied.try_set(Some(ok));
-        });
-    };
     let address = format!("{endpoint}events/published?emApplicationtoken=");
     let example = move || format!("{address}{}", settings::TOKEN_PLACEHOLDER.get(i18n::lang()));
     view! {
-        <section class="token-panel" aria-labelledby="issued-token-title" data-testid="issued-token-panel">
-            <h2 id="issued-token-title">{t(settings::APPLICATION_TOKEN)}</h2>
-            <p>
-                <strong>{t(settings::COPY_TOKEN_NOW)}</strong>
-                {t(settings::TOKEN_HASH_ONLY)}
-            </p>
-            <div class="token-row">
-                <code class="token" data-testid="issued-token" tabindex="0" aria-label=t(settings::APPLICATION_TOKEN)>
-                    {token}
-                </code>
-                <button class="button primary" type="button" on:click=on_copy>{t(settings::COPY)}</button>
-            </div>
-            {move || copied.get().map(|ok| if ok {
-                view! { <p class="help" role="status" data-testid="copy-result">{t(settings::COPIED)}</p> }.into_any()
-            } else {
-                view! {
-                    <p class="help" role="status" data-testid="copy-result">
-                        {t(settings::COPY_REFUSED)}
-                    </p>
-                }.into_any()
-            })}
+        <SecretPanel words=TOKEN_WORDS secret=token testid="issued-token" dismiss=dismiss>
             <dl class="details">
                 <dt>{t(settings::EVENTS_API_ENDPOINT)}</dt>
                 <dd><code data-testid="token-endpoint">{endpoint}</code></dd>
                 <dt>{t(settings::EXAMPLE)}</dt>
                 <dd><code>{example}</code></dd>
             </dl>
-            <button class="button" type="button" on:click=move |_| dismiss.run(())>
-                {t(settings::TOKEN_STORED)}
-            </button>
-        </section>
+        </SecretPanel>
     }
 }
 

@@ -14,4 +14,5 @@ pub mod registrations;
 pub mod settings;
 pub mod shell;
 pub mod users;
+pub mod webhooks;
 pub mod webinars;

@@ -51,6 +51,12 @@ fn every_error_message_of_the_api_reads_in_french() {
         // routes/webhooks.rs, registry/webhooks.rs
         "There is no webhook with id w1.",
         "There is no delivery with id 7 for this webhook.",
+        "The receiver answered 503.",
+        "The receiver did not answer within 15 seconds.",
+        "Could not reach the receiver: connection refused",
+        "The address http://10.0.0.1/ is refused in production.",
+        "The webhook was deleted.",
+        "The webhook is inactive.",
         // routes/registrations.rs, routes/configurations.rs, routes/public.rs
         "status must be confirmed, waitlisted, cancelled or all.",
         "is required",
