@@ -1,0 +1,111 @@
+// The bench's spike run: registration opening, many clients at once, through the public
+// Events API. Each run prints one line:
+//
+//   spike: <attempts> attempts, <confirmed>/<capacity> confirmed, <oversold> oversold,
+//          <stranded> stranded, p99 <ms> ms (<what>)
+//
+// - oversold: confirmed beyond the capacity (must be 0; the bench fails otherwise);
+// - stranded: seats left unsold although more attempts than seats were made and refused
+//   as full (must be 0: a seat held back somewhere is a seat not sold).
+//
+// Environment: BENCH_SPIKE_CLIENTS (concurrent clients, default 200), BENCH_SPIKE_ATTEMPTS
+// (default 4000), BENCH_SPIKE_CAPACITY (seats in all, default 1000).
+
+const CLIENTS = Number(process.env.BENCH_SPIKE_CLIENTS ?? 200);
+const ATTEMPTS = Number(process.env.BENCH_SPIKE_ATTEMPTS ?? 4000);
+const CAPACITY = Number(process.env.BENCH_SPIKE_CAPACITY ?? 1000);
+/** The "many events" run spreads the same attempts and seats over this many events. */
+const MANY = 20;
+
+/** Creates `count` published events sharing `capacity` seats, without a waitlist. */
+async function cappedEvents(api, label, count, capacity) {
+  const events = [];
+  for (let i = 0; i < count; i++) {
+    const res = await api.request('POST', '/api/admin/events', {
+      json: {
+        name: `Spike ${label} ${i + 1}`, start: '2027-05-01T09:00', end: '2027-05-01T18:00',
+        timeZone: 'Europe/Paris', published: true, waitlistAllowed: false,
+        capacity: Math.floor(capacity / count) + (i < capacity % count ? 1 : 0),
+      },
+    });
+    if (res.status !== 201) throw new Error(`spike event: ${res.status} ${res.text}`);
+    events.push(res.body);
+  }
+  return events;
+}
+
+/** Sends `ATTEMPTS` registrations, one new person each, round-robin over `events`, from
+ * `CLIENTS` clients at once; answers each attempt's status and the latencies in ms. */
+async function load(url, token, origin, events) {
+  const statuses = new Map();
+  const latencies = [];
+  let next = 0;
+  const salt = Math.random().toString(36).slice(2, 8);
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (next < ATTEMPTS) {
+      const i = next++;
+      const event = events[i % events.length];
+      const started = performance.now();
+      let status;
+      try {
+        const res = await fetch(`${url}/api/v1/events/${event.readableId}/registrations?emApplicationtoken=${token}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify({ attendees: [{ email: `spike-${salt}-${i}@example.com`, firstName: 'Spike', lastName: `Client${i}` }] }),
+        });
+        await res.arrayBuffer();
+        status = res.status;
+      } catch (e) {
+        status = `network (${e.cause?.code ?? e.message})`;
+      }
+      latencies.push(performance.now() - started);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+  }));
+  return { statuses, latencies };
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** One spike run into `events`; prints its line and answers whether it held. */
+async function spike(server, api, token, origin, what, events) {
+  const started = performance.now();
+  const { statuses, latencies } = await load(server.url, token, origin, events);
+  const rate = ATTEMPTS / ((performance.now() - started) / 1000);
+  let confirmed = 0;
+  let capacity = 0;
+  let stranded = 0;
+  let oversold = 0;
+  for (const event of events) {
+    const res = await api.request('GET', `/api/admin/events/${event.id}/registrations?status=confirmed&pageSize=1`);
+    if (res.status !== 200) throw new Error(`spike count: ${res.status} ${res.text}`);
+    const n = res.body.total;
+    confirmed += n;
+    capacity += event.capacity;
+    oversold += Math.max(0, n - event.capacity);
+    // Every event got more attempts than seats: any seat left unsold is stranded.
+    stranded += Math.max(0, event.capacity - n);
+  }
+  const answered = [...statuses].map(([s, n]) => `${n}x ${s}`).join(', ');
+  const accepted = statuses.get(201) ?? 0;
+  console.log(
+    `spike: ${ATTEMPTS} attempts, ${confirmed}/${capacity} confirmed, ${oversold} oversold, ${stranded} stranded, ` +
+    `p99 ${percentile(latencies, 99).toFixed(0)} ms (${what}; ${CLIENTS} clients, ${rate.toFixed(0)} attempts/s; answers: ${answered})`,
+  );
+  return oversold === 0 && stranded === 0 && accepted === confirmed;
+}
+
+/** The spike runs: one capped event, then the same attempts and seats over many events. */
+export async function spikeRuns(server, api, token, origin, layout) {
+  if (ATTEMPTS < CAPACITY * 2) throw new Error('BENCH_SPIKE_ATTEMPTS must be at least twice BENCH_SPIKE_CAPACITY');
+  const one = await cappedEvents(api, 'hot', 1, CAPACITY);
+  const many = await cappedEvents(api, 'many', MANY, CAPACITY);
+  const held = [
+    await spike(server, api, token, origin, `one capped event, ${layout}`, one),
+    await spike(server, api, token, origin, `${MANY} capped events at once, ${layout}`, many),
+  ];
+  return held.every(Boolean);
+}
