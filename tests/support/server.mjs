@@ -130,6 +130,8 @@ export async function startWorker({ persistDir, password, vars = {} } = {}) {
   const allVars = {
     DEPLOYMENT: 'development',
     CREDENTIALS_KEYRING: keyring('k1', { k1: newKey() }),
+    // CONVENE_REGISTRY_LAYOUT=single runs a suite against the one-registry layout.
+    ...(process.env.CONVENE_REGISTRY_LAYOUT ? { REGISTRY_LAYOUT: process.env.CONVENE_REGISTRY_LAYOUT } : {}),
     ...vars,
   };
   const port = await freePort();

@@ -121,9 +121,67 @@ pub struct SyncHealth {
     pub last_sent_at: Option<String>,
 }
 
+impl SyncHealth {
+    /// The health over two sets of events: counts added, the later send and the later
+    /// error (with its message) kept. Times are ISO 8601 in UTC, so they compare as text.
+    pub fn merge(self, other: SyncHealth) -> SyncHealth {
+        let (last_error, last_error_at) = if other.last_error_at > self.last_error_at {
+            (other.last_error, other.last_error_at)
+        } else {
+            (self.last_error, self.last_error_at)
+        };
+        SyncHealth {
+            counts: SyncCounts {
+                pending: self.counts.pending + other.counts.pending,
+                synced: self.counts.synced + other.counts.synced,
+                failed: self.counts.failed + other.counts.failed,
+            },
+            last_error,
+            last_error_at,
+            last_sent_at: self.last_sent_at.max(other.last_sent_at),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn health_over_two_event_sets_adds_counts_and_keeps_the_latest_times() {
+        let a = SyncHealth {
+            counts: SyncCounts {
+                pending: 1,
+                synced: 2,
+                failed: 0,
+            },
+            last_error: Some("older".into()),
+            last_error_at: Some("2026-01-01T00:00:00Z".into()),
+            last_sent_at: Some("2026-03-01T00:00:00Z".into()),
+        };
+        let b = SyncHealth {
+            counts: SyncCounts {
+                pending: 0,
+                synced: 1,
+                failed: 3,
+            },
+            last_error: Some("newer".into()),
+            last_error_at: Some("2026-02-01T00:00:00Z".into()),
+            last_sent_at: None,
+        };
+        let merged = a.clone().merge(b);
+        assert_eq!(
+            merged.counts,
+            SyncCounts {
+                pending: 1,
+                synced: 3,
+                failed: 3
+            }
+        );
+        assert_eq!(merged.last_error.as_deref(), Some("newer"));
+        assert_eq!(merged.last_sent_at, a.last_sent_at);
+        assert_eq!(SyncHealth::default().merge(a.clone()), a);
+    }
 
     #[test]
     fn retries_double_with_jitter_up_to_a_ceiling() {

@@ -5,6 +5,7 @@
 //! keyring.
 
 use convene_types::configuration::{ServiceStatus, WebinarConfiguration};
+use convene_types::event::Event;
 use convene_types::sync::retry_delay_ms;
 use worker::Env;
 
@@ -12,7 +13,8 @@ use crate::error::ApiResult;
 use crate::ids;
 use crate::on24::registrant;
 use crate::outbox::{Batch, Delivery, Outcome, Report};
-use crate::registry::{Registry, RegistryCommand};
+use crate::registry::placement::HUB;
+use crate::registry::{Registry, RegistryCommand, across};
 use crate::routes::{open_credentials, provider_base};
 use crate::store::{Command, Store, SyncTarget};
 use crate::webhooks;
@@ -20,12 +22,14 @@ use crate::webhooks;
 /// Delivers one Queue message: the records one alarm of the registry handed out.
 pub async fn deliver(env: &Env, message: &str) -> ApiResult<()> {
     match serde_json::from_str(message)? {
-        Batch::Webinar(due) => deliver_webinars(env, due).await,
-        Batch::Webhooks { webhooks } => webhooks::deliver(env, webhooks).await,
+        Batch::Webinar { origin, records } => deliver_webinars(env, &origin, records).await,
+        Batch::Unnamed(records) => deliver_webinars(env, HUB, records).await,
+        Batch::Webhooks { origin, webhooks } => webhooks::deliver(env, &origin, webhooks).await,
     }
 }
 
-async fn deliver_webinars(env: &Env, due: Vec<Delivery>) -> ApiResult<()> {
+/// Sends `due` and reports to `origin`, the registry instance that handed them out.
+async fn deliver_webinars(env: &Env, origin: &str, due: Vec<Delivery>) -> ApiResult<()> {
     // One group per webinar: the event's, or one of its sessions'.
     let mut webinars: Vec<(&str, Option<&str>)> = Vec::new();
     for d in &due {
@@ -43,21 +47,27 @@ async fn deliver_webinars(env: &Env, due: Vec<Delivery>) -> ApiResult<()> {
         reports.extend(deliver_webinar(env, webinar.0, webinar.1, &group).await);
     }
     let now = ids::now_iso();
-    Registry::registry(env)?
+    Registry::named(env, origin)?
         .call::<()>(&RegistryCommand::Delivered { reports, now })
         .await
 }
 
-/// Makes the registry look at every waiting record now: an administrator changed what
-/// may have stopped them. A failure only delays them (they are looked at again later).
+/// Makes every event's waiting records due now: an administrator changed what may have
+/// stopped them. A failure only delays them (they are looked at again later).
 pub async fn wake(env: &Env) {
-    let woken = match Registry::registry(env) {
-        Ok(registry) => registry.call::<()>(&RegistryCommand::Wake).await,
+    let woken = match all_event_ids(env).await {
+        Ok(event_ids) => across::wake(env, &event_ids).await,
         Err(e) => Err(e),
     };
     if let Err(e) = woken {
         worker::console_error!("outbox wake: {e:?}");
     }
+}
+
+/// Every event's id (the registry instances that may hold registrations).
+pub async fn all_event_ids(env: &Env) -> ApiResult<Vec<String>> {
+    let events: Vec<Event> = Store::config(env)?.call(&Command::ListEvents).await?;
+    Ok(events.into_iter().map(|e| e.id).collect())
 }
 
 /// A random number in `0.0..1.0` for the retries' jitter.

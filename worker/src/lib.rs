@@ -54,6 +54,12 @@ async fn fetch(req: runtime::RawRequest, env: Env, _ctx: Context) -> Result<runt
 /// whose outcome was not reported is handed out again by the registry when its lease ends.
 #[event(queue)]
 async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<()> {
+    // Reports go to instances the move creates: after it, not before.
+    if let Err(e) = registry::migration::ensure(&env).await {
+        return Err(worker::Error::RustError(format!(
+            "the registry's move: {e:?}"
+        )));
+    }
     for message in batch.messages()? {
         if let Err(e) = deliver::deliver(&env, message.body()).await {
             worker::console_error!("outbox delivery: {e:?}");
@@ -69,6 +75,10 @@ async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<(
 /// made right again should an endpoint's change have failed to reach it.
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    if let Err(e) = registry::migration::ensure(&env).await {
+        worker::console_error!("scheduled: the registry's move: {e:?}");
+        return;
+    }
     if let Err(e) = metrics::update_all(&env).await {
         worker::console_error!("scheduled metrics: {e:?}");
     }

@@ -34,7 +34,6 @@ pub async fn update(env: &Env, id: &str) -> ApiResult<WebinarConfiguration> {
         .ok_or_else(|| ApiError::internal("integration on without credentials"))?;
     let credentials = open_credentials(env, id, sealed)?;
     let base = provider_base(env, &target.provider);
-    let registry = Registry::registry(env)?;
     let now_ms = clock::now_ms();
     let mut pulled = 0;
     let mut failure = None;
@@ -53,7 +52,9 @@ pub async fn update(env: &Env, id: &str) -> ApiResult<WebinarConfiguration> {
                         })
                         .collect(),
                 };
-                registry.call::<u32>(&command).await?;
+                Registry::event(env, &webinar.event_id)?
+                    .call::<u32>(&command)
+                    .await?;
                 pulled += 1;
             }
             Err(f) => {

@@ -16,13 +16,28 @@ use serde::{Deserialize, Serialize};
 /// The objects' script's producer binding for the outbox Queue.
 pub const QUEUE_BINDING: &str = "OUTBOX";
 
-/// One Queue message: the webinar records or the webhook messages one alarm handed out.
-/// Untagged, so that a message queued as a bare list of records still reads.
+/// One Queue message: the webinar records or the webhook messages one alarm handed out,
+/// with the name of the registry instance that handed them out (`origin`: the reports go
+/// back there). Untagged, so that a message queued before batches named their origin
+/// still reads (its origin is the one registry there was then).
 #[derive(Serialize, Deserialize, Debug)]
 #[serde(untagged)]
 pub enum Batch {
-    Webinar(Vec<Delivery>),
-    Webhooks { webhooks: Vec<crate::webhooks::Due> },
+    Webinar {
+        origin: String,
+        records: Vec<Delivery>,
+    },
+    Webhooks {
+        #[serde(default = "hub")]
+        origin: String,
+        webhooks: Vec<crate::webhooks::Due>,
+    },
+    /// A webinar batch queued before batches named their origin.
+    Unnamed(Vec<Delivery>),
+}
+
+fn hub() -> String {
+    crate::registry::placement::HUB.to_string()
 }
 
 /// What to tell the provider about one registration.

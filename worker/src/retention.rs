@@ -9,7 +9,7 @@ use worker::Env;
 
 use crate::error::ApiResult;
 use crate::ids;
-use crate::registry::{Expired, Registry, RegistryCommand};
+use crate::registry::{Expired, across};
 use crate::store::{Change, Command, Store};
 
 /// The name the audit log gives the job.
@@ -35,8 +35,7 @@ pub async fn run(env: &Env) -> ApiResult<()> {
         return Ok(());
     }
     let expired_events = event_ids.len();
-    let command = RegistryCommand::EraseExpired { event_ids, now };
-    let erased: Expired = Registry::registry(env)?.call(&command).await?;
+    let erased: Expired = across::erase_expired(env, &event_ids, &now).await?;
     if erased.registrations == 0 {
         return Ok(());
     }

@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use convene_types::sync::retry_delay_ms;
-use convene_types::webhook::{self, Destinations, EventType, SECRET_PREFIX};
+use convene_types::sync::{MAX_ATTEMPTS, retry_delay_ms};
+use convene_types::webhook::{self, DeliveryStatus, Destinations, EventType, SECRET_PREFIX};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
@@ -23,7 +23,7 @@ use worker::Env;
 use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::on24::retry_after_ms;
-use crate::registry::{Registry, RegistryCommand};
+use crate::registry::{Registry, RegistryCommand, across};
 use crate::store::{Command, Deployment, Store, StoredWebhook, WebhookCommand};
 use crate::vault::{self, Keyring};
 
@@ -61,11 +61,47 @@ pub enum Outcome {
     Skipped { reason: String },
 }
 
+impl Outcome {
+    /// What attempt number `attempt` with this outcome is in the delivery log: its status,
+    /// the receiver's response code and the error. A retry is `retrying` unless it was
+    /// the last attempt allowed.
+    pub fn logged(&self, attempt: u32) -> (DeliveryStatus, Option<u16>, Option<String>) {
+        match self {
+            Outcome::Delivered { code } => (DeliveryStatus::Delivered, Some(*code), None),
+            Outcome::Retry { code, error, .. } if attempt >= MAX_ATTEMPTS => {
+                (DeliveryStatus::Failed, *code, Some(error.clone()))
+            }
+            Outcome::Retry { code, error, .. } => {
+                (DeliveryStatus::Retrying, *code, Some(error.clone()))
+            }
+            Outcome::Failed { error } => (DeliveryStatus::Failed, None, Some(error.clone())),
+            Outcome::Skipped { reason } => (DeliveryStatus::Skipped, None, Some(reason.clone())),
+        }
+    }
+}
+
+/// What became of the message `seq` of the outbox that handed it out.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     pub seq: i64,
     pub outcome: Outcome,
+}
+
+/// One attempt, for the endpoint's delivery log (kept by the hub, `registry/placement.rs`,
+/// whichever registry instance sent the message).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Attempt {
+    pub endpoint_id: String,
+    pub message_id: String,
+    pub event_type: EventType,
+    pub body: String,
+    /// From 1.
+    pub attempt: u32,
+    pub status: DeliveryStatus,
+    pub response_code: Option<u16>,
+    pub error: Option<String>,
 }
 
 /// A new secret: the convention's prefix and 32 random bytes in base64.
@@ -117,19 +153,31 @@ pub fn destinations(env: &Env) -> Destinations {
     }
 }
 
-/// Tells the registry who subscribes to what now (after an endpoint changed, and from the
-/// Cron Trigger, which repairs a copy left behind by a failed call).
+/// Tells every registry instance who subscribes to what now (after an endpoint changed,
+/// and from the Cron Trigger, which repairs a copy left behind by a failed call).
 pub async fn share_subscriptions(env: &Env) -> ApiResult<()> {
-    let endpoints = Store::config(env)?
-        .call(&Command::Webhook(WebhookCommand::Subscriptions))
-        .await?;
-    Registry::registry(env)?
-        .call::<()>(&RegistryCommand::SetWebhookEndpoints { endpoints })
+    let event_ids = crate::deliver::all_event_ids(env).await?;
+    let endpoints = subscriptions(env).await?;
+    across::share_subscriptions(env, endpoints, &event_ids).await
+}
+
+/// [`share_subscriptions`] with a new event's instance only.
+pub async fn share_with_event(env: &Env, event_id: &str) -> ApiResult<()> {
+    let endpoints = subscriptions(env).await?;
+    Registry::event(env, event_id)?
+        .call(&RegistryCommand::SetWebhookEndpoints { endpoints })
         .await
 }
 
-/// Sends one Queue message's webhooks and reports every outcome to the registry.
-pub async fn deliver(env: &Env, due: Vec<Due>) -> ApiResult<()> {
+async fn subscriptions(env: &Env) -> ApiResult<Vec<crate::store::Subscription>> {
+    Store::config(env)?
+        .call(&Command::Webhook(WebhookCommand::Subscriptions))
+        .await
+}
+
+/// Sends one Queue message's webhooks, reports every outcome to `origin` (the registry
+/// instance whose outbox they came from) and logs every attempt with the hub.
+pub async fn deliver(env: &Env, origin: &str, due: Vec<Due>) -> ApiResult<()> {
     let mut ids: Vec<String> = due.iter().map(|d| d.endpoint_id.clone()).collect();
     ids.dedup();
     let targets: Vec<StoredWebhook> = Store::config(env)?
@@ -163,11 +211,30 @@ pub async fn deliver(env: &Env, due: Vec<Due>) -> ApiResult<()> {
             outcome,
         });
     }
-    Registry::registry(env)?
-        .call::<()>(&RegistryCommand::WebhooksDelivered {
-            reports,
-            now: ids::now_iso(),
+    let attempts = due
+        .iter()
+        .zip(&reports)
+        .map(|(d, report)| {
+            let attempt = d.attempts + 1;
+            let (status, response_code, error) = report.outcome.logged(attempt);
+            Attempt {
+                endpoint_id: d.endpoint_id.clone(),
+                message_id: d.message_id.clone(),
+                event_type: d.event_type,
+                body: d.body.clone(),
+                attempt,
+                status,
+                response_code,
+                error,
+            }
         })
+        .collect();
+    let now = ids::now_iso();
+    Registry::hub(env)?
+        .call::<()>(&RegistryCommand::LogWebhookAttempts { attempts, now })
+        .await?;
+    Registry::named(env, origin)?
+        .call::<()>(&RegistryCommand::WebhooksDelivered { reports })
         .await
 }
 

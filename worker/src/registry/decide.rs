@@ -1,12 +1,11 @@
 //! The registry's decisions: registering a group all or none, and cancelling with
 //! waitlist promotion. Each runs as one synchronous SQL sequence.
 
-use convene_types::contact::normalize_email;
 use convene_types::registration::{self, Capacity, Registration, RegistrationStatus, SyncState};
 use convene_types::webhook::EventType;
 
 use super::retire::refuse_retired;
-use super::rows::{self, IdRow, StatusRow, WaitingRow};
+use super::rows::{self, StatusRow, WaitingRow};
 use super::schema::Db;
 use super::{NewRegistration, PassLimit, Seats};
 use super::{outbox, webhooks};
@@ -118,49 +117,32 @@ fn plan(db: &Db, r: &NewRegistration, taken: &mut Taken) -> ApiResult<Plan> {
     Ok(Plan::Insert(status))
 }
 
-/// Writes a decided registration: the contact (matched or created), then the registration.
+/// Writes a decided registration: its contact's copy (as the directory resolved it; kept
+/// if already here), then the registration.
 fn insert(
     db: &Db,
     r: NewRegistration,
     status: RegistrationStatus,
     now_ms: f64,
 ) -> ApiResult<Registration> {
-    let keys = r.attendee.match_keys(r.strategy);
-    let found: Option<IdRow> = match (&keys.email, &keys.name) {
-        (Some(email), Some(name)) => db.first(
-            "SELECT id FROM contacts WHERE email_key = ? AND name_key = ? ORDER BY seq LIMIT 1",
-            vec![email.as_str().into(), name.as_str().into()],
-        )?,
-        (Some(email), None) => db.first(
-            "SELECT id FROM contacts WHERE email_key = ? ORDER BY seq LIMIT 1",
-            vec![email.as_str().into()],
-        )?,
-        (None, Some(name)) => db.first(
-            "SELECT id FROM contacts WHERE name_key = ? ORDER BY seq LIMIT 1",
-            vec![name.as_str().into()],
-        )?,
-        (None, None) => None,
-    };
-    let contact_id = match found {
-        Some(row) => row.id,
-        None => {
-            db.run(
-                "INSERT INTO contacts (id, email, first_name, last_name, company, email_key, name_key, created_at) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                vec![
-                    r.new_contact_id.as_str().into(),
-                    r.attendee.email.as_str().into(),
-                    r.attendee.first_name.as_str().into(),
-                    r.attendee.last_name.as_str().into(),
-                    r.attendee.company.as_str().into(),
-                    normalize_email(&r.attendee.email).into(),
-                    r.attendee.name_key().into(),
-                    r.now.as_str().into(),
-                ],
-            )?;
-            r.new_contact_id.clone()
-        }
-    };
+    let contact = r.contact.as_ref().ok_or_else(|| {
+        ApiError::internal("a registration reached the registry without its contact")
+    })?;
+    db.run(
+        "INSERT INTO contacts (id, email, first_name, last_name, company, email_key, name_key, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+        vec![
+            contact.id.as_str().into(),
+            contact.email.as_str().into(),
+            contact.first_name.as_str().into(),
+            contact.last_name.as_str().into(),
+            contact.company.as_str().into(),
+            contact.email_key.as_str().into(),
+            contact.name_key.as_str().into(),
+            contact.created_at.as_str().into(),
+        ],
+    )?;
+    let contact_id = contact.id.clone();
     db.run(
         "INSERT INTO registrations (id, event_id, contact_id, session_ids, status, created_at, sync_state, idempotency_key, pass_id, responses, email, first_name, last_name, company, webinar_sessions) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,16 +1,15 @@
-//! Erasing a contact: its personal data replaced in the contact and in every registration,
-//! and the erasure forwarded to the webinar provider through the outbox, in one step.
+//! Erasing a contact in an event's instance: its personal data replaced in its
+//! registrations and in the instance's copy of the contact, and the erasure forwarded to
+//! the webinar provider through the outbox, in one step (the directory's part:
+//! `directory::erase`). Retention's erasure of ended events' registrations too.
 
-use convene_types::contact::Contact;
-use convene_types::webhook::{EventType, MessageData};
 use serde::Deserialize;
 use worker::SqlStorageValue;
 
 use super::Expired;
 use super::outbox;
-use super::queries;
+use super::queries::ids_in;
 use super::schema::Db;
-use super::webhooks;
 use crate::error::ApiResult;
 use crate::outbox::Action;
 
@@ -61,100 +60,104 @@ fn forget(db: &Db, which: &str, bindings: Vec<SqlStorageValue>, now_ms: f64) -> 
     Ok(())
 }
 
-/// Erases contact `id` (404 if unknown). Every registration the provider may hold (it
-/// answered for it, or a send was attempted) gets a `forget` record carrying the address
-/// as it was; records not yet sent are dropped. Matching keys are replaced too, so no later
-/// registration is matched to the erased contact. Erasing again changes nothing.
-pub fn erase(db: &Db, id: &str, now: &str, now_ms: f64) -> ApiResult<Contact> {
-    let contact = queries::contact(db, id)?;
-    if contact.erased_at.is_some() {
-        return Ok(contact);
+/// The address an erased contact's data reads.
+pub fn erased_address(contact_id: &str) -> String {
+    format!("erased-{contact_id}@erased.invalid")
+}
+
+/// This instance's part of erasing contact `id`, before the directory's
+/// (`directory::erase`): its registrations for `event_ids` and its copy of the contact.
+/// Every registration the provider may hold (it answered for it, or a send was attempted)
+/// gets a `forget` record carrying the address as it was; records not yet sent are
+/// dropped. Matching keys are replaced too. Erasing again changes nothing.
+pub fn erase_here(
+    db: &Db,
+    id: &str,
+    event_ids: &[String],
+    now: &str,
+    now_ms: f64,
+) -> ApiResult<()> {
+    let done = db.count(
+        "SELECT COUNT(*) AS n FROM contacts WHERE id = ? AND erased_at IS NOT NULL",
+        vec![id.into()],
+    )?;
+    if done > 0 || event_ids.is_empty() {
+        return Ok(());
     }
-    forget(db, "r.contact_id = ?", vec![id.into()], now_ms)?;
-    let address = format!("erased-{id}@erased.invalid");
-    db.run(
-        "UPDATE contacts SET email = ?, first_name = ?, last_name = ?, company = '', \
-         email_key = ?, name_key = ?, erased_at = ? WHERE id = ?",
-        vec![
-            address.as_str().into(),
-            ERASED.into(),
-            ERASED.into(),
-            format!("erased:{id}").into(),
-            format!("erased:{id}").into(),
-            now.into(),
-            id.into(),
-        ],
+    let (marks, ids) = ids_in(event_ids);
+    let these = || [vec![id.into()], ids.clone()].concat();
+    forget(
+        db,
+        &format!("r.contact_id = ? AND r.event_id IN ({marks})"),
+        these(),
+        now_ms,
     )?;
+    let address = erased_address(id);
     db.run(
-        "UPDATE registrations SET email = ?, first_name = ?, last_name = ?, company = '', \
-         responses = '[]', join_url = NULL, session_webinars = '[]' WHERE contact_id = ?",
-        vec![
-            address.as_str().into(),
-            ERASED.into(),
-            ERASED.into(),
-            id.into(),
-        ],
+        &format!(
+            "UPDATE registrations SET email = ?, first_name = ?, last_name = ?, company = '', \
+             responses = '[]', join_url = NULL, session_webinars = '[]' \
+             WHERE contact_id = ? AND event_id IN ({marks})"
+        ),
+        [
+            vec![address.as_str().into(), ERASED.into(), ERASED.into()],
+            these(),
+        ]
+        .concat(),
     )?;
-    // The act, without the data: which contact, when, how many registrations.
-    db.run(
-        "INSERT INTO erasures (contact_id, erased_at, registrations) \
-         SELECT ?, ?, COUNT(*) FROM registrations WHERE contact_id = ?",
-        vec![id.into(), now.into(), id.into()],
-    )?;
-    let data = || {
-        Ok(MessageData {
-            contact_id: Some(id.to_string()),
-            ..MessageData::default()
-        })
-    };
-    webhooks::emit(db, EventType::ContactErased, data, now, now_ms)?;
-    queries::contact(db, id)
+    erase_copies(db, "id = ?", vec![id.into()], now)
 }
 
-#[derive(Deserialize)]
-struct Id {
-    id: String,
+/// Replaces the data of the contacts (this instance's copies) `which` selects.
+fn erase_copies(db: &Db, which: &str, bindings: Vec<SqlStorageValue>, now: &str) -> ApiResult<()> {
+    db.run(
+        &format!(
+            "UPDATE contacts SET email = 'erased-' || id || '@erased.invalid', first_name = ?, \
+             last_name = ?, company = '', email_key = 'erased:' || id, name_key = 'erased:' || id, \
+             erased_at = COALESCE(erased_at, ?) WHERE {which}"
+        ),
+        [vec![ERASED.into(), ERASED.into(), now.into()], bindings].concat(),
+    )
 }
 
-/// Retention: erases the personal data of every registration of `event_ids` not erased yet.
-/// A contact with no registration outside those events is erased whole, as [`erase`]
-/// does; one that also registered for other events keeps its data, and only these
-/// registrations are erased (their address becomes `erased-{registration id}@erased.invalid`).
+/// Retention's part in an event's instance: erases the personal data of every
+/// registration of `event_ids` not erased yet (their address becomes
+/// `erased-{registration id}@erased.invalid`), and this instance's copies of contacts with
+/// no registration here outside those events. The directory then erases the contacts
+/// with no registration anywhere else (`directory::expire`).
 pub fn erase_events(db: &Db, event_ids: &[String], now: &str, now_ms: f64) -> ApiResult<Expired> {
     if event_ids.is_empty() {
         return Ok(Expired::default());
     }
-    let marks = vec!["?"; event_ids.len()].join(", ");
-    let ids =
-        || -> Vec<SqlStorageValue> { event_ids.iter().map(|id| id.as_str().into()).collect() };
+    let (marks, ids) = ids_in(event_ids);
     let not_erased = "r.email IS NULL OR r.email NOT LIKE 'erased-%@erased.invalid'";
     let registrations = db.count(
         &format!("SELECT COUNT(*) AS n FROM registrations r WHERE r.event_id IN ({marks}) AND ({not_erased})"),
-        ids(),
+        ids.clone(),
     )?;
-    let whole: Vec<Id> = db.rows(
-        &format!(
-            "SELECT DISTINCT c.id FROM contacts c JOIN registrations r ON r.contact_id = c.id \
-             WHERE r.event_id IN ({marks}) AND c.erased_at IS NULL AND NOT EXISTS \
-             (SELECT 1 FROM registrations o WHERE o.contact_id = c.id AND o.event_id NOT IN ({marks}))"
-        ),
-        [ids(), ids()].concat(),
-    )?;
-    for contact in &whole {
-        erase(db, &contact.id, now, now_ms)?;
-    }
     let which = format!("r.event_id IN ({marks}) AND ({not_erased})");
-    forget(db, &which, ids(), now_ms)?;
+    forget(db, &which, ids.clone(), now_ms)?;
     db.run(
         &format!(
             "UPDATE registrations AS r SET email = 'erased-' || r.id || '@erased.invalid', \
              first_name = ?, last_name = ?, company = '', responses = '[]', join_url = NULL, \
              session_webinars = '[]' WHERE {which}"
         ),
-        [vec![ERASED.into(), ERASED.into()], ids()].concat(),
+        [vec![ERASED.into(), ERASED.into()], ids.clone()].concat(),
+    )?;
+    erase_copies(
+        db,
+        &format!(
+            "erased_at IS NULL \
+             AND id IN (SELECT contact_id FROM registrations WHERE event_id IN ({marks})) \
+             AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.contact_id = contacts.id \
+                             AND o.event_id NOT IN ({marks}))"
+        ),
+        [ids.clone(), ids].concat(),
+        now,
     )?;
     Ok(Expired {
         registrations,
-        contacts: whole.len() as u32,
+        contacts: 0,
     })
 }

@@ -4,14 +4,16 @@
 //! instantiates is `runtime::classes::Registry`, which calls [`RegistryObject::handle`] and
 //! [`RegistryObject::alarm`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use convene_types::registration::{Registration, SyncState};
 use worker::{Queue, ScheduledTime, State};
 
 use super::schema::Db;
 use super::{
-    RegistryCommand, RetryScope, attendance, decide, erase, outbox, queries, retire, webhooks,
+    FoundContact, RegistryCommand, RetryScope, attendance, decide, directory, erase, moving,
+    outbox, queries, retire, webhooks,
 };
 use crate::error::{ApiError, ApiResult};
 use crate::objects::{Encoded, Reply, decode, encode, reply};
@@ -26,6 +28,8 @@ pub struct RegistryObject {
     /// The outbox Queue (`crate::outbox`); `None` when the script has no such binding.
     queue: Option<Queue>,
     migrated: Cell<bool>,
+    /// This instance's name (`placement.rs`), from its first request or its storage.
+    name: RefCell<Option<Rc<str>>>,
     /// The alarm this object has set and not yet seen run: a command that adds an outbox
     /// record due later than it sets none (most registrations call no storage API).
     alarm_at: Cell<Option<f64>>,
@@ -40,6 +44,7 @@ impl RegistryObject {
             state,
             queue,
             migrated: Cell::new(false),
+            name: RefCell::new(None),
             alarm_at: Cell::new(None),
             webhooks_on: Cell::new(None),
         }
@@ -47,7 +52,11 @@ impl RegistryObject {
 
     /// Answers one command, given as its JSON text, then sets the alarm for what it added
     /// to the outbox (in the same turn, so the alarm is stored with the command's writes).
-    pub async fn handle(&self, command: &str) -> Encoded {
+    /// `instance`: this object's name, as the request's URL gives it.
+    pub async fn handle(&self, command: &str, instance: &str) -> Encoded {
+        if self.name.borrow().is_none() {
+            *self.name.borrow_mut() = Some(Rc::from(instance));
+        }
         let now_ms = clock::now_ms();
         let command = match decode::<RegistryCommand>(command) {
             Ok(command) => command,
@@ -77,16 +86,24 @@ impl RegistryObject {
         let claimed = self.db().and_then(|db| {
             let records = outbox::claim(&db, now_ms)?;
             let messages = webhooks::claim(&db, now_ms)?;
-            Ok((records, messages))
+            Ok((db.name().to_string(), records, messages))
         });
         let handed = match claimed {
-            Ok((records, messages)) => {
+            Ok((origin, records, messages)) => {
                 let mut handed = Ok(());
                 if !records.is_empty() {
-                    handed = self.hand_off(&Batch::Webinar(records)).await;
+                    let batch = Batch::Webinar {
+                        origin: origin.clone(),
+                        records,
+                    };
+                    handed = self.hand_off(&batch).await;
                 }
                 if !messages.is_empty() && handed.is_ok() {
-                    handed = self.hand_off(&Batch::Webhooks { webhooks: messages }).await;
+                    let batch = Batch::Webhooks {
+                        origin,
+                        webhooks: messages,
+                    };
+                    handed = self.hand_off(&batch).await;
                 }
                 handed
             }
@@ -146,10 +163,13 @@ impl RegistryObject {
     /// (nothing handed out before a restart is waited for).
     fn db(&self) -> ApiResult<Db> {
         let sql = self.state.storage().sql();
-        if self.migrated.get() {
-            return Ok(Db::ready(sql));
+        if self.migrated.get()
+            && let Some(name) = self.name.borrow().as_ref()
+        {
+            return Ok(Db::ready(sql, name.clone()));
         }
-        let db = Db::migrated(sql)?;
+        let db = Db::migrated(sql, self.name.borrow().clone())?;
+        *self.name.borrow_mut() = Some(db.name().clone());
         outbox::release_leases(&db)?;
         webhooks::release_leases(&db)?;
         self.migrated.set(true);
@@ -221,13 +241,20 @@ impl RegistryObject {
             RegistryCommand::Restore { event_id, target } => {
                 reply(retire::restore(db, &event_id, &target))
             }
-            RegistryCommand::ListContacts { q, page, page_size } => {
-                reply(queries::list_contacts(db, &q, page, page_size))
+            RegistryCommand::ResolveContacts { people } => reply(directory::resolve(db, &people)),
+            RegistryCommand::ReleaseContacts { registration_ids } => {
+                reply(directory::release(db, &registration_ids))
             }
-            RegistryCommand::GetContact { contact_id } => reply(queries::contact(db, &contact_id)),
-            RegistryCommand::ContactRegistrations { contact_id } => {
-                reply(queries::contact_registrations(db, &contact_id))
+            RegistryCommand::ContactWindow { q, limit } => reply(directory::window(db, &q, limit)),
+            RegistryCommand::FindContact { contact_id } => {
+                reply(directory::find(db, &contact_id).map(|found| {
+                    found.map(|(contact, event_ids)| FoundContact { contact, event_ids })
+                }))
             }
+            RegistryCommand::ContactRegistrations {
+                contact_id,
+                event_ids,
+            } => reply(queries::contact_registrations(db, &contact_id, &event_ids)),
             RegistryCommand::Delivered { reports, now } => {
                 reply(outbox::record(db, &reports, now_ms, &now))
             }
@@ -252,18 +279,29 @@ impl RegistryObject {
                 }
             },
             RegistryCommand::SyncHealth { event_ids } => reply(outbox::sync_health(db, &event_ids)),
+            RegistryCommand::EraseContactHere {
+                contact_id,
+                event_ids,
+                now,
+            } => reply(erase::erase_here(db, &contact_id, &event_ids, &now, now_ms)),
             RegistryCommand::EraseContact { contact_id, now } => {
-                reply(erase::erase(db, &contact_id, &now, now_ms))
+                reply(directory::erase(db, &contact_id, &now, now_ms))
             }
             RegistryCommand::EraseExpired { event_ids, now } => {
                 reply(erase::erase_events(db, &event_ids, &now, now_ms))
+            }
+            RegistryCommand::ExpireContacts { event_ids, now } => {
+                reply(directory::expire(db, &event_ids, &now, now_ms))
             }
             RegistryCommand::SetWebhookEndpoints { endpoints } => {
                 self.webhooks_on.set(None);
                 reply(webhooks::set_endpoints(db, &endpoints))
             }
-            RegistryCommand::WebhooksDelivered { reports, now } => {
-                reply(webhooks::record(db, &reports, now_ms, &now))
+            RegistryCommand::WebhooksDelivered { reports } => {
+                reply(webhooks::settle(db, &reports, now_ms))
+            }
+            RegistryCommand::LogWebhookAttempts { attempts, now } => {
+                reply(webhooks::log(db, &attempts, &now))
             }
             RegistryCommand::TestWebhook { endpoint_id, now } => {
                 reply(webhooks::test(db, &endpoint_id, &now, now_ms))
@@ -277,6 +315,10 @@ impl RegistryObject {
                 page,
                 page_size,
             } => reply(webhooks::deliveries(db, &endpoint_id, page, page_size)),
+            RegistryCommand::MoveNext { holder } => reply(moving::next(db, &holder, now_ms)),
+            RegistryCommand::MoveDone { event_id } => reply(moving::moved(db, &event_id)),
+            RegistryCommand::ImportEvent { rows } => reply(moving::import_event(db, &rows)),
+            RegistryCommand::ImportDirectory { rows } => reply(moving::import_directory(db, &rows)),
             RegistryCommand::RecordAttendance {
                 event_id,
                 session_id,
@@ -313,14 +355,17 @@ impl OutboxChange {
             }
             RegistryCommand::Cancel { .. }
             | RegistryCommand::EraseContact { .. }
+            | RegistryCommand::EraseContactHere { .. }
             | RegistryCommand::EraseExpired { .. }
+            | RegistryCommand::ExpireContacts { .. }
             | RegistryCommand::Wake
             | RegistryCommand::RetrySync { .. }
             | RegistryCommand::TestWebhook { .. }
             | RegistryCommand::ResendWebhook { .. } => OutboxChange::DueNow,
             RegistryCommand::Delivered { .. }
             | RegistryCommand::WebhooksDelivered { .. }
-            | RegistryCommand::SetWebhookEndpoints { .. } => OutboxChange::Rescheduled,
+            | RegistryCommand::SetWebhookEndpoints { .. }
+            | RegistryCommand::ImportEvent { .. } => OutboxChange::Rescheduled,
             _ => OutboxChange::None,
         }
     }

@@ -1,20 +1,19 @@
 //! The registry's reads: registration and contact lists, search and paging.
 
-use convene_types::contact::Contact;
 use convene_types::list::Page;
 use convene_types::registration::{DailyCount, Registration, RegistrationStatus, per_day};
 use serde::Deserialize;
 use worker::SqlStorageValue;
 
-use super::rows::{self, CONTACT_COLUMNS, ContactRow};
+use super::rows;
 use super::schema::Db;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 
 /// SQL that is true when any of `columns` contains the bound search text, ignoring ASCII
 /// case as `LIKE` does; bind the text once per column. Not `LIKE '%text%'`: a Durable
 /// Object's SQLite refuses a LIKE pattern longer than 50 bytes ("LIKE or GLOB pattern too
 /// complex"), and `instr` takes `%`, `_` and `\` as text without escaping.
-fn contains_any(columns: &[&str]) -> String {
+pub fn contains_any(columns: &[&str]) -> String {
     let tests: Vec<String> = columns
         .iter()
         .map(|c| format!("instr(lower({c}), lower(?)) > 0"))
@@ -117,54 +116,27 @@ pub fn waitlist_places(db: &Db, event_id: &str, ids: &[String]) -> ApiResult<Vec
         .collect()
 }
 
-pub fn list_contacts(db: &Db, q: &str, page: usize, page_size: usize) -> ApiResult<Page<Contact>> {
-    let (condition, mut bindings): (String, Vec<SqlStorageValue>) = if q.trim().is_empty() {
-        ("1 = 1".into(), vec![])
-    } else {
-        let columns = ["c.email", "c.first_name", "c.last_name", "c.company"];
-        (
-            contains_any(&columns),
-            columns.iter().map(|_| q.trim().into()).collect(),
-        )
-    };
-    let total = db.count(
-        &format!("SELECT COUNT(*) AS n FROM contacts c WHERE {condition}"),
-        bindings.clone(),
-    )?;
-    let (page, page_size, limit) = paging(page, page_size);
-    bindings.extend(limit);
-    let items = db
-        .rows::<ContactRow>(
-            &format!(
-                "SELECT {CONTACT_COLUMNS} FROM contacts c WHERE {condition} \
-                 ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.seq LIMIT ? OFFSET ?"
-            ),
-            bindings,
-        )?
-        .into_iter()
-        .map(Contact::from)
-        .collect();
-    Ok(Page {
-        items,
-        total: total as usize,
-        page,
-        page_size,
-    })
+/// The registrations of contact `id` for `event_ids` held here, oldest first.
+pub fn contact_registrations(
+    db: &Db,
+    id: &str,
+    event_ids: &[String],
+) -> ApiResult<Vec<Registration>> {
+    let (marks, ids) = ids_in(event_ids);
+    rows::registrations(
+        db,
+        &format!("r.contact_id = ? AND r.event_id IN ({marks}) ORDER BY r.seq"),
+        [vec![id.into()], ids].concat(),
+    )
 }
 
-pub fn contact(db: &Db, id: &str) -> ApiResult<Contact> {
-    db.first::<ContactRow>(
-        &format!("SELECT {CONTACT_COLUMNS} FROM contacts c WHERE c.id = ?"),
-        vec![id.into()],
-    )?
-    .map(Contact::from)
-    .ok_or_else(|| ApiError::NotFound(format!("There is no contact with id {id}.")))
-}
-
-/// A contact's registrations across events, oldest first.
-pub fn contact_registrations(db: &Db, id: &str) -> ApiResult<Vec<Registration>> {
-    contact(db, id)?;
-    rows::registrations(db, "r.contact_id = ? ORDER BY r.seq", vec![id.into()])
+/// `?, ?, …` for `ids` (one `?` matching nothing when there are none) and their bindings.
+pub fn ids_in(ids: &[String]) -> (String, Vec<SqlStorageValue>) {
+    if ids.is_empty() {
+        return ("NULL".into(), vec![]);
+    }
+    let marks = vec!["?"; ids.len()].join(", ");
+    (marks, ids.iter().map(|id| id.as_str().into()).collect())
 }
 
 #[cfg(test)]

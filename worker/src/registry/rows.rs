@@ -15,9 +15,10 @@ pub const REGISTRATION_COLUMNS: &str = "r.id, r.event_id, r.session_ids, r.conta
     r.sync_attempts, r.sync_error, r.provider_registrant_id, r.join_url, r.attendance, r.session_webinars, \
     r.idempotency_key, r.pass_id, r.responses";
 
-/// Columns of a contact (`c`) with its number of registrations.
+/// Columns of a contact (`c`) with its number of registrations, as the directory knows
+/// them.
 pub const CONTACT_COLUMNS: &str = "c.id, c.email, c.first_name, c.last_name, c.company, c.created_at, c.erased_at, \
-    (SELECT COUNT(*) FROM registrations r WHERE r.contact_id = c.id) AS registration_count";
+    (SELECT COUNT(*) FROM contact_registrations l WHERE l.contact_id = c.id) AS registration_count";
 
 #[derive(Deserialize)]
 pub struct RegistrationRow {

@@ -2,12 +2,15 @@
 //! to it. Every call is synchronous: a command that reads and then writes cannot be
 //! interleaved with another.
 
+use std::rc::Rc;
+
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use worker::{SqlStorage, SqlStorageValue};
 
 use crate::error::ApiResult;
 use crate::registry::SeatCounts;
+use crate::registry::placement::HUB;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS contacts (
@@ -107,6 +110,21 @@ const MIGRATIONS: &[&[&str]] = &[
            at TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS webhook_deliveries_endpoint ON webhook_deliveries(endpoint_id, seq)",
     ],
+    // The object's own instance name (`placement.rs`), for the alarm, which has no request
+    // to read it from.
+    &["CREATE TABLE IF NOT EXISTS instance (id INTEGER PRIMARY KEY, name TEXT NOT NULL)"],
+    // The contact directory's record of which registrations refer to each contact
+    // (`registry/directory.rs`), filled from the registrations held here.
+    &[
+        "CREATE TABLE IF NOT EXISTS contact_registrations (registration_id TEXT PRIMARY KEY, \
+           contact_id TEXT NOT NULL, event_id TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS contact_registrations_contact ON contact_registrations(contact_id)",
+        "INSERT OR IGNORE INTO contact_registrations (registration_id, contact_id, event_id) \
+           SELECT id, contact_id, event_id FROM registrations",
+        // The move into the per-event layout (`registry/moving.rs`): its lease, and done.
+        "CREATE TABLE IF NOT EXISTS moving (id INTEGER PRIMARY KEY, holder TEXT NOT NULL, \
+           until REAL NOT NULL, done INTEGER NOT NULL)",
+    ],
 ];
 
 #[derive(Deserialize)]
@@ -115,17 +133,29 @@ struct Count {
 }
 
 #[derive(Deserialize)]
+struct Name {
+    name: String,
+}
+
+#[derive(Deserialize)]
 struct Time {
     at: Option<f64>,
 }
 
-/// The object's SQL storage.
-pub struct Db(SqlStorage);
+/// The object's SQL storage, and the object's instance name (`placement.rs`).
+pub struct Db {
+    sql: SqlStorage,
+    name: Rc<str>,
+}
 
 impl Db {
-    /// The storage with the schema and every migration applied.
-    pub fn migrated(sql: SqlStorage) -> ApiResult<Self> {
-        let db = Db(sql);
+    /// The storage with the schema and every migration applied. `name`: the instance's
+    /// name as a request gave it, stored; `None` (the alarm), the stored one, else the hub.
+    pub fn migrated(sql: SqlStorage, name: Option<Rc<str>>) -> ApiResult<Self> {
+        let mut db = Db {
+            sql,
+            name: Rc::from(HUB),
+        };
         for statement in SCHEMA.split(';').filter(|s| !s.trim().is_empty()) {
             db.run(statement, vec![])?;
         }
@@ -142,12 +172,31 @@ impl Db {
                 vec![(i as i64 + 1).into()],
             )?;
         }
+        db.name = match name {
+            Some(name) => {
+                db.run(
+                    "INSERT INTO instance (id, name) VALUES (1, ?) \
+                     ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+                    vec![(*name).into()],
+                )?;
+                name
+            }
+            None => match db.first::<Name>("SELECT name FROM instance WHERE id = 1", vec![])? {
+                Some(row) => Rc::from(row.name),
+                None => Rc::from(HUB),
+            },
+        };
         Ok(db)
     }
 
     /// The storage, already migrated by [`Db::migrated`] in this object's life.
-    pub fn ready(sql: SqlStorage) -> Self {
-        Db(sql)
+    pub fn ready(sql: SqlStorage, name: Rc<str>) -> Self {
+        Db { sql, name }
+    }
+
+    /// The object's instance name.
+    pub fn name(&self) -> &Rc<str> {
+        &self.name
     }
 
     pub fn rows<T: DeserializeOwned>(
@@ -155,7 +204,7 @@ impl Db {
         query: &str,
         bindings: Vec<SqlStorageValue>,
     ) -> ApiResult<Vec<T>> {
-        Ok(self.0.exec(query, bindings)?.to_array()?)
+        Ok(self.sql.exec(query, bindings)?.to_array()?)
     }
 
     pub fn first<T: DeserializeOwned>(
@@ -167,7 +216,7 @@ impl Db {
     }
 
     pub fn run(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<()> {
-        self.0.exec(query, bindings)?;
+        self.sql.exec(query, bindings)?;
         Ok(())
     }
 

@@ -5,15 +5,15 @@
 //! Unix epoch (`due_at`, `leased_until`).
 
 use convene_types::list::Page;
-use convene_types::sync::MAX_ATTEMPTS;
 use convene_types::webhook::{Delivery, DeliveryStatus, EventType, Message, MessageData};
 use serde::Deserialize;
 
 use super::outbox::{CLAIM_LIMIT, LEASE_MS};
+use super::placement;
 use super::schema::Db;
 use crate::error::{ApiError, ApiResult};
 use crate::store::Subscription;
-use crate::webhooks::{Due, Outcome, Report};
+use crate::webhooks::{Attempt, Due, Outcome, Report};
 
 /// The delivery log keeps this many attempts per endpoint, the latest.
 pub const LOG_KEEP: u32 = 500;
@@ -56,7 +56,9 @@ struct CounterRow {
     n: f64,
 }
 
-/// A new message id, unique in this registry.
+/// A new message id, unique across registry instances: a counter of this instance,
+/// after its tag (`placement::tag`: none for the hub, which made every id before the
+/// per-event layout).
 fn message_id(db: &Db) -> ApiResult<String> {
     let row: Option<CounterRow> = db.first(
         "INSERT INTO webhook_counter (id, n) VALUES (1, 1) \
@@ -64,7 +66,10 @@ fn message_id(db: &Db) -> ApiResult<String> {
         vec![],
     )?;
     let n = row.map_or(0, |r| r.n as u64);
-    Ok(format!("msg_{n:012}"))
+    Ok(match placement::tag(db.name()) {
+        tag if tag.is_empty() => format!("msg_{n:012}"),
+        tag => format!("msg_{tag}_{n:012}"),
+    })
 }
 
 /// Queues a message of `event_type` for every active endpoint subscribed to it; `data` is
@@ -251,9 +256,10 @@ pub fn release_leases(db: &Db) -> ApiResult<()> {
     )
 }
 
-/// Applies the delivery's reports: each attempt goes to the log; a message delivered,
-/// skipped or given up leaves the outbox, one to retry waits its delay.
-pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<()> {
+/// Applies the delivery's reports to this outbox: a message delivered, skipped or given up
+/// leaves it, one to retry waits its delay. (The attempts go to the hub's log:
+/// [`log`].)
+pub fn settle(db: &Db, reports: &[Report], now_ms: f64) -> ApiResult<()> {
     for report in reports {
         let Some(row) = db.first::<DueRow>(
             "SELECT seq, endpoint_id, message_id, event_type, body, attempts FROM webhook_outbox WHERE seq = ?",
@@ -263,18 +269,7 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
             continue;
         };
         let attempt = row.attempts as u32 + 1;
-        let (status, code, error) = match &report.outcome {
-            Outcome::Delivered { code } => (DeliveryStatus::Delivered, Some(*code), None),
-            Outcome::Retry { code, error, .. } if attempt >= MAX_ATTEMPTS => {
-                (DeliveryStatus::Failed, *code, Some(error.clone()))
-            }
-            Outcome::Retry { code, error, .. } => {
-                (DeliveryStatus::Retrying, *code, Some(error.clone()))
-            }
-            Outcome::Failed { error } => (DeliveryStatus::Failed, None, Some(error.clone())),
-            Outcome::Skipped { reason } => (DeliveryStatus::Skipped, None, Some(reason.clone())),
-        };
-        match (&report.outcome, status) {
+        match (&report.outcome, report.outcome.logged(attempt).0) {
             (Outcome::Retry { delay_ms, .. }, DeliveryStatus::Retrying) => db.run(
                 "UPDATE webhook_outbox SET attempts = ?, due_at = ?, leased_until = NULL WHERE seq = ?",
                 vec![
@@ -288,44 +283,40 @@ pub fn record(db: &Db, reports: &[Report], now_ms: f64, now: &str) -> ApiResult<
                 vec![report.seq.into()],
             )?,
         }
-        log(db, &row, attempt, status, code, error, now)?;
     }
     Ok(())
 }
 
-fn log(
-    db: &Db,
-    row: &DueRow,
-    attempt: u32,
-    status: DeliveryStatus,
-    code: Option<u16>,
-    error: Option<String>,
-    now: &str,
-) -> ApiResult<()> {
-    db.run(
-        "INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, body, attempt, \
-         status, response_code, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        vec![
-            row.endpoint_id.as_str().into(),
-            row.message_id.as_str().into(),
-            row.event_type.as_str().into(),
-            row.body.as_str().into(),
-            i64::from(attempt).into(),
-            status.as_str().into(),
-            code.map(i64::from).into(),
-            error.into(),
-            now.into(),
-        ],
-    )?;
-    db.run(
-        "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq <= \
-         (SELECT seq FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)",
-        vec![
-            row.endpoint_id.as_str().into(),
-            row.endpoint_id.as_str().into(),
-            i64::from(LOG_KEEP).into(),
-        ],
-    )
+/// Adds attempts to their endpoints' delivery logs, keeping each log's latest
+/// [`LOG_KEEP`].
+pub fn log(db: &Db, attempts: &[Attempt], now: &str) -> ApiResult<()> {
+    for a in attempts {
+        db.run(
+            "INSERT INTO webhook_deliveries (endpoint_id, message_id, event_type, body, attempt, \
+             status, response_code, error, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            vec![
+                a.endpoint_id.as_str().into(),
+                a.message_id.as_str().into(),
+                a.event_type.as_str().into(),
+                a.body.as_str().into(),
+                i64::from(a.attempt).into(),
+                a.status.as_str().into(),
+                a.response_code.map(i64::from).into(),
+                a.error.clone().into(),
+                now.into(),
+            ],
+        )?;
+        db.run(
+            "DELETE FROM webhook_deliveries WHERE endpoint_id = ? AND seq <= \
+             (SELECT seq FROM webhook_deliveries WHERE endpoint_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)",
+            vec![
+                a.endpoint_id.as_str().into(),
+                a.endpoint_id.as_str().into(),
+                i64::from(LOG_KEEP).into(),
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use worker::{Request, Response, Url};
 use super::Admin;
 use crate::error::ApiResult;
 use crate::http;
-use crate::registry::{Registry, RegistryCommand, SeatCounts, Target};
+use crate::registry::{SeatCounts, Target, across};
 use crate::routes::registrations::delete_retired;
 use crate::routes::webinar;
 use crate::runtime::clock;
@@ -30,10 +30,8 @@ pub async fn upcoming(env: &Admin<'_>) -> ApiResult<Response> {
     let counts: Vec<SeatCounts> = if soon.is_empty() {
         Vec::new()
     } else {
-        let event_ids = soon.iter().map(|e| e.id.clone()).collect();
-        Registry::registry(env)?
-            .call(&RegistryCommand::CountSeatsOf { event_ids })
-            .await?
+        let event_ids: Vec<String> = soon.iter().map(|e| e.id.clone()).collect();
+        across::count_seats_of(env, &event_ids).await?
     };
     let fills: Vec<EventFill> = soon
         .into_iter()
@@ -65,6 +63,11 @@ pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
         body: Body::read(&mut req).await?,
     };
     let created: Event = env.store()?.call(&command).await?;
+    // The event's registry instance learns who subscribes to its webhook messages (the
+    // Cron Trigger repairs a copy this leaves missing).
+    if let Err(e) = crate::webhooks::share_with_event(env, &created.id).await {
+        worker::console_error!("webhook subscriptions not shared with a new event: {e:?}");
+    }
     http::json(&webinar::create_on_publish(env, created).await, 201)
 }
 

@@ -43,6 +43,12 @@ pub async fn handle(req: RawRequest, env: &Env, request_id: &str) -> RawResponse
     let method = req.method();
     let path = url.path().trim_end_matches('/').to_string();
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    // Registry work waits while the one registry's data moves to the per-event layout.
+    if path != "/api/health"
+        && let Err(e) = crate::registry::migration::ensure(env).await
+    {
+        return e.into_response(request_id).into();
+    }
     // The public Events API is cross-origin by design: its own origin rules, no CSRF check.
     if let ["api", "v1", rest @ ..] = segments.as_slice() {
         return public::handle(req, method, env, &url, rest, request_id).await;

@@ -369,7 +369,7 @@ impl<'a> Endpoint<'a> {
                     readable_id: id.into(),
                 };
                 let event: Event = public(env, credential, read).await?;
-                let counts: SeatCounts = Registry::registry(env)?
+                let counts: SeatCounts = Registry::event(env, &event.id)?
                     .call(&RegistryCommand::CountSeats { event_id: event.id })
                     .await?;
                 let capacity = Capacity {
@@ -473,7 +473,7 @@ async fn waitlist_places(
         event_id: event_id.into(),
         registration_ids: registrations.iter().map(|r| r.id.clone()).collect(),
     };
-    Registry::registry(env)?.call(&command).await
+    Registry::event(env, event_id)?.call(&command).await
 }
 
 /// Field errors of attendee `i` are named `attendees[i].<field>`.

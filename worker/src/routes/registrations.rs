@@ -3,7 +3,6 @@
 //! Events API shares.
 
 use convene_types::audit::{AuditAction, FieldChange, RecordType};
-use convene_types::contact::Contact;
 use convene_types::event::Event;
 use convene_types::list::Page;
 use convene_types::registration::{
@@ -15,7 +14,9 @@ use super::Admin;
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, json_body};
 use crate::ids;
-use crate::registry::{NewRegistration, PassLimit, Registry, RegistryCommand, Seats, Target};
+use crate::registry::{
+    NewRegistration, PassLimit, Registry, RegistryCommand, Seats, Target, across,
+};
 use crate::store::{Change, Command, RegistrationContext};
 
 fn seats(context: &RegistrationContext) -> Seats {
@@ -71,6 +72,7 @@ pub fn prepare(
         responses,
         now: ids::now_iso(),
         closed: false,
+        contact: None,
     })
 }
 
@@ -78,9 +80,7 @@ pub fn prepare(
 /// waitlist and idempotency are decided for all of them before any is stored, so either
 /// all are registered (or replayed) or none is.
 pub async fn register(env: &Env, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
-    Registry::registry(env)?
-        .call(&RegistryCommand::Register { group })
-        .await
+    across::register(env, group).await
 }
 
 pub async fn create(mut req: Request, env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
@@ -155,7 +155,7 @@ pub async fn delete_retired(
     target: Target,
     delete: Command,
 ) -> ApiResult<Response> {
-    let registry = Registry::registry(env)?;
+    let registry = Registry::event(env, event_id)?;
     let event_id = event_id.to_string();
     registry
         .call::<()>(&RegistryCommand::Retire {
@@ -196,7 +196,7 @@ pub async fn cancel(env: &Admin<'_>, event_id: &str, id: &str) -> ApiResult<Resp
             .collect(),
         now: ids::now_iso(),
     };
-    let cancelled: Registration = Registry::registry(env)?.call(&command).await?;
+    let cancelled: Registration = Registry::event(env, event_id)?.call(&command).await?;
     let status = (serde_json::to_value(cancelled.status)?, None);
     let change = registration_change(
         AuditAction::Changed,
@@ -237,14 +237,14 @@ pub async fn list(env: &Admin<'_>, url: &Url, event_id: &str) -> ApiResult<Respo
         page: query.page(),
         page_size: query.page_size(),
     };
-    let page: Page<Registration> = Registry::registry(env)?.call(&command).await?;
+    let page: Page<Registration> = Registry::event(env, event_id)?.call(&command).await?;
     http::json(&page, 200)
 }
 
 /// The event's registrations per day, for its chart.
 pub async fn per_day(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
-    let days: Vec<DailyCount> = Registry::registry(env)?
+    let days: Vec<DailyCount> = Registry::event(env, event_id)?
         .call(&RegistryCommand::DailyCounts {
             event_id: event_id.into(),
         })
@@ -254,7 +254,7 @@ pub async fn per_day(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
 
 pub async fn csv(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
     ensure_event(env, event_id).await?;
-    let all: Vec<Registration> = Registry::registry(env)?
+    let all: Vec<Registration> = Registry::event(env, event_id)?
         .call(&RegistryCommand::AllRegistrations {
             event_id: event_id.into(),
         })
@@ -267,33 +267,19 @@ pub async fn csv(env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
 
 pub async fn contacts(env: &Admin<'_>, url: &Url) -> ApiResult<Response> {
     let (query, _pairs) = http::list_query(url);
-    let command = RegistryCommand::ListContacts {
-        q: query.q.clone(),
-        page: query.page(),
-        page_size: query.page_size(),
-    };
-    let page: Page<Contact> = Registry::registry(env)?.call(&command).await?;
+    let page = across::list_contacts(env, &query.q, query.page(), query.page_size()).await?;
     http::json(&page, 200)
 }
 
 pub async fn contact(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
-    let found: Contact = Registry::registry(env)?
-        .call(&RegistryCommand::GetContact {
-            contact_id: id.into(),
-        })
-        .await?;
-    http::json(&found, 200)
+    let (_, found) = across::find_contact(env, id).await?;
+    http::json(&found.contact, 200)
 }
 
 /// `POST /contacts/{id}/erase`: the contact's personal data replaced, here and (through
 /// the outbox) at the webinar provider.
 pub async fn erase_contact(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
-    let erased: Contact = Registry::registry(env)?
-        .call(&RegistryCommand::EraseContact {
-            contact_id: id.into(),
-            now: ids::now_iso(),
-        })
-        .await?;
+    let erased = across::erase_contact(env, id, &ids::now_iso()).await?;
     worker::console_log!("contact {id} erased");
     env.record(Change {
         action: AuditAction::Erased,
@@ -312,10 +298,6 @@ pub async fn erase_contact(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
 }
 
 pub async fn contact_registrations(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
-    let found: Vec<Registration> = Registry::registry(env)?
-        .call(&RegistryCommand::ContactRegistrations {
-            contact_id: id.into(),
-        })
-        .await?;
+    let found = across::contact_registrations(env, id).await?;
     http::json(&found, 200)
 }

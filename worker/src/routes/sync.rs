@@ -12,7 +12,7 @@ use super::Admin;
 use super::registrations::registration_change;
 use crate::error::ApiResult;
 use crate::http;
-use crate::registry::{Registry, RegistryCommand, RetryScope};
+use crate::registry::{Registry, RegistryCommand, RetryScope, across};
 use crate::store::{Change, Command};
 
 /// `POST /events/{eventId}/registrations/{id}/retry-sync`.
@@ -21,7 +21,7 @@ pub async fn retry_registration(env: &Admin<'_>, event_id: &str, id: &str) -> Ap
         event_id: event_id.into(),
         registration_id: id.into(),
     };
-    let registration: Registration = Registry::registry(env)?
+    let registration: Registration = Registry::event(env, event_id)?
         .call(&RegistryCommand::RetrySync { scope })
         .await?;
     let event = env
@@ -47,10 +47,7 @@ pub async fn retry_registration(env: &Admin<'_>, event_id: &str, id: &str) -> Ap
 /// `POST /webinar-configurations/{id}/retry-sync`: every failed registration of the
 /// configuration's events is sent again. Answers `{"retried": n}`.
 pub async fn retry_configuration(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
-    let scope = RetryScope::Events(configuration_events(env, id).await?);
-    let retried: u32 = Registry::registry(env)?
-        .call(&RegistryCommand::RetrySync { scope })
-        .await?;
+    let retried = across::retry_events(env, &configuration_events(env, id).await?).await?;
     if retried > 0 {
         let configuration: WebinarConfiguration = env
             .store()?
@@ -76,9 +73,7 @@ pub async fn retry_configuration(env: &Admin<'_>, id: &str) -> ApiResult<Respons
 /// The integration's figures over configuration `id`'s events.
 pub async fn health(env: &Admin<'_>, id: &str) -> ApiResult<SyncHealth> {
     let event_ids = configuration_events(env, id).await?;
-    Registry::registry(env)?
-        .call(&RegistryCommand::SyncHealth { event_ids })
-        .await
+    across::sync_health(env, &event_ids).await
 }
 
 async fn configuration_events(env: &Admin<'_>, id: &str) -> ApiResult<Vec<String>> {

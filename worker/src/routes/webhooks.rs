@@ -89,7 +89,7 @@ pub async fn test(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
         endpoint_id: endpoint.id,
         now: ids::now_iso(),
     };
-    let message_id: String = Registry::registry(env)?.call(&command).await?;
+    let message_id: String = Registry::hub(env)?.call(&command).await?;
     http::json(&json!({ "messageId": message_id }), 202)
 }
 
@@ -103,7 +103,7 @@ pub async fn deliveries(env: &Admin<'_>, id: &str, url: &Url) -> ApiResult<Respo
         page: query.page(),
         page_size: query.page_size(),
     };
-    let page: Page<Delivery> = Registry::registry(env)?.call(&command).await?;
+    let page: Page<Delivery> = Registry::hub(env)?.call(&command).await?;
     http::json(&page, 200)
 }
 
@@ -114,6 +114,6 @@ pub async fn resend(env: &Admin<'_>, id: &str, delivery_id: &str) -> ApiResult<R
         endpoint_id: endpoint.id,
         delivery_id: delivery_id.into(),
     };
-    let message_id: String = Registry::registry(env)?.call(&command).await?;
+    let message_id: String = Registry::hub(env)?.call(&command).await?;
     http::json(&json!({ "messageId": message_id }), 202)
 }

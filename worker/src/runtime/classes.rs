@@ -13,6 +13,8 @@ use worker::{Env, State, web_sys};
 use crate::objects::{ACTOR_HEADER, COMMAND_HEADER, ERROR_HEADER, Encoded, JSON_TYPE};
 use crate::outbox::QUEUE_BINDING;
 use crate::registry::RegistryObject;
+use crate::registry::placement::HUB;
+use crate::runtime::OBJECT_ORIGIN;
 use crate::store::StoreObject;
 
 /// The configuration store (see `store/object.rs`).
@@ -60,7 +62,9 @@ impl Registry {
 
     pub async fn fetch(&self, req: web_sys::Request) -> Result<JsValue, JsValue> {
         let command = command_text(&req).await?;
-        answer(&self.0.handle(&command).await).map(JsValue::from)
+        let url = req.url();
+        let instance = url.strip_prefix(OBJECT_ORIGIN).unwrap_or(HUB);
+        answer(&self.0.handle(&command, instance).await).map(JsValue::from)
     }
 
     /// The outbox's alarm (see `crate::outbox`).

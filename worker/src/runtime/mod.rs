@@ -28,6 +28,8 @@ mod stub;
 #[cfg(feature = "objects")]
 pub use classes::{ConfigStore, Registry};
 pub use http::{RawRequest, RawResponse};
+#[cfg(feature = "objects")]
+pub use stub::OBJECT_ORIGIN;
 pub use stub::{ObjectAnswer, ObjectStub};
 
 use worker::wasm_bindgen::JsValue;

@@ -13,14 +13,25 @@ use crate::error::{ApiError, ApiResult};
 use crate::objects::{ACTOR_HEADER, COMMAND_HEADER, ERROR_HEADER, JSON_TYPE, in_header};
 
 /// One Durable Object instance, by binding and name.
-pub struct ObjectStub(DurableObject);
+pub struct ObjectStub {
+    stub: DurableObject,
+    /// The requests' URL, which names the instance (`OBJECT_ORIGIN` and the name): an
+    /// object learns its own name from it (`runtime::classes::instance_of`).
+    url: String,
+}
+
+/// The origin of the URL of every request to an object.
+pub const OBJECT_ORIGIN: &str = "https://object.internal/";
 
 impl ObjectStub {
     pub fn open(env: &Env, binding: &str, instance: &str) -> ApiResult<Self> {
         let stub = bindings::get::<ObjectNamespace>(env, binding)?
             .get_by_name(instance)?
             .into_rpc::<DurableObject>();
-        Ok(ObjectStub(stub))
+        Ok(ObjectStub {
+            stub,
+            url: format!("{OBJECT_ORIGIN}{instance}"),
+        })
     }
 
     /// Sends a command's JSON text: in [`COMMAND_HEADER`] when [`in_header`] allows it,
@@ -39,9 +50,8 @@ impl ObjectStub {
             headers.set(ACTOR_HEADER, actor)?;
         }
         init.set_headers(&headers.0);
-        let request = web_sys::Request::new_with_str_and_init("https://object.internal/", &init)
-            .map_err(js)?;
-        let answer = JsFuture::from(self.0.fetch_with_request(&request).map_err(js)?)
+        let request = web_sys::Request::new_with_str_and_init(&self.url, &init).map_err(js)?;
+        let answer = JsFuture::from(self.stub.fetch_with_request(&request).map_err(js)?)
             .await
             .map_err(js)?;
         Ok(ObjectAnswer(answer.dyn_into().map_err(js)?))

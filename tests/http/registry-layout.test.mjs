@@ -1,0 +1,121 @@
+// The registry spread over objects (one per event, a sharded contact directory): state
+// made in the one-registry layout moves on the first start in the per-event layout, and
+// the guarantees hold across several events at once.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { after, describe, it } from 'node:test';
+
+import { client, must, startWorker } from '../support/server.mjs';
+
+const EVENTS = '/api/admin/events';
+const tag = () => randomBytes(4).toString('hex');
+
+async function signIn(server) {
+  const api = client(server);
+  await must(api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password: server.password } }), 200, 'sign in');
+  return api;
+}
+
+const createEvent = (api, fields = {}) =>
+  must(api.request('POST', EVENTS, {
+    json: { name: `Event ${tag()}`, start: '2027-03-01T09:00', end: '2027-03-01T17:00', timeZone: 'Europe/Paris', ...fields },
+  }), 201, 'event');
+
+const register = (api, eventId, person) =>
+  api.request('POST', `${EVENTS}/${eventId}/registrations`, { json: person });
+
+const person = (name) => ({ email: `${name}@example.org`, firstName: name, lastName: 'Tester' });
+
+describe('registry layout', () => {
+  const servers = [];
+  after(async () => {
+    for (const s of servers) await s.stop();
+  });
+
+  it('state made with one registry moves to per-event objects on the first start, and works on', async () => {
+    const persistDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-layout-'));
+    const password = `pw-${tag()}`;
+    try {
+      // Made in the one-registry layout.
+      let server = await startWorker({ persistDir, password, vars: { REGISTRY_LAYOUT: 'single' } });
+      servers.push(server);
+      let api = await signIn(server);
+      const a = await createEvent(api, { capacity: 2, waitlistAllowed: true });
+      const b = await createEvent(api);
+      const made = {};
+      for (const [name, event] of [['alice', a], ['bob', a], ['carol', a], ['alice', b], ['dave', b]]) {
+        made[`${name}-${event.id}`] = await must(register(api, event.id, person(name)), 201, `${name} registers`);
+      }
+      assert.equal(made[`carol-${a.id}`].status, 'waitlisted');
+      assert.equal(made[`alice-${a.id}`].contactId, made[`alice-${b.id}`].contactId);
+      const dave = made[`dave-${b.id}`].contactId;
+      await must(api.request('POST', `/api/admin/contacts/${dave}/erase`), 200, 'erase dave');
+      await server.stop();
+
+      // Started again in the per-event layout: the move runs before the first answer.
+      server = await startWorker({ persistDir, password, vars: { REGISTRY_LAYOUT: 'per-event' } });
+      servers.push(server);
+      api = await signIn(server);
+      const contacts = await must(api.request('GET', '/api/admin/contacts?pageSize=100'), 200, 'contacts');
+      assert.equal(contacts.total, 4);
+      const alice = contacts.items.find((c) => c.email === 'alice@example.org');
+      assert.equal(alice.id, made[`alice-${a.id}`].contactId);
+      assert.equal(alice.registrationCount, 2);
+      const erased = await must(api.request('GET', `/api/admin/contacts/${dave}`), 200, 'dave');
+      assert.ok(erased.erasedAt, 'dave stays erased');
+      assert.equal(erased.email, `erased-${dave}@erased.invalid`);
+      const listA = await must(api.request('GET', `${EVENTS}/${a.id}/registrations`), 200, 'A');
+      assert.deepEqual(listA.items.map((r) => [r.firstName, r.status]), [['alice', 'confirmed'], ['bob', 'confirmed'], ['carol', 'waitlisted']]);
+      const aliceRegs = await must(api.request('GET', `/api/admin/contacts/${alice.id}/registrations`), 200, 'alice registrations');
+      assert.deepEqual(aliceRegs.map((r) => r.eventId).sort(), [a.id, b.id].sort());
+
+      // It works on: seats counted from the moved rows, the waitlist in order, one contact.
+      const erin = await must(register(api, a.id, person('erin')), 201, 'erin');
+      assert.equal(erin.status, 'waitlisted');
+      const bob = made[`bob-${a.id}`];
+      await must(api.request('POST', `${EVENTS}/${a.id}/registrations/${bob.id}/cancel`), 200, 'bob cancels');
+      const after = await must(api.request('GET', `${EVENTS}/${a.id}/registrations`), 200, 'A after');
+      const status = Object.fromEntries(after.items.map((r) => [r.firstName, r.status]));
+      assert.deepEqual(status, { alice: 'confirmed', bob: 'cancelled', carol: 'confirmed', erin: 'waitlisted' });
+      const c = await createEvent(api);
+      const again = await must(register(api, c.id, person('alice')), 201, 'alice in a third event');
+      assert.equal(again.contactId, alice.id);
+      const total = await must(api.request('GET', '/api/admin/contacts?pageSize=1'), 200, 'contacts after');
+      assert.equal(total.total, 5, 'erin is the one new contact');
+    } finally {
+      fs.rmSync(persistDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the same people registering at once into several events make one contact each, and no event oversells', async () => {
+    const server = await startWorker({ vars: { REGISTRY_LAYOUT: 'per-event' } });
+    servers.push(server);
+    const api = await signIn(server);
+    const events = [];
+    for (let i = 0; i < 4; i++) events.push(await createEvent(api, { capacity: 5, waitlistAllowed: i % 2 === 0 }));
+    const people = Array.from({ length: 12 }, (_, i) => person(`racer${i}-${tag()}`));
+    const answers = await Promise.all(events.flatMap((e) => people.map((p) => register(api, e.id, p))));
+    for (const [i, e] of events.entries()) {
+      const mine = answers.slice(i * people.length, (i + 1) * people.length);
+      const confirmed = mine.filter((r) => r.status === 201 && r.body.status === 'confirmed').length;
+      assert.equal(confirmed, 5, `event ${i}: exactly its capacity confirmed`);
+      const refused = mine.filter((r) => r.status === 409).length;
+      assert.equal(refused, e.waitlistAllowed ? 0 : people.length - 5, `event ${i}: the rest refused or waitlisted`);
+      const list = await must(api.request('GET', `${EVENTS}/${e.id}/registrations?status=confirmed&pageSize=1`), 200, 'count');
+      assert.equal(list.total, 5);
+    }
+    // One contact per person, whatever event their first registration reached.
+    const contacts = await must(api.request('GET', '/api/admin/contacts?pageSize=100'), 200, 'contacts');
+    assert.equal(contacts.total, people.length);
+    const ids = new Set(answers.filter((r) => r.status === 201).map((r) => r.body.contactId));
+    assert.equal(ids.size, people.length);
+    for (const c of contacts.items) {
+      const stored = answers.filter((r) => r.status === 201 && r.body.contactId === c.id).length;
+      assert.equal(c.registrationCount, stored, `${c.email}: counted as stored`);
+    }
+  });
+});
