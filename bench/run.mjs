@@ -457,7 +457,11 @@ async function main() {
     console.log(`registrations answered 2xx: ${accepted}, stored: ${stored} (at most ${inFlight} in flight at the deadlines) -> ${verdict}`);
     if (verdict !== 'none lost') process.exitCode = 1;
     console.log('');
-    if (!(await spikeRuns(convene, api, token, ORIGIN, 'one registry object'))) process.exitCode = 1;
+    // Each layout on a server of its own, started now, with nothing else in it.
+    for (const layout of ['per-event', 'single']) {
+      const start = (vars) => startWrangler(convenConfig(), `convene-spike-${layout}`, { ...CONVENE_VARS, ...vars });
+      if (!(await spikeRuns(start, ORIGIN, layout))) process.exitCode = 1;
+    }
     const scripts = SCRIPTS.map(({ config, built }) => ({
       name: config,
       sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(fs.readFileSync(path.join(REPO_ROOT, path.dirname(built), f)))),

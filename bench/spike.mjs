@@ -11,6 +11,8 @@
 // Environment: BENCH_SPIKE_CLIENTS (concurrent clients, default 200), BENCH_SPIKE_ATTEMPTS
 // (default 4000), BENCH_SPIKE_CAPACITY (seats in all, default 1000).
 
+import { client } from '../tests/support/server.mjs';
+
 const CLIENTS = Number(process.env.BENCH_SPIKE_CLIENTS ?? 200);
 const ATTEMPTS = Number(process.env.BENCH_SPIKE_ATTEMPTS ?? 4000);
 const CAPACITY = Number(process.env.BENCH_SPIKE_CAPACITY ?? 1000);
@@ -98,9 +100,30 @@ async function spike(server, api, token, origin, what, events) {
   return oversold === 0 && stranded === 0 && accepted === confirmed;
 }
 
-/** The spike runs: one capped event, then the same attempts and seats over many events. */
-export async function spikeRuns(server, api, token, origin, layout) {
+/**
+ * The spike runs on a fresh Convene started by `start(vars)` with `layout` (REGISTRY_LAYOUT):
+ * one capped event, then the same attempts and seats over many events. Answers whether
+ * every run held.
+ */
+export async function spikeRuns(start, origin, layout) {
   if (ATTEMPTS < CAPACITY * 2) throw new Error('BENCH_SPIKE_ATTEMPTS must be at least twice BENCH_SPIKE_CAPACITY');
+  const password = 'spike-password';
+  const server = await start({ ADMIN_PASSWORD: password, REGISTRY_LAYOUT: layout });
+  try {
+    const api = client(server);
+    const signedIn = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password } });
+    if (signedIn.status !== 200) throw new Error(`spike sign-in: ${signedIn.status} ${signedIn.text}`);
+    const app = await api.request('POST', '/api/admin/web-applications', { json: { name: 'Spike site', allowedOrigins: [origin] } });
+    if (app.status !== 201) throw new Error(`spike web application: ${app.status} ${app.text}`);
+    return await spikeOn(server, api, app.body.token, origin, LAYOUTS[layout]);
+  } finally {
+    await server.stop();
+  }
+}
+
+const LAYOUTS = { 'per-event': 'an object per event', single: 'one registry object' };
+
+async function spikeOn(server, api, token, origin, layout) {
   const one = await cappedEvents(api, 'hot', 1, CAPACITY);
   const many = await cappedEvents(api, 'many', MANY, CAPACITY);
   const held = [

@@ -104,13 +104,39 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
     Ok(())
 }
 
-async fn move_event(env: &Env, strategy: MatchStrategy, rows: EventRows) -> ApiResult<()> {
-    let event_id = rows.event_id.clone();
-    Registry::event(env, &event_id)?
-        .call::<()>(&RegistryCommand::ImportEvent { rows: rows.clone() })
-        .await?;
+/// After the active matching strategy changed to `strategy`, and with it the key people
+/// are matched by (emails, or names): each contact moves to the shard of its key under
+/// it, so it is found there. A registration made while contacts move may not find its
+/// person and make a second contact; the move is one call per shard and one per shard a
+/// contact goes to.
+pub async fn rehome(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
     let layout = Layout::of(env);
+    if layout == Layout::Single {
+        return Ok(());
+    }
     for shard in layout.directory() {
+        let from = Registry::at(env, Place::Directory(shard))?;
+        let strays: EventRows = from
+            .call(&RegistryCommand::ContactStrays { strategy })
+            .await?;
+        if strays.contacts.is_empty() {
+            continue;
+        }
+        import_contacts(env, strategy, &strays).await?;
+        let contact_ids = strays.contacts.iter().filter_map(contact_id).collect();
+        from.call::<()>(&RegistryCommand::DropContacts { contact_ids })
+            .await?;
+    }
+    Ok(())
+}
+
+fn contact_id(row: &Row) -> Option<String> {
+    row.get("id").and_then(Value::as_str).map(String::from)
+}
+
+/// Each of `rows.contacts` into its shard under `strategy`, with its records.
+async fn import_contacts(env: &Env, strategy: MatchStrategy, rows: &EventRows) -> ApiResult<()> {
+    for shard in Layout::of(env).directory() {
         let contacts: Vec<Row> = rows
             .contacts
             .iter()
@@ -133,6 +159,15 @@ async fn move_event(env: &Env, strategy: MatchStrategy, rows: EventRows) -> ApiR
             .call::<()>(&RegistryCommand::ImportDirectory { rows: part })
             .await?;
     }
+    Ok(())
+}
+
+async fn move_event(env: &Env, strategy: MatchStrategy, rows: EventRows) -> ApiResult<()> {
+    let event_id = rows.event_id.clone();
+    Registry::event(env, &event_id)?
+        .call::<()>(&RegistryCommand::ImportEvent { rows: rows.clone() })
+        .await?;
+    import_contacts(env, strategy, &rows).await?;
     Registry::hub(env)?
         .call::<()>(&RegistryCommand::MoveDone { event_id })
         .await

@@ -211,6 +211,10 @@ pub enum RegistryCommand {
     ImportEvent { rows: migration::EventRows },
     /// A directory shard: its contacts from the hub, with their registrations' records.
     ImportDirectory { rows: migration::EventRows },
+    /// A directory shard: its contacts that belong in another shard under `strategy`.
+    ContactStrays { strategy: MatchStrategy },
+    /// A directory shard: these contacts are kept by another shard now.
+    DropContacts { contact_ids: Vec<String> },
     /// The provider's attendance report of an event's webinar.
     RecordAttendance {
         event_id: String,

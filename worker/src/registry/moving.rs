@@ -13,7 +13,10 @@ use serde::Deserialize;
 use serde_json::Value;
 use worker::SqlStorageValue;
 
+use convene_types::contact::MatchStrategy;
+
 use super::migration::{EventRows, LEASE_MS, Row, Step};
+use super::placement::shard_of_keys;
 use super::queries::ids_in;
 use super::schema::Db;
 use crate::error::{ApiError, ApiResult};
@@ -152,6 +155,56 @@ pub fn import_directory(db: &Db, rows: &EventRows) -> ApiResult<()> {
     )?;
     let erasures: Vec<Row> = rows.erasures.iter().filter(mine).cloned().collect();
     insert_all(db, "erasures", &erasures, "")
+}
+
+#[derive(Deserialize)]
+struct Keys {
+    id: String,
+    email_key: String,
+    name_key: String,
+}
+
+/// A directory shard: its contacts that belong in another shard under `strategy` (it
+/// matches people by another key than when they were placed), with their registrations'
+/// records and erasures.
+pub fn strays(db: &Db, strategy: MatchStrategy) -> ApiResult<EventRows> {
+    let Some(here) = db
+        .name()
+        .strip_prefix("contacts:")
+        .and_then(|n| n.parse::<u32>().ok())
+    else {
+        return Ok(EventRows::default());
+    };
+    let keys: Vec<Keys> = db.rows("SELECT id, email_key, name_key FROM contacts", vec![])?;
+    let ids: Vec<String> = keys
+        .into_iter()
+        .filter(|k| shard_of_keys(strategy, &k.email_key, &k.name_key) != here)
+        .map(|k| k.id)
+        .collect();
+    let (marks, bindings) = ids_in(&ids);
+    let select = |query: &str| db.rows::<Row>(&query.replace("{marks}", &marks), bindings.clone());
+    Ok(EventRows {
+        contacts: select("SELECT * FROM contacts WHERE id IN ({marks}) ORDER BY seq")?,
+        links: select("SELECT * FROM contact_registrations WHERE contact_id IN ({marks})")?,
+        erasures: select("SELECT * FROM erasures WHERE contact_id IN ({marks})")?,
+        ..EventRows::default()
+    })
+}
+
+/// A directory shard: contacts now kept by another shard go, with their records.
+pub fn drop_contacts(db: &Db, contact_ids: &[String]) -> ApiResult<()> {
+    let (marks, bindings) = ids_in(contact_ids);
+    for (table, column) in [
+        ("contacts", "id"),
+        ("contact_registrations", "contact_id"),
+        ("erasures", "contact_id"),
+    ] {
+        db.run(
+            &format!("DELETE FROM {table} WHERE {column} IN ({marks})"),
+            bindings.clone(),
+        )?;
+    }
+    Ok(())
 }
 
 /// Inserts rows (each a column → value object) into `table`, without their `seq`.

@@ -265,11 +265,7 @@ impl RegistryObject {
                     registration_id,
                 } => reply(retry_one(db, &event_id, &registration_id, now_ms)),
                 RetryScope::Events(event_ids) => {
-                    let marks = vec!["?"; event_ids.len().max(1)].join(", ");
-                    let mut ids: Vec<_> = event_ids.iter().map(|id| id.as_str().into()).collect();
-                    if ids.is_empty() {
-                        ids.push("".into());
-                    }
+                    let (marks, ids) = queries::ids_in(&event_ids);
                     reply(outbox::retry(
                         db,
                         &format!("r.event_id IN ({marks})"),
@@ -319,6 +315,10 @@ impl RegistryObject {
             RegistryCommand::MoveDone { event_id } => reply(moving::moved(db, &event_id)),
             RegistryCommand::ImportEvent { rows } => reply(moving::import_event(db, &rows)),
             RegistryCommand::ImportDirectory { rows } => reply(moving::import_directory(db, &rows)),
+            RegistryCommand::ContactStrays { strategy } => reply(moving::strays(db, strategy)),
+            RegistryCommand::DropContacts { contact_ids } => {
+                reply(moving::drop_contacts(db, &contact_ids))
+            }
             RegistryCommand::RecordAttendance {
                 event_id,
                 session_id,

@@ -408,8 +408,8 @@ pub fn sync_health(db: &Db, event_ids: &[String]) -> ApiResult<SyncHealth> {
     if event_ids.is_empty() {
         return Ok(health);
     }
-    let marks = vec!["?"; event_ids.len()].join(", ");
-    let ids = || event_ids.iter().map(|id| id.as_str().into()).collect();
+    let (marks, bindings) = super::queries::ids_in(event_ids);
+    let ids = || bindings.clone();
     let counts: Vec<StateCount> = db.rows(
         &format!(
             "SELECT sync_state, COUNT(*) AS n FROM registrations \

@@ -10,9 +10,10 @@
 //! - `registry`: the webhook delivery log, its tests and resends; and, before the
 //!   per-event layout, everything.
 //!
-//! [`Layout::Single`] maps every role to the one `registry` instance: the same commands on
-//! one database (they are written to be correct both ways), the layout the bench compares
-//! against.
+//! [`Layout::PerEvent`] is the default. [`Layout::Single`] (`REGISTRY_LAYOUT=single`)
+//! maps every role to the one `registry` instance: the same commands on one database (they
+//! are written to be correct both ways), the layout before this one, which the bench
+//! compares against.
 
 use convene_types::contact::{AttendeeInput, MatchStrategy, normalize_email};
 use sha2::{Digest, Sha256};
@@ -48,8 +49,8 @@ pub enum Place<'a> {
 impl Layout {
     pub fn of(env: &Env) -> Self {
         match env.var(LAYOUT_VAR).map(|v| v.to_string()).as_deref() {
-            Ok("per-event") => Layout::PerEvent,
-            _ => Layout::Single,
+            Ok("single") => Layout::Single,
+            _ => Layout::PerEvent,
         }
     }
 

@@ -130,13 +130,12 @@ pub fn contact_registrations(
     )
 }
 
-/// `?, ?, …` for `ids` (one `?` matching nothing when there are none) and their bindings.
+/// A subquery of `ids` for `IN (…)`, and its one binding: the ids as a JSON array read
+/// by `json_each` (a query may bind at most 100 values, and a list of events can be
+/// longer).
 pub fn ids_in(ids: &[String]) -> (String, Vec<SqlStorageValue>) {
-    if ids.is_empty() {
-        return ("NULL".into(), vec![]);
-    }
-    let marks = vec!["?"; ids.len()].join(", ");
-    (marks, ids.iter().map(|id| id.as_str().into()).collect())
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    ("SELECT value FROM json_each(?)".into(), vec![list.into()])
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use worker::{Request, Response, Url};
 use super::Admin;
 use crate::error::ApiResult;
 use crate::http;
+use crate::registry::migration;
 use crate::store::{Body, Command, Deployment};
 
 pub fn show_deployment(env: &Admin<'_>) -> ApiResult<Response> {
@@ -59,7 +60,7 @@ pub async fn create(mut req: Request, env: &Admin<'_>) -> ApiResult<Response> {
         body,
         deployment: Deployment::of(env),
     };
-    env.store()?.relay(&command, 201).await
+    keeping_contacts_findable(env, env.store()?.relay(&command, 201)).await
 }
 
 pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Response> {
@@ -69,7 +70,7 @@ pub async fn update(mut req: Request, env: &Admin<'_>, id: &str) -> ApiResult<Re
         body,
         deployment: Deployment::of(env),
     };
-    env.store()?.relay(&command, 200).await
+    keeping_contacts_findable(env, env.store()?.relay(&command, 200)).await
 }
 
 pub async fn set_active(env: &Admin<'_>, id: &str, active: bool) -> ApiResult<Response> {
@@ -77,12 +78,29 @@ pub async fn set_active(env: &Admin<'_>, id: &str, active: bool) -> ApiResult<Re
         id: id.into(),
         active,
     };
-    env.store()?.relay(&command, 200).await
+    keeping_contacts_findable(env, env.store()?.relay(&command, 200)).await
 }
 
 pub async fn delete(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
-    env.store()?
-        .call::<()>(&Command::DeleteEventAdministration { id: id.into() })
-        .await?;
+    let command = Command::DeleteEventAdministration { id: id.into() };
+    keeping_contacts_findable(env, env.store()?.call::<()>(&command)).await?;
     http::no_content()
+}
+
+/// Runs a change of the event administration records; when it changes the key the
+/// active matching strategy compares people by (emails, or names), the contact
+/// directory's shards follow (`registry::migration::rehome`), so existing contacts are
+/// found under the new strategy.
+async fn keeping_contacts_findable<T>(
+    env: &Admin<'_>,
+    change: impl Future<Output = ApiResult<T>>,
+) -> ApiResult<T> {
+    let store = env.store()?;
+    let before: MatchStrategy = store.call(&Command::MatchStrategy).await?;
+    let answer = change.await?;
+    let after: MatchStrategy = store.call(&Command::MatchStrategy).await?;
+    if before.uses_email() != after.uses_email() {
+        migration::rehome(env, after).await?;
+    }
+    Ok(answer)
 }
