@@ -33,6 +33,28 @@ fn by_instance(layout: Layout, event_ids: &[String]) -> Vec<(String, Vec<String>
     groups
 }
 
+/// Sends each command to its instance, all at once; the answers' JSON texts in order.
+/// Every fan-out goes through this one step, and each decodes its answers after it (as
+/// the size rules in ARCHITECTURE.md ask: async steps stay non-generic).
+async fn send_all(env: &Env, calls: &[(String, RegistryCommand)]) -> ApiResult<Vec<String>> {
+    try_join_all(calls.iter().map(|(instance, command)| async move {
+        Registry::named(env, instance)?.text(command).await
+    }))
+    .await
+}
+
+/// [`send_all`], each answer decoded.
+async fn ask_all<T: DeserializeOwned>(
+    env: &Env,
+    calls: &[(String, RegistryCommand)],
+) -> ApiResult<Vec<T>> {
+    send_all(env, calls)
+        .await?
+        .iter()
+        .map(|text| Ok(serde_json::from_str(text)?))
+        .collect()
+}
+
 /// One command per instance of `event_ids` (`command` builds it for that instance's
 /// events), sent at once; the answers in the groups' order, each with its events.
 async fn each_instance<T: DeserializeOwned>(
@@ -41,14 +63,25 @@ async fn each_instance<T: DeserializeOwned>(
     command: impl Fn(Vec<String>) -> RegistryCommand,
 ) -> ApiResult<Vec<(Vec<String>, T)>> {
     let groups = by_instance(Layout::of(env), event_ids);
-    let calls = groups.into_iter().map(|(instance, ids)| {
-        let command = command(ids.clone());
-        async move {
-            let answer: T = Registry::named(env, &instance)?.call(&command).await?;
-            Ok::<_, ApiError>((ids, answer))
-        }
-    });
-    try_join_all(calls).await
+    let calls: Vec<(String, RegistryCommand)> = groups
+        .iter()
+        .map(|(instance, ids)| (instance.clone(), command(ids.clone())))
+        .collect();
+    let answers: Vec<T> = ask_all(env, &calls).await?;
+    Ok(groups
+        .into_iter()
+        .map(|(_, ids)| ids)
+        .zip(answers)
+        .collect())
+}
+
+/// The same command to every directory shard.
+async fn each_shard<T: DeserializeOwned>(env: &Env, command: RegistryCommand) -> ApiResult<Vec<T>> {
+    let calls: Vec<(String, RegistryCommand)> = directory(env)
+        .into_iter()
+        .map(|instance| (instance, command.clone()))
+        .collect();
+    ask_all(env, &calls).await
 }
 
 /// The directory's shards, each by its instance name.
@@ -80,15 +113,17 @@ pub async fn register(env: &Env, mut group: Vec<NewRegistration>) -> ApiResult<V
             None => shards.push((instance, vec![i])),
         }
     }
-    let resolved = try_join_all(shards.iter().map(|(instance, members)| {
-        let people = members.iter().map(|&i| group[i].person()).collect();
-        async move {
-            Registry::named(env, instance)?
-                .call::<Vec<ContactCopy>>(&RegistryCommand::ResolveContacts { people })
-                .await
-        }
-    }))
-    .await?;
+    let calls: Vec<(String, RegistryCommand)> = shards
+        .iter()
+        .map(|(instance, members)| {
+            let people = members.iter().map(|&i| group[i].person()).collect();
+            (
+                instance.clone(),
+                RegistryCommand::ResolveContacts { people },
+            )
+        })
+        .collect();
+    let resolved: Vec<Vec<ContactCopy>> = ask_all(env, &calls).await?;
     for ((_, members), copies) in shards.iter().zip(resolved) {
         for (&i, copy) in members.iter().zip(copies) {
             group[i].contact = Some(copy);
@@ -113,19 +148,21 @@ pub async fn register(env: &Env, mut group: Vec<NewRegistration>) -> ApiResult<V
         Err(_) => Vec::new(),
     };
     if !unused.is_empty() {
-        let releases = shards.iter().filter_map(|(instance, members)| {
-            let registration_ids: Vec<String> = members
-                .iter()
-                .map(|&i| prepared[i].clone())
-                .filter(|id| unused.contains(&id))
-                .collect();
-            (!registration_ids.is_empty()).then_some(async move {
-                Registry::named(env, instance)?
-                    .call::<()>(&RegistryCommand::ReleaseContacts { registration_ids })
-                    .await
+        let releases: Vec<(String, RegistryCommand)> = shards
+            .iter()
+            .filter_map(|(instance, members)| {
+                let registration_ids: Vec<String> = members
+                    .iter()
+                    .map(|&i| prepared[i].clone())
+                    .filter(|id| unused.contains(&id))
+                    .collect();
+                (!registration_ids.is_empty()).then(|| {
+                    let command = RegistryCommand::ReleaseContacts { registration_ids };
+                    (instance.clone(), command)
+                })
             })
-        });
-        if let Err(e) = try_join_all(releases).await {
+            .collect();
+        if let Err(e) = send_all(env, &releases).await {
             worker::console_error!("contacts of refused registrations not released: {e:?}");
         }
     }
@@ -142,15 +179,11 @@ pub async fn list_contacts(
 ) -> ApiResult<Page<Contact>> {
     let (page, page_size) = (page.max(1), page_size.clamp(1, 100));
     let limit = page * page_size;
-    let windows = try_join_all(directory(env).into_iter().map(|instance| async move {
-        Registry::named(env, &instance)?
-            .call::<Page<Contact>>(&RegistryCommand::ContactWindow {
-                q: q.to_string(),
-                limit,
-            })
-            .await
-    }))
-    .await?;
+    let command = RegistryCommand::ContactWindow {
+        q: q.to_string(),
+        limit,
+    };
+    let windows: Vec<Page<Contact>> = each_shard(env, command).await?;
     Ok(merge_contacts(windows, page, page_size))
 }
 
@@ -186,19 +219,14 @@ fn order_key(c: &Contact) -> (String, String, &str, &str) {
 /// Contact `id` and its events (404 if no shard has it). Asks every shard: an id does not
 /// say its shard.
 pub async fn find_contact(env: &Env, id: &str) -> ApiResult<(String, FoundContact)> {
-    let answers = try_join_all(directory(env).into_iter().map(|instance| async move {
-        let found: Option<FoundContact> = Registry::named(env, &instance)?
-            .call(&RegistryCommand::FindContact {
-                contact_id: id.to_string(),
-            })
-            .await?;
-        Ok::<_, ApiError>(found.map(|f| (instance, f)))
-    }))
-    .await?;
-    answers
+    let command = RegistryCommand::FindContact {
+        contact_id: id.to_string(),
+    };
+    let answers: Vec<Option<FoundContact>> = each_shard(env, command).await?;
+    directory(env)
         .into_iter()
-        .flatten()
-        .next()
+        .zip(answers)
+        .find_map(|(instance, found)| Some((instance, found?)))
         .ok_or_else(|| ApiError::NotFound(format!("There is no contact with id {id}.")))
 }
 
@@ -249,15 +277,11 @@ pub async fn erase_expired(env: &Env, event_ids: &[String], now: &str) -> ApiRes
             now: now.to_string(),
         })
         .await?;
-    let contacts = try_join_all(directory(env).into_iter().map(|instance| async move {
-        Registry::named(env, &instance)?
-            .call::<u32>(&RegistryCommand::ExpireContacts {
-                event_ids: event_ids.to_vec(),
-                now: now.to_string(),
-            })
-            .await
-    }))
-    .await?;
+    let command = RegistryCommand::ExpireContacts {
+        event_ids: event_ids.to_vec(),
+        now: now.to_string(),
+    };
+    let contacts: Vec<u32> = each_shard(env, command).await?;
     Ok(Expired {
         registrations: parts.iter().map(|(_, e)| e.registrations).sum(),
         contacts: contacts.into_iter().sum(),
@@ -328,11 +352,11 @@ pub async fn share_subscriptions(
     instances.sort();
     instances.dedup();
     let command = RegistryCommand::SetWebhookEndpoints { endpoints };
-    try_join_all(instances.iter().map(|instance| {
-        let command = &command;
-        async move { Registry::named(env, instance)?.call::<()>(command).await }
-    }))
-    .await?;
+    let calls: Vec<(String, RegistryCommand)> = instances
+        .into_iter()
+        .map(|instance| (instance, command.clone()))
+        .collect();
+    send_all(env, &calls).await?;
     Ok(())
 }
 
