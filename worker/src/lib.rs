@@ -71,8 +71,9 @@ async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<(
 
 #[cfg(feature = "api")]
 /// The Cron Trigger (`wrangler.toml`): attendance of started webinars (`metrics.rs`),
-/// retention (`retention.rs`), and the registry's copy of the webhook subscriptions
-/// made right again should an endpoint's change have failed to reach it.
+/// retention (`retention.rs`), the registry's copies of the webhook subscriptions made
+/// right again should an endpoint's change have failed to reach them, and every contact
+/// in its directory shard under the strategy in force (`registry::migration::rehome`).
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = registry::migration::ensure(&env).await {
@@ -87,5 +88,8 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     }
     if let Err(e) = webhooks::share_subscriptions(&env).await {
         worker::console_error!("scheduled webhook subscriptions: {e:?}");
+    }
+    if let Err(e) = registry::migration::rehome_to_current(&env).await {
+        worker::console_error!("scheduled contact directory: {e:?}");
     }
 }

@@ -8,7 +8,7 @@ use convene_types::contact::Contact;
 use convene_types::list::Page;
 use convene_types::registration::Registration;
 use convene_types::sync::SyncHealth;
-use futures_util::future::try_join_all;
+use futures_util::future::join_all;
 use serde::de::DeserializeOwned;
 use worker::Env;
 
@@ -37,7 +37,12 @@ fn by_instance(layout: Layout, event_ids: &[String]) -> Vec<(String, Vec<String>
 /// Every fan-out goes through this one step, and each decodes its answers after it (as
 /// the size rules in ARCHITECTURE.md ask: async steps stay non-generic).
 async fn send_all(env: &Env, calls: &[(String, RegistryCommand)]) -> ApiResult<Vec<String>> {
-    try_join_all(calls.iter().map(|(instance, command)| async move {
+    send_each(env, calls).await.into_iter().collect()
+}
+
+/// [`send_all`], each call's outcome on its own (all are waited for).
+async fn send_each(env: &Env, calls: &[(String, RegistryCommand)]) -> Vec<ApiResult<String>> {
+    join_all(calls.iter().map(|(instance, command)| async move {
         Registry::named(env, instance)?.text(command).await
     }))
     .await
@@ -123,7 +128,35 @@ pub async fn register(env: &Env, mut group: Vec<NewRegistration>) -> ApiResult<V
             )
         })
         .collect();
-    let resolved: Vec<Vec<ContactCopy>> = ask_all(env, &calls).await?;
+    let answers = send_each(env, &calls).await;
+    if let Some(failed) = answers.iter().position(Result::is_err) {
+        // What the other shards recorded goes again: the registration is not made.
+        let resolved: Vec<(String, RegistryCommand)> = shards
+            .iter()
+            .zip(&answers)
+            .filter(|(_, answer)| answer.is_ok())
+            .map(|((instance, members), _)| {
+                let registration_ids = members
+                    .iter()
+                    .map(|&i| group[i].registration_id.clone())
+                    .collect();
+                let command = RegistryCommand::ReleaseContacts { registration_ids };
+                (instance.clone(), command)
+            })
+            .collect();
+        if let Err(e) = send_all(env, &resolved).await {
+            worker::console_error!("contacts of a failed registration not released: {e:?}");
+        }
+        return Err(answers
+            .into_iter()
+            .nth(failed)
+            .and_then(Result::err)
+            .unwrap_or_else(|| ApiError::internal("a directory shard failed")));
+    }
+    let mut resolved: Vec<Vec<ContactCopy>> = Vec::with_capacity(answers.len());
+    for answer in answers.into_iter().flatten() {
+        resolved.push(serde_json::from_str(&answer)?);
+    }
     for ((_, members), copies) in shards.iter().zip(resolved) {
         for (&i, copy) in members.iter().zip(copies) {
             group[i].contact = Some(copy);
@@ -247,11 +280,33 @@ pub async fn contact_registrations(env: &Env, id: &str) -> ApiResult<Vec<Registr
 }
 
 /// Erases a contact: its registrations in each of its events' instances (and the
-/// provider told through their outboxes), then the directory's record. Each step is
-/// idempotent, so an erasure interrupted part way is finished by asking again.
+/// provider told through their outboxes), then the directory's record, whose keys then
+/// match nobody, then once more each of its events' instances, for a registration stored
+/// meanwhile (resolved before the keys changed). Each step is idempotent, so an erasure
+/// interrupted part way is finished by asking again.
 pub async fn erase_contact(env: &Env, id: &str, now: &str) -> ApiResult<Contact> {
     let (shard, found) = find_contact(env, id).await?;
-    each_instance::<()>(env, &found.event_ids, |event_ids| {
+    erase_in_events(env, id, &found.event_ids, now).await?;
+    let directory = Registry::named(env, &shard)?;
+    let erased: Option<Contact> = directory
+        .call(&RegistryCommand::EraseContact {
+            contact_id: id.to_string(),
+            now: now.to_string(),
+        })
+        .await?;
+    let now_found: Option<FoundContact> = directory
+        .call(&RegistryCommand::FindContact {
+            contact_id: id.to_string(),
+        })
+        .await?;
+    if let Some(found) = now_found {
+        erase_in_events(env, id, &found.event_ids, now).await?;
+    }
+    erased.ok_or_else(|| ApiError::NotFound(format!("There is no contact with id {id}.")))
+}
+
+async fn erase_in_events(env: &Env, id: &str, event_ids: &[String], now: &str) -> ApiResult<()> {
+    each_instance::<()>(env, event_ids, |event_ids| {
         RegistryCommand::EraseContactHere {
             contact_id: id.to_string(),
             event_ids,
@@ -259,13 +314,7 @@ pub async fn erase_contact(env: &Env, id: &str, now: &str) -> ApiResult<Contact>
         }
     })
     .await?;
-    let erased: Option<Contact> = Registry::named(env, &shard)?
-        .call(&RegistryCommand::EraseContact {
-            contact_id: id.to_string(),
-            now: now.to_string(),
-        })
-        .await?;
-    erased.ok_or_else(|| ApiError::NotFound(format!("There is no contact with id {id}.")))
+    Ok(())
 }
 
 /// Retention: the registrations of `event_ids` erased in their instances, then the

@@ -16,6 +16,9 @@ use crate::outbox::Action;
 /// What replaces a name; the address becomes `erased-{contact id}@erased.invalid`.
 pub const ERASED: &str = "Erased";
 
+/// True of a registration (`r`) whose attendee data is not erased yet.
+const NOT_ERASED: &str = "r.email IS NULL OR r.email NOT LIKE 'erased-%@erased.invalid'";
+
 #[derive(Deserialize)]
 struct ToForget {
     id: String,
@@ -67,9 +70,10 @@ pub fn erased_address(contact_id: &str) -> String {
 
 /// This instance's part of erasing contact `id`, before the directory's
 /// (`directory::erase`): its registrations for `event_ids` and its copy of the contact.
-/// Every registration the provider may hold (it answered for it, or a send was attempted)
-/// gets a `forget` record carrying the address as it was; records not yet sent are
-/// dropped. Matching keys are replaced too. Erasing again changes nothing.
+/// Every registration not erased yet that the provider may hold (it answered for it, or a
+/// send was attempted) gets a `forget` record carrying the address as it was; records not
+/// yet sent are dropped. Matching keys are replaced too. Erasing again erases only what
+/// was registered since.
 pub fn erase_here(
     db: &Db,
     id: &str,
@@ -77,27 +81,18 @@ pub fn erase_here(
     now: &str,
     now_ms: f64,
 ) -> ApiResult<()> {
-    let done = db.count(
-        "SELECT COUNT(*) AS n FROM contacts WHERE id = ? AND erased_at IS NOT NULL",
-        vec![id.into()],
-    )?;
-    if done > 0 || event_ids.is_empty() {
+    if event_ids.is_empty() {
         return Ok(());
     }
     let (marks, ids) = ids_in(event_ids);
     let these = || [vec![id.into()], ids.clone()].concat();
-    forget(
-        db,
-        &format!("r.contact_id = ? AND r.event_id IN ({marks})"),
-        these(),
-        now_ms,
-    )?;
+    let which = format!("r.contact_id = ? AND r.event_id IN ({marks}) AND ({NOT_ERASED})");
+    forget(db, &which, these(), now_ms)?;
     let address = erased_address(id);
     db.run(
         &format!(
-            "UPDATE registrations SET email = ?, first_name = ?, last_name = ?, company = '', \
-             responses = '[]', join_url = NULL, session_webinars = '[]' \
-             WHERE contact_id = ? AND event_id IN ({marks})"
+            "UPDATE registrations AS r SET email = ?, first_name = ?, last_name = ?, company = '', \
+             responses = '[]', join_url = NULL, session_webinars = '[]' WHERE {which}"
         ),
         [
             vec![address.as_str().into(), ERASED.into(), ERASED.into()],
@@ -130,12 +125,11 @@ pub fn erase_events(db: &Db, event_ids: &[String], now: &str, now_ms: f64) -> Ap
         return Ok(Expired::default());
     }
     let (marks, ids) = ids_in(event_ids);
-    let not_erased = "r.email IS NULL OR r.email NOT LIKE 'erased-%@erased.invalid'";
     let registrations = db.count(
-        &format!("SELECT COUNT(*) AS n FROM registrations r WHERE r.event_id IN ({marks}) AND ({not_erased})"),
+        &format!("SELECT COUNT(*) AS n FROM registrations r WHERE r.event_id IN ({marks}) AND ({NOT_ERASED})"),
         ids.clone(),
     )?;
-    let which = format!("r.event_id IN ({marks}) AND ({not_erased})");
+    let which = format!("r.event_id IN ({marks}) AND ({NOT_ERASED})");
     forget(db, &which, ids.clone(), now_ms)?;
     db.run(
         &format!(

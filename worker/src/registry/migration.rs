@@ -35,10 +35,16 @@ const WAIT: Duration = Duration::from_millis(250);
 pub enum Step {
     /// Nothing is left to move.
     Done,
+    /// Nothing is left to move, as of this answer: the move ended now.
+    Finished,
     /// Another worker is moving; ask again shortly.
     Busy,
-    /// One event's rows, to import.
-    Event(Box<EventRows>),
+    /// One event's rows, to import before `lease_until` (ms since the epoch): an import
+    /// that arrives later is refused, since another worker may have moved the event since.
+    Event {
+        rows: Box<EventRows>,
+        lease_until: f64,
+    },
 }
 
 /// One event's rows as the hub has them.
@@ -72,7 +78,6 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
     let holder = ids::new_id()?;
     let hub = Registry::hub(env)?;
     let mut strategy = None;
-    let mut moved_any = false;
     loop {
         let step: Step = hub
             .call(&RegistryCommand::MoveNext {
@@ -81,8 +86,16 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
             .await?;
         match step {
             Step::Done => break,
+            Step::Finished => {
+                // The new instances learn who subscribes to their webhook messages (the
+                // Cron Trigger does it again, should this fail).
+                if let Err(e) = crate::webhooks::share_subscriptions(env).await {
+                    worker::console_error!("webhook subscriptions after the move: {e:?}");
+                }
+                break;
+            }
             Step::Busy => Delay::from(WAIT).await,
-            Step::Event(rows) => {
+            Step::Event { rows, lease_until } => {
                 let strategy = match strategy {
                     Some(s) => s,
                     None => *strategy.insert(
@@ -91,14 +104,9 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
                             .await?,
                     ),
                 };
-                move_event(env, strategy, *rows).await?;
-                moved_any = true;
+                move_event(env, strategy, *rows, lease_until).await?;
             }
         }
-    }
-    if moved_any {
-        // The new instances learn who subscribes to their webhook messages.
-        crate::webhooks::share_subscriptions(env).await?;
     }
     SETTLED.set(true);
     Ok(())
@@ -122,7 +130,7 @@ pub async fn rehome(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
         if strays.contacts.is_empty() {
             continue;
         }
-        import_contacts(env, strategy, &strays).await?;
+        import_contacts(env, strategy, &strays, None).await?;
         let contact_ids = strays.contacts.iter().filter_map(contact_id).collect();
         from.call::<()>(&RegistryCommand::DropContacts { contact_ids })
             .await?;
@@ -130,12 +138,28 @@ pub async fn rehome(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
     Ok(())
 }
 
+/// [`rehome`] under the strategy in force: from the Cron Trigger, which so finishes a
+/// move a strategy change's request did not (it failed, or stopped part way).
+pub async fn rehome_to_current(env: &Env) -> ApiResult<()> {
+    if Layout::of(env) == Layout::Single {
+        return Ok(());
+    }
+    let strategy: MatchStrategy = Store::config(env)?.call(&Command::MatchStrategy).await?;
+    rehome(env, strategy).await
+}
+
 fn contact_id(row: &Row) -> Option<String> {
     row.get("id").and_then(Value::as_str).map(String::from)
 }
 
-/// Each of `rows.contacts` into its shard under `strategy`, with its records.
-async fn import_contacts(env: &Env, strategy: MatchStrategy, rows: &EventRows) -> ApiResult<()> {
+/// Each of `rows.contacts` into its shard under `strategy`, with its records (before
+/// `lease_until`, for a move).
+async fn import_contacts(
+    env: &Env,
+    strategy: MatchStrategy,
+    rows: &EventRows,
+    lease_until: Option<f64>,
+) -> ApiResult<()> {
     for shard in Layout::of(env).directory() {
         let contacts: Vec<Row> = rows
             .contacts
@@ -156,18 +180,29 @@ async fn import_contacts(env: &Env, strategy: MatchStrategy, rows: &EventRows) -
             ..EventRows::default()
         };
         Registry::at(env, Place::Directory(shard))?
-            .call::<()>(&RegistryCommand::ImportDirectory { rows: part })
+            .call::<()>(&RegistryCommand::ImportDirectory {
+                rows: part,
+                lease_until,
+            })
             .await?;
     }
     Ok(())
 }
 
-async fn move_event(env: &Env, strategy: MatchStrategy, rows: EventRows) -> ApiResult<()> {
+async fn move_event(
+    env: &Env,
+    strategy: MatchStrategy,
+    rows: EventRows,
+    lease_until: f64,
+) -> ApiResult<()> {
     let event_id = rows.event_id.clone();
     Registry::event(env, &event_id)?
-        .call::<()>(&RegistryCommand::ImportEvent { rows: rows.clone() })
+        .call::<()>(&RegistryCommand::ImportEvent {
+            rows: rows.clone(),
+            lease_until,
+        })
         .await?;
-    import_contacts(env, strategy, &rows).await?;
+    import_contacts(env, strategy, &rows, Some(lease_until)).await?;
     Registry::hub(env)?
         .call::<()>(&RegistryCommand::MoveDone { event_id })
         .await

@@ -208,9 +208,17 @@ pub enum RegistryCommand {
     /// The hub: event `event_id` moved; its rows go.
     MoveDone { event_id: String },
     /// An event's instance: its rows from the hub, replacing any an interrupted move left.
-    ImportEvent { rows: migration::EventRows },
+    ImportEvent {
+        rows: migration::EventRows,
+        /// Refused after this time (the move's lease).
+        lease_until: f64,
+    },
     /// A directory shard: its contacts from the hub, with their registrations' records.
-    ImportDirectory { rows: migration::EventRows },
+    ImportDirectory {
+        rows: migration::EventRows,
+        /// For a move, refused after this time (its lease).
+        lease_until: Option<f64>,
+    },
     /// A directory shard: its contacts that belong in another shard under `strategy`.
     ContactStrays { strategy: MatchStrategy },
     /// A directory shard: these contacts are kept by another shard now.

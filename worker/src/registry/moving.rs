@@ -56,12 +56,13 @@ pub fn next(db: &Db, holder: &str, now_ms: f64) -> ApiResult<Step> {
              ON CONFLICT(id) DO UPDATE SET done = 1",
             vec![holder.into()],
         )?;
-        return Ok(Step::Done);
+        return Ok(Step::Finished);
     };
+    let lease_until = now_ms + LEASE_MS;
     db.run(
         "INSERT INTO moving (id, holder, until, done) VALUES (1, ?, ?, 0) \
          ON CONFLICT(id) DO UPDATE SET holder = excluded.holder, until = excluded.until",
-        vec![holder.into(), (now_ms + LEASE_MS).into()],
+        vec![holder.into(), lease_until.into()],
     )?;
     let of_event = |table: &str| -> ApiResult<Vec<Row>> {
         db.rows(
@@ -70,7 +71,7 @@ pub fn next(db: &Db, holder: &str, now_ms: f64) -> ApiResult<Step> {
         )
     };
     let contacts = "SELECT contact_id FROM registrations WHERE event_id = ?";
-    Ok(Step::Event(Box::new(EventRows {
+    let rows = EventRows {
         registrations: of_event("registrations")?,
         outbox: of_event("outbox")?,
         retired: of_event("retired")?,
@@ -85,7 +86,22 @@ pub fn next(db: &Db, holder: &str, now_ms: f64) -> ApiResult<Step> {
             vec![event_id.as_str().into()],
         )?,
         event_id,
-    })))
+    };
+    Ok(Step::Event {
+        rows: Box::new(rows),
+        lease_until,
+    })
+}
+
+/// Refuses a move's import that arrives after its lease ended: another worker may have
+/// moved the event since, and registrations may have followed.
+pub fn within_lease(lease_until: Option<f64>, now_ms: f64) -> ApiResult<()> {
+    match lease_until {
+        Some(until) if now_ms > until => Err(ApiError::Conflict(
+            "This move's lease ended; another worker moves the event.".into(),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The hub: event `event_id` is in its new places; its rows go, and the contacts no
@@ -123,11 +139,10 @@ pub fn import_event(db: &Db, rows: &EventRows) -> ApiResult<()> {
     }
     insert_all(db, "contacts", &rows.contacts, "OR IGNORE")?;
     insert_all(db, "registrations", &rows.registrations, "")?;
-    let mut outbox = rows.outbox.clone();
-    for row in &mut outbox {
-        row.insert("leased_until".into(), Value::Null);
-    }
-    insert_all(db, "outbox", &outbox, "")?;
+    // Leases stay: a record the hub handed out may be on its way to the provider, and is
+    // sent again from here only when its lease ends (the provider matches a registrant by
+    // email, so a second send updates the first).
+    insert_all(db, "outbox", &rows.outbox, "")?;
     insert_all(db, "retired", &rows.retired, "OR IGNORE")?;
     insert_all(db, "sync_health", &rows.sync_health, "OR REPLACE")
 }

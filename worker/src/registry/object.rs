@@ -313,8 +313,14 @@ impl RegistryObject {
             } => reply(webhooks::deliveries(db, &endpoint_id, page, page_size)),
             RegistryCommand::MoveNext { holder } => reply(moving::next(db, &holder, now_ms)),
             RegistryCommand::MoveDone { event_id } => reply(moving::moved(db, &event_id)),
-            RegistryCommand::ImportEvent { rows } => reply(moving::import_event(db, &rows)),
-            RegistryCommand::ImportDirectory { rows } => reply(moving::import_directory(db, &rows)),
+            RegistryCommand::ImportEvent { rows, lease_until } => reply(
+                moving::within_lease(Some(lease_until), now_ms)
+                    .and_then(|()| moving::import_event(db, &rows)),
+            ),
+            RegistryCommand::ImportDirectory { rows, lease_until } => reply(
+                moving::within_lease(lease_until, now_ms)
+                    .and_then(|()| moving::import_directory(db, &rows)),
+            ),
             RegistryCommand::ContactStrays { strategy } => reply(moving::strays(db, strategy)),
             RegistryCommand::DropContacts { contact_ids } => {
                 reply(moving::drop_contacts(db, &contact_ids))
