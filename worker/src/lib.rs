@@ -72,8 +72,8 @@ async fn queue(batch: MessageBatch<String>, env: Env, _ctx: Context) -> Result<(
 #[cfg(feature = "api")]
 /// The Cron Trigger (`wrangler.toml`): attendance of started webinars (`metrics.rs`),
 /// retention (`retention.rs`), the registry's copies of the webhook subscriptions made
-/// right again should an endpoint's change have failed to reach them, and every contact
-/// in its directory shard under the strategy in force (`registry::migration::rehome`).
+/// right again should an endpoint's change have failed to reach them, and the contact
+/// directory placed by the key of the strategy in force (`registry::migration`).
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = registry::migration::ensure(&env).await {
@@ -89,7 +89,7 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = webhooks::share_subscriptions(&env).await {
         worker::console_error!("scheduled webhook subscriptions: {e:?}");
     }
-    if let Err(e) = registry::migration::rehome_to_current(&env).await {
+    if let Err(e) = registry::migration::follow_current_strategy(&env).await {
         worker::console_error!("scheduled contact directory: {e:?}");
     }
 }

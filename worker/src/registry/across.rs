@@ -130,12 +130,11 @@ pub async fn register(env: &Env, mut group: Vec<NewRegistration>) -> ApiResult<V
         .collect();
     let answers = send_each(env, &calls).await;
     if let Some(failed) = answers.iter().position(Result::is_err) {
-        // What the other shards recorded goes again: the registration is not made.
+        // What the shards recorded goes again (the failed one's too: it may have written
+        // before failing): the registration is not made.
         let resolved: Vec<(String, RegistryCommand)> = shards
             .iter()
-            .zip(&answers)
-            .filter(|(_, answer)| answer.is_ok())
-            .map(|((instance, members), _)| {
+            .map(|(instance, members)| {
                 let registration_ids = members
                     .iter()
                     .map(|&i| group[i].registration_id.clone())

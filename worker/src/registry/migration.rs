@@ -16,7 +16,7 @@ use worker::{Delay, Env};
 
 use super::placement::{Layout, Place, shard_of_keys};
 use super::{Registry, RegistryCommand};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::ids;
 use crate::store::{Command, Store};
 
@@ -96,6 +96,8 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
             }
             Step::Busy => Delay::from(WAIT).await,
             Step::Event { rows, lease_until } => {
+                // An import refused for a lease that ended: ask again (the lease is
+                // renewed, or another worker moves).
                 let strategy = match strategy {
                     Some(s) => s,
                     None => *strategy.insert(
@@ -104,7 +106,10 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
                             .await?,
                     ),
                 };
-                move_event(env, strategy, *rows, lease_until).await?;
+                match move_event(env, strategy, *rows, lease_until).await {
+                    Ok(()) | Err(ApiError::Conflict(_)) => {}
+                    Err(e) => return Err(e),
+                }
             }
         }
     }
@@ -138,14 +143,33 @@ pub async fn rehome(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
     Ok(())
 }
 
-/// [`rehome`] under the strategy in force: from the Cron Trigger, which so finishes a
-/// move a strategy change's request did not (it failed, or stopped part way).
-pub async fn rehome_to_current(env: &Env) -> ApiResult<()> {
+/// Moves contacts to their shards under `strategy` when the directory is placed by the
+/// other key (the hub records which: emails until recorded otherwise), then records it.
+/// After every change of the event administration records, and from the Cron Trigger,
+/// which so finishes a move a failed request left.
+pub async fn follow_strategy(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
     if Layout::of(env) == Layout::Single {
         return Ok(());
     }
+    let hub = Registry::hub(env)?;
+    let placed: Option<bool> = hub
+        .call(&RegistryCommand::DirectoryKey { by_email: None })
+        .await?;
+    let by_email = strategy.uses_email();
+    if placed.unwrap_or(true) != by_email {
+        rehome(env, strategy).await?;
+        hub.call::<Option<bool>>(&RegistryCommand::DirectoryKey {
+            by_email: Some(by_email),
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+/// [`follow_strategy`] under the strategy in force (the Cron Trigger).
+pub async fn follow_current_strategy(env: &Env) -> ApiResult<()> {
     let strategy: MatchStrategy = Store::config(env)?.call(&Command::MatchStrategy).await?;
-    rehome(env, strategy).await
+    follow_strategy(env, strategy).await
 }
 
 fn contact_id(row: &Row) -> Option<String> {

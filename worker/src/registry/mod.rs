@@ -219,6 +219,9 @@ pub enum RegistryCommand {
         /// For a move, refused after this time (its lease).
         lease_until: Option<f64>,
     },
+    /// The hub: the key the directory's shards are placed by (true: emails), after
+    /// recording `by_email` if given.
+    DirectoryKey { by_email: Option<bool> },
     /// A directory shard: its contacts that belong in another shard under `strategy`.
     ContactStrays { strategy: MatchStrategy },
     /// A directory shard: these contacts are kept by another shard now.

@@ -21,6 +21,29 @@ use super::queries::ids_in;
 use super::schema::Db;
 use crate::error::{ApiError, ApiResult};
 
+/// An import this close to its lease's end is refused already.
+const LEASE_MARGIN_MS: f64 = 5_000.0;
+
+#[derive(Deserialize)]
+struct ByEmail {
+    by_email: f64,
+}
+
+/// The hub: the key the directory is placed by, after recording `by_email` if given;
+/// `None` while never recorded.
+pub fn directory_key(db: &Db, by_email: Option<bool>) -> ApiResult<Option<bool>> {
+    if let Some(by_email) = by_email {
+        db.run(
+            "INSERT INTO directory_key (id, by_email) VALUES (1, ?) \
+             ON CONFLICT(id) DO UPDATE SET by_email = excluded.by_email",
+            vec![i64::from(by_email).into()],
+        )?;
+    }
+    let row: Option<ByEmail> =
+        db.first("SELECT by_email FROM directory_key WHERE id = 1", vec![])?;
+    Ok(row.map(|r| r.by_email > 0.0))
+}
+
 #[derive(Deserialize)]
 struct EventId {
     event_id: String,
@@ -97,7 +120,8 @@ pub fn next(db: &Db, holder: &str, now_ms: f64) -> ApiResult<Step> {
 /// moved the event since, and registrations may have followed.
 pub fn within_lease(lease_until: Option<f64>, now_ms: f64) -> ApiResult<()> {
     match lease_until {
-        Some(until) if now_ms > until => Err(ApiError::Conflict(
+        // A margin for the clocks of two objects.
+        Some(until) if now_ms > until - LEASE_MARGIN_MS => Err(ApiError::Conflict(
             "This move's lease ended; another worker moves the event.".into(),
         )),
         _ => Ok(()),
@@ -190,7 +214,11 @@ pub fn strays(db: &Db, strategy: MatchStrategy) -> ApiResult<EventRows> {
     else {
         return Ok(EventRows::default());
     };
-    let keys: Vec<Keys> = db.rows("SELECT id, email_key, name_key FROM contacts", vec![])?;
+    // An erased contact's keys match nobody: it stays where it is.
+    let keys: Vec<Keys> = db.rows(
+        "SELECT id, email_key, name_key FROM contacts WHERE erased_at IS NULL",
+        vec![],
+    )?;
     let ids: Vec<String> = keys
         .into_iter()
         .filter(|k| shard_of_keys(strategy, &k.email_key, &k.name_key) != here)

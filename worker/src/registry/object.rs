@@ -322,6 +322,9 @@ impl RegistryObject {
                     .and_then(|()| moving::import_directory(db, &rows)),
             ),
             RegistryCommand::ContactStrays { strategy } => reply(moving::strays(db, strategy)),
+            RegistryCommand::DirectoryKey { by_email } => {
+                reply(moving::directory_key(db, by_email))
+            }
             RegistryCommand::DropContacts { contact_ids } => {
                 reply(moving::drop_contacts(db, &contact_ids))
             }

@@ -124,6 +124,9 @@ const MIGRATIONS: &[&[&str]] = &[
         // The move into the per-event layout (`registry/moving.rs`): its lease, and done.
         "CREATE TABLE IF NOT EXISTS moving (id INTEGER PRIMARY KEY, holder TEXT NOT NULL, \
            until REAL NOT NULL, done INTEGER NOT NULL)",
+        // The hub's record of the key the directory's shards are placed by
+        // (`migration::follow_strategy`): 1 emails, 0 names.
+        "CREATE TABLE IF NOT EXISTS directory_key (id INTEGER PRIMARY KEY, by_email INTEGER NOT NULL)",
     ],
 ];
 

@@ -89,18 +89,14 @@ pub async fn delete(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
 
 /// Runs a change of the event administration records; when it changes the key the
 /// active matching strategy compares people by (emails, or names), the contact
-/// directory's shards follow (`registry::migration::rehome`), so existing contacts are
+/// directory's shards follow (`registry::migration::follow_strategy`), so existing contacts are
 /// found under the new strategy.
 async fn keeping_contacts_findable<T>(
     env: &Admin<'_>,
     change: impl Future<Output = ApiResult<T>>,
 ) -> ApiResult<T> {
-    let store = env.store()?;
-    let before: MatchStrategy = store.call(&Command::MatchStrategy).await?;
     let answer = change.await?;
-    let after: MatchStrategy = store.call(&Command::MatchStrategy).await?;
-    if before.uses_email() != after.uses_email() {
-        migration::rehome(env, after).await?;
-    }
+    let after: MatchStrategy = env.store()?.call(&Command::MatchStrategy).await?;
+    migration::follow_strategy(env, after).await?;
     Ok(answer)
 }
