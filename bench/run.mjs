@@ -11,9 +11,8 @@
 //    inspector's Network events off (see quietInspector in tests/support/server.mjs).
 // 4. Reads the CPU time of each server's workerd processes from /proc.
 // 5. Prints one table (route, concurrency, req/s, p50, p99, CPU ms/request, ratios), checks
-//    that every 2xx registration is stored, runs the spike (spike.mjs: many clients into
-//    capped events; fails on a seat oversold or stranded), and prints the gzip sizes
-//    (first-load.mjs: the SPA's).
+//    that every 2xx registration is stored, runs the spike (spike.mjs), and prints the gzip
+//    sizes (first-load.mjs: the SPA's).
 //
 // Environment: BENCH_DURATION (seconds per run, default 10), BENCH_CONTACTS (default 10000),
 // BENCH_READ_CACHE_MS (Convene's PUBLIC_READ_CACHE_MS, default 0: off, the strict default),
@@ -26,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { firstLoad, gzipSize, largestPageChunk } from './first-load.mjs';
-import { spikeRuns } from './spike.mjs';
+import { spikeLayouts } from './spike.mjs';
 import { REPO_ROOT, SCRIPTS, client, freePort, quietInspector } from '../tests/support/server.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -456,12 +455,8 @@ async function main() {
     const verdict = surplus < 0 ? `LOST ${-surplus}` : surplus <= inFlight ? 'none lost' : `UNEXPLAINED SURPLUS ${surplus}`;
     console.log(`registrations answered 2xx: ${accepted}, stored: ${stored} (at most ${inFlight} in flight at the deadlines) -> ${verdict}`);
     if (verdict !== 'none lost') process.exitCode = 1;
-    console.log('');
-    // Each layout on a server of its own, started now, with nothing else in it.
-    for (const layout of ['per-event', 'single']) {
-      const start = (vars) => startWrangler(convenConfig(), `convene-spike-${layout}`, { ...CONVENE_VARS, ...vars });
-      if (!(await spikeRuns(start, ORIGIN, layout))) process.exitCode = 1;
-    }
+    const startSpike = (name, vars) => startWrangler(convenConfig(), name, { ...CONVENE_VARS, ...vars });
+    if (!(await spikeLayouts(startSpike, ORIGIN))) process.exitCode = 1;
     const scripts = SCRIPTS.map(({ config, built }) => ({
       name: config,
       sizes: ['index_bg.wasm', 'index.js'].map((f) => gzipSize(fs.readFileSync(path.join(REPO_ROOT, path.dirname(built), f)))),

@@ -108,7 +108,7 @@ async function spike(server, api, token, origin, what, events) {
 export async function spikeRuns(start, origin, layout) {
   if (ATTEMPTS < CAPACITY * 2) throw new Error('BENCH_SPIKE_ATTEMPTS must be at least twice BENCH_SPIKE_CAPACITY');
   const password = 'spike-password';
-  const server = await start({ ADMIN_PASSWORD: password, REGISTRY_LAYOUT: layout });
+  const server = await started(() => start({ ADMIN_PASSWORD: password, REGISTRY_LAYOUT: layout }));
   try {
     const api = client(server);
     const signedIn = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password } });
@@ -121,7 +121,37 @@ export async function spikeRuns(start, origin, layout) {
   }
 }
 
+/**
+ * A server from `start()` that answers. A port picked free can be taken before wrangler
+ * binds it (by a port-0 bind of its own helper processes): then wrangler exits, and a new
+ * start picks other ports.
+ */
+async function started(start) {
+  for (let attempt = 1; ; attempt++) {
+    const server = await start();
+    try {
+      const res = await fetch(`${server.url}/api/health`);
+      await res.arrayBuffer();
+      if (res.ok) return server;
+    } catch {
+      /* not listening */
+    }
+    await server.stop();
+    if (attempt === 3) throw new Error('the spike server did not start in three attempts');
+  }
+}
+
 const LAYOUTS = { 'per-event': 'an object per event', single: 'one registry object' };
+
+/** The spike runs in each registry layout, each on a server of its own started now with
+ * `start(name, vars)`; answers whether every run held. */
+export async function spikeLayouts(start, origin) {
+  let held = true;
+  for (const layout of Object.keys(LAYOUTS)) {
+    held = (await spikeRuns((vars) => start(`convene-spike-${layout}`, vars), origin, layout)) && held;
+  }
+  return held;
+}
 
 async function spikeOn(server, api, token, origin, layout) {
   const one = await cappedEvents(api, 'hot', 1, CAPACITY);
