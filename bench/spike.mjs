@@ -101,21 +101,21 @@ async function spike(server, api, token, origin, what, events) {
 }
 
 /**
- * The spike runs on a fresh Convene started by `start(vars)` with `layout` (REGISTRY_LAYOUT):
- * one capped event, then the same attempts and seats over many events. Answers whether
- * every run held.
+ * The spike runs on a fresh Convene started by `start(vars)` with `setup`'s variables: one
+ * capped event, then the same attempts and seats over many events. Answers whether every
+ * run held.
  */
-export async function spikeRuns(start, origin, layout) {
+export async function spikeRuns(start, origin, setup) {
   if (ATTEMPTS < CAPACITY * 2) throw new Error('BENCH_SPIKE_ATTEMPTS must be at least twice BENCH_SPIKE_CAPACITY');
   const password = 'spike-password';
-  const server = await started(() => start({ ADMIN_PASSWORD: password, REGISTRY_LAYOUT: layout }));
+  const server = await started(() => start({ ...setup.vars, ADMIN_PASSWORD: password }));
   try {
     const api = client(server);
     const signedIn = await api.request('POST', '/api/auth/sign-in', { json: { username: 'admin', password } });
     if (signedIn.status !== 200) throw new Error(`spike sign-in: ${signedIn.status} ${signedIn.text}`);
     const app = await api.request('POST', '/api/admin/web-applications', { json: { name: 'Spike site', allowedOrigins: [origin] } });
     if (app.status !== 201) throw new Error(`spike web application: ${app.status} ${app.text}`);
-    return await spikeOn(server, api, app.body.token, origin, LAYOUTS[layout]);
+    return await spikeOn(server, api, app.body.token, origin, setup.what);
   } finally {
     await server.stop();
   }
@@ -141,24 +141,34 @@ async function started(start) {
   }
 }
 
-const LAYOUTS = { 'per-event': 'an object per event', single: 'one registry object' };
+/**
+ * The setups compared in one run: the default (an object per event, every registration
+ * reading its event from the configuration store), the same with the public read cache on
+ * (the store asked once per window: no object on every registration's path), and the one
+ * registry object.
+ */
+const SETUPS = [
+  { name: 'per-event', what: 'an object per event', vars: { REGISTRY_LAYOUT: 'per-event', PUBLIC_READ_CACHE_MS: '0' } },
+  { name: 'per-event-cached', what: 'an object per event, events read once a second', vars: { REGISTRY_LAYOUT: 'per-event', PUBLIC_READ_CACHE_MS: '1000' } },
+  { name: 'single', what: 'one registry object', vars: { REGISTRY_LAYOUT: 'single', PUBLIC_READ_CACHE_MS: '0' } },
+];
 
-/** The spike runs in each registry layout, each on a server of its own started now with
+/** The spike runs in each setup, each on a server of its own started now with
  * `start(name, vars)`; answers whether every run held. */
 export async function spikeLayouts(start, origin) {
   let held = true;
-  for (const layout of Object.keys(LAYOUTS)) {
-    held = (await spikeRuns((vars) => start(`convene-spike-${layout}`, vars), origin, layout)) && held;
+  for (const setup of SETUPS) {
+    held = (await spikeRuns((vars) => start(`convene-spike-${setup.name}`, vars), origin, setup)) && held;
   }
   return held;
 }
 
-async function spikeOn(server, api, token, origin, layout) {
+async function spikeOn(server, api, token, origin, what) {
   const one = await cappedEvents(api, 'hot', 1, CAPACITY);
   const many = await cappedEvents(api, 'many', MANY, CAPACITY);
   const held = [
-    await spike(server, api, token, origin, `one capped event, ${layout}`, one),
-    await spike(server, api, token, origin, `${MANY} capped events at once, ${layout}`, many),
+    await spike(server, api, token, origin, `one capped event, ${what}`, one),
+    await spike(server, api, token, origin, `${MANY} capped events at once, ${what}`, many),
   ];
   return held.every(Boolean);
 }

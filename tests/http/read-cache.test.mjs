@@ -37,16 +37,23 @@ describe('the public read cache, with a window', () => {
   });
 
   let lastAddress = 0;
-  async function v1(path, { token, origin = SITE } = {}) {
+  async function v1(path, { token, origin = SITE, json } = {}) {
     lastAddress += 1;
     const url = new URL(`${server.url}/api/v1${path}`);
     url.searchParams.set('emApplicationtoken', token);
-    const res = await fetch(url, {
-      headers: { origin, 'cf-connecting-ip': `203.0.113.${lastAddress}` },
+    const headers = { origin, 'cf-connecting-ip': `203.0.113.${lastAddress}` };
+    const res = await fetch(url, json === undefined ? { headers } : {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(json),
     });
     const text = await res.text();
     return { status: res.status, headers: res.headers, text };
   }
+  const register = (ev, token) => v1(`/events/${ev.readableId}/registrations`, {
+    token,
+    json: { attendees: [{ email: `cached-${tag()}@example.com` }] },
+  });
 
   const webApp = (allowedOrigins = [SITE]) => newWebApplication(api, allowedOrigins);
   const event = (fields = {}) => newEvent(api, fields);
@@ -113,5 +120,35 @@ describe('the public read cache, with a window', () => {
     await sleep(WINDOW_MS + 200);
     const old = await v1('/events/published', { token });
     assert.equal(old.status, 401, old.text);
+  });
+
+  // What makes the configuration store leave the registration path: a registration asks it
+  // once per window, isolate, event and credential.
+  it('registers with the event read within the window; the event\'s registry still refuses a deleted event', async () => {
+    const { token } = await webApp();
+    const open = await event({ capacity: 10 });
+    const first = await register(open, token);
+    assert.equal(first.status, 201, first.text);
+    const closed = await api.put(`${EVENTS}/${open.id}`, { ...open, registrationClosed: true });
+    assert.equal(closed.status, 200, closed.text);
+    const stale = await register(open, token);
+    assert.equal(stale.status, 201, `closed, but the store was not asked within the window: ${stale.text}`);
+
+    const doomed = await event({ capacity: 10 });
+    const invalid = await v1(`/events/${doomed.readableId}/registrations`, {
+      token,
+      json: { attendees: [{ email: 'not an email' }] },
+    });
+    assert.equal(invalid.status, 400, 'refused for its field, after its event was read and kept');
+    const deleted = await api.request('DELETE', `${EVENTS}/${doomed.id}`);
+    assert.ok([200, 204].includes(deleted.status), deleted.text);
+    const gone = await register(doomed, token);
+    assert.equal(gone.status, 404, `the deleted event's registry object refuses, whatever the kept context says: ${gone.text}`);
+
+    await sleep(WINDOW_MS + 200);
+    const refused = await register(open, token);
+    assert.equal(refused.status, 409, refused.text);
+    const count = await api.get(`${EVENTS}/${open.id}/registrations?pageSize=1`);
+    assert.equal(count.body.total, 2, 'the two registrations made while it was open for this isolate');
   });
 });

@@ -10,6 +10,7 @@ mod event_admin;
 mod events;
 mod providers;
 mod public;
+mod public_reads;
 mod registrations;
 mod retention;
 mod sync;

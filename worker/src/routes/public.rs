@@ -2,9 +2,6 @@
 //! token, origin-checked, rate limited, with CORS answers that reflect exactly the
 //! application's origin (never `*`).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use convene_types::event::Event;
 use convene_types::public::{
     ATTENDEES_MAX, PublicRegistrationOutcome, PublicRegistrationRequest,
@@ -12,16 +9,15 @@ use convene_types::public::{
 };
 use convene_types::registration::{Availability, Capacity, Registration, RegistrationStatus};
 use convene_types::webapp::token_from;
-use serde::de::DeserializeOwned;
 use worker::{Env, Headers, Method, Response, Url};
 
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
-use crate::read_cache::{self, ReadCache};
 use crate::registry::{NewRegistration, Registry, RegistryCommand, SeatCounts};
+use crate::routes::public_reads::{cached, cached_answer, public};
 use crate::routes::registrations::{prepare, register};
 use crate::routes::webapps::token_hash;
-use crate::runtime::{RawRequest, RawResponse, bindings, clock};
+use crate::runtime::{RawRequest, RawResponse, bindings};
 use crate::store::{Command, Credential, Part, PublicRead, RegistrationContext, Store};
 
 /// The OpenAPI document of this API, served at `/api/v1/openapi.json`.
@@ -157,82 +153,6 @@ fn credential(headers: &Headers, url: &Url, origin: Option<&str>) -> ApiResult<C
     })
 }
 
-/// A public read from the store, as `T`.
-async fn public<T: DeserializeOwned>(
-    env: &Env,
-    credential: Credential,
-    read: PublicRead,
-) -> ApiResult<T> {
-    Store::config(env)?
-        .call(&Command::Public { credential, read })
-        .await
-}
-
-/// A public read from the store, as the JSON answer to send.
-async fn public_json(
-    env: &Env,
-    credential: Credential,
-    read: PublicRead,
-) -> ApiResult<RawResponse> {
-    Store::config(env)?
-        .relay_raw(&Command::Public { credential, read }, 200)
-        .await
-}
-
-thread_local! {
-    /// This isolate's cache of public read answers, set up from `PUBLIC_READ_CACHE_MS` by
-    /// the first read.
-    static READ_CACHE: RefCell<Option<ReadCache>> = const { RefCell::new(None) };
-}
-
-/// A public read, answered from this isolate's cache when `PUBLIC_READ_CACHE_MS` allows it
-/// (see `read_cache.rs`); otherwise the store's answer is relayed untouched.
-async fn cached_read(
-    env: &Env,
-    credential: Credential,
-    read: PublicRead,
-    route: &[&str],
-) -> ApiResult<RawResponse> {
-    let enabled = READ_CACHE.with_borrow_mut(|cache| {
-        cache
-            .get_or_insert_with(|| ReadCache::new(read_window(env)))
-            .enabled()
-    });
-    if !enabled {
-        return public_json(env, credential, read).await;
-    }
-    let key = read_cache::key(&credential.token_hash, credential.origin.as_deref(), route);
-    let now = clock::now_ms();
-    let kept = READ_CACHE.with_borrow(|cache| cache.as_ref().and_then(|c| c.get(&key, now)));
-    let body = match kept {
-        Some(body) => body,
-        None => {
-            let body: Rc<str> = Store::config(env)?
-                .text(&Command::Public { credential, read })
-                .await?
-                .into();
-            let now = clock::now_ms();
-            READ_CACHE.with_borrow_mut(|cache| {
-                if let Some(cache) = cache {
-                    cache.put(key, body.clone(), now);
-                }
-            });
-            body
-        }
-    };
-    Ok(http::json_response(body.as_bytes().to_vec(), 200)?.into())
-}
-
-/// The cache window from `PUBLIC_READ_CACHE_MS`; a value that is not one is logged and
-/// read as 0 (off: the strict behaviour).
-fn read_window(env: &Env) -> u32 {
-    let value = env.var(read_cache::WINDOW_VAR).ok().map(|v| v.to_string());
-    read_cache::parse_window(value.as_deref()).unwrap_or_else(|message| {
-        worker::console_error!("{message}; public reads are not cached");
-        0
-    })
-}
-
 /// The origin to reflect on an answer refused for its rate: only an accepted one.
 async fn allowed(env: &Env, credential: &Credential, origin: Option<&str>) -> Option<String> {
     public::<()>(env, credential.clone(), PublicRead::Authorize)
@@ -353,22 +273,22 @@ impl<'a> Endpoint<'a> {
         route: &[&str],
     ) -> ApiResult<RawResponse> {
         match self {
-            Self::Published => cached_read(env, credential, PublicRead::Published, route).await,
+            Self::Published => cached_answer(env, credential, PublicRead::Published, route).await,
             Self::Part(id, part) => {
                 let read = PublicRead::Part {
                     readable_id: id.into(),
                     part,
                 };
-                cached_read(env, credential, read, route).await
+                cached_answer(env, credential, read, route).await
             }
-            Self::Register(id) => registrations(req.req.into_request(), env, credential, id)
+            Self::Register(id) => registrations(req.req.into_request(), env, credential, id, route)
                 .await
                 .map(Into::into),
             Self::Count(id) => {
                 let read = PublicRead::PublishedEvent {
                     readable_id: id.into(),
                 };
-                let event: Event = public(env, credential, read).await?;
+                let event: Event = cached(env, credential, read, route).await?;
                 let counts: SeatCounts = Registry::event(env, &event.id)?
                     .call(&RegistryCommand::CountSeats { event_id: event.id })
                     .await?;
@@ -404,11 +324,12 @@ async fn registrations(
     env: &Env,
     credential: Credential,
     readable_id: &str,
+    route: &[&str],
 ) -> ApiResult<Response> {
     let read = PublicRead::RegistrationContext {
         readable_id: readable_id.into(),
     };
-    let context: RegistrationContext = public(env, credential, read).await?;
+    let context: RegistrationContext = cached(env, credential, read, route).await?;
     let header_key = req.headers().get("idempotency-key")?;
     let body: PublicRegistrationRequest = json_body(&mut req).await?;
     if body.attendees.is_empty() || body.attendees.len() > ATTENDEES_MAX {
