@@ -50,10 +50,14 @@ describe('the public read cache, with a window', () => {
     const text = await res.text();
     return { status: res.status, headers: res.headers, text };
   }
-  const register = (ev, token) => v1(`/events/${ev.readableId}/registrations`, {
+  const register = (ev, token, idempotencyKey) => v1(`/events/${ev.readableId}/registrations`, {
     token,
-    json: { attendees: [{ email: `cached-${tag()}@example.com` }] },
+    json: { attendees: [{ email: `cached-${tag()}@example.com` }], idempotencyKey },
   });
+  const cancel = (ev, answer) => api.request(
+    'POST',
+    `${EVENTS}/${ev.id}/registrations/${JSON.parse(answer.text).registrations[0].registrationId}/cancel`,
+  );
 
   const webApp = (allowedOrigins = [SITE]) => newWebApplication(api, allowedOrigins);
   const event = (fields = {}) => newEvent(api, fields);
@@ -150,5 +154,35 @@ describe('the public read cache, with a window', () => {
     assert.equal(refused.status, 409, refused.text);
     const count = await api.get(`${EVENTS}/${open.id}/registrations?pageSize=1`);
     assert.equal(count.body.total, 2, 'the two registrations made while it was open for this isolate');
+  });
+
+  it('refuses a sold-out event from memory within the window; a key still asks its registry', async () => {
+    const { token } = await webApp();
+    const ev = await event({ capacity: 1, waitlistAllowed: false });
+    const first = await register(ev, token);
+    assert.equal(first.status, 201, first.text);
+    const full = await register(ev, token);
+    assert.equal(full.status, 409, full.text);
+    const cancelled = await cancel(ev, first);
+    assert.ok(cancelled.status < 300, cancelled.text);
+
+    const remembered = await register(ev, token);
+    assert.equal(remembered.status, 409, `the seat freed is offered again after the window: ${remembered.text}`);
+    assert.match(remembered.text, /full and has no waitlist/);
+    const keyed = await register(ev, token, `sold-out-${tag()}`);
+    assert.equal(keyed.status, 201, `a key always reaches the registry: ${keyed.text}`);
+    const count = await v1(`/events/${ev.readableId}/registrations/count`, { token });
+    assert.equal(count.status, 200, count.text);
+    assert.deepEqual(JSON.parse(count.text), { count: 1, availability: 'full' });
+
+    const cancelledAgain = await cancel(ev, keyed);
+    assert.ok(cancelledAgain.status < 300, cancelledAgain.text);
+    const keptCount = await v1(`/events/${ev.readableId}/registrations/count`, { token });
+    assert.equal(keptCount.text, count.text, 'the count is kept for the window too');
+    await sleep(WINDOW_MS + 200);
+    const seated = await register(ev, token);
+    assert.equal(seated.status, 201, seated.text);
+    const counted = await v1(`/events/${ev.readableId}/registrations/count`, { token });
+    assert.deepEqual(JSON.parse(counted.text), { count: 1, availability: 'full' });
   });
 });

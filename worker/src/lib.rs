@@ -25,6 +25,7 @@ mod routes;
 mod runtime;
 mod session;
 mod signin;
+mod sold_out;
 mod store;
 mod vault;
 mod webhooks;

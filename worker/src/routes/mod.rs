@@ -10,7 +10,7 @@ mod event_admin;
 mod events;
 mod providers;
 mod public;
-mod public_reads;
+mod public_cache;
 mod registrations;
 mod retention;
 mod sync;

@@ -14,8 +14,10 @@ use worker::{Env, Headers, Method, Response, Url};
 use crate::error::{ApiError, ApiResult};
 use crate::http::{self, client_address, json_body};
 use crate::registry::{NewRegistration, Registry, RegistryCommand, SeatCounts};
-use crate::routes::public_reads::{cached, cached_answer, public};
-use crate::routes::registrations::{prepare, register};
+use crate::routes::public_cache::{
+    cached, cached_answer, kept_answer, public, register_unless_sold_out,
+};
+use crate::routes::registrations::prepare;
 use crate::routes::webapps::token_hash;
 use crate::runtime::{RawRequest, RawResponse, bindings};
 use crate::store::{Command, Credential, Part, PublicRead, RegistrationContext, Store};
@@ -285,29 +287,31 @@ impl<'a> Endpoint<'a> {
                 .await
                 .map(Into::into),
             Self::Count(id) => {
-                let read = PublicRead::PublishedEvent {
-                    readable_id: id.into(),
-                };
-                let event: Event = cached(env, credential, read, route).await?;
-                let counts: SeatCounts = Registry::event(env, &event.id)?
-                    .call(&RegistryCommand::CountSeats { event_id: event.id })
-                    .await?;
-                let capacity = Capacity {
-                    limit: event.capacity,
-                    waitlist_allowed: event.waitlist_allowed,
-                };
-                let answer = RegistrationCount {
-                    count: counts.active,
-                    availability: Availability::of(
-                        capacity,
-                        counts.confirmed,
-                        event.registration_closed,
-                    ),
-                };
-                Ok(http::json(&answer, 200)?.into())
+                let answer = count(env, credential.clone(), id);
+                kept_answer(env, &credential, route, answer).await
             }
         }
     }
+}
+
+/// The count and availability of published event `readable_id`, as JSON.
+async fn count(env: &Env, credential: Credential, readable_id: &str) -> ApiResult<String> {
+    let read = PublicRead::PublishedEvent {
+        readable_id: readable_id.into(),
+    };
+    let event: Event = public(env, credential, read).await?;
+    let counts: SeatCounts = Registry::event(env, &event.id)?
+        .call(&RegistryCommand::CountSeats { event_id: event.id })
+        .await?;
+    let capacity = Capacity {
+        limit: event.capacity,
+        waitlist_allowed: event.waitlist_allowed,
+    };
+    let answer = RegistrationCount {
+        count: counts.active,
+        availability: Availability::of(capacity, counts.confirmed, event.registration_closed),
+    };
+    Ok(serde_json::to_string(&answer)?)
 }
 
 fn not_found() -> ApiError {
@@ -356,7 +360,13 @@ async fn registrations(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let registrations = register(env, group).await?;
+    let capacity = Capacity {
+        limit: context.event.capacity,
+        waitlist_allowed: context.event.waitlist_allowed,
+    };
+    let closed = context.event.registration_closed;
+    let registrations =
+        register_unless_sold_out(env, capacity, closed, key.as_deref(), group).await?;
     let replayed = registrations.iter().all(|r| r.replayed);
     let places = waitlist_places(env, &context.event.id, &registrations).await?;
     let response = PublicRegistrationResponse {
