@@ -6,7 +6,9 @@
 //
 // - oversold: confirmed beyond the capacity (must be 0; the bench fails otherwise);
 // - stranded: seats left unsold although more attempts than seats were made and refused
-//   as full (must be 0: a seat held back somewhere is a seat not sold).
+//   as full (must be 0: a seat held back somewhere is a seat not sold);
+// - with a waitlist (the third run of each setup), every attempt beyond the seats is
+//   waitlisted: all of them are stored by the event's one object.
 //
 // Environment: BENCH_SPIKE_CLIENTS (concurrent clients, default 200), BENCH_SPIKE_ATTEMPTS
 // (default 4000), BENCH_SPIKE_CAPACITY (seats in all, default 1000).
@@ -19,14 +21,14 @@ const CAPACITY = Number(process.env.BENCH_SPIKE_CAPACITY ?? 1000);
 /** The "many events" run spreads the same attempts and seats over this many events. */
 const MANY = 20;
 
-/** Creates `count` published events sharing `capacity` seats, without a waitlist. */
-async function cappedEvents(api, label, count, capacity) {
+/** Creates `count` published events sharing `capacity` seats, with or without a waitlist. */
+async function cappedEvents(api, label, count, capacity, waitlistAllowed = false) {
   const events = [];
   for (let i = 0; i < count; i++) {
     const res = await api.request('POST', '/api/admin/events', {
       json: {
         name: `Spike ${label} ${i + 1}`, start: '2027-05-01T09:00', end: '2027-05-01T18:00',
-        timeZone: 'Europe/Paris', published: true, waitlistAllowed: false,
+        timeZone: 'Europe/Paris', published: true, waitlistAllowed,
         capacity: Math.floor(capacity / count) + (i < capacity % count ? 1 : 0),
       },
     });
@@ -81,10 +83,15 @@ async function spike(server, api, token, origin, what, events) {
   let capacity = 0;
   let stranded = 0;
   let oversold = 0;
-  for (const event of events) {
-    const res = await api.request('GET', `/api/admin/events/${event.id}/registrations?status=confirmed&pageSize=1`);
+  let waitlisted = 0;
+  const total = async (event, status) => {
+    const res = await api.request('GET', `/api/admin/events/${event.id}/registrations?status=${status}&pageSize=1`);
     if (res.status !== 200) throw new Error(`spike count: ${res.status} ${res.text}`);
-    const n = res.body.total;
+    return res.body.total;
+  };
+  for (const event of events) {
+    const n = await total(event, 'confirmed');
+    if (event.waitlistAllowed) waitlisted += await total(event, 'waitlisted');
     confirmed += n;
     capacity += event.capacity;
     oversold += Math.max(0, n - event.capacity);
@@ -93,11 +100,12 @@ async function spike(server, api, token, origin, what, events) {
   }
   const answered = [...statuses].map(([s, n]) => `${n}x ${s}`).join(', ');
   const accepted = statuses.get(201) ?? 0;
+  const queued = waitlisted ? `, ${waitlisted} waitlisted` : '';
   console.log(
-    `spike: ${ATTEMPTS} attempts, ${confirmed}/${capacity} confirmed, ${oversold} oversold, ${stranded} stranded, ` +
+    `spike: ${ATTEMPTS} attempts, ${confirmed}/${capacity} confirmed${queued}, ${oversold} oversold, ${stranded} stranded, ` +
     `p99 ${percentile(latencies, 99).toFixed(0)} ms (${what}; ${CLIENTS} clients, ${rate.toFixed(0)} attempts/s; answers: ${answered})`,
   );
-  return oversold === 0 && stranded === 0 && accepted === confirmed;
+  return oversold === 0 && stranded === 0 && accepted === confirmed + waitlisted;
 }
 
 /**
@@ -166,8 +174,10 @@ export async function spikeLayouts(start, origin) {
 async function spikeOn(server, api, token, origin, what) {
   const one = await cappedEvents(api, 'hot', 1, CAPACITY);
   const many = await cappedEvents(api, 'many', MANY, CAPACITY);
+  const queue = await cappedEvents(api, 'waitlist', 1, CAPACITY, true);
   const held = [
     await spike(server, api, token, origin, `one capped event, ${what}`, one),
+    await spike(server, api, token, origin, `one capped event with a waitlist, ${what}`, queue),
     await spike(server, api, token, origin, `${MANY} capped events at once, ${what}`, many),
   ];
   return held.every(Boolean);
