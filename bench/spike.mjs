@@ -110,8 +110,8 @@ async function spike(server, api, token, origin, what, events) {
 
 /**
  * The spike runs on a fresh Convene started by `start(vars)` with `setup`'s variables: one
- * capped event, then the same attempts and seats over many events. Answers whether every
- * run held.
+ * capped event, one capped event with a waitlist, then the same attempts and seats over
+ * many events. Answers whether every run held.
  */
 export async function spikeRuns(start, origin, setup) {
   if (ATTEMPTS < CAPACITY * 2) throw new Error('BENCH_SPIKE_ATTEMPTS must be at least twice BENCH_SPIKE_CAPACITY');

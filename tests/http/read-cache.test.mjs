@@ -13,7 +13,8 @@ import { after, before, describe, it } from 'node:test';
 import { newEvent, newWebApplication } from '../support/seed.mjs';
 import { client, startWorker } from '../support/server.mjs';
 
-const WINDOW_MS = 1500;
+// Long enough for a few requests on a loaded machine to fit in one window.
+const WINDOW_MS = 3000;
 const EVENTS = '/api/admin/events';
 const APPS = '/api/admin/web-applications';
 const SITE = 'https://events.example.com';
@@ -148,6 +149,7 @@ describe('the public read cache, with a window', () => {
     assert.ok([200, 204].includes(deleted.status), deleted.text);
     const gone = await register(doomed, token);
     assert.equal(gone.status, 404, `the deleted event's registry object refuses, whatever the kept context says: ${gone.text}`);
+    assert.ok(gone.text.includes(doomed.id), `the registry's refusal (by event id), not the store's: ${gone.text}`);
 
     await sleep(WINDOW_MS + 200);
     const refused = await register(open, token);

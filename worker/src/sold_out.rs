@@ -13,7 +13,12 @@
 //!   earlier one whatever the seats;
 //! - the memory holds only for the capacity it was told under: a registration context
 //!   with another limit or a waitlist (an administrator's change) is asked again;
-//! - a seat freed meanwhile (a cancellation) is offered again when the window ends.
+//! - a seat freed meanwhile (a cancellation) is offered again when the window ends;
+//! - only "full" for a registration's first attendee is learned: a later attendee of a
+//!   group is refused when fewer seats are left than the group needs, not none.
+//!
+//! Within the window an event deleted meanwhile is still answered "full" (409), where the
+//! registry would answer 404: either way nothing is stored.
 //!
 //! Plain Rust (times are passed in), so the rules are tested natively.
 
@@ -40,25 +45,37 @@ impl SoldOut {
         }
     }
 
-    /// The registry's refusal of a new registration (no idempotency key) into `event_id`
-    /// under `capacity`, if it was told less than the window before `now`.
+    /// The registry's refusal of a new registration of `attendees` (no idempotency key)
+    /// into `event_id` under `capacity`, if it was told less than the window before `now`:
+    /// as the registry words it, naming the first attendee of a group of several.
     pub fn refusal(
         &self,
         event_id: &str,
         capacity: Capacity,
         idempotency_key: Option<&str>,
+        attendees: usize,
         now: f64,
     ) -> Option<ApiError> {
         let (told_under, at) = self.events.get(event_id)?;
         let fresh = now >= *at && now - at < self.window_ms;
+        let message = if attendees > 1 {
+            format!("attendees[0]: {FULL}")
+        } else {
+            FULL.to_string()
+        };
         (idempotency_key.is_none() && *told_under == capacity && fresh)
-            .then(|| ApiError::Conflict(FULL.into()))
+            .then_some(ApiError::Conflict(message))
     }
 
     /// Remembers `event_id` as full under `capacity` from `now` when `answer` is the
-    /// registry's refusal for a full event (a group's names its attendee).
+    /// registry's refusal of the first attendee for a full event (a later attendee of a
+    /// group is refused when the seats left are fewer than the group: that is not full).
     pub fn learn(&mut self, event_id: &str, capacity: Capacity, answer: &ApiError, now: f64) {
-        let full = matches!(answer, ApiError::Conflict(message) if message.ends_with(FULL));
+        let full = matches!(
+            answer,
+            ApiError::Conflict(message)
+                if message == FULL || message.strip_prefix("attendees[0]: ") == Some(FULL)
+        );
         if self.window_ms <= 0.0 || !full {
             return;
         }
@@ -85,7 +102,7 @@ mod tests {
     }
 
     fn refused(memo: &SoldOut, capacity: Capacity, key: Option<&str>, now: f64) -> bool {
-        memo.refusal("ev", capacity, key, now).is_some()
+        memo.refusal("ev", capacity, key, 1, now).is_some()
     }
 
     #[test]
@@ -94,12 +111,15 @@ mod tests {
         assert!(!refused(&memo, CAPPED, None, 0.0), "nothing told yet");
         memo.learn("ev", CAPPED, &full(), 10.0);
         let refusal = memo
-            .refusal("ev", CAPPED, None, 500.0)
+            .refusal("ev", CAPPED, None, 1, 500.0)
             .expect("within the window");
         assert!(matches!(refusal, ApiError::Conflict(m) if m == FULL));
+        let group = memo.refusal("ev", CAPPED, None, 3, 500.0).expect("a group");
+        let named = format!("attendees[0]: {FULL}");
+        assert!(matches!(group, ApiError::Conflict(m) if m == named));
         assert!(!refused(&memo, CAPPED, None, 1010.0), "the window ended");
         assert!(!refused(&memo, CAPPED, None, 5.0), "a clock that went back");
-        assert!(memo.refusal("other", CAPPED, None, 500.0).is_none());
+        assert!(memo.refusal("other", CAPPED, None, 1, 500.0).is_none());
     }
 
     #[test]
@@ -125,11 +145,19 @@ mod tests {
     #[test]
     fn only_the_full_refusal_is_learned_and_only_with_a_window() {
         let mut memo = SoldOut::new(1000);
-        let group = ApiError::Conflict(format!("attendees[1]: {FULL}"));
-        memo.learn("ev", CAPPED, &group, 0.0);
+        let first = ApiError::Conflict(format!("attendees[0]: {FULL}"));
+        memo.learn("ev", CAPPED, &first, 0.0);
         assert!(
             refused(&memo, CAPPED, None, 1.0),
-            "a group's refusal names its attendee"
+            "a group's first attendee refused"
+        );
+
+        let mut memo = SoldOut::new(1000);
+        let later = ApiError::Conflict(format!("attendees[2]: {FULL}"));
+        memo.learn("ev", CAPPED, &later, 0.0);
+        assert!(
+            !refused(&memo, CAPPED, None, 1.0),
+            "fewer seats than the group, not none"
         );
 
         let mut memo = SoldOut::new(1000);

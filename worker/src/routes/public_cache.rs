@@ -125,10 +125,11 @@ pub async fn register_unless_sold_out(
     let Some(event_id) = group.first().map(|r| r.event_id.clone()) else {
         return Ok(Vec::new());
     };
+    let attendees = group.len();
     let refusal = with_memory(env, |m| {
         let now = clock::now_ms();
         m.sold_out
-            .refusal(&event_id, capacity, idempotency_key, now)
+            .refusal(&event_id, capacity, idempotency_key, attendees, now)
             .filter(|_| !closed)
     });
     if let Some(refusal) = refusal {
