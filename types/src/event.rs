@@ -143,11 +143,11 @@ pub struct ConfigurationFacts {
 /// format descriptions: their interpreter cost 13.0 KB gzip in the SPA and 11.2 in the
 /// worker, docs/benchmarks.md.)
 pub fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
+    // The widget runs this: it slices as `plain_search` says why.
     let t = text.trim();
-    let t = if t.len() == 19 && t.as_bytes()[16] == b':' {
-        &t[..16]
-    } else {
-        t
+    let t = match t.get(..16) {
+        Some(minutes) if t.len() == 19 && t.as_bytes()[16] == b':' => minutes,
+        _ => t,
     };
     let b = t.as_bytes();
     if !t.is_ascii()
@@ -161,7 +161,7 @@ pub fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
     }
     // Digits only: `parse` alone would also take a sign.
     let number = |range: std::ops::Range<usize>| -> Option<u16> {
-        let digits = &t[range];
+        let digits = t.get(range)?;
         if digits.bytes().all(|c| c.is_ascii_digit()) {
             digits.parse().ok()
         } else {

@@ -16,6 +16,7 @@ pub mod event_admin;
 pub mod i18n;
 pub mod integration;
 pub mod list;
+pub mod plain_search;
 pub mod provider;
 pub mod public;
 pub mod registration;

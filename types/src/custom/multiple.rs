@@ -49,7 +49,10 @@ pub(super) fn read<'a>(q: &'a RegistrationQuestion, text: &str) -> Result<Vec<&'
             let end = p + choice.len();
             let (more, next) = if end == n {
                 (1, n)
-            } else if text[end..].starts_with(CHOICE_SEPARATOR) {
+            } else if text
+                .get(end..)
+                .is_some_and(|after| after.starts_with(CHOICE_SEPARATOR))
+            {
                 let next = end + CHOICE_SEPARATOR.len();
                 (ways[next].0, next)
             } else {

@@ -19,6 +19,7 @@
 //! otherwise.
 
 use super::{CLOSED_FR, FULL_FR, Lang};
+use crate::plain_search;
 use crate::registration::{CLOSED, FULL, PASS_FULL};
 use crate::validate::SINGLE_LINE;
 
@@ -107,9 +108,10 @@ fn to_french(tables: Tables, message: &str) -> Option<String> {
 
 /// `french` with the parts of `message` that the `{}` of `english` stand for, when
 /// `message` reads as `english`. Each fixed text between two parts is found at its first
-/// place; a part that is a message of `tables` is put in French too.
+/// place; a part that is a message of `tables` is put in French too. The widget runs this:
+/// it searches and slices as `plain_search` says why.
 fn fill(tables: Tables, english: &str, french: &str, message: &str) -> Option<String> {
-    let mut fixed = english.split("{}");
+    let mut fixed = plain_search::split(english, "{}").into_iter();
     let mut rest = message.strip_prefix(fixed.next().unwrap_or_default())?;
     let mut parts = Vec::new();
     let mut fixed = fixed.peekable();
@@ -118,15 +120,15 @@ fn fill(tables: Tables, english: &str, french: &str, message: &str) -> Option<St
             parts.push(rest.strip_suffix(text)?);
             rest = "";
         } else {
-            let at = rest.find(text)?;
-            parts.push(&rest[..at]);
-            rest = &rest[at + text.len()..];
+            let at = plain_search::find(rest, text)?;
+            parts.push(rest.get(..at)?);
+            rest = rest.get(at + text.len()..)?;
         }
     }
     if !rest.is_empty() {
         return None;
     }
-    let mut pieces = french.split("{}");
+    let mut pieces = plain_search::split(french, "{}").into_iter();
     let mut out = pieces.next().unwrap_or_default().to_string();
     for (piece, part) in pieces.zip(parts) {
         // Every entry has fixed text, so a part is shorter than its message: this ends.
