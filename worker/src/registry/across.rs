@@ -210,7 +210,8 @@ pub async fn list_contacts(
     page_size: usize,
 ) -> ApiResult<Page<Contact>> {
     let (page, page_size) = (page.max(1), page_size.clamp(1, 100));
-    let limit = page * page_size;
+    // A page far past the end asks every contact (and gets none), never a wrapped limit.
+    let limit = page.saturating_mul(page_size);
     let command = RegistryCommand::ContactWindow {
         q: q.to_string(),
         limit,
@@ -226,7 +227,7 @@ fn merge_contacts(windows: Vec<Page<Contact>>, page: usize, page_size: usize) ->
     convene_types::list::sort_by(&mut all, |a, b| order_key(a).cmp(&order_key(b)));
     let items = all
         .into_iter()
-        .skip((page - 1) * page_size)
+        .skip((page - 1).saturating_mul(page_size))
         .take(page_size)
         .collect();
     Page {
