@@ -4,6 +4,7 @@
 use convene_types::registration::{self, Capacity, Registration, RegistrationStatus, SyncState};
 use convene_types::webhook::EventType;
 
+use super::erase::refuse_erased;
 use super::retire::refuse_retired;
 use super::rows::{self, StatusRow, WaitingRow};
 use super::schema::Db;
@@ -38,6 +39,7 @@ pub fn register_group(
 ) -> ApiResult<Vec<Registration>> {
     one_event(&group)?;
     refuse_retired(db, &group)?;
+    refuse_erased(db, &group)?;
     let several = group.len() > 1;
     let mut taken = Taken::default();
     let mut plans = Vec::with_capacity(group.len());

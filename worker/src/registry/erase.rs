@@ -1,16 +1,17 @@
 //! Erasing a contact in an event's instance: its personal data replaced in its
 //! registrations and in the instance's copy of the contact, and the erasure forwarded to
 //! the webinar provider through the outbox, in one step (the directory's part:
-//! `directory::erase`). Retention's erasure of ended events' registrations too.
+//! `directory::erase`); and the refusal of a registration that arrives for an erased
+//! contact. Retention's erasure of ended events' registrations too.
 
 use serde::Deserialize;
 use worker::SqlStorageValue;
 
-use super::Expired;
 use super::outbox;
 use super::queries::ids_in;
 use super::schema::Db;
-use crate::error::ApiResult;
+use super::{Expired, NewRegistration};
+use crate::error::{ApiError, ApiResult};
 use crate::outbox::Action;
 
 /// What replaces a name; the address becomes `erased-{contact id}@erased.invalid`.
@@ -88,6 +89,12 @@ pub fn erase_here(
     let these = || [vec![id.into()], ids.clone()].concat();
     let which = format!("r.contact_id = ? AND r.event_id IN ({marks}) AND ({NOT_ERASED})");
     forget(db, &which, these(), now_ms)?;
+    // Remembered, so that a registration the directory matched to this contact before its
+    // keys changed is refused when it arrives here after this step (`refuse_erased`).
+    db.run(
+        "INSERT INTO erased_contacts (contact_id) VALUES (?) ON CONFLICT DO NOTHING",
+        vec![id.into()],
+    )?;
     let address = erased_address(id);
     db.run(
         &format!(
@@ -101,6 +108,28 @@ pub fn erase_here(
         .concat(),
     )?;
     erase_copies(db, "id = ?", vec![id.into()], now)
+}
+
+/// Refuses a group with an attendee whose contact was erased here (`erase_here`): the
+/// directory matched them before the erasure changed its keys, and storing it would keep
+/// their data. Sent again, the registration finds no such contact and makes a new one.
+pub fn refuse_erased(db: &Db, group: &[NewRegistration]) -> ApiResult<()> {
+    for (i, r) in group.iter().enumerate() {
+        let Some(contact) = &r.contact else { continue };
+        let erased = db.count(
+            "SELECT COUNT(*) AS n FROM erased_contacts WHERE contact_id = ?",
+            vec![contact.id.as_str().into()],
+        )?;
+        if erased > 0 {
+            let message = "This attendee's contact was erased while the registration was on its way; send it again.";
+            return Err(ApiError::Conflict(if group.len() > 1 {
+                format!("attendees[{i}]: {message}")
+            } else {
+                message.to_string()
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Replaces the data of the contacts (this instance's copies) `which` selects.

@@ -17,11 +17,15 @@ pub mod across;
 #[cfg(feature = "objects")]
 mod attendance;
 #[cfg(feature = "objects")]
+mod commands;
+#[cfg(feature = "objects")]
 mod decide;
 #[cfg(feature = "objects")]
 mod directory;
 #[cfg(feature = "objects")]
 mod erase;
+#[cfg(all(test, feature = "objects"))]
+mod memory_sql;
 pub mod migration;
 #[cfg(feature = "objects")]
 mod moving;
@@ -36,6 +40,8 @@ mod queries;
 mod retire;
 #[cfg(feature = "objects")]
 mod rows;
+#[cfg(all(test, feature = "objects"))]
+mod schedules;
 #[cfg(feature = "objects")]
 mod schema;
 #[cfg(feature = "objects")]

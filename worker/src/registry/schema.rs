@@ -128,6 +128,10 @@ const MIGRATIONS: &[&[&str]] = &[
         // (`migration::follow_strategy`): 1 emails, 0 names.
         "CREATE TABLE IF NOT EXISTS directory_key (id INTEGER PRIMARY KEY, by_email INTEGER NOT NULL)",
     ],
+    // An event's instance: the contacts erased while it held or awaited their
+    // registrations (`erase::erase_here`); a registration for one is refused
+    // (`erase::refuse_erased`).
+    &["CREATE TABLE IF NOT EXISTS erased_contacts (contact_id TEXT PRIMARY KEY)"],
 ];
 
 #[derive(Deserialize)]
@@ -147,14 +151,32 @@ struct Time {
 
 /// The object's SQL storage, and the object's instance name (`placement.rs`).
 pub struct Db {
-    sql: SqlStorage,
+    sql: Sql,
     name: Rc<str>,
+}
+
+/// Where statements run: the Durable Object's storage, or in native tests the same engine
+/// in memory (`memory_sql.rs`).
+enum Sql {
+    Storage(SqlStorage),
+    #[cfg(test)]
+    Memory(Rc<rusqlite::Connection>),
 }
 
 impl Db {
     /// The storage with the schema and every migration applied. `name`: the instance's
     /// name as a request gave it, stored; `None` (the alarm), the stored one, else the hub.
     pub fn migrated(sql: SqlStorage, name: Option<Rc<str>>) -> ApiResult<Self> {
+        Self::migrate(Sql::Storage(sql), name)
+    }
+
+    /// A native test's instance: an in-memory database, migrated.
+    #[cfg(test)]
+    pub fn in_memory(connection: Rc<rusqlite::Connection>, name: &str) -> ApiResult<Self> {
+        Self::migrate(Sql::Memory(connection), Some(Rc::from(name)))
+    }
+
+    fn migrate(sql: Sql, name: Option<Rc<str>>) -> ApiResult<Self> {
         let mut db = Db {
             sql,
             name: Rc::from(HUB),
@@ -194,7 +216,10 @@ impl Db {
 
     /// The storage, already migrated by [`Db::migrated`] in this object's life.
     pub fn ready(sql: SqlStorage, name: Rc<str>) -> Self {
-        Db { sql, name }
+        Db {
+            sql: Sql::Storage(sql),
+            name,
+        }
     }
 
     /// The object's instance name.
@@ -207,7 +232,11 @@ impl Db {
         query: &str,
         bindings: Vec<SqlStorageValue>,
     ) -> ApiResult<Vec<T>> {
-        Ok(self.sql.exec(query, bindings)?.to_array()?)
+        match &self.sql {
+            Sql::Storage(sql) => Ok(sql.exec(query, bindings)?.to_array()?),
+            #[cfg(test)]
+            Sql::Memory(connection) => super::memory_sql::rows(connection, query, bindings),
+        }
     }
 
     pub fn first<T: DeserializeOwned>(
@@ -219,7 +248,15 @@ impl Db {
     }
 
     pub fn run(&self, query: &str, bindings: Vec<SqlStorageValue>) -> ApiResult<()> {
-        self.sql.exec(query, bindings)?;
+        match &self.sql {
+            Sql::Storage(sql) => {
+                sql.exec(query, bindings)?;
+            }
+            #[cfg(test)]
+            Sql::Memory(connection) => {
+                super::memory_sql::rows::<serde_json::Value>(connection, query, bindings)?;
+            }
+        }
         Ok(())
     }
 
