@@ -93,4 +93,12 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = registry::migration::follow_current_strategy(&env).await {
         worker::console_error!("scheduled contact directory: {e:?}");
     }
+    match registry::sweep::settle_links(&env, runtime::clock::now_ms()).await {
+        Ok(settled) if settled.released > 0 => worker::console_log!(
+            "scheduled: {} contact links of registrations never stored released",
+            settled.released
+        ),
+        Ok(_) => {}
+        Err(e) => worker::console_error!("scheduled contact links: {e:?}"),
+    }
 }

@@ -36,7 +36,10 @@ fn by_instance(layout: Layout, event_ids: &[String]) -> Vec<(String, Vec<String>
 /// Sends each command to its instance, all at once; the answers' JSON texts in order.
 /// Every fan-out goes through this one step, and each decodes its answers after it (as
 /// the size rules in ARCHITECTURE.md ask: async steps stay non-generic).
-async fn send_all(env: &Env, calls: &[(String, RegistryCommand)]) -> ApiResult<Vec<String>> {
+pub(super) async fn send_all(
+    env: &Env,
+    calls: &[(String, RegistryCommand)],
+) -> ApiResult<Vec<String>> {
     send_each(env, calls).await.into_iter().collect()
 }
 
@@ -62,7 +65,7 @@ async fn ask_all<T: DeserializeOwned>(
 
 /// One command per instance of `event_ids` (`command` builds it for that instance's
 /// events), sent at once; the answers in the groups' order, each with its events.
-async fn each_instance<T: DeserializeOwned>(
+pub(super) async fn each_instance<T: DeserializeOwned>(
     env: &Env,
     event_ids: &[String],
     command: impl Fn(Vec<String>) -> RegistryCommand,
@@ -81,7 +84,10 @@ async fn each_instance<T: DeserializeOwned>(
 }
 
 /// The same command to every directory shard.
-async fn each_shard<T: DeserializeOwned>(env: &Env, command: RegistryCommand) -> ApiResult<Vec<T>> {
+pub(super) async fn each_shard<T: DeserializeOwned>(
+    env: &Env,
+    command: RegistryCommand,
+) -> ApiResult<Vec<T>> {
     let calls: Vec<(String, RegistryCommand)> = directory(env)
         .into_iter()
         .map(|instance| (instance, command.clone()))
@@ -90,7 +96,7 @@ async fn each_shard<T: DeserializeOwned>(env: &Env, command: RegistryCommand) ->
 }
 
 /// The directory's shards, each by its instance name.
-fn directory(env: &Env) -> Vec<String> {
+pub(super) fn directory(env: &Env) -> Vec<String> {
     let layout = Layout::of(env);
     layout
         .directory()

@@ -64,7 +64,18 @@ pub fn execute(db: &Db, command: RegistryCommand, now_ms: f64) -> Reply {
         RegistryCommand::Restore { event_id, target } => {
             reply(retire::restore(db, &event_id, &target))
         }
-        RegistryCommand::ResolveContacts { people } => reply(directory::resolve(db, &people)),
+        RegistryCommand::ResolveContacts { people } => {
+            reply(directory::resolve(db, &people, now_ms))
+        }
+        RegistryCommand::UnsettledLinks { before_ms, limit } => {
+            reply(directory::unsettled(db, before_ms, limit))
+        }
+        RegistryCommand::SettleLinks { kept, released } => {
+            reply(directory::settle(db, &kept, &released))
+        }
+        RegistryCommand::KnownRegistrations { registration_ids } => {
+            reply(queries::known(db, &registration_ids))
+        }
         RegistryCommand::ReleaseContacts { registration_ids } => {
             reply(directory::release(db, &registration_ids))
         }

@@ -19,17 +19,18 @@ use super::queries::{contains_any, ids_in};
 use super::rows::{CONTACT_COLUMNS, ContactRow, IdRow};
 use super::schema::Db;
 use super::webhooks;
-use super::{ContactCopy, Person};
+use super::{ContactCopy, Link, Person};
 use crate::error::ApiResult;
 
 /// Each person's contact: the one their keys match in this shard, or a new one (with the
 /// id the worker drew). Each registration is recorded against its contact; a later
 /// [`release`] undoes that when the registry refuses the registration.
-pub fn resolve(db: &Db, people: &[Person]) -> ApiResult<Vec<ContactCopy>> {
-    people.iter().map(|p| resolve_one(db, p)).collect()
+/// Each link is unsettled until its registration is seen stored ([`unsettled`]).
+pub fn resolve(db: &Db, people: &[Person], now_ms: f64) -> ApiResult<Vec<ContactCopy>> {
+    people.iter().map(|p| resolve_one(db, p, now_ms)).collect()
 }
 
-fn resolve_one(db: &Db, p: &Person) -> ApiResult<ContactCopy> {
+fn resolve_one(db: &Db, p: &Person, now_ms: f64) -> ApiResult<ContactCopy> {
     let keys = p.attendee.match_keys(p.strategy);
     let found: Option<IdRow> = match (&keys.email, &keys.name) {
         (Some(email), Some(name)) => db.first(
@@ -67,12 +68,13 @@ fn resolve_one(db: &Db, p: &Person) -> ApiResult<ContactCopy> {
         }
     };
     db.run(
-        "INSERT INTO contact_registrations (registration_id, contact_id, event_id) VALUES (?, ?, ?) \
-         ON CONFLICT(registration_id) DO NOTHING",
+        "INSERT INTO contact_registrations (registration_id, contact_id, event_id, linked_at) \
+         VALUES (?, ?, ?, ?) ON CONFLICT(registration_id) DO NOTHING",
         vec![
             p.registration_id.as_str().into(),
             id.as_str().into(),
             p.event_id.as_str().into(),
+            now_ms.into(),
         ],
     )?;
     copy(db, &id)
@@ -119,6 +121,32 @@ pub fn release(db: &Db, registration_ids: &[String]) -> ApiResult<()> {
         )?;
     }
     Ok(())
+}
+
+/// Up to `limit` links made before `before_ms` whose registrations were not seen stored
+/// yet: those of requests still under way, and those a request stopped between this
+/// shard's step and the event's (or before its release) left behind.
+pub fn unsettled(db: &Db, before_ms: f64, limit: u32) -> ApiResult<Vec<Link>> {
+    db.rows(
+        "SELECT registration_id AS registrationId, event_id AS eventId FROM contact_registrations \
+         WHERE linked_at IS NOT NULL AND linked_at < ? ORDER BY linked_at LIMIT ?",
+        vec![before_ms.into(), i64::from(limit).into()],
+    )
+}
+
+/// The sweep's verdict on [`unsettled`] links: those whose registrations exist stay, for
+/// good; the others are released as refused ones are ([`release`]).
+pub fn settle(db: &Db, kept: &[String], released: &[String]) -> ApiResult<()> {
+    if !kept.is_empty() {
+        let (marks, ids) = ids_in(kept);
+        db.run(
+            &format!(
+                "UPDATE contact_registrations SET linked_at = NULL WHERE registration_id IN ({marks})"
+            ),
+            ids,
+        )?;
+    }
+    release(db, released)
 }
 
 #[derive(Deserialize)]

@@ -44,6 +44,7 @@ mod rows;
 mod schedules;
 #[cfg(feature = "objects")]
 mod schema;
+pub mod sweep;
 #[cfg(feature = "objects")]
 mod webhooks;
 
@@ -145,6 +146,17 @@ pub enum RegistryCommand {
     /// Directory: undoes [`RegistryCommand::ResolveContacts`] for registrations the
     /// registry refused or replayed.
     ReleaseContacts { registration_ids: Vec<String> },
+    /// Directory: up to `limit` links made before `before_ms` whose registrations were
+    /// not seen stored yet (`sweep.rs`).
+    UnsettledLinks { before_ms: f64, limit: u32 },
+    /// Directory: the sweep's verdict; `kept` links stay for good, `released` go as
+    /// [`RegistryCommand::ReleaseContacts`] does.
+    SettleLinks {
+        kept: Vec<String>,
+        released: Vec<String>,
+    },
+    /// An event's instance: which of these registrations it holds.
+    KnownRegistrations { registration_ids: Vec<String> },
     /// Directory: the first `limit` contacts matching `q`, in the directory's order.
     ContactWindow { q: String, limit: usize },
     /// Directory: contact `contact_id` and its events, if this shard has it.
@@ -305,6 +317,14 @@ pub struct ContactCopy {
     pub email_key: String,
     pub name_key: String,
     pub created_at: String,
+}
+
+/// A directory's record that a registration refers to a contact, by its event.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    pub registration_id: String,
+    pub event_id: String,
 }
 
 /// A contact the directory found, and the events its registrations are for.

@@ -130,6 +130,16 @@ pub fn contact_registrations(
     )
 }
 
+/// Which of `registration_ids` are stored here (in any status).
+pub fn known(db: &Db, registration_ids: &[String]) -> ApiResult<Vec<String>> {
+    let (marks, ids) = ids_in(registration_ids);
+    let rows: Vec<rows::IdRow> = db.rows(
+        &format!("SELECT id FROM registrations WHERE id IN ({marks})"),
+        ids,
+    )?;
+    Ok(rows.into_iter().map(|row| row.id).collect())
+}
+
 /// A subquery of `ids` for `IN (…)`, and its one binding: the ids as a JSON array read
 /// by `json_each` (a query may bind at most 100 values, and a list of events can be
 /// longer).

@@ -5,7 +5,7 @@
 //! same orders; what happens between two of them is what each test puts there.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use convene_types::contact::{AttendeeInput, MatchStrategy};
@@ -14,7 +14,9 @@ use serde::de::DeserializeOwned;
 
 use super::placement::{Layout, Place, shard_of};
 use super::schema::Db;
-use super::{ContactCopy, FoundContact, NewRegistration, RegistryCommand, Seats, commands};
+use super::{
+    ContactCopy, FoundContact, Link, NewRegistration, RegistryCommand, Seats, commands, sweep,
+};
 use crate::error::{ApiError, ApiResult};
 
 const NOW: &str = "2026-12-01T10:00:00Z";
@@ -215,4 +217,82 @@ fn after_an_erasure_the_person_registers_again_as_a_new_contact() {
     let again = d.register(d.attempt("e2", "ada@example.com"));
     assert_ne!(again.contact_id, first.contact_id);
     assert_eq!(again.email, "ada@example.com");
+}
+
+impl Deployment {
+    /// A sweep's steps, in `sweep::settle_links`'s order.
+    fn sweep(&self) -> (usize, usize) {
+        let before_ms = self.now_ms.get() - sweep::SETTLE_AFTER_MS;
+        let links: Vec<(String, Vec<Link>)> = Self::shards()
+            .into_iter()
+            .map(|shard| {
+                let command = RegistryCommand::UnsettledLinks {
+                    before_ms,
+                    limit: 500,
+                };
+                let links = self.call(&shard, command).expect("listed");
+                (shard, links)
+            })
+            .collect();
+        let mut stored = HashSet::new();
+        for link in links.iter().flat_map(|(_, links)| links) {
+            let command = RegistryCommand::KnownRegistrations {
+                registration_ids: vec![link.registration_id.clone()],
+            };
+            let instance = Layout::PerEvent.instance(Place::Event(&link.event_id));
+            let known: Vec<String> = self.call(&instance, command).expect("asked");
+            stored.extend(known);
+        }
+        let (mut kept, mut released) = (0, 0);
+        for (shard, links) in links.iter().filter(|(_, links)| !links.is_empty()) {
+            let (these_kept, these_released) = sweep::verdict(links, &stored);
+            kept += these_kept.len();
+            released += these_released.len();
+            let command = RegistryCommand::SettleLinks {
+                kept: these_kept,
+                released: these_released,
+            };
+            self.call::<()>(shard, command).expect("settled");
+        }
+        (kept, released)
+    }
+}
+
+#[test]
+fn a_link_left_by_a_request_stopped_before_its_event_is_swept_with_its_new_contact() {
+    let d = Deployment::new();
+    let mut stopped = d.attempt("e1", "grace@example.com");
+    let contact = d.resolve(&mut stopped);
+    assert!(d.find(&contact.id).is_some());
+    // Too recent: the request may still be on its way.
+    d.later(sweep::SETTLE_AFTER_MS / 2.0);
+    assert_eq!(d.sweep(), (0, 0));
+    assert!(d.find(&contact.id).is_some());
+    d.later(sweep::SETTLE_AFTER_MS);
+    assert_eq!(d.sweep(), (0, 1));
+    assert!(
+        d.find(&contact.id).is_none(),
+        "the contact made for it is gone"
+    );
+}
+
+#[test]
+fn a_stale_link_goes_but_its_contact_stays_for_its_stored_registrations() {
+    let d = Deployment::new();
+    let made = d.register(d.attempt("e1", "grace@example.com"));
+    let mut stopped = d.attempt("e2", "grace@example.com");
+    d.resolve(&mut stopped);
+    assert_eq!(
+        d.find(&made.contact_id).expect("found").1.event_ids,
+        ["e1", "e2"]
+    );
+    d.later(sweep::SETTLE_AFTER_MS * 2.0);
+    assert_eq!(d.sweep(), (1, 1));
+    let (_, found) = d.find(&made.contact_id).expect("kept");
+    assert_eq!(found.event_ids, ["e1"]);
+    assert_eq!(found.contact.registration_count, 1);
+    // Settled links are not looked at again.
+    d.later(sweep::SETTLE_AFTER_MS * 2.0);
+    assert_eq!(d.sweep(), (0, 0));
+    assert_eq!(d.find(&made.contact_id).expect("kept").1.event_ids, ["e1"]);
 }

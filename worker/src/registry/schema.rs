@@ -128,10 +128,18 @@ const MIGRATIONS: &[&[&str]] = &[
         // (`migration::follow_strategy`): 1 emails, 0 names.
         "CREATE TABLE IF NOT EXISTS directory_key (id INTEGER PRIMARY KEY, by_email INTEGER NOT NULL)",
     ],
-    // An event's instance: the contacts erased while it held or awaited their
-    // registrations (`erase::erase_here`); a registration for one is refused
-    // (`erase::refuse_erased`).
-    &["CREATE TABLE IF NOT EXISTS erased_contacts (contact_id TEXT PRIMARY KEY)"],
+    &[
+        // An event's instance: the contacts erased while it held or awaited their
+        // registrations (`erase::erase_here`); a registration for one is refused
+        // (`erase::refuse_erased`).
+        "CREATE TABLE IF NOT EXISTS erased_contacts (contact_id TEXT PRIMARY KEY)",
+        // A directory shard: when each link was made, until its registration is seen in
+        // its event's instance (`directory::unsettled`); links made before are checked once.
+        "ALTER TABLE contact_registrations ADD COLUMN linked_at REAL",
+        "UPDATE contact_registrations SET linked_at = 0",
+        "CREATE INDEX IF NOT EXISTS contact_registrations_unsettled \
+           ON contact_registrations(linked_at) WHERE linked_at IS NOT NULL",
+    ],
 ];
 
 #[derive(Deserialize)]
