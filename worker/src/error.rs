@@ -27,6 +27,10 @@ pub enum ApiError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// The contact directory is held while a change of the matching strategy moves
+    /// contacts between its shards (409, with `Retry-After`); `registry::register` waits
+    /// and sends again a few times before answering it.
+    DirectoryHeld,
     NotConfigured(String),
     /// The webinar provider refused or failed a call (502); the message says what it said.
     ProviderFailed(String),
@@ -50,7 +54,7 @@ impl ApiError {
             ApiError::Forbidden(_) => 403,
             ApiError::NotFound(_) => 404,
             ApiError::MethodNotAllowed { .. } => 405,
-            ApiError::Conflict(_) => 409,
+            ApiError::Conflict(_) | ApiError::DirectoryHeld => 409,
             ApiError::PayloadTooLarge { .. } => 413,
             ApiError::UnsupportedMediaType => 415,
             ApiError::RateLimited { .. } => 429,
@@ -92,6 +96,13 @@ impl ApiError {
                 format!("Too many attempts. Try again in {retry_after_secs} seconds."),
                 vec![],
             ),
+            ApiError::DirectoryHeld => (
+                ErrorCode::Conflict,
+                "The contact directory is being reorganized after a change of the matching \
+                 strategy. Send the registration again in a moment."
+                    .to_string(),
+                vec![],
+            ),
             ApiError::NotConfigured(m) => (ErrorCode::NotConfigured, m.clone(), vec![]),
             ApiError::ProviderFailed(m) => (ErrorCode::ProviderError, m.clone(), vec![]),
             ApiError::ProviderUnavailable(m) => (ErrorCode::ProviderUnavailable, m.clone(), vec![]),
@@ -118,6 +129,9 @@ impl ApiError {
             }
             ApiError::RateLimited { retry_after_secs } => {
                 let _ = headers.set("retry-after", &retry_after_secs.to_string());
+            }
+            ApiError::DirectoryHeld => {
+                let _ = headers.set("retry-after", "1");
             }
             _ => {}
         }

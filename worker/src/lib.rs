@@ -90,7 +90,7 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(e) = webhooks::share_subscriptions(&env).await {
         worker::console_error!("scheduled webhook subscriptions: {e:?}");
     }
-    if let Err(e) = registry::migration::follow_current_strategy(&env).await {
+    if let Err(e) = registry::rehoming::follow_current_strategy(&env).await {
         worker::console_error!("scheduled contact directory: {e:?}");
     }
     match registry::sweep::settle_links(&env, runtime::clock::now_ms()).await {

@@ -1,7 +1,6 @@
-//! Registry work that spans instances (`placement.rs`): a registration (the directory,
-//! then the event's instance), the contacts list, a contact's registrations and erasure,
-//! retention, and the figures over several events. Calls to several instances go out at
-//! once. In the single layout every call reaches the one registry, grouped into one call
+//! Registry work that spans instances (`placement.rs`): the contacts list, a contact's
+//! registrations and erasure, retention, and the figures over several events (a
+//! registration is `register.rs`). Calls to several instances go out at once. In the single layout every call reaches the one registry, grouped into one call
 //! where the command takes several events.
 
 use convene_types::contact::Contact;
@@ -12,11 +11,8 @@ use futures_util::future::join_all;
 use serde::de::DeserializeOwned;
 use worker::Env;
 
-use super::placement::{Layout, Place, shard_of};
-use super::{
-    ContactCopy, Expired, FoundContact, NewRegistration, Registry, RegistryCommand, RetryScope,
-    SeatCounts,
-};
+use super::placement::{Layout, Place};
+use super::{Expired, FoundContact, Registry, RegistryCommand, RetryScope, SeatCounts};
 use crate::error::{ApiError, ApiResult};
 use crate::store::Subscription;
 
@@ -44,7 +40,10 @@ pub(super) async fn send_all(
 }
 
 /// [`send_all`], each call's outcome on its own (all are waited for).
-async fn send_each(env: &Env, calls: &[(String, RegistryCommand)]) -> Vec<ApiResult<String>> {
+pub(super) async fn send_each(
+    env: &Env,
+    calls: &[(String, RegistryCommand)],
+) -> Vec<ApiResult<String>> {
     join_all(calls.iter().map(|(instance, command)| async move {
         Registry::named(env, instance)?.text(command).await
     }))
@@ -103,108 +102,6 @@ pub(super) fn directory(env: &Env) -> Vec<String> {
         .into_iter()
         .map(|n| layout.instance(Place::Directory(n)))
         .collect()
-}
-
-/// Registers prepared attendees of one event: the directory matches each to a contact
-/// (in the shard of their key, so one person is one contact), then the event's instance
-/// decides and stores the group all or none. What the registry refused or replayed is
-/// released from the directory before the answer, so a refused registration leaves no
-/// contact behind.
-pub async fn register(env: &Env, mut group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
-    let layout = Layout::of(env);
-    let Some(event_id) = group.first().map(|r| r.event_id.clone()) else {
-        return Ok(Vec::new());
-    };
-    // Each attendee's shard, and each shard's attendees in the group's order.
-    let mut shards: Vec<(String, Vec<usize>)> = Vec::new();
-    for (i, r) in group.iter().enumerate() {
-        let instance = layout.instance(Place::Directory(shard_of(r.strategy, &r.attendee)));
-        match shards.iter_mut().find(|(name, _)| *name == instance) {
-            Some((_, members)) => members.push(i),
-            None => shards.push((instance, vec![i])),
-        }
-    }
-    let calls: Vec<(String, RegistryCommand)> = shards
-        .iter()
-        .map(|(instance, members)| {
-            let people = members.iter().map(|&i| group[i].person()).collect();
-            (
-                instance.clone(),
-                RegistryCommand::ResolveContacts { people },
-            )
-        })
-        .collect();
-    let answers = send_each(env, &calls).await;
-    if let Some(failed) = answers.iter().position(Result::is_err) {
-        // What the shards recorded goes again (the failed one's too: it may have written
-        // before failing): the registration is not made.
-        let resolved: Vec<(String, RegistryCommand)> = shards
-            .iter()
-            .map(|(instance, members)| {
-                let registration_ids = members
-                    .iter()
-                    .map(|&i| group[i].registration_id.clone())
-                    .collect();
-                let command = RegistryCommand::ReleaseContacts { registration_ids };
-                (instance.clone(), command)
-            })
-            .collect();
-        if let Err(e) = send_all(env, &resolved).await {
-            worker::console_error!("contacts of a failed registration not released: {e:?}");
-        }
-        return Err(answers
-            .into_iter()
-            .nth(failed)
-            .and_then(Result::err)
-            .unwrap_or_else(|| ApiError::internal("a directory shard failed")));
-    }
-    let mut resolved: Vec<Vec<ContactCopy>> = Vec::with_capacity(answers.len());
-    for answer in answers.into_iter().flatten() {
-        resolved.push(serde_json::from_str(&answer)?);
-    }
-    for ((_, members), copies) in shards.iter().zip(resolved) {
-        for (&i, copy) in members.iter().zip(copies) {
-            group[i].contact = Some(copy);
-        }
-    }
-    let prepared: Vec<String> = group.iter().map(|r| r.registration_id.clone()).collect();
-    let answer = Registry::event(env, &event_id)?
-        .call::<Vec<Registration>>(&RegistryCommand::Register { group })
-        .await;
-    let unused: Vec<&String> = match &answer {
-        Ok(stored) => prepared
-            .iter()
-            .filter(|id| !stored.iter().any(|r| &r.id == *id))
-            .collect(),
-        // Decided refusals; after any other error the registration may have been stored.
-        Err(
-            ApiError::Conflict(_)
-            | ApiError::NotFound(_)
-            | ApiError::BadRequest(_)
-            | ApiError::Validation(_),
-        ) => prepared.iter().collect(),
-        Err(_) => Vec::new(),
-    };
-    if !unused.is_empty() {
-        let releases: Vec<(String, RegistryCommand)> = shards
-            .iter()
-            .filter_map(|(instance, members)| {
-                let registration_ids: Vec<String> = members
-                    .iter()
-                    .map(|&i| prepared[i].clone())
-                    .filter(|id| unused.contains(&id))
-                    .collect();
-                (!registration_ids.is_empty()).then(|| {
-                    let command = RegistryCommand::ReleaseContacts { registration_ids };
-                    (instance.clone(), command)
-                })
-            })
-            .collect();
-        if let Err(e) = send_all(env, &releases).await {
-            worker::console_error!("contacts of refused registrations not released: {e:?}");
-        }
-    }
-    answer
 }
 
 /// A page of the contacts matching `q`: each shard's first `page × page_size`, merged.

@@ -67,6 +67,9 @@ pub fn execute(db: &Db, command: RegistryCommand, now_ms: f64) -> Reply {
         RegistryCommand::ResolveContacts { people } => {
             reply(directory::resolve(db, &people, now_ms))
         }
+        RegistryCommand::PlaceDirectory { by_email, hold } => {
+            reply(directory::place(db, by_email, hold))
+        }
         RegistryCommand::UnsettledLinks { before_ms, limit } => {
             reply(directory::unsettled(db, before_ms, limit))
         }

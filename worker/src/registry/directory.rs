@@ -16,18 +16,68 @@ use worker::SqlStorageValue;
 
 use super::erase::{ERASED, erased_address};
 use super::queries::{contains_any, ids_in};
+use super::rehoming::Hold;
 use super::rows::{CONTACT_COLUMNS, ContactRow, IdRow};
 use super::schema::Db;
 use super::webhooks;
 use super::{ContactCopy, Link, Person};
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 
 /// Each person's contact: the one their keys match in this shard, or a new one (with the
 /// id the worker drew). Each registration is recorded against its contact; a later
 /// [`release`] undoes that when the registry refuses the registration.
 /// Each link is unsettled until its registration is seen stored ([`unsettled`]).
+/// Refused while a change of the matching strategy holds the directory, and when the
+/// strategy a person comes with places them by another key than the directory's.
 pub fn resolve(db: &Db, people: &[Person], now_ms: f64) -> ApiResult<Vec<ContactCopy>> {
+    if let Some(placed) = db.first::<Placement>(
+        "SELECT by_email, held_until FROM placement WHERE id = 1",
+        vec![],
+    )? {
+        if placed.held_until.is_some_and(|until| now_ms < until) {
+            return Err(ApiError::DirectoryHeld);
+        }
+        let by_email = placed.by_email.map(|b| b > 0.0);
+        if people
+            .iter()
+            .any(|p| by_email.is_some_and(|by_email| p.strategy.uses_email() != by_email))
+        {
+            return Err(ApiError::Conflict(
+                "The matching strategy changed while this registration was on its way. \
+                 Send it again."
+                    .into(),
+            ));
+        }
+    }
     people.iter().map(|p| resolve_one(db, p, now_ms)).collect()
+}
+
+#[derive(Deserialize)]
+struct Placement {
+    by_email: Option<f64>,
+    held_until: Option<f64>,
+}
+
+/// Records the key the directory is placed by (`by_email`, if given) and what `hold`
+/// says of new registrations (`rehoming.rs`).
+pub fn place(db: &Db, by_email: Option<bool>, hold: Hold) -> ApiResult<()> {
+    let held_until = match hold {
+        Hold::Keep => "held_until",
+        Hold::Until(_) => "excluded.held_until",
+        Hold::Release => "NULL",
+    };
+    let until = match hold {
+        Hold::Until(at) => Some(at),
+        Hold::Keep | Hold::Release => None,
+    };
+    db.run(
+        &format!(
+            "INSERT INTO placement (id, by_email, held_until) VALUES (1, ?, ?) \
+             ON CONFLICT(id) DO UPDATE SET by_email = COALESCE(excluded.by_email, by_email), \
+             held_until = {held_until}"
+        ),
+        vec![by_email.map(i64::from).into(), until.into()],
+    )
 }
 
 fn resolve_one(db: &Db, p: &Person, now_ms: f64) -> ApiResult<ContactCopy> {
@@ -88,7 +138,7 @@ fn copy(db: &Db, id: &str) -> ApiResult<ContactCopy> {
          FROM contacts WHERE id = ?",
         vec![id.into()],
     )?
-    .ok_or_else(|| crate::error::ApiError::internal(format!("contact {id} vanished")))
+    .ok_or_else(|| ApiError::internal(format!("contact {id} vanished")))
 }
 
 /// Forgets registrations the registry refused (or replayed as earlier ones), and the

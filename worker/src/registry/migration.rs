@@ -117,68 +117,13 @@ pub async fn ensure(env: &Env) -> ApiResult<()> {
     Ok(())
 }
 
-/// After the active matching strategy changed to `strategy`, and with it the key people
-/// are matched by (emails, or names): each contact moves to the shard of its key under
-/// it, so it is found there. A registration made while contacts move may not find its
-/// person and make a second contact; the move is one call per shard and one per shard a
-/// contact goes to.
-pub async fn rehome(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
-    let layout = Layout::of(env);
-    if layout == Layout::Single {
-        return Ok(());
-    }
-    for shard in layout.directory() {
-        let from = Registry::at(env, Place::Directory(shard))?;
-        let strays: EventRows = from
-            .call(&RegistryCommand::ContactStrays { strategy })
-            .await?;
-        if strays.contacts.is_empty() {
-            continue;
-        }
-        import_contacts(env, strategy, &strays, None).await?;
-        let contact_ids = strays.contacts.iter().filter_map(contact_id).collect();
-        from.call::<()>(&RegistryCommand::DropContacts { contact_ids })
-            .await?;
-    }
-    Ok(())
-}
-
-/// Moves contacts to their shards under `strategy` when the directory is placed by the
-/// other key (the hub records which: emails until recorded otherwise), then records it.
-/// After every change of the event administration records, and from the Cron Trigger,
-/// which so finishes a move a failed request left.
-pub async fn follow_strategy(env: &Env, strategy: MatchStrategy) -> ApiResult<()> {
-    if Layout::of(env) == Layout::Single {
-        return Ok(());
-    }
-    let hub = Registry::hub(env)?;
-    let placed: Option<bool> = hub
-        .call(&RegistryCommand::DirectoryKey { by_email: None })
-        .await?;
-    let by_email = strategy.uses_email();
-    if placed.unwrap_or(true) != by_email {
-        rehome(env, strategy).await?;
-        hub.call::<Option<bool>>(&RegistryCommand::DirectoryKey {
-            by_email: Some(by_email),
-        })
-        .await?;
-    }
-    Ok(())
-}
-
-/// [`follow_strategy`] under the strategy in force (the Cron Trigger).
-pub async fn follow_current_strategy(env: &Env) -> ApiResult<()> {
-    let strategy: MatchStrategy = Store::config(env)?.call(&Command::MatchStrategy).await?;
-    follow_strategy(env, strategy).await
-}
-
-fn contact_id(row: &Row) -> Option<String> {
+pub(super) fn contact_id(row: &Row) -> Option<String> {
     row.get("id").and_then(Value::as_str).map(String::from)
 }
 
 /// Each of `rows.contacts` into its shard under `strategy`, with its records (before
 /// `lease_until`, for a move).
-async fn import_contacts(
+pub(super) async fn import_contacts(
     env: &Env,
     strategy: MatchStrategy,
     rows: &EventRows,

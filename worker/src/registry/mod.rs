@@ -36,6 +36,8 @@ mod outbox;
 pub mod placement;
 #[cfg(feature = "objects")]
 mod queries;
+pub mod register;
+pub mod rehoming;
 #[cfg(feature = "objects")]
 mod retire;
 #[cfg(feature = "objects")]
@@ -146,6 +148,12 @@ pub enum RegistryCommand {
     /// Directory: undoes [`RegistryCommand::ResolveContacts`] for registrations the
     /// registry refused or replayed.
     ReleaseContacts { registration_ids: Vec<String> },
+    /// Directory: records the key the shards are placed by (if given) and what `hold`
+    /// says of new registrations (`rehoming.rs`).
+    PlaceDirectory {
+        by_email: Option<bool>,
+        hold: rehoming::Hold,
+    },
     /// Directory: up to `limit` links made before `before_ms` whose registrations were
     /// not seen stored yet (`sweep.rs`).
     UnsettledLinks { before_ms: f64, limit: u32 },
@@ -361,7 +369,7 @@ pub struct NewRegistration {
     #[serde(default)]
     pub closed: bool,
     /// The attendee's contact, as the directory resolved it before the registry is asked
-    /// (`across::register`); `None` only while being prepared.
+    /// (`register.rs`); `None` only while being prepared.
     #[serde(default)]
     pub contact: Option<ContactCopy>,
 }

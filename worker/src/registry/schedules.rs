@@ -12,7 +12,9 @@ use convene_types::contact::{AttendeeInput, MatchStrategy};
 use convene_types::registration::{Registration, SyncState};
 use serde::de::DeserializeOwned;
 
-use super::placement::{Layout, Place, shard_of};
+use super::migration::{EventRows, Row};
+use super::placement::{Layout, Place, shard_of, shard_of_keys};
+use super::rehoming::{self, Hold};
 use super::schema::Db;
 use super::{
     ContactCopy, FoundContact, Link, NewRegistration, RegistryCommand, Seats, commands, sweep,
@@ -295,4 +297,111 @@ fn a_stale_link_goes_but_its_contact_stays_for_its_stored_registrations() {
     d.later(sweep::SETTLE_AFTER_MS * 2.0);
     assert_eq!(d.sweep(), (0, 0));
     assert_eq!(d.find(&made.contact_id).expect("kept").1.event_ids, ["e1"]);
+}
+
+impl Deployment {
+    /// Every shard records `by_email` (if given) and `hold`.
+    fn place_all(&self, by_email: Option<bool>, hold: Hold) {
+        for shard in Self::shards() {
+            let command = RegistryCommand::PlaceDirectory { by_email, hold };
+            self.call::<()>(&shard, command).expect("placed");
+        }
+    }
+
+    /// A change of the strategy to `strategy`, in `rehoming::changing_strategy`'s order;
+    /// `meanwhile` runs once the records changed, before contacts move.
+    fn change_strategy(&self, strategy: MatchStrategy, meanwhile: impl FnOnce()) {
+        self.place_all(None, Hold::Until(self.now_ms.get() + rehoming::HOLD_MS));
+        meanwhile();
+        for shard in Self::shards() {
+            let strays: EventRows = self
+                .call(&shard, RegistryCommand::ContactStrays { strategy })
+                .expect("strays");
+            let id = |c: &Row| c["id"].as_str().unwrap_or_default().to_string();
+            for contact in &strays.contacts {
+                let key = |k: &str| contact[k].as_str().unwrap_or_default().to_string();
+                let to = shard_of_keys(strategy, &key("email_key"), &key("name_key"));
+                let rows = EventRows {
+                    contacts: vec![contact.clone()],
+                    links: strays.links.clone(),
+                    ..EventRows::default()
+                };
+                let command = RegistryCommand::ImportDirectory {
+                    rows,
+                    lease_until: None,
+                };
+                let instance = Layout::PerEvent.instance(Place::Directory(to));
+                self.call::<()>(&instance, command).expect("imported");
+            }
+            let contact_ids = strays.contacts.iter().map(id).collect();
+            let command = RegistryCommand::DropContacts { contact_ids };
+            self.call::<()>(&shard, command).expect("dropped");
+        }
+        self.place_all(Some(strategy.uses_email()), Hold::Release);
+    }
+}
+
+/// The same person as [`Deployment::attempt`]'s, matched by `strategy`.
+fn by(strategy: MatchStrategy, mut r: NewRegistration) -> NewRegistration {
+    r.strategy = strategy;
+    r
+}
+
+#[test]
+fn no_registration_is_matched_while_a_strategy_change_moves_contacts() {
+    let d = Deployment::new();
+    let first = d.register(d.attempt("e1", "ada@example.com"));
+    let names = MatchStrategy::FirstAndLastName;
+    let during = by(names, d.attempt("e2", "ada@example.com"));
+    let mut refused = None;
+    d.change_strategy(names, || {
+        let command = RegistryCommand::ResolveContacts {
+            people: vec![during.person()],
+        };
+        refused = Some(d.call::<Vec<ContactCopy>>(&Deployment::shard(&during), command));
+    });
+    assert!(
+        matches!(refused, Some(Err(ApiError::DirectoryHeld))),
+        "{refused:?}"
+    );
+    // Sent again once released, it finds the person where the move put them.
+    let after = d.register(during);
+    assert_eq!(after.contact_id, first.contact_id);
+}
+
+#[test]
+fn a_registration_that_read_the_strategy_before_its_change_is_refused_after_it() {
+    let d = Deployment::new();
+    let first = d.register(d.attempt("e1", "ada@example.com"));
+    d.change_strategy(MatchStrategy::FirstAndLastName, || {});
+    let mut stale = d.attempt("e2", "ada@example.com");
+    let shard = Deployment::shard(&stale);
+    let command = RegistryCommand::ResolveContacts {
+        people: vec![stale.person()],
+    };
+    let answer = d.call::<Vec<ContactCopy>>(&shard, command);
+    assert!(
+        matches!(&answer, Err(ApiError::Conflict(m)) if m.contains("matching strategy changed")),
+        "{answer:?}"
+    );
+    stale.strategy = MatchStrategy::FirstAndLastName;
+    assert_eq!(d.register(stale).contact_id, first.contact_id);
+}
+
+#[test]
+fn a_hold_a_stopped_change_left_ends_by_itself_and_the_cron_keeps_one_under_way() {
+    let d = Deployment::new();
+    d.place_all(None, Hold::Until(d.now_ms.get() + rehoming::HOLD_MS));
+    // The Cron Trigger records the key in force without ending the hold.
+    d.place_all(Some(true), Hold::Keep);
+    let mut r = d.attempt("e1", "ada@example.com");
+    let shard = Deployment::shard(&r);
+    let resolve = |r: &NewRegistration| RegistryCommand::ResolveContacts {
+        people: vec![r.person()],
+    };
+    let held = d.call::<Vec<ContactCopy>>(&shard, resolve(&r));
+    assert!(matches!(held, Err(ApiError::DirectoryHeld)), "{held:?}");
+    d.later(rehoming::HOLD_MS);
+    d.resolve(&mut r);
+    assert!(d.store(r).is_ok());
 }

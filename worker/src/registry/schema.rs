@@ -139,6 +139,11 @@ const MIGRATIONS: &[&[&str]] = &[
         "UPDATE contact_registrations SET linked_at = 0",
         "CREATE INDEX IF NOT EXISTS contact_registrations_unsettled \
            ON contact_registrations(linked_at) WHERE linked_at IS NOT NULL",
+        // A directory shard: the key the directory is placed by (1 emails, 0 names) as
+        // its last change recorded, and until when a change holds registrations
+        // (`directory::place`).
+        "CREATE TABLE IF NOT EXISTS placement (id INTEGER PRIMARY KEY, by_email INTEGER, \
+           held_until REAL)",
     ],
 ];
 

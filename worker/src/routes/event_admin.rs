@@ -9,7 +9,7 @@ use worker::{Request, Response, Url};
 use super::Admin;
 use crate::error::ApiResult;
 use crate::http;
-use crate::registry::migration;
+use crate::registry::rehoming;
 use crate::store::{Body, Command, Deployment};
 
 pub fn show_deployment(env: &Admin<'_>) -> ApiResult<Response> {
@@ -89,14 +89,11 @@ pub async fn delete(env: &Admin<'_>, id: &str) -> ApiResult<Response> {
 
 /// Runs a change of the event administration records; when it changes the key the
 /// active matching strategy compares people by (emails, or names), the contact
-/// directory's shards follow (`registry::migration::follow_strategy`), so existing contacts are
-/// found under the new strategy.
+/// directory's shards follow (`registry::rehoming`), so existing contacts are found under
+/// the new strategy, and no registration is matched while they move.
 async fn keeping_contacts_findable<T>(
     env: &Admin<'_>,
     change: impl Future<Output = ApiResult<T>>,
 ) -> ApiResult<T> {
-    let answer = change.await?;
-    let after: MatchStrategy = env.store()?.call(&Command::MatchStrategy).await?;
-    migration::follow_strategy(env, after).await?;
-    Ok(answer)
+    rehoming::changing_strategy(env, change).await
 }

@@ -80,7 +80,7 @@ pub fn prepare(
 /// waitlist and idempotency are decided for all of them before any is stored, so either
 /// all are registered (or replayed) or none is.
 pub async fn register(env: &Env, group: Vec<NewRegistration>) -> ApiResult<Vec<Registration>> {
-    across::register(env, group).await
+    crate::registry::register::register(env, group).await
 }
 
 pub async fn create(mut req: Request, env: &Admin<'_>, event_id: &str) -> ApiResult<Response> {
