@@ -64,7 +64,7 @@ async fn ask_all<T: DeserializeOwned>(
 
 /// One command per instance of `event_ids` (`command` builds it for that instance's
 /// events), sent at once; the answers in the groups' order, each with its events.
-pub(super) async fn each_instance<T: DeserializeOwned>(
+async fn each_instance<T: DeserializeOwned>(
     env: &Env,
     event_ids: &[String],
     command: impl Fn(Vec<String>) -> RegistryCommand,
@@ -83,7 +83,7 @@ pub(super) async fn each_instance<T: DeserializeOwned>(
 }
 
 /// The same command to every directory shard.
-pub(super) async fn each_shard<T: DeserializeOwned>(
+async fn each_shard<T: DeserializeOwned>(
     env: &Env,
     command: RegistryCommand,
 ) -> ApiResult<Vec<T>> {

@@ -76,8 +76,8 @@ pub fn execute(db: &Db, command: RegistryCommand, now_ms: f64) -> Reply {
         RegistryCommand::SettleLinks { kept, released } => {
             reply(directory::settle(db, &kept, &released))
         }
-        RegistryCommand::KnownRegistrations { registration_ids } => {
-            reply(queries::known(db, &registration_ids))
+        RegistryCommand::MissingRegistrations { registration_ids } => {
+            reply(queries::missing(db, &registration_ids))
         }
         RegistryCommand::ReleaseContacts { registration_ids } => {
             reply(directory::release(db, &registration_ids))

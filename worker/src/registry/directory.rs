@@ -24,9 +24,10 @@ use super::{ContactCopy, Link, Person};
 use crate::error::{ApiError, ApiResult};
 
 /// Each person's contact: the one their keys match in this shard, or a new one (with the
-/// id the worker drew). Each registration is recorded against its contact; a later
-/// [`release`] undoes that when the registry refuses the registration.
-/// Each link is unsettled until its registration is seen stored ([`unsettled`]).
+/// id the worker drew). Each registration is recorded against its contact (a link, left
+/// unsettled until its registration is seen stored: [`unsettled`]); a later [`release`]
+/// undoes that when the registry refuses the registration.
+///
 /// Refused while a change of the matching strategy holds the directory, and when the
 /// strategy a person comes with places them by another key than the directory's.
 pub fn resolve(db: &Db, people: &[Person], now_ms: f64) -> ApiResult<Vec<ContactCopy>> {

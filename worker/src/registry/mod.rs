@@ -163,8 +163,8 @@ pub enum RegistryCommand {
         kept: Vec<String>,
         released: Vec<String>,
     },
-    /// An event's instance: which of these registrations it holds.
-    KnownRegistrations { registration_ids: Vec<String> },
+    /// An event's instance: which of these registrations it does not hold.
+    MissingRegistrations { registration_ids: Vec<String> },
     /// Directory: the first `limit` contacts matching `q`, in the directory's order.
     ContactWindow { q: String, limit: usize },
     /// Directory: contact `contact_id` and its events, if this shard has it.

@@ -130,12 +130,15 @@ pub fn contact_registrations(
     )
 }
 
-/// Which of `registration_ids` are stored here (in any status).
-pub fn known(db: &Db, registration_ids: &[String]) -> ApiResult<Vec<String>> {
+/// Which of `registration_ids` are not stored here (in any status).
+pub fn missing(db: &Db, registration_ids: &[String]) -> ApiResult<Vec<String>> {
     let (marks, ids) = ids_in(registration_ids);
     let rows: Vec<rows::IdRow> = db.rows(
-        &format!("SELECT id FROM registrations WHERE id IN ({marks})"),
-        ids,
+        &format!(
+            "SELECT value AS id FROM json_each(?) \
+             WHERE value NOT IN (SELECT id FROM registrations WHERE id IN ({marks}))"
+        ),
+        [ids.clone(), ids].concat(),
     )?;
     Ok(rows.into_iter().map(|row| row.id).collect())
 }

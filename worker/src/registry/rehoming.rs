@@ -65,14 +65,19 @@ pub async fn follow_current_strategy(env: &Env) -> ApiResult<()> {
 
 /// Moves contacts to their shards under `strategy` when the directory is placed by the
 /// other key (the hub records which: emails until recorded otherwise), then records the
-/// key in the hub and in every shard, with `hold`.
-async fn follow_strategy(env: &Env, strategy: MatchStrategy, hold: Hold) -> ApiResult<()> {
+/// key in the hub and in every shard, with `hold`. A move the Cron Trigger finishes
+/// (`Hold::Keep`) holds the shards itself.
+async fn follow_strategy(env: &Env, strategy: MatchStrategy, mut hold: Hold) -> ApiResult<()> {
     let hub = Registry::hub(env)?;
     let placed: Option<bool> = hub
         .call(&RegistryCommand::DirectoryKey { by_email: None })
         .await?;
     let by_email = strategy.uses_email();
     if placed.unwrap_or(true) != by_email {
+        if hold == Hold::Keep {
+            place_all(env, None, Hold::Until(clock::now_ms() + HOLD_MS)).await?;
+            hold = Hold::Release;
+        }
         rehome(env, strategy).await?;
         hub.call::<Option<bool>>(&RegistryCommand::DirectoryKey {
             by_email: Some(by_email),

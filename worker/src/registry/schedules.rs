@@ -5,7 +5,7 @@
 //! same orders; what happens between two of them is what each test puts there.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use convene_types::contact::{AttendeeInput, MatchStrategy};
@@ -236,18 +236,18 @@ impl Deployment {
                 (shard, links)
             })
             .collect();
-        let mut stored = HashSet::new();
+        let mut missing = Vec::new();
         for link in links.iter().flat_map(|(_, links)| links) {
-            let command = RegistryCommand::KnownRegistrations {
+            let command = RegistryCommand::MissingRegistrations {
                 registration_ids: vec![link.registration_id.clone()],
             };
             let instance = Layout::PerEvent.instance(Place::Event(&link.event_id));
-            let known: Vec<String> = self.call(&instance, command).expect("asked");
-            stored.extend(known);
+            let absent: Vec<String> = self.call(&instance, command).expect("asked");
+            missing.extend(absent);
         }
         let (mut kept, mut released) = (0, 0);
         for (shard, links) in links.iter().filter(|(_, links)| !links.is_empty()) {
-            let (these_kept, these_released) = sweep::verdict(links, &stored);
+            let (these_kept, these_released) = sweep::verdict(links, &missing);
             kept += these_kept.len();
             released += these_released.len();
             let command = RegistryCommand::SettleLinks {

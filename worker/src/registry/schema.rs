@@ -125,7 +125,7 @@ const MIGRATIONS: &[&[&str]] = &[
         "CREATE TABLE IF NOT EXISTS moving (id INTEGER PRIMARY KEY, holder TEXT NOT NULL, \
            until REAL NOT NULL, done INTEGER NOT NULL)",
         // The hub's record of the key the directory's shards are placed by
-        // (`migration::follow_strategy`): 1 emails, 0 names.
+        // (`rehoming::follow_strategy`): 1 emails, 0 names.
         "CREATE TABLE IF NOT EXISTS directory_key (id INTEGER PRIMARY KEY, by_email INTEGER NOT NULL)",
     ],
     &[

@@ -6,11 +6,10 @@
 //! instances: a stored registration's link stays for good, the others go as a refused
 //! registration's do. A link is checked once; the registration's own path pays nothing.
 
-use std::collections::HashSet;
-
 use worker::Env;
 
-use super::across::{directory, each_instance, each_shard, send_all};
+use super::across::{directory, send_all};
+use super::placement::{Layout, Place};
 use super::{Link, RegistryCommand};
 use crate::error::ApiResult;
 
@@ -28,52 +27,73 @@ pub struct Settled {
 }
 
 /// Settles every shard's unsettled links made before `now_ms - SETTLE_AFTER_MS`: one call
-/// per shard, one per instance of their events, one per shard that had any.
+/// per shard, one per instance of their events, one per shard that had any. (Calls go
+/// through `send_all` and answers are decoded after it: no generic async step, as the
+/// size rules in ARCHITECTURE.md ask.)
 pub async fn settle_links(env: &Env, now_ms: f64) -> ApiResult<Settled> {
     let command = RegistryCommand::UnsettledLinks {
         before_ms: now_ms - SETTLE_AFTER_MS,
         limit: PER_SHARD,
     };
-    let links: Vec<Vec<Link>> = each_shard(env, command).await?;
-    let mut event_ids: Vec<String> = links.iter().flatten().map(|l| l.event_id.clone()).collect();
-    event_ids.sort();
-    event_ids.dedup();
-    if event_ids.is_empty() {
+    let shards = directory(env);
+    let asks: Vec<(String, RegistryCommand)> = shards
+        .iter()
+        .map(|shard| (shard.clone(), command.clone()))
+        .collect();
+    let mut links: Vec<(String, Vec<Link>)> = Vec::new();
+    for (shard, answer) in shards.into_iter().zip(send_all(env, &asks).await?) {
+        let these: Vec<Link> = serde_json::from_str(&answer)?;
+        if !these.is_empty() {
+            links.push((shard, these));
+        }
+    }
+    if links.is_empty() {
         return Ok(Settled::default());
     }
-    let found: Vec<(Vec<String>, Vec<String>)> =
-        each_instance(env, &event_ids, |ids| RegistryCommand::KnownRegistrations {
-            registration_ids: links
-                .iter()
-                .flatten()
-                .filter(|l| ids.contains(&l.event_id))
-                .map(|l| l.registration_id.clone())
-                .collect(),
-        })
-        .await?;
-    let stored: HashSet<String> = found.into_iter().flat_map(|(_, ids)| ids).collect();
-    let mut settled = Settled::default();
-    let calls: Vec<(String, RegistryCommand)> = directory(env)
+    let layout = Layout::of(env);
+    let mut checks: Vec<(String, Vec<String>)> = Vec::new();
+    for link in links.iter().flat_map(|(_, these)| these) {
+        let instance = layout.instance(Place::Event(&link.event_id));
+        let id = link.registration_id.clone();
+        match checks.iter_mut().find(|(name, _)| *name == instance) {
+            Some((_, ids)) => ids.push(id),
+            None => checks.push((instance, vec![id])),
+        }
+    }
+    let asks: Vec<(String, RegistryCommand)> = checks
         .into_iter()
-        .zip(&links)
-        .filter(|(_, links)| !links.is_empty())
-        .map(|(shard, links)| {
-            let (kept, released) = verdict(links, &stored);
+        .map(|(instance, registration_ids)| {
+            (
+                instance,
+                RegistryCommand::MissingRegistrations { registration_ids },
+            )
+        })
+        .collect();
+    let mut missing: Vec<String> = Vec::new();
+    for answer in send_all(env, &asks).await? {
+        missing.extend(serde_json::from_str::<Vec<String>>(&answer)?);
+    }
+    let mut settled = Settled::default();
+    let settles: Vec<(String, RegistryCommand)> = links
+        .into_iter()
+        .map(|(shard, these)| {
+            let (kept, released) = verdict(&these, &missing);
             settled.kept += kept.len();
             settled.released += released.len();
             (shard, RegistryCommand::SettleLinks { kept, released })
         })
         .collect();
-    send_all(env, &calls).await?;
+    send_all(env, &settles).await?;
     Ok(settled)
 }
 
-/// One shard's links' registration ids, split: those `stored` (kept) and the others
-/// (released).
-pub fn verdict(links: &[Link], stored: &HashSet<String>) -> (Vec<String>, Vec<String>) {
-    let (kept, released): (Vec<&Link>, Vec<&Link>) = links
+/// One shard's links' registration ids, split: those whose registration is not among
+/// `missing` (kept) and the others (released). Missing ones are few (requests that
+/// stopped), so the lookup stays short.
+pub fn verdict(links: &[Link], missing: &[String]) -> (Vec<String>, Vec<String>) {
+    let (released, kept): (Vec<&Link>, Vec<&Link>) = links
         .iter()
-        .partition(|l| stored.contains(&l.registration_id));
+        .partition(|l| missing.contains(&l.registration_id));
     let ids = |links: Vec<&Link>| {
         links
             .into_iter()
