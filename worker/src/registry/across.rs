@@ -83,10 +83,7 @@ async fn each_instance<T: DeserializeOwned>(
 }
 
 /// The same command to every directory shard.
-async fn each_shard<T: DeserializeOwned>(
-    env: &Env,
-    command: RegistryCommand,
-) -> ApiResult<Vec<T>> {
+async fn each_shard<T: DeserializeOwned>(env: &Env, command: RegistryCommand) -> ApiResult<Vec<T>> {
     let calls: Vec<(String, RegistryCommand)> = directory(env)
         .into_iter()
         .map(|instance| (instance, command.clone()))
