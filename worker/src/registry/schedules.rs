@@ -105,12 +105,15 @@ impl Deployment {
             .collect()
     }
 
+    /// The directory's step of a registration, as its shard answers it.
+    fn try_resolve(&self, r: &NewRegistration) -> ApiResult<Vec<ContactCopy>> {
+        let people = vec![r.person()];
+        self.call(&Self::shard(r), RegistryCommand::ResolveContacts { people })
+    }
+
     /// The directory's step of a registration: its person matched to a contact.
     fn resolve(&self, r: &mut NewRegistration) -> ContactCopy {
-        let people = vec![r.person()];
-        let copies: Vec<ContactCopy> = self
-            .call(&Self::shard(r), RegistryCommand::ResolveContacts { people })
-            .expect("resolved");
+        let copies = self.try_resolve(r).expect("resolved");
         r.contact = copies.into_iter().next();
         r.contact.clone().expect("a contact")
     }
@@ -355,10 +358,7 @@ fn no_registration_is_matched_while_a_strategy_change_moves_contacts() {
     let during = by(names, d.attempt("e2", "ada@example.com"));
     let mut refused = None;
     d.change_strategy(names, || {
-        let command = RegistryCommand::ResolveContacts {
-            people: vec![during.person()],
-        };
-        refused = Some(d.call::<Vec<ContactCopy>>(&Deployment::shard(&during), command));
+        refused = Some(d.try_resolve(&during));
     });
     assert!(
         matches!(refused, Some(Err(ApiError::DirectoryHeld))),
@@ -375,11 +375,7 @@ fn a_registration_that_read_the_strategy_before_its_change_is_refused_after_it()
     let first = d.register(d.attempt("e1", "ada@example.com"));
     d.change_strategy(MatchStrategy::FirstAndLastName, || {});
     let mut stale = d.attempt("e2", "ada@example.com");
-    let shard = Deployment::shard(&stale);
-    let command = RegistryCommand::ResolveContacts {
-        people: vec![stale.person()],
-    };
-    let answer = d.call::<Vec<ContactCopy>>(&shard, command);
+    let answer = d.try_resolve(&stale);
     assert!(
         matches!(&answer, Err(ApiError::Conflict(m)) if m.contains("matching strategy changed")),
         "{answer:?}"
@@ -395,11 +391,7 @@ fn a_hold_a_stopped_change_left_ends_by_itself_and_the_cron_keeps_one_under_way(
     // The Cron Trigger records the key in force without ending the hold.
     d.place_all(Some(true), Hold::Keep);
     let mut r = d.attempt("e1", "ada@example.com");
-    let shard = Deployment::shard(&r);
-    let resolve = |r: &NewRegistration| RegistryCommand::ResolveContacts {
-        people: vec![r.person()],
-    };
-    let held = d.call::<Vec<ContactCopy>>(&shard, resolve(&r));
+    let held = d.try_resolve(&r);
     assert!(matches!(held, Err(ApiError::DirectoryHeld)), "{held:?}");
     d.later(rehoming::HOLD_MS);
     d.resolve(&mut r);
