@@ -4,6 +4,7 @@
 //! secret never appears: a field holding one is reported by a note ("credentials
 //! replaced", "token rotated", "password changed"), without values.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

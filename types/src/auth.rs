@@ -1,5 +1,6 @@
 //! Sign-in request and the signed-in administrator as the API exchanges them.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]

@@ -1,5 +1,6 @@
 //! Speakers and passes of an event (minimal: what the Events API serves).
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

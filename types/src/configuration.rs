@@ -3,6 +3,7 @@
 //! Credentials are write-only: they come in through [`CredentialsInput`] and never go out;
 //! a configuration as the API returns it only says whether they are set.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
@@ -109,8 +110,8 @@ pub struct CredentialsInput {
 }
 
 /// Debug output never shows the values.
-impl std::fmt::Debug for CredentialsInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for CredentialsInput {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str("CredentialsInput { .. }")
     }
 }
@@ -405,12 +406,12 @@ mod tests {
         let on24 = WebinarProvider::on24_seed("t");
         let others = vec![("c1".to_string(), "marketing on24".to_string())];
         let errors = input()
-            .validate_against(std::slice::from_ref(&on24), &others, None)
+            .validate_against(core::slice::from_ref(&on24), &others, None)
             .expect_err("duplicate");
         assert_eq!(errors[0].field, "name");
         assert!(
             input()
-                .validate_against(std::slice::from_ref(&on24), &others, Some("c1"))
+                .validate_against(core::slice::from_ref(&on24), &others, Some("c1"))
                 .is_ok()
         );
         let unknown = ConfigurationInput {

@@ -1,5 +1,7 @@
 //! Contacts and how a registration finds its contact (the matching strategy).
 
+use crate::prelude::*;
+use const_format::formatcp;
 use serde::{Deserialize, Serialize};
 
 use crate::validate::single_line;
@@ -112,15 +114,16 @@ impl AttendeeInput {
             if v.is_empty() && strategy.uses_names() {
                 errors.push(FieldError::new(
                     field,
-                    format!(
-                        "is required: contacts are matched by {}",
-                        strategy.label().to_ascii_lowercase()
-                    ),
+                    [
+                        "is required: contacts are matched by ",
+                        &strategy.label().to_ascii_lowercase(),
+                    ]
+                    .concat(),
                 ));
             } else if v.chars().count() > NAME_MAX {
                 errors.push(FieldError::new(
                     field,
-                    format!("must be at most {NAME_MAX} characters"),
+                    formatcp!("must be at most {NAME_MAX} characters"),
                 ));
             }
             v
@@ -133,7 +136,7 @@ impl AttendeeInput {
         } else if company.chars().count() > COMPANY_MAX {
             errors.push(FieldError::new(
                 "company",
-                format!("must be at most {COMPANY_MAX} characters"),
+                formatcp!("must be at most {COMPANY_MAX} characters"),
             ));
         }
         if errors.is_empty() {

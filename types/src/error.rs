@@ -1,5 +1,6 @@
 //! The one error shape every API answer uses, and its stable codes.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Stable, machine-readable error codes. Clients branch on these, never on messages.

@@ -3,6 +3,7 @@
 //! Times are local wall-clock times (`YYYY-MM-DDTHH:MM`) in the event's IANA time zone, as
 //! an organiser types them; comparisons and durations use those wall-clock values.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use time::{Date, Month, PrimitiveDateTime, Time};
@@ -160,7 +161,7 @@ pub fn parse_local(text: &str) -> Option<PrimitiveDateTime> {
         return None;
     }
     // Digits only: `parse` alone would also take a sign.
-    let number = |range: std::ops::Range<usize>| -> Option<u16> {
+    let number = |range: core::ops::Range<usize>| -> Option<u16> {
         let digits = t.get(range)?;
         if digits.bytes().all(|c| c.is_ascii_digit()) {
             digits.parse().ok()

@@ -1,5 +1,6 @@
 //! Event administration: defaults for events. At most one record is active at a time.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;

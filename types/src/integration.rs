@@ -6,6 +6,7 @@
 //! are now**: when the provider record's URLs change, the earlier acceptance no longer
 //! counts and must be given again.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The two documents an administrator accepts, by URL.

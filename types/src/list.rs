@@ -1,6 +1,7 @@
 //! Search, sort and paging, the same for every admin list.
 
-use std::cmp::Ordering;
+use crate::prelude::*;
+use core::cmp::Ordering;
 
 use crate::text;
 
@@ -103,7 +104,7 @@ impl<T> Page<T> {
 /// indices through a `dyn` comparison.
 pub fn sort_by<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
     let order = sorted_order(items.len(), &|a, b| compare(&items[a], &items[b]));
-    let mut slots: Vec<Option<T>> = std::mem::take(items).into_iter().map(Some).collect();
+    let mut slots: Vec<Option<T>> = core::mem::take(items).into_iter().map(Some).collect();
     items.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 

@@ -9,6 +9,7 @@
 //! rules the widget reaches search with these, and slice with `str::get`. Messages and
 //! addresses are short: a plain scan is fast enough.
 
+use crate::prelude::*;
 /// The byte position of the first `needle` in `haystack`.
 pub fn find(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() {

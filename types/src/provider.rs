@@ -1,5 +1,6 @@
 //! Webinar providers: outside companies that host webinars (ON24 first).
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -344,7 +345,7 @@ mod tests {
             ..input()
         };
         let errors = dup
-            .validate_against(std::slice::from_ref(&on24), None)
+            .validate_against(core::slice::from_ref(&on24), None)
             .expect_err("duplicate");
         assert_eq!(fields(&errors), ["name"]);
         // Saving a record under its own name is not a duplicate.

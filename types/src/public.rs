@@ -2,7 +2,8 @@
 //! so that sites built for it port easily. Optional standard fields and custom fields
 //! appear only when a website table configuration lists them.
 
-use std::collections::BTreeSet;
+use crate::prelude::*;
+use alloc::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -224,7 +225,7 @@ impl PublicAttendee {
 
 /// The name the API gives to field `field` of attendee `i` in its errors.
 pub fn attendee_field(i: usize, field: &str) -> String {
-    format!("attendees[{i}].{field}")
+    ["attendees[", itoa::Buffer::new().format(i), "].", field].concat()
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
@@ -297,7 +298,7 @@ mod tests {
                 MatchStrategy::Email,
                 &[],
                 &[],
-                std::slice::from_ref(&question),
+                core::slice::from_ref(&question),
             )
             .expect_err("refused");
         assert_eq!(refused[0].field, "responses.q1");

@@ -1,5 +1,7 @@
 //! Registrations: capacity, waitlist, cancellation and the CSV export.
 
+use crate::prelude::*;
+use const_format::formatcp;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
@@ -145,7 +147,7 @@ impl RegistrationInput {
         {
             errors.push(FieldError::new(
                 "passId",
-                format!("{pass} is not a pass of this event"),
+                [pass, " is not a pass of this event"].concat(),
             ));
         }
         let answers = validate_answers(questions, &self.responses)
@@ -156,14 +158,14 @@ impl RegistrationInput {
             if k.is_empty() || k.len() > IDEMPOTENCY_KEY_MAX || k.chars().any(char::is_control) {
                 errors.push(FieldError::new(
                     "idempotencyKey",
-                    format!("must be 1 to {IDEMPOTENCY_KEY_MAX} printable characters"),
+                    formatcp!("must be 1 to {IDEMPOTENCY_KEY_MAX} printable characters"),
                 ));
             }
         }
         if let Some(unknown) = self.session_ids.iter().find(|s| !sessions.contains(s)) {
             errors.push(FieldError::new(
                 "sessionIds",
-                format!("{unknown} is not a session of this event"),
+                [unknown, " is not a session of this event"].concat(),
             ));
         }
         if errors.is_empty() {

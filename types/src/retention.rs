@@ -2,6 +2,7 @@
 //! has ended. Off by default; when on, the scheduled job erases the personal data of
 //! registrations of events that ended more than `months` months ago.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;

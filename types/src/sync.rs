@@ -2,6 +2,7 @@
 //! delivery, what the provider tells back (attendance), and the health figures an
 //! administrator sees on a webinar configuration.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Attempts of one delivery before its registration is `failed`. With [`retry_delay_ms`]
@@ -85,11 +86,22 @@ pub struct SessionWebinar {
     pub attendance: Option<Attendance>,
 }
 
+/// `value` rounded half away from zero, as `f64::round` (std's, not core's) would: the
+/// fraction `value - trunc` of a float is exact, so comparing it with one half is too.
+fn round_half_away(value: f64) -> i64 {
+    let trunc = value as i64;
+    match value - trunc as f64 {
+        fraction if fraction >= 0.5 => trunc + 1,
+        fraction if fraction <= -0.5 => trunc - 1,
+        _ => trunc,
+    }
+}
+
 /// An engagement score as people read it, one decimal at most: `7.5` → "7.5", `7.0` →
 /// "7", `6.66` → "6.7". Integer formatting only: Rust's float formatting adds kilobytes to
 /// each WASM that uses it.
 pub fn score_text(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
+    let tenths = round_half_away(value * 10.0);
     let sign = if tenths < 0 { "-" } else { "" };
     let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
     match tenth {
@@ -234,6 +246,16 @@ mod tests {
         assert_eq!(score_text(10.0), "10");
         assert_eq!(score_text(0.04), "0");
         assert_eq!(score_text(-1.25), "-1.3");
+    }
+
+    #[test]
+    fn rounding_is_std_s() {
+        for i in -4000..4000 {
+            // Quarters hit every half exactly; sevenths fall between.
+            for value in [f64::from(i) / 4.0, f64::from(i) / 7.0, 0.499_999_999_999_999_94] {
+                assert_eq!(round_half_away(value), value.round() as i64, "{value}");
+            }
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! character both Unicode versions assign. The standard library's tables cost 10.4 KB gzip
 //! in the SPA, 10.0 in the API worker and 17.5 in the objects' script (docs/benchmarks.md).
 
+use crate::prelude::*;
 /// `text` in Normalization Form C (canonical composition).
 pub fn nfc(text: &str) -> String {
     host::nfc(text)
@@ -39,6 +40,7 @@ pub fn fold_case(text: &str) -> String {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod host {
+    use crate::prelude::*;
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
 
@@ -61,6 +63,7 @@ mod host {
 
 #[cfg(target_arch = "wasm32")]
 mod host {
+    use crate::prelude::*;
     use js_sys::{JsString, RegExp};
 
     pub fn nfc(text: &str) -> String {

@@ -3,6 +3,7 @@
 //! The worker enforces [`Role::allows`] on every admin route; the SPA asks the same function
 //! to hide what a role cannot do, so the two never disagree.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;

@@ -1,5 +1,6 @@
 //! Field rules shared by every record type. Each returns the message shown next to the field.
 
+use crate::prelude::*;
 use serde_json::Value;
 
 /// Longest URL accepted anywhere (what browsers and proxies reliably carry).
@@ -179,7 +180,7 @@ pub fn integer_in_range(value: &Value, min: i64, max: i64) -> Result<i64, String
         Value::Number(n) => match n.as_i64() {
             Some(i) if (min..=max).contains(&i) => Ok(i),
             Some(_) => Err(range()),
-            None if n.as_f64().is_some_and(|f| f.fract() == 0.0) => Err(range()),
+            None if n.as_f64().is_some_and(|f| f % 1.0 == 0.0) => Err(range()),
             None => Err("must be a whole number".into()),
         },
         Value::String(s) if s.trim().is_empty() => Err("is required".into()),

@@ -1,5 +1,6 @@
 //! Web applications: the websites allowed to call the public Events API.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::FieldError;

@@ -7,7 +7,8 @@
 //! everything (no copy waits in a queue or a delivery log), and a log can be shown to any
 //! administrator.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
+use crate::prelude::*;
+use core::net::{Ipv4Addr, Ipv6Addr};
 
 use serde::{Deserialize, Serialize};
 

@@ -2,6 +2,7 @@
 //! checked before anything is sent), what it keeps of the answer, and whether the
 //! provider's copy still matches the event.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 

@@ -3,10 +3,12 @@
 //! wording of every answer, in English or French (`convene_types::i18n`). Plain Rust, so
 //! `cargo test` covers it natively.
 
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use convene_types::FieldError;
 use convene_types::contact::MatchStrategy;
 use convene_types::custom::{RegistrationQuestion, response_field};
-use convene_types::event::{EventFormat, parse_local};
+use convene_types::event::EventFormat;
 use convene_types::i18n::{Lang, Text, rule_message};
 use convene_types::public::{PublicAttendee, PublicRegistrationField};
 use convene_types::registration::{Availability, RegistrationInput};
@@ -167,14 +169,6 @@ impl Event {
     }
 }
 
-/// Milliseconds since the epoch of a local wall-clock time read as if it were UTC: with
-/// the host's date formatter set to UTC, it shows that wall-clock time unchanged (an
-/// event's times are shown as the event's time zone has them).
-pub fn wall_clock_ms(local: &str) -> Option<f64> {
-    let time = parse_local(local)?.assume_utc();
-    Some(time.unix_timestamp() as f64 * 1000.0)
-}
-
 /// What the whole form says when a registration is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -190,7 +184,11 @@ impl Problem {
     pub fn show(&self, lang: Lang) -> String {
         match self {
             Problem::Said(message) => rule_message(message, lang),
-            Problem::Status(status) => [Text::SendFailed.get(lang), &status.to_string()].join(" "),
+            Problem::Status(status) => [
+                Text::SendFailed.get(lang),
+                itoa::Buffer::new().format(*status),
+            ]
+            .join(" "),
             Problem::Own(text) => text.get(lang).to_string(),
         }
     }
@@ -227,7 +225,7 @@ pub fn confirmation(waitlisted: bool, place: Option<u32>, lang: Lang) -> String 
             " ",
             Text::WaitlistPlace.get(lang),
             " ",
-            &place.to_string(),
+            itoa::Buffer::new().format(place),
             ".",
         ]
         .concat(),

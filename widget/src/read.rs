@@ -3,6 +3,8 @@
 //! result through `Reflect` (`page/host.rs`); the tests read serde_json's values the same
 //! way. Each reader takes only what the form uses.
 
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use convene_types::FieldError;
 use convene_types::custom::QuestionType;
 use convene_types::event::EventFormat;

@@ -1,6 +1,8 @@
 //! Answers to an event's questions: their shape, the texts and field names they use, and
 //! their rules.
 
+use crate::prelude::*;
+use const_format::formatcp;
 use serde::{Deserialize, Serialize};
 
 use super::{QuestionType, RegistrationQuestion, TEXT_VALUE_MAX, multiple, quoted_list};
@@ -25,7 +27,7 @@ const RESPONSES: &str = "responses";
 /// The name of the answer to question `question_id` in a registration's field errors, and
 /// of the form control it is entered in: `responses.<questionId>`.
 pub fn response_field(question_id: &str) -> String {
-    format!("{RESPONSES}.{question_id}")
+    [RESPONSES, ".", question_id].concat()
 }
 
 /// Whether a field error's `field` names an answer (see [`response_field`]).
@@ -97,7 +99,7 @@ pub fn validate_answers(
     for q in questions.iter().filter(|q| q.required) {
         let key = response_field(&q.id);
         if !clean.iter().any(|a| a.id == q.id) && !errors.iter().any(|e| e.field == key) {
-            errors.push(FieldError::new(key, format!("is required: {}", q.text)));
+            errors.push(FieldError::new(key, ["is required: ", &q.text].concat()));
         }
     }
     if errors.is_empty() {
@@ -129,16 +131,16 @@ fn check(q: &RegistrationQuestion, a: &Answer) -> Result<Option<Answer>, String>
     }
     match q.question_type {
         QuestionType::SimpleText if value.chars().count() > TEXT_VALUE_MAX => {
-            return Err(format!("must be at most {TEXT_VALUE_MAX} characters"));
+            return Err(formatcp!("must be at most {TEXT_VALUE_MAX} characters").into());
         }
         QuestionType::SimpleText => single_line(value)?,
         QuestionType::Boolean if !matches!(value, YES | NO) => {
-            return Err(format!("must be {YES} or {NO}"));
+            return Err(formatcp!("must be {YES} or {NO}").into());
         }
         QuestionType::SingleChoice
             if !value.is_empty() && !q.choices.iter().any(|c| c == value) =>
         {
-            return Err(format!("must be one of: {}", quoted_list(&q.choices)));
+            return Err(["must be one of: ", &quoted_list(&q.choices)].concat());
         }
         _ => {}
     }
@@ -228,12 +230,12 @@ mod tests {
     fn a_text_answer_is_one_line() {
         let q = question("t", QuestionType::SimpleText, false);
         for bad in ["two\nlines", "nul\0", "tab\there", "sep\u{2028}x"] {
-            let errors = validate_answers(std::slice::from_ref(&q), &[Answer::text("t", bad)])
+            let errors = validate_answers(core::slice::from_ref(&q), &[Answer::text("t", bad)])
                 .expect_err(bad);
             assert_eq!(errors[0].message, crate::validate::SINGLE_LINE);
         }
         let long = "x".repeat(TEXT_VALUE_MAX + 1);
-        assert!(validate_answers(std::slice::from_ref(&q), &[Answer::text("t", &long)]).is_err());
+        assert!(validate_answers(core::slice::from_ref(&q), &[Answer::text("t", &long)]).is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Custom fields: their definitions and the values records hold for them.
 
-use std::collections::BTreeMap;
+use crate::prelude::*;
+use alloc::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -3,6 +3,7 @@
 //! both render from.
 
 use super::{Answer, NO, QuestionType, RegistrationQuestion, YES, response_field};
+use crate::prelude::*;
 
 /// The caption of a select's first option, which stands for no answer.
 pub const NO_CHOICE: &str = "Choose…";
@@ -145,6 +146,6 @@ mod tests {
         assert_eq!(boxes.answer(&[]), None);
         // What a form builds is what the API accepts, every choice included.
         let answer = ticked.unwrap_or_default();
-        assert!(validate_answers(std::slice::from_ref(&boxes), &[answer]).is_ok());
+        assert!(validate_answers(core::slice::from_ref(&boxes), &[answer]).is_ok());
     }
 }

@@ -2,7 +2,8 @@
 //! (which fields the Events API exposes); custom registration fields (questions), the
 //! control each is entered in, and their answers.
 
-use std::collections::BTreeSet;
+use crate::prelude::*;
+use alloc::collections::BTreeSet;
 
 use crate::FieldError;
 use crate::validate::single_line;
@@ -56,7 +57,7 @@ pub(crate) fn clean_choices(
 pub(crate) fn quoted_list(choices: &[String]) -> String {
     choices
         .iter()
-        .map(|c| format!("\"{c}\""))
+        .map(|c| ["\"", c, "\""].concat())
         .collect::<Vec<_>>()
         .join(", ")
 }

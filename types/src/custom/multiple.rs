@@ -3,12 +3,16 @@
 //! joined text is read only when it reads one way.
 
 use super::{CHOICE_SEPARATOR, RegistrationQuestion, quoted_list};
+use crate::prelude::*;
+use const_format::formatcp;
 
 fn not_choices(q: &RegistrationQuestion) -> String {
-    format!(
-        "must be choices from: {} (joined by \"{CHOICE_SEPARATOR}\", or listed in \"choices\")",
-        quoted_list(&q.choices)
-    )
+    [
+        "must be choices from: ",
+        &quoted_list(&q.choices),
+        formatcp!(" (joined by \"{CHOICE_SEPARATOR}\", or listed in \"choices\")"),
+    ]
+    .concat()
 }
 
 /// The choices of a listed answer; `value`, if given too, must be their text.
@@ -22,9 +26,10 @@ pub(super) fn listed<'a>(
         return Err(not_choices(q));
     }
     if !value.is_empty() && value != picked.join(CHOICE_SEPARATOR) {
-        return Err(format!(
+        return Err(formatcp!(
             "has a value that is not its choices joined by \"{CHOICE_SEPARATOR}\""
-        ));
+        )
+        .into());
     }
     Ok(picked)
 }
@@ -79,10 +84,12 @@ pub(super) fn read<'a>(q: &'a RegistrationQuestion, text: &str) -> Result<Vec<&'
             }
             Ok(picked)
         }
-        _ => Err(format!(
-            "reads as more than one set of choices: list them in \"choices\" (choices are {})",
-            quoted_list(&q.choices)
-        )),
+        _ => Err([
+            "reads as more than one set of choices: list them in \"choices\" (choices are ",
+            &quoted_list(&q.choices),
+            ")",
+        ]
+        .concat()),
     }
 }
 
@@ -123,7 +130,7 @@ mod tests {
     fn multiple_choices_are_kept_in_the_questions_order() {
         let q = question("m", QuestionType::MultipleChoice, false);
         let clean = validate_answers(
-            std::slice::from_ref(&q),
+            core::slice::from_ref(&q),
             &[Answer::text("m", "Dinner, Lunch, Dinner")],
         )
         .unwrap_or_else(|e| panic!("{e:?}"));
@@ -132,14 +139,14 @@ mod tests {
             clean[0].choices.as_deref(),
             Some(&["Lunch".to_string(), "Dinner".to_string()][..])
         );
-        let none = validate_answers(std::slice::from_ref(&q), &[Answer::choices("m", vec![])]);
+        let none = validate_answers(core::slice::from_ref(&q), &[Answer::choices("m", vec![])]);
         assert_eq!(none, Ok(vec![]), "an empty list is no answer");
     }
 
     #[test]
     fn a_choice_holding_the_separator_can_be_answered() {
         let q = cities(&["Paris, France", "Lyon"]);
-        let check = |answer: Answer| validate_answers(std::slice::from_ref(&q), &[answer]);
+        let check = |answer: Answer| validate_answers(core::slice::from_ref(&q), &[answer]);
         // Joined text that reads one way only is accepted, as before.
         let clean =
             check(Answer::text("city", "Paris, France")).unwrap_or_else(|e| panic!("{e:?}"));
@@ -169,7 +176,7 @@ mod tests {
     #[test]
     fn joined_text_that_reads_two_ways_asks_for_the_list() {
         let q = cities(&["Paris", "France", "Paris, France"]);
-        let check = |answer: Answer| validate_answers(std::slice::from_ref(&q), &[answer]);
+        let check = |answer: Answer| validate_answers(core::slice::from_ref(&q), &[answer]);
         let errors = check(Answer::text("city", "Paris, France")).expect_err("ambiguous");
         assert_eq!(errors[0].field, "responses.city");
         assert!(errors[0].message.contains("list them in \"choices\""));

@@ -1,5 +1,6 @@
 //! Custom registration fields: the questions an event asks on registration.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::clean_choices;

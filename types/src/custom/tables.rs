@@ -1,6 +1,7 @@
 //! Website table configurations: which fields of a table the Events API exposes.
 
-use std::collections::BTreeSet;
+use crate::prelude::*;
+use alloc::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 

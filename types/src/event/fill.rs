@@ -2,6 +2,7 @@
 //! have not ended, soonest first, each with its confirmed and waitlisted registrations
 //! against its capacity.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Event, parse_local};

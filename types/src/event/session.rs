@@ -2,6 +2,7 @@
 
 use crate::FieldError;
 use crate::custom::CustomValues;
+use crate::prelude::*;
 use crate::validate::required_name;
 use serde::{Deserialize, Serialize};
 

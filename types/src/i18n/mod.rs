@@ -12,6 +12,7 @@
 //! widget's, whose WASM then carries that small table only (45.7 KB gzip with every
 //! message, about 38 without); [`admin_message`] knows every message: it is the SPA's.
 
+use crate::prelude::*;
 pub mod admin;
 mod rules;
 

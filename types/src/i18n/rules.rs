@@ -20,6 +20,7 @@
 
 use super::{CLOSED_FR, FULL_FR, Lang};
 use crate::plain_search;
+use crate::prelude::*;
 use crate::registration::{CLOSED, FULL, PASS_FULL};
 use crate::validate::SINGLE_LINE;
 

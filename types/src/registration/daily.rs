@@ -3,6 +3,7 @@
 //! first to the last is listed, those without a registration at zero, so that a chart's
 //! bars stand at even steps.
 
+use crate::prelude::*;
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration};
 

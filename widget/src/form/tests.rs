@@ -180,10 +180,3 @@ fn problems_and_the_confirmation_say_only_what_happened() {
         "Vous êtes sur la liste d’attente. Votre place sur la liste d’attente : 2."
     );
 }
-
-#[test]
-fn times_are_the_events_wall_clock() {
-    // 2027-03-04T09:00 read as UTC.
-    assert_eq!(wall_clock_ms("2027-03-04T09:00"), Some(1_804_150_800_000.0));
-    assert_eq!(wall_clock_ms("soon"), None);
-}

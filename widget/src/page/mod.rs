@@ -14,6 +14,8 @@
 //! JSON (or `undefined`); `null` when there was none (network down, or a refusal the
 //! browser hides: CORS).
 
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
 use convene_types::FieldError;
 use convene_types::custom::response_field;
 use convene_types::i18n::{Lang, Text, rule_message};
@@ -272,7 +274,13 @@ fn body(read: &JsValue, lang: Lang) -> Result<JsValue, String> {
     let (status, body) = answer(read).ok_or_else(|| Text::Unreachable.get(lang).to_string())?;
     if status != 200 {
         return Err(error_message(body.as_ref()).map_or_else(
-            || [Text::LoadFailed.get(lang), &status.to_string()].join(" "),
+            || {
+                [
+                    Text::LoadFailed.get(lang),
+                    itoa::Buffer::new().format(status),
+                ]
+                .join(" ")
+            },
             |message| rule_message(&message, lang),
         ));
     }

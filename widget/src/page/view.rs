@@ -2,6 +2,9 @@
 //! `convene-registration.js`): a node is `[tag, [name, value, …], child…]`, a child is a
 //! node or a string, which the script inserts as text, never as markup.
 
+use alloc::string::{String, ToString};
+use alloc::vec;
+use alloc::vec::Vec;
 use convene_types::custom::{InputKind, NO, YES};
 use convene_types::i18n::{Lang, Text};
 use js_sys::Array;

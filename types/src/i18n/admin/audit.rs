@@ -2,6 +2,7 @@
 
 use crate::audit::{AuditAction, RecordType};
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 
 // ---- audit log ----
 

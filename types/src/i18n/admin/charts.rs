@@ -2,6 +2,7 @@
 //! events' seats (each also said in a sentence for screen readers).
 
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 
 pub const REGISTRATIONS_PER_DAY: Word = Word::new("Registrations per day", "Inscriptions par jour");
 pub const CONFIRMED_KEY: Word = Word::new("Confirmed", "Confirmées");

@@ -1,6 +1,7 @@
 //! Wordings used on many pages: buttons, column headings, states.
 
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 
 pub const NAME: Word = Word::new("Name", "Nom");
 pub const LOADING: Word = Word::new("Loading…", "Chargement…");

@@ -3,6 +3,7 @@
 use crate::contact::MatchStrategy;
 use crate::event_admin::DEMO_PAYMENT_IN_PRODUCTION;
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 
 // ---- shared by the list and the form ----
 

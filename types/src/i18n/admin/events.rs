@@ -6,6 +6,7 @@ use crate::custom::QuestionType;
 use crate::event::EventFormat;
 use crate::i18n::admin::common;
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 
 // ---- shared by the events pages ----
 

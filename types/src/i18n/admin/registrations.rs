@@ -5,6 +5,7 @@
 use crate::contact::MatchStrategy;
 use crate::custom::NO_CHOICE;
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 use crate::registration::{RegistrationStatus, SyncState};
 
 /// `label` before what it names: "Keynote: ", "Keynote : ".

@@ -2,6 +2,7 @@
 
 use crate::custom::{Entity, FieldType};
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 use crate::registration::RegistrationStatus;
 
 // ---- shared by the settings pages ----

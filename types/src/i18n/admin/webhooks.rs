@@ -2,6 +2,7 @@
 //! secret's panel and the delivery log.
 
 use crate::i18n::{Lang, Word};
+use crate::prelude::*;
 use crate::webhook::{DeliveryStatus, EventType};
 
 // ---- navigation and overview ----

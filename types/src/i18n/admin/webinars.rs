@@ -4,6 +4,7 @@
 use crate::configuration::ServiceStatus;
 use crate::i18n::{Lang, Word};
 use crate::integration::OffReason;
+use crate::prelude::*;
 
 // ---- shared by the webinars pages ----
 

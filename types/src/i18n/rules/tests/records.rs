@@ -331,7 +331,7 @@ fn every_message_of_settings_and_webinar_records_reads_in_french() {
         },
     ] {
         messages.extend(refused(
-            input.validate_against(std::slice::from_ref(&on24), None),
+            input.validate_against(core::slice::from_ref(&on24), None),
         ));
     }
     messages.extend(crate::provider::deletion_blocker(&on24));
