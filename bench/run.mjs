@@ -467,8 +467,8 @@ async function main() {
     const [first, chunk] = [await firstLoad(), largestPageChunk()];
     sizeLine(`SPA first load (${first.files.length} files)`, first.parts, 250);
     sizeLine(`SPA largest page chunk (${chunk.file})`, { wasm: chunk.bytes }, 60);
-    const widget = ['convene_widget_bg.wasm', 'convene_widget.js', 'convene-registration.js'].map((f) => gzipSize(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'widget', f))));
-    sizeLine('registration widget', { wasm: widget[0], js: widget[1], loader: widget[2] }, 35);
+    const widget = ['convene_widget_bg.wasm', 'convene-registration.js'].map((f) => gzipSize(fs.readFileSync(path.join(REPO_ROOT, 'dist', 'widget', f))));
+    sizeLine('registration widget', { wasm: widget[0], script: widget[1] }, 35);
   } finally {
     await baseline?.stop();
     await convene.stop();
