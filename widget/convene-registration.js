@@ -12,7 +12,9 @@
 // own checks, reading the API's answers and every wording. This script only builds what
 // Rust describes, talks to the Events API and listens to the form (doing that from Rust
 // took most of the WASM's weight).
-import init, { Widget, style } from './convene_widget.js';
+import init, { Widget } from './convene_widget.js';
+// The look: esbuild bundles the minified style sheet in as text (`cargo xtask build`).
+import STYLE from './widget.css';
 
 const ready = init({ module_or_path: new URL('./convene_widget_bg.wasm', import.meta.url) });
 const OWN_ORIGIN = new URL(import.meta.url).origin;
@@ -53,7 +55,7 @@ async function mount(host, api, event, token, lang, current) {
   // A constructed style sheet, not a <style> element: a page whose Content-Security-Policy
   // forbids inline styles still styles the form.
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(style());
+  sheet.replaceSync(STYLE);
   root.adoptedStyleSheets = [sheet];
   const widget = new Widget(api, event, token, lang);
   root.replaceChildren(build(widget.loading()));

@@ -252,7 +252,11 @@ mod tests {
     fn rounding_is_std_s() {
         for i in -4000..4000 {
             // Quarters hit every half exactly; sevenths fall between.
-            for value in [f64::from(i) / 4.0, f64::from(i) / 7.0, 0.499_999_999_999_999_94] {
+            for value in [
+                f64::from(i) / 4.0,
+                f64::from(i) / 7.0,
+                0.499_999_999_999_999_94,
+            ] {
                 assert_eq!(round_half_away(value), value.round() as i64, "{value}");
             }
         }

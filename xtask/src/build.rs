@@ -54,16 +54,22 @@ fn build_spa(tools: &Tools) -> Result {
 }
 
 /// The registration widget into `widget/`: its WASM, and one script, the page script with
-/// wasm-bindgen's glue bundled in and minified. Other sites download it, so every byte
-/// counts: minifying saved 3.2 KB gzip of 7.5, and one file instead of two 0.3 KB more
-/// (and a request). wasm-bindgen's output stays in `target/widget/`, where the bundler
-/// finds the glue beside a copy of the page script.
+/// wasm-bindgen's glue and the minified style sheet bundled in, minified. Other sites
+/// download it, so every byte counts: minifying saved 3.2 KB gzip of 7.5, and one file
+/// instead of two 0.3 KB more (and a request). wasm-bindgen's output stays in
+/// `target/widget/`, where the bundler finds the glue and the style sheet beside a copy of
+/// the page script.
 fn widget_module(tools: &Tools, widget: &Path) -> Result {
     let root = root();
     let staged = root.join("target/widget");
     web_module(tools, "convene_widget", &staged, "widget")?;
     let wasm = "convene_widget_bg.wasm";
     copy_file(&staged.join(wasm), &widget.join(wasm))?;
+    let style = "widget.css";
+    sh(Command::new(&tools.esbuild)
+        .args(["--minify", "--log-level=warning"])
+        .arg(root.join("widget").join(style))
+        .arg(format!("--outfile={}", staged.join(style).display())))?;
     let script = "convene-registration.js";
     copy_file(&root.join("widget").join(script), &staged.join(script))?;
     sh(Command::new(&tools.esbuild)
@@ -73,6 +79,7 @@ fn widget_module(tools: &Tools, widget: &Path) -> Result {
             "--format=esm",
             "--log-level=warning",
         ])
+        .arg("--loader:.css=text")
         .arg(staged.join(script))
         .arg(format!("--outfile={}", widget.join(script).display())))
 }

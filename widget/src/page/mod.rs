@@ -32,15 +32,6 @@ mod view;
 use host::{object, request_body};
 use view::{Node, control_id};
 
-const STYLE: &str = include_str!("../widget.css");
-
-/// The widget's style sheet (the script adopts it as a constructed sheet, which a page's
-/// Content-Security-Policy does not govern).
-#[wasm_bindgen]
-pub fn style() -> JsValue {
-    STYLE.into()
-}
-
 /// One rendering of the widget: the Events API's address for the event and token, the
 /// reader's language and, once read, the event.
 #[wasm_bindgen]
