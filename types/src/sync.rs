@@ -249,7 +249,7 @@ mod tests {
     }
 
     #[test]
-    fn rounding_is_std_s() {
+    fn rounding_matches_std() {
         for i in -4000..4000 {
             // Quarters hit every half exactly; sevenths fall between.
             for value in [
